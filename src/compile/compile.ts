@@ -1,0 +1,219 @@
+/**
+ * Stage 3: RubricSource → CompiledRubric. Resolves ids, compiles conditions,
+ * normalises weights and checks the meaning of the rubric. Collects every issue.
+ */
+import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import { dec, type Dec } from "../engine/decimal.js";
+import type { Locator, RubricPath } from "../parse/locate.js";
+import type { RubricSource } from "../schema/rubric-schema.js";
+import { CompileContext, didYouMean } from "./context.js";
+import { compileCondition, numericFact } from "./facts.js";
+import { declareInputs } from "./inputs.js";
+import type { ActionSpec, CompiledRubric, GradeSpec, QuotaSpec, RuleSpec, TieBreaker, TierSpec } from "./model.js";
+import { compileTree, registerTree } from "./tree.js";
+
+/**
+ * Compile a validated rubric source. Returns the rubric, or every issue found.
+ *
+ * @param source - output of schema validation
+ * @param options - `file` and `locate` to attach source positions to issues
+ * @returns `{ rubric }` or `{ issues }`
+ */
+export function compileRubric(
+  source: RubricSource,
+  options: { file?: string; locate?: Locator } = {},
+): { rubric?: CompiledRubric; issues: Issue[] } {
+  const ctx = new CompileContext(source.id, options.locate);
+  ctx.grades = source.grades.map((g) => g.id);
+  declareInputs(ctx, source.inputs);
+  registerTree(ctx, source.scoring);
+  const tree = compileTree(ctx, source.scoring);
+  const nodeMax = (id: string) => tree.nodes.get(id)?.max;
+  const cond = (c: Parameters<typeof compileCondition>[1], path: RubricPath) => compileCondition(ctx, c, path, nodeMax);
+
+  const grades = compileGrades(ctx, source, cond);
+  const gradeIndex = (id: string, path: RubricPath): number | undefined => {
+    const i = ctx.grades.indexOf(id);
+    if (i < 0) {
+      const hint = didYouMean(id, ctx.grades);
+      ctx.error("REF_UNKNOWN_GRADE", { id, scale: ctx.grades, ...(hint ? { didYouMean: hint } : {}) }, path);
+      return undefined;
+    }
+    return i;
+  };
+
+  // Rules, grouped by kind (applied veto → downgrade → cap after exclusions).
+  const ruleIds = new Map<string, RubricPath>();
+  const rules = { exclusions: [] as RuleSpec[], vetoes: [] as RuleSpec[], downgrades: [] as RuleSpec[], caps: [] as RuleSpec[] };
+  (source.rules ?? []).forEach((r, i) => {
+    const path = ["rules", i];
+    uniqueId(ctx, ruleIds, r.id, "rule", path);
+    const when = cond(r.when, [...path, "when"]);
+    const base = { id: r.id, reason: r.reason };
+    switch (r.kind) {
+      case "veto": {
+        const grade = r.grade === undefined ? ctx.grades.length - 1 : gradeIndex(r.grade, [...path, "grade"]);
+        if (when && grade !== undefined)
+          rules.vetoes.push({ ...base, kind: "veto", when, grade, zeroScore: r.score === "zero", unranked: r.ranking === "exclude" });
+        break;
+      }
+      case "downgrade":
+        if (when) rules.downgrades.push({ ...base, kind: "downgrade", when, levels: r.levels ?? 1 });
+        break;
+      case "cap": {
+        const grade = gradeIndex(r.grade, [...path, "grade"]);
+        if (when && grade !== undefined) rules.caps.push({ ...base, kind: "cap", when, grade });
+        break;
+      }
+      case "exclude":
+        if (when) rules.exclusions.push({ ...base, kind: "exclude", when });
+        break;
+    }
+  });
+
+  const quotaIds = new Map<string, RubricPath>(ruleIds);
+  const quotas: QuotaSpec[] = [];
+  (source.quotas ?? []).forEach((q, i) => {
+    const path = ["quotas", i];
+    uniqueId(ctx, quotaIds, q.id, "rule or quota", path);
+    const grade = gradeIndex(q.grade, [...path, "grade"]);
+    let share: Dec | undefined;
+    if (q.share !== undefined) {
+      share = dec(q.share);
+      if (share.lt(0) || share.gt(1)) ctx.error("QUOTA_SHARE_RANGE", { received: String(q.share) }, [...path, "share"]);
+    }
+    if (grade !== undefined)
+      quotas.push({
+        id: q.id,
+        grade,
+        ...(share !== undefined ? { share } : {}),
+        ...(q.count !== undefined ? { count: q.count } : {}),
+        scope: q.scope ?? "all",
+        rounding: q.rounding ?? "floor",
+        ties: q.ties ?? "demote",
+      });
+  });
+
+  const tieBreakers: TieBreaker[] = [];
+  (source.ranking?.tieBreakers ?? []).forEach((t, i) => {
+    const value = numericFact(ctx, t.fact, ["ranking", "tieBreakers", i, "fact"], nodeMax);
+    if (value) tieBreakers.push({ fact: t.fact, order: t.order ?? "desc", value });
+  });
+
+  const actionIds = new Map<string, RubricPath>();
+  const actions: ActionSpec[] = [];
+  (source.actions ?? []).forEach((a, i) => {
+    uniqueId(ctx, actionIds, a.id, "action", ["actions", i]);
+    const when = cond(a.when, ["actions", i, "when"]);
+    if (when) actions.push({ id: a.id, label: a.label ?? a.id, when });
+  });
+
+  const tierIds = new Map<string, RubricPath>();
+  const tiers: TierSpec[] = [];
+  (source.tiers ?? []).forEach((t, i) => {
+    uniqueId(ctx, tierIds, t.id, "tier", ["tiers", i]);
+    const when = t.when === undefined ? undefined : cond(t.when, ["tiers", i, "when"]);
+    if (t.when !== undefined && !when) return;
+    if (t.when === undefined && i !== (source.tiers?.length ?? 0) - 1)
+      ctx.error("SCHEMA_CONSTRAINT", { detail: "only the last tier may omit when (it takes every remaining subject)" }, ["tiers", i]);
+    tiers.push({ id: t.id, label: t.label ?? t.id, ...(t.followUp ? { followUp: t.followUp } : {}), ...(when ? { when } : {}) });
+  });
+
+  for (const [i, t] of (source.tests ?? []).entries()) checkTestCase(ctx, t, ["tests", i], source.id);
+
+  if (ctx.issues.length > 0) return { issues: ctx.issues };
+  const rubric: CompiledRubric = {
+    id: source.id,
+    name: source.name,
+    year: source.year,
+    version: source.version,
+    ...(source.description ? { description: source.description } : {}),
+    ...(options.file !== undefined ? { file: options.file } : {}),
+    ...(source.subject?.label ? { subjectLabel: source.subject.label } : {}),
+    ...(source.subject?.group ? { groupLabel: source.subject.group } : {}),
+    ...(source.rounding ? { rounding: { places: source.rounding.places, mode: source.rounding.mode ?? "half-up" } } : {}),
+    policy: { bandGaps: source.policy?.bandGaps ?? "lower", downgrades: source.policy?.downgrades ?? "sum" },
+    inputs: ctx.inputs,
+    grades,
+    root: tree.root,
+    nodes: tree.nodes,
+    items: tree.items,
+    rules,
+    quotas,
+    tieBreakers,
+    actions,
+    tiers,
+    dependencies: ctx.dependencies,
+    gradeReferences: ctx.gradeReferences,
+    tests: (source.tests ?? []).map((t, i) => ({ ...t, path: ["tests", i] })),
+    ...(options.locate ? { locate: options.locate } : {}),
+  };
+  return { rubric, issues: [] };
+}
+
+function uniqueId(ctx: CompileContext, seen: Map<string, RubricPath>, id: string, what: string, path: RubricPath): void {
+  const first = seen.get(id);
+  if (first) ctx.error("REF_DUPLICATE_ID", { what, id, first: ctx.where(first) }, [...path, "id"]);
+  else seen.set(id, path);
+}
+
+function compileGrades(
+  ctx: CompileContext,
+  source: RubricSource,
+  cond: (c: Parameters<typeof compileCondition>[1], path: RubricPath) => ReturnType<typeof compileCondition>,
+): GradeSpec[] {
+  const ids = new Map<string, RubricPath>();
+  const grades: GradeSpec[] = source.grades.map((g, i) => {
+    const path = ["grades", i];
+    uniqueId(ctx, ids, g.id, "grade", path);
+    if (g.min !== undefined && g.above !== undefined) ctx.error("SCHEMA_CONSTRAINT", { detail: "a grade takes min (≥) or above (>), not both" }, path);
+    if (g.max !== undefined && g.below !== undefined) ctx.error("SCHEMA_CONSTRAINT", { detail: "a grade takes max (≤) or below (<), not both" }, path);
+    const lowerRaw = g.min ?? g.above;
+    const upperRaw = g.max ?? g.below;
+    const requires = g.requires === undefined ? undefined : cond(g.requires, [...path, "requires"]);
+    if (lowerRaw === undefined && i < source.grades.length - 1)
+      ctx.error("SCHEMA_CONSTRAINT", { detail: `grade "${g.id}" needs a lower bound (min or above); only the last grade may omit it` }, path);
+    return {
+      id: g.id,
+      label: g.label ?? g.id,
+      ...(lowerRaw !== undefined ? { lower: { value: dec(lowerRaw), inclusive: g.min !== undefined } } : {}),
+      ...(upperRaw !== undefined ? { upper: { value: dec(upperRaw), inclusive: g.max !== undefined } } : {}),
+      ...(requires ? { requires } : {}),
+    };
+  });
+  for (let i = 0; i < grades.length; i++) {
+    const g = grades[i]!;
+    if (g.lower && g.upper && (g.upper.value.lt(g.lower.value) || (g.upper.value.eq(g.lower.value) && !(g.upper.inclusive && g.lower.inclusive))))
+      ctx.error("RANGE_INVALID", { detail: `grade "${g.id}" has an empty band` }, ["grades", i]);
+    if (i === 0) continue;
+    const prev = grades[i - 1]!;
+    if (g.lower && prev.lower && !g.lower.value.lt(prev.lower.value) && !(g.lower.value.eq(prev.lower.value) && !prev.lower.inclusive && g.lower.inclusive)) {
+      ctx.error("BAND_ORDER", { id: g.id, threshold: g.lower.value.toFixed(), previous: prev.lower.value.toFixed() }, ["grades", i]);
+      continue;
+    }
+    // This band must lie entirely below the previous one.
+    const top = g.upper;
+    if (prev.lower) {
+      const overlaps = top
+        ? top.value.gt(prev.lower.value) || (top.value.eq(prev.lower.value) && top.inclusive && prev.lower.inclusive)
+        : false;
+      if (overlaps) ctx.error("BAND_OVERLAP", { id: g.id, other: prev.id }, ["grades", i]);
+    }
+  }
+  return grades;
+}
+
+function checkTestCase(ctx: CompileContext, t: NonNullable<RubricSource["tests"]>[number], path: RubricPath, rubricId: string): void {
+  if (t.rubric !== undefined && t.rubric !== rubricId) return; // checked against that rubric when the set is linked
+  for (const [subject, e] of Object.entries(t.expect ?? {})) {
+    for (const key of ["grade", "rawGrade"] as const) {
+      const g = e[key];
+      if (typeof g === "string" && !ctx.grades.includes(g)) ctx.error("REF_UNKNOWN_GRADE", { id: g, scale: ctx.grades }, [...path, "expect", subject, key]);
+    }
+    for (const id of Object.keys(e.points ?? {}))
+      if (!ctx.nodeIds.has(id)) ctx.error("REF_UNKNOWN_NODE", { id }, [...path, "expect", subject, "points", id]);
+  }
+  if (!t.expect && !t.error) ctx.error("SCHEMA_CONSTRAINT", { detail: "a test case needs expect or error" }, path);
+}
+
+export { makeIssue };

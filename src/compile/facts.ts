@@ -1,0 +1,398 @@
+/**
+ * Fact references (`total`, `input.x`, `score.a1`, `rubric.r.grade`, ...) and
+ * conditions compiled into closures. The grammar is a fixed set of dotted names:
+ * nothing in rubric text is ever executed as code.
+ * @internal
+ */
+import { dec, parseDecimal, type Dec } from "../engine/decimal.js";
+import type { RubricPath } from "../parse/locate.js";
+import { COMPARATORS, type Comparator, type ComparisonSource, type ConditionSource } from "../schema/rubric-schema.js";
+import { didYouMean, type CompileContext } from "./context.js";
+import type { CompiledCondition, FactContext, RankValue } from "./model.js";
+
+export type FactType = "number" | "boolean" | "text" | "grade" | "rank";
+
+/** A resolved fact: its type and how to read it. Grades read as an index into `scale`. */
+export interface Fact {
+  readonly ref: string;
+  readonly type: FactType;
+  readonly get: (ctx: FactContext) => unknown;
+  /** Grade facts: the scale, or "linked" when it is another rubric's (known at link time). */
+  readonly scale?: readonly string[] | { readonly linked: string };
+  /** Choice inputs: the allowed values. */
+  readonly values?: readonly string[];
+}
+
+const RUBRIC_FIELDS = ["score", "grade", "rank", "excluded"] as const;
+
+export function resolveFact(
+  ctx: CompileContext,
+  ref: string,
+  path: RubricPath,
+  nodeMax: (id: string) => Dec | undefined,
+): Fact | undefined {
+  const parts = ref.split(".");
+  const bad = (detail: string) => {
+    ctx.error("REF_BAD_FACT", { fact: ref, detail }, path);
+    return undefined;
+  };
+  const [head, a, b] = parts;
+  switch (head) {
+    case "total":
+      if (parts.length !== 1) return bad("total takes no further part");
+      return { ref, type: "number", get: (c) => c.total };
+    case "grade":
+    case "rawGrade":
+      if (parts.length !== 1) return bad(`${head} takes no further part`);
+      return { ref, type: "grade", scale: ctx.grades, get: head === "grade" ? (c) => c.grade : (c) => c.rawGrade };
+    case "rank":
+      if (parts.length !== 1) return bad("rank takes no further part");
+      return { ref, type: "rank", get: (c) => c.rank };
+    case "groupRank":
+      if (parts.length !== 1) return bad("groupRank takes no further part");
+      return { ref, type: "rank", get: (c) => c.groupRank };
+    case "group":
+      if (parts.length !== 1) return bad("group takes no further part");
+      return { ref, type: "text", get: (c) => c.group };
+    case "zeroItems":
+      if (parts.length !== 1) return bad("zeroItems takes no further part");
+      return { ref, type: "number", get: (c) => dec(c.zeroItems) };
+    case "score":
+    case "ratio": {
+      if (parts.length !== 2 || !a) return bad(`expected ${head}.<item or group id>`);
+      if (!ctx.nodeIds.has(a)) {
+        const hint = didYouMean(a, ctx.nodeIds.keys());
+        ctx.error("REF_UNKNOWN_NODE", { id: a, ...(hint ? { didYouMean: hint } : {}) }, path);
+        return undefined;
+      }
+      if (head === "score") return { ref, type: "number", get: (c) => c.points(a) };
+      return {
+        ref,
+        type: "number",
+        get: (c) => {
+          const p = c.points(a);
+          const m = nodeMax(a);
+          return p === undefined || !m || m.isZero() ? undefined : p.div(m);
+        },
+      };
+    }
+    case "input": {
+      if (parts.length !== 2 || !a) return bad("expected input.<name>");
+      const spec = ctx.inputs.get(a);
+      if (!spec) {
+        const hint = didYouMean(a, ctx.inputs.keys());
+        ctx.error("REF_UNKNOWN_INPUT", { id: a, ...(hint ? { didYouMean: hint } : {}) }, path);
+        return undefined;
+      }
+      const get = (c: FactContext) => c.input(a);
+      switch (spec.type) {
+        case "number":
+        case "count":
+        case "ratio":
+          return { ref, type: "number", get };
+        case "boolean":
+          return { ref, type: "boolean", get };
+        case "choice":
+          return { ref, type: "text", get, values: spec.values };
+        case "text":
+          return { ref, type: "text", get };
+        case "grade":
+          return { ref, type: "grade", scale: spec.scale, get: (c) => indexIn(spec.scale, c.input(a)) };
+        case "rank":
+          return { ref, type: "rank", get };
+        default:
+          return bad(`input "${a}" is a ${spec.type} input; conditions read number, count, ratio, boolean, choice, text, grade and rank inputs`);
+      }
+    }
+    case "rubric": {
+      const field = b as (typeof RUBRIC_FIELDS)[number] | undefined;
+      if (parts.length !== 3 || !a || !field || !RUBRIC_FIELDS.includes(field))
+        return bad(`expected rubric.<id>.${RUBRIC_FIELDS.join("|")}`);
+      if (a === ctx.rubricId) return bad("a rubric cannot read its own result through rubric.<id>; use total, grade or rank");
+      if (!ctx.dependencies.has(a)) ctx.dependencies.set(a, path);
+      switch (field) {
+        case "score":
+          return { ref, type: "number", get: (c) => c.linked(a)?.score };
+        case "grade":
+          return {
+            ref,
+            type: "grade",
+            scale: { linked: a },
+            get: (c) => {
+              const l = c.linked(a);
+              return l && l.grade !== null ? l.scale.indexOf(l.grade) : undefined;
+            },
+          };
+        case "rank":
+          return { ref, type: "rank", get: (c) => c.linked(a)?.rank };
+        case "excluded":
+          return { ref, type: "boolean", get: (c) => c.linked(a)?.excluded };
+      }
+    }
+    // falls through: unreachable, every field returns
+    default: {
+      const heads = ["total", "score.<id>", "ratio.<id>", "input.<name>", "grade", "rawGrade", "rank", "groupRank", "group", "zeroItems", "rubric.<id>.<field>"];
+      return bad(`unknown fact; expected one of ${heads.join(", ")}`);
+    }
+  }
+}
+
+function indexIn(scale: readonly string[], value: unknown): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const i = scale.indexOf(value);
+  return i < 0 ? undefined : i;
+}
+
+const OPS_BY_TYPE: Record<FactType, readonly Comparator[]> = {
+  boolean: ["is", "eq", "ne"],
+  number: ["eq", "ne", "in", "notIn", "lt", "lte", "gt", "gte", "between"],
+  text: ["eq", "ne", "in", "notIn"],
+  grade: ["eq", "ne", "in", "notIn", "worseThan", "betterThan", "atLeast", "atMost"],
+  rank: ["top", "bottom", "eq", "ne", "lt", "lte", "gt", "gte"],
+};
+
+/**
+ * Compile a condition. `nodeMax` gives a node's max for `ratio.<id>` facts.
+ * Returns undefined after reporting issues.
+ */
+export function compileCondition(
+  ctx: CompileContext,
+  source: ConditionSource,
+  path: RubricPath,
+  nodeMax: (id: string) => Dec | undefined,
+): CompiledCondition | undefined {
+  if (typeof source === "string") {
+    const fact = resolveFact(ctx, source, path, nodeMax);
+    if (!fact) return undefined;
+    if (fact.type !== "boolean") {
+      ctx.error("COND_TYPE_MISMATCH", { op: "(bare fact)", fact: source, type: fact.type, detail: "a bare fact must be a boolean; compare it with an operator" }, path);
+      return undefined;
+    }
+    return { test: (c) => fact.get(c) === true, text: source };
+  }
+  if ("all" in source) {
+    const parts = source.all.map((s, i) => compileCondition(ctx, s, [...path, "all", i], nodeMax));
+    if (parts.some((p) => !p)) return undefined;
+    const ps = parts as CompiledCondition[];
+    return { test: (c) => ps.every((p) => p.test(c)), text: `all(${ps.map((p) => p.text).join(", ")})` };
+  }
+  if ("any" in source) {
+    const parts = source.any.map((s, i) => compileCondition(ctx, s, [...path, "any", i], nodeMax));
+    if (parts.some((p) => !p)) return undefined;
+    const ps = parts as CompiledCondition[];
+    return { test: (c) => ps.some((p) => p.test(c)), text: `any(${ps.map((p) => p.text).join(", ")})` };
+  }
+  if ("not" in source) {
+    const inner = compileCondition(ctx, source.not, [...path, "not"], nodeMax);
+    if (!inner) return undefined;
+    return { test: (c) => !inner.test(c), text: `not(${inner.text})` };
+  }
+  return compileComparison(ctx, source, path, nodeMax);
+}
+
+function compileComparison(
+  ctx: CompileContext,
+  source: ComparisonSource,
+  path: RubricPath,
+  nodeMax: (id: string) => Dec | undefined,
+): CompiledCondition | undefined {
+  const fact = resolveFact(ctx, source.fact, [...path, "fact"], nodeMax);
+  const op = COMPARATORS.find((o) => source[o] !== undefined);
+  if (!fact || !op) return undefined;
+  const raw = source[op] as unknown;
+  const opPath = [...path, op];
+  const text = `${source.fact} ${op} ${JSON.stringify(raw)}`;
+  if (!OPS_BY_TYPE[fact.type].includes(op)) {
+    ctx.error(
+      "COND_TYPE_MISMATCH",
+      { op, fact: source.fact, type: fact.type, detail: `use one of ${OPS_BY_TYPE[fact.type].join(", ")}` },
+      opPath,
+      op,
+    );
+    return undefined;
+  }
+  const test = compileTest(ctx, fact, op, raw, opPath);
+  return test ? { test, text } : undefined;
+}
+
+function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unknown, path: RubricPath): ((c: FactContext) => boolean) | undefined {
+  const get = fact.get;
+  switch (fact.type) {
+    case "boolean": {
+      if (typeof raw !== "boolean") return mismatch(ctx, op, fact, "expects true or false", path);
+      return op === "ne" ? (c) => get(c) !== undefined && get(c) !== raw : (c) => get(c) === raw;
+    }
+    case "number": {
+      const num = (v: unknown): Dec | undefined => parseDecimal(v);
+      if (op === "in" || op === "notIn") {
+        const list = (raw as unknown[]).map(num);
+        if (list.some((v) => v === undefined)) return mismatch(ctx, op, fact, "expects a list of numbers", path);
+        const ds = list as Dec[];
+        const has = (v: Dec) => ds.some((d) => d.eq(v));
+        return op === "in" ? (c) => isDec(get(c)) && has(get(c) as Dec) : (c) => isDec(get(c)) && !has(get(c) as Dec);
+      }
+      if (op === "between") {
+        const [lo, hi] = (raw as unknown[]).map(num);
+        if (!lo || !hi) return mismatch(ctx, op, fact, "expects [low, high] numbers", path);
+        if (lo.gt(hi)) {
+          ctx.error("RANGE_INVALID", { detail: `between: low ${lo.toFixed()} is above high ${hi.toFixed()}` }, path);
+          return undefined;
+        }
+        return (c) => {
+          const v = get(c);
+          return isDec(v) && v.gte(lo) && v.lte(hi);
+        };
+      }
+      const target = num(raw);
+      if (!target) return mismatch(ctx, op, fact, "expects a number", path);
+      return numberTest(op, target, get);
+    }
+    case "text": {
+      if (op === "in" || op === "notIn") {
+        const list = (raw as unknown[]).map(String);
+        if (fact.values) for (const v of list) if (!fact.values.includes(v)) ctx.error("REF_UNKNOWN_LEVEL", { id: v, levels: fact.values }, path);
+        return op === "in" ? (c) => list.includes(get(c) as string) : (c) => get(c) !== undefined && !list.includes(get(c) as string);
+      }
+      if (typeof raw !== "string") return mismatch(ctx, op, fact, "expects a string", path);
+      if (fact.values && !fact.values.includes(raw)) ctx.error("REF_UNKNOWN_LEVEL", { id: raw, levels: fact.values }, path);
+      return op === "eq" ? (c) => get(c) === raw : (c) => get(c) !== undefined && get(c) !== raw;
+    }
+    case "grade": {
+      const ids = op === "in" || op === "notIn" ? (raw as unknown[]).map(String) : [String(raw)];
+      const indexOf = gradeIndexer(ctx, fact, ids, path);
+      if (!indexOf) return undefined;
+      const targets = (c: FactContext) => ids.map((id) => indexOf(c, id));
+      const cmp = (pred: (g: number, t: number) => boolean) => (c: FactContext) => {
+        const g = get(c);
+        const t = indexOf(c, ids[0]!);
+        return typeof g === "number" && t !== undefined && pred(g, t);
+      };
+      switch (op) {
+        case "eq":
+          return cmp((g, t) => g === t);
+        case "ne":
+          return cmp((g, t) => g !== t);
+        case "worseThan":
+          return cmp((g, t) => g > t);
+        case "betterThan":
+          return cmp((g, t) => g < t);
+        case "atLeast":
+          return cmp((g, t) => g <= t);
+        case "atMost":
+          return cmp((g, t) => g >= t);
+        case "in":
+          return (c) => typeof get(c) === "number" && targets(c).includes(get(c) as number);
+        case "notIn":
+          return (c) => typeof get(c) === "number" && !targets(c).includes(get(c) as number);
+        default:
+          return undefined;
+      }
+    }
+    case "rank": {
+      if (op === "top" || op === "bottom") {
+        const n = parseDecimal(raw);
+        if (!n || n.lte(0)) return mismatch(ctx, op, fact, 'expects a positive count or a share such as "10%"', path);
+        const share = typeof raw === "string" && raw.includes("%");
+        if (!share && !n.isInteger()) return mismatch(ctx, op, fact, "expects a whole count or a percentage", path);
+        return (c) => {
+          const r = get(c) as RankValue | undefined;
+          if (!r) return false;
+          const limit = share ? n.times(r.of) : n;
+          const position = op === "top" ? r.rank : r.of - r.rank + 1;
+          return limit.gte(position);
+        };
+      }
+      const target = parseDecimal(raw);
+      if (!target) return mismatch(ctx, op, fact, "expects a rank number", path);
+      const asDec = (c: FactContext) => {
+        const r = get(c) as RankValue | undefined;
+        return r ? dec(r.rank) : undefined;
+      };
+      return numberTest(op, target, asDec);
+    }
+  }
+}
+
+function isDec(v: unknown): v is Dec {
+  return v !== undefined && v !== null && typeof v === "object" && "toDecimalPlaces" in v;
+}
+
+function numberTest(op: Comparator, target: Dec, get: (c: FactContext) => unknown): ((c: FactContext) => boolean) | undefined {
+  const on = (pred: (v: Dec) => boolean) => (c: FactContext) => {
+    const v = get(c);
+    return isDec(v) && pred(v);
+  };
+  switch (op) {
+    case "eq":
+      return on((v) => v.eq(target));
+    case "ne":
+      return on((v) => !v.eq(target));
+    case "lt":
+      return on((v) => v.lt(target));
+    case "lte":
+      return on((v) => v.lte(target));
+    case "gt":
+      return on((v) => v.gt(target));
+    case "gte":
+      return on((v) => v.gte(target));
+    default:
+      return undefined;
+  }
+}
+
+function gradeIndexer(
+  ctx: CompileContext,
+  fact: Fact,
+  ids: string[],
+  path: RubricPath,
+): ((c: FactContext, id: string) => number | undefined) | undefined {
+  const scale = fact.scale;
+  if (scale && "linked" in scale) {
+    for (const id of ids) ctx.gradeReferences.push({ rubric: scale.linked, grade: id, path });
+    const rubric = scale.linked;
+    return (c, id) => {
+      const i = c.linked(rubric)?.scale.indexOf(id);
+      return i === undefined || i < 0 ? undefined : i;
+    };
+  }
+  const own = (scale ?? []) as readonly string[];
+  let okAll = true;
+  for (const id of ids) {
+    if (!own.includes(id)) {
+      ctx.error("REF_UNKNOWN_GRADE", { id, scale: own }, path);
+      okAll = false;
+    }
+  }
+  if (!okAll) return undefined;
+  const index = new Map(own.map((g, i) => [g, i]));
+  return (_c, id) => index.get(id);
+}
+
+function mismatch(ctx: CompileContext, op: Comparator, fact: Fact, detail: string, path: RubricPath): undefined {
+  ctx.error("COND_TYPE_MISMATCH", { op, fact: fact.ref, type: fact.type, detail }, path);
+  return undefined;
+}
+
+/** Numeric value of a fact for tie-breakers (ranks read as their position). */
+export function numericFact(ctx: CompileContext, ref: string, path: RubricPath, nodeMax: (id: string) => Dec | undefined): ((c: FactContext) => Dec | undefined) | undefined {
+  const fact = resolveFact(ctx, ref, path, nodeMax);
+  if (!fact) return undefined;
+  if (fact.type === "number") return (c) => fact.get(c) as Dec | undefined;
+  if (fact.type === "rank")
+    return (c) => {
+      const r = fact.get(c) as RankValue | undefined;
+      return r ? dec(r.rank) : undefined;
+    };
+  if (fact.type === "grade")
+    return (c) => {
+      const g = fact.get(c);
+      return typeof g === "number" ? dec(g) : undefined;
+    };
+  if (fact.type === "boolean")
+    return (c) => {
+      const v = fact.get(c);
+      return v === undefined ? undefined : dec(v === true ? 1 : 0);
+    };
+  ctx.error("COND_TYPE_MISMATCH", { op: "tieBreaker", fact: ref, type: fact.type, detail: "tie-breakers need a number, rank, grade or boolean fact" }, path);
+  return undefined;
+}

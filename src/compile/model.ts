@@ -1,0 +1,302 @@
+/**
+ * The compiled rubric: normalised, Decimal-valued, ids resolved, conditions turned
+ * into closures (plain functions over a fact context, never code from rubric text).
+ * The engine only ever sees this model, never YAML.
+ */
+import type { Dec, RoundingMode } from "../engine/decimal.js";
+import type { Locator, RubricPath } from "../parse/locate.js";
+import type { TestCaseSource } from "../schema/rubric-schema.js";
+
+export interface Rounding {
+  readonly places: number;
+  readonly mode: RoundingMode;
+}
+
+// ------------------------------------------------------------------ inputs
+
+interface InputBase {
+  readonly name: string;
+  readonly label?: string;
+  /** Declared in `inputs:` (false: implied by an item). */
+  readonly declared: boolean;
+  /** A value must be present unless a default exists. */
+  readonly required: boolean;
+}
+
+export type InputSpec =
+  | (InputBase & { readonly type: "number" | "count" | "ratio"; readonly min?: Dec; readonly max?: Dec; readonly places?: number; readonly clamp: boolean; readonly default?: Dec })
+  | (InputBase & { readonly type: "boolean"; readonly default?: boolean })
+  | (InputBase & { readonly type: "choice"; readonly values: readonly string[]; readonly default?: string })
+  | (InputBase & { readonly type: "grade"; readonly scale: readonly string[]; readonly default?: string })
+  | (InputBase & { readonly type: "text"; readonly default?: string })
+  | (InputBase & { readonly type: "rank"; readonly default?: string })
+  | (InputBase & { readonly type: "scores"; readonly min?: Dec; readonly max?: Dec })
+  | (InputBase & { readonly type: "votes"; readonly levels: readonly string[] })
+  | (InputBase & { readonly type: "series"; readonly length: number; readonly min?: Dec; readonly max?: Dec })
+  | (InputBase & { readonly type: "records"; readonly fields: Readonly<Record<string, "text" | "count" | "number">> });
+
+export type InputType = InputSpec["type"];
+
+/** A rank as "k/N": position k of N. */
+export interface RankValue {
+  readonly rank: number;
+  readonly of: number;
+}
+
+/** Scores given by raters; rater is null for an anonymous list. */
+export interface ScoreSheet {
+  readonly raters: readonly (string | null)[];
+  readonly values: readonly Dec[];
+}
+
+export interface VoteCounts {
+  readonly levels: Readonly<Record<string, Dec>>;
+  readonly abstain: Dec;
+  readonly invalid: Dec;
+  readonly issued?: Dec;
+}
+
+export type RecordValue = Readonly<Record<string, string | Dec>>;
+
+/** A validated input value. */
+export type InputValue = Dec | boolean | string | RankValue | ScoreSheet | VoteCounts | readonly Dec[] | readonly RecordValue[];
+
+// ------------------------------------------------------------------ facts and conditions
+
+/** What the engine exposes to compiled conditions. */
+export interface FactContext {
+  input(name: string): InputValue | undefined;
+  /** Points of a node, undefined when it does not apply to the subject. */
+  points(nodeId: string): Dec | undefined;
+  readonly total: Dec;
+  /** Current grade index (0 = best), undefined when excluded. */
+  readonly grade: number | undefined;
+  readonly rawGrade: number | undefined;
+  readonly rank: RankValue | undefined;
+  readonly groupRank: RankValue | undefined;
+  readonly group: string | undefined;
+  readonly zeroItems: number;
+  /** Result of another rubric for this subject. */
+  linked(rubricId: string): LinkedFacts | undefined;
+}
+
+export interface LinkedFacts {
+  readonly score: Dec;
+  /** The linked rubric's grade ids, best first. */
+  readonly scale: readonly string[];
+  readonly grade: string | null;
+  readonly rank: RankValue | undefined;
+  readonly excluded: boolean;
+}
+
+export interface CompiledCondition {
+  readonly test: (ctx: FactContext) => boolean;
+  /** Human-readable form for trails, e.g. `input.business_grade worseThan A`. */
+  readonly text: string;
+}
+
+// ------------------------------------------------------------------ tree
+
+interface NodeBase {
+  readonly id: string;
+  readonly label: string;
+  readonly path: RubricPath;
+  /** Full points of the node (分值). */
+  readonly max: Dec;
+  /** Normalised weight (fraction) within a weighted parent. */
+  readonly weight?: Dec;
+  readonly only?: CompiledCondition;
+  readonly round?: Rounding;
+}
+
+export interface GroupNode extends NodeBase {
+  readonly type: "group";
+  readonly combine: "sum" | "weighted" | "mean" | "max" | "min";
+  readonly children: readonly TreeNode[];
+  readonly floor?: Dec;
+  readonly cap?: Dec;
+  readonly normalizeTo?: Dec;
+  readonly outside: readonly TreeNode[];
+  /** Bound after outside nodes; null = uncapped (上不封顶). Default: none applied. */
+  readonly limit?: Dec | null;
+}
+
+export interface ItemNode extends NodeBase {
+  readonly type: "item";
+  readonly method: Method;
+}
+
+export type TreeNode = GroupNode | ItemNode;
+
+export type Amount =
+  | { readonly type: "fixed"; readonly points: Dec }
+  | { readonly type: "table"; readonly by: string; readonly table: ReadonlyMap<string, Dec> };
+
+export type Entry = {
+  readonly id: string;
+  readonly label: string;
+  readonly max?: Dec;
+} & (
+  | { readonly type: "when"; readonly when: CompiledCondition; readonly points: Dec }
+  | { readonly type: "per"; readonly input: string; readonly points: Dec }
+  | { readonly type: "shortfall"; readonly input: string; readonly required: Dec; readonly points: Dec }
+  | {
+      readonly type: "records";
+      readonly input: string;
+      readonly amount: Amount;
+      readonly times?: string;
+      readonly split?: string;
+      readonly dedup?: { readonly key: readonly string[]; readonly keep: "max" | "min" | "first" | "sum" };
+    }
+  | { readonly type: "chosen"; readonly input: string; readonly range: readonly [Dec, Dec] }
+);
+
+export type Method =
+  | { readonly kind: "input"; readonly input: string }
+  | { readonly kind: "yesno"; readonly input: string; readonly yes: Dec; readonly no: Dec }
+  | { readonly kind: "levels"; readonly input: string; readonly levels: ReadonlyMap<string, Dec> }
+  | { readonly kind: "deduct"; readonly base: Dec; readonly floor: Dec; readonly entries: readonly Entry[]; readonly zeroIf?: CompiledCondition }
+  | { readonly kind: "bonus"; readonly entries: readonly Entry[]; readonly outside: readonly Entry[] }
+  | { readonly kind: "ratio"; readonly input?: string; readonly numerator?: string; readonly denominator?: string }
+  | {
+      readonly kind: "scale";
+      readonly input: string;
+      readonly target?: Dec;
+      readonly targetInput?: string;
+      readonly base: Dec;
+      readonly unit: Dec;
+      readonly points: Dec;
+      readonly above: "add" | "deduct" | "none";
+      readonly below: "add" | "deduct" | "none";
+      readonly steps: "whole" | "exact";
+      readonly floor: Dec;
+    }
+  | { readonly kind: "bands"; readonly input: string; readonly bands: readonly { readonly bound: Dec; readonly inclusive: boolean; readonly points: Dec }[]; readonly otherwise: Dec }
+  | {
+      readonly kind: "rank";
+      readonly input: string;
+      readonly order: "desc" | "asc";
+      readonly positions?: readonly Dec[];
+      readonly percentiles?: readonly { readonly top: Dec; readonly points: Dec }[];
+      readonly proportionalTop?: number;
+      readonly otherwise: Dec;
+    }
+  | {
+      readonly kind: "panel";
+      /** One sheet per group; a plain panel is one group of weight 1. */
+      readonly groups: readonly { readonly id: string; readonly input: string; readonly weight: Dec }[];
+      readonly trim?: { readonly above: number; readonly drop: number };
+      readonly invalidBallots: readonly ("same-score" | "all-full")[];
+      readonly ballotLimits: readonly { readonly gte?: Dec; readonly lt?: Dec; readonly most?: number; readonly least?: number }[];
+    }
+  | {
+      readonly kind: "votes";
+      readonly input: string;
+      readonly coefficients: ReadonlyMap<string, Dec>;
+      readonly denominator: "valid" | "valid-and-abstain" | "returned" | "issued";
+    }
+  | { readonly kind: "periods"; readonly input: string; readonly count: number; readonly aggregate: "mean" | "sum" }
+  | { readonly kind: "carry"; readonly input: string; readonly share: Dec }
+  | { readonly kind: "linked"; readonly rubric: string; readonly scaleFrom?: Dec };
+
+// ------------------------------------------------------------------ grades, rules, cohort
+
+export interface GradeSpec {
+  readonly id: string;
+  readonly label: string;
+  /** Lower bound; undefined = no lower bound (the catch-all bottom grade). */
+  readonly lower?: { readonly value: Dec; readonly inclusive: boolean };
+  readonly upper?: { readonly value: Dec; readonly inclusive: boolean };
+  readonly requires?: CompiledCondition;
+}
+
+interface RuleBase {
+  readonly id: string;
+  readonly when: CompiledCondition;
+  readonly reason: string;
+}
+
+export type RuleSpec =
+  | (RuleBase & { readonly kind: "veto"; readonly grade: number; readonly zeroScore: boolean; readonly unranked: boolean })
+  | (RuleBase & { readonly kind: "downgrade"; readonly levels: number })
+  | (RuleBase & { readonly kind: "cap"; readonly grade: number })
+  | (RuleBase & { readonly kind: "exclude" });
+
+export interface QuotaSpec {
+  readonly id: string;
+  readonly grade: number;
+  readonly share?: Dec;
+  readonly count?: number;
+  readonly scope: "all" | "group";
+  readonly rounding: "floor" | "ceil" | "half-up";
+  readonly ties: "demote" | "admit";
+}
+
+export interface TieBreaker {
+  readonly fact: string;
+  readonly order: "asc" | "desc";
+  /** A numeric value to compare, undefined sorts last. */
+  readonly value: (ctx: FactContext) => Dec | undefined;
+}
+
+export interface ActionSpec {
+  readonly id: string;
+  readonly label: string;
+  readonly when: CompiledCondition;
+}
+
+export interface TierSpec {
+  readonly id: string;
+  readonly label: string;
+  readonly followUp?: string;
+  readonly when?: CompiledCondition;
+}
+
+/** A reference to another rubric's grade, checked when the set is linked. */
+export interface GradeReference {
+  readonly rubric: string;
+  readonly grade: string;
+  readonly path: RubricPath;
+}
+
+/** A rubric ready to evaluate. Build it with `loadRubric` or `compileRubric`. */
+export interface CompiledRubric {
+  readonly id: string;
+  readonly name: string;
+  readonly year: number;
+  readonly version: string;
+  readonly description?: string;
+  readonly file?: string;
+  readonly subjectLabel?: string;
+  readonly groupLabel?: string;
+  readonly rounding?: Rounding;
+  readonly policy: { readonly bandGaps: "lower" | "higher" | "error"; readonly downgrades: "sum" | "max" };
+  readonly inputs: ReadonlyMap<string, InputSpec>;
+  /** Best first; a grade's index is its level. */
+  readonly grades: readonly GradeSpec[];
+  readonly root: GroupNode;
+  readonly nodes: ReadonlyMap<string, TreeNode>;
+  /** Leaves in tree order (outside nodes included). */
+  readonly items: readonly ItemNode[];
+  readonly rules: {
+    readonly exclusions: readonly RuleSpec[];
+    readonly vetoes: readonly RuleSpec[];
+    readonly downgrades: readonly RuleSpec[];
+    readonly caps: readonly RuleSpec[];
+  };
+  readonly quotas: readonly QuotaSpec[];
+  readonly tieBreakers: readonly TieBreaker[];
+  readonly actions: readonly ActionSpec[];
+  readonly tiers: readonly TierSpec[];
+  /** Ids of rubrics whose results this one reads (linkage). */
+  readonly dependencies: ReadonlyMap<string, RubricPath>;
+  readonly gradeReferences: readonly GradeReference[];
+  readonly tests: readonly (TestCaseSource & { readonly path: RubricPath })[];
+  /** Source positions of this rubric's text, when it was parsed from YAML. */
+  readonly locate?: Locator;
+}
+
+/** Several rubrics linked by their references, in evaluation (topological) order. */
+export interface RubricSet {
+  readonly rubrics: readonly CompiledRubric[];
+}

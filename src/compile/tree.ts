@@ -1,0 +1,497 @@
+/**
+ * The indicator tree: nodes, item methods, weights, maxima. Two walks: the first
+ * registers ids and the inputs items imply; the second compiles (conditions may
+ * then reference any node or input).
+ * @internal
+ */
+import { dec, HUNDRED, ONE, sum, ZERO, type Dec } from "../engine/decimal.js";
+import type { RubricPath } from "../parse/locate.js";
+import type { ConditionSource, EntrySource, GroupSource, ItemSource, NodeSource } from "../schema/rubric-schema.js";
+import type { CompileContext } from "./context.js";
+import { compileCondition } from "./facts.js";
+import { impliedNumber, useInput } from "./inputs.js";
+import type { Amount, CompiledCondition, Entry, GroupNode, InputSpec, ItemNode, Method, Rounding, TreeNode } from "./model.js";
+
+const isGroup = (n: NodeSource): n is GroupSource => "children" in n;
+const d = (v: number | string | undefined | null): Dec | undefined => (v === undefined || v === null ? undefined : dec(v));
+const isPercent = (v: number | string): boolean => typeof v === "string" && v.includes("%");
+const fmt = (v: Dec) => v.toFixed();
+
+export interface TreeResult {
+  readonly root: GroupNode;
+  readonly nodes: Map<string, TreeNode>;
+  readonly items: ItemNode[];
+}
+
+/** Walk 1: ids (unique across the tree) and the inputs items imply. */
+export function registerTree(ctx: CompileContext, root: GroupSource): void {
+  const visit = (node: NodeSource, path: RubricPath) => {
+    const first = ctx.nodeIds.get(node.id);
+    if (first) ctx.error("REF_DUPLICATE_ID", { what: "item/group", id: node.id, first: ctx.where(first) }, [...path, "id"]);
+    else ctx.nodeIds.set(node.id, [...path, "id"]);
+    if (isGroup(node)) {
+      node.children.forEach((c, i) => visit(c, [...path, "children", i]));
+      node.outside?.forEach((c, i) => visit(c, [...path, "outside", i]));
+    } else {
+      ctx.itemIds.add(node.id);
+      registerItemInputs(ctx, node, path);
+    }
+  };
+  visit(root, ["scoring"]);
+}
+
+function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricPath): void {
+  const max = dec(item.max);
+  const name = "input" in item && item.input !== undefined ? item.input : item.id;
+  const by = `item "${item.id}"`;
+  const number = (n: string, type: "number" | "count" | "ratio", min?: Dec, hi?: Dec, p: RubricPath = path) =>
+    useInput(ctx, n, ["number", "count", "ratio"], impliedNumber(n, type, min, hi), p, by);
+  const base = { declared: false, required: true } as const;
+  switch (item.kind) {
+    case "input": {
+      const spec = number(name, "number", ZERO, max);
+      if (spec && "max" in spec && spec.declared && (spec.max === undefined || spec.max.gt(max)))
+        ctx.error("RANGE_INVALID", { detail: `input "${name}" allows values up to ${spec.max ? fmt(spec.max) : "any size"}, above the item's max ${fmt(max)}` }, [...path, "max"]);
+      break;
+    }
+    case "yesno":
+      useInput(ctx, name, ["boolean"], { ...base, name, type: "boolean" }, path, by);
+      break;
+    case "levels":
+      useInput(ctx, name, ["choice"], { ...base, name, type: "choice", values: Object.keys(item.levels) }, path, by);
+      break;
+    case "ratio":
+      if (item.numerator !== undefined || item.denominator !== undefined) {
+        if (item.numerator === undefined || item.denominator === undefined || item.input !== undefined)
+          ctx.error("SCHEMA_CONSTRAINT", { detail: "a ratio item takes either input, or both numerator and denominator" }, path);
+        else {
+          number(item.numerator, "number", ZERO);
+          number(item.denominator, "number", ZERO);
+        }
+      } else useInput(ctx, name, ["ratio", "number"], impliedNumber(name, "ratio", ZERO, ONE), path, by);
+      break;
+    case "scale":
+      number(name, "number");
+      if (item.targetInput) number(item.targetInput, "number");
+      break;
+    case "bands":
+    case "rank":
+      number(name, "number");
+      break;
+    case "carry":
+      number(name, "number", ZERO, max.div(dec(item.share)));
+      break;
+    case "panel": {
+      const groups = item.groups ?? [{ id: item.id }];
+      for (const g of groups) {
+        const input = item.groups ? `${name}_${g.id}` : name;
+        useInput(ctx, input, ["scores"], { ...base, name: input, type: "scores", min: ZERO, max }, path, by);
+      }
+      break;
+    }
+    case "votes":
+      useInput(ctx, name, ["votes"], { ...base, name, type: "votes", levels: Object.keys(item.coefficients) }, path, by);
+      break;
+    case "periods": {
+      const periodMax = d(item.periodMax) ?? (item.aggregate === "sum" ? max.div(item.count) : max);
+      useInput(ctx, name, ["series"], { ...base, name, type: "series", length: item.count, min: ZERO, max: periodMax }, path, by);
+      break;
+    }
+    case "deduct":
+    case "bonus": {
+      const lists: [EntrySource[], string][] = [[item.kind === "deduct" ? item.deductions : item.additions, item.kind === "deduct" ? "deductions" : "additions"]];
+      if (item.kind === "bonus" && item.outside) lists.push([item.outside, "outside"]);
+      for (const [entries, key] of lists)
+        entries.forEach((e, i) => registerEntryInputs(ctx, e, [...path, key, i], `entry "${e.id}" of ${by}`));
+      break;
+    }
+    case "linked":
+      if (!ctx.dependencies.has(item.rubric)) ctx.dependencies.set(item.rubric, [...path, "rubric"]);
+      break;
+  }
+}
+
+function registerEntryInputs(ctx: CompileContext, e: EntrySource, path: RubricPath, by: string): void {
+  const number = (n: string, p: RubricPath) => useInput(ctx, n, ["number", "count", "ratio"], impliedNumber(n, "number", ZERO), p, by);
+  if (e.per !== undefined) number(e.per, [...path, "per"]);
+  if (e.shortfall) number(e.shortfall.input, [...path, "shortfall", "input"]);
+  if (e.chosen !== undefined && e.range) {
+    const [lo, hi] = [dec(e.range[0]), dec(e.range[1])];
+    if (lo.gt(hi)) ctx.error("RANGE_INVALID", { detail: `range low ${fmt(lo)} is above high ${fmt(hi)}` }, [...path, "range"]);
+    useInput(ctx, e.chosen, ["scores"], { name: e.chosen, declared: false, required: true, type: "scores", min: lo, max: hi }, [...path, "chosen"], by);
+  }
+  if (e.records !== undefined) {
+    const fields: Record<string, "text" | "count" | "number"> = {};
+    if (e.points !== undefined && typeof e.points === "object") fields[e.points.by] = "text";
+    for (const k of e.dedup?.key ?? []) fields[k] = "text";
+    if (e.times) fields[e.times] = "number";
+    if (e.split) fields[e.split] = "count";
+    const spec = useInput(ctx, e.records, ["records"], { name: e.records, declared: false, required: false, type: "records", fields }, [...path, "records"], by);
+    if (spec?.type === "records") {
+      for (const f of Object.keys(fields))
+        if (!(f in spec.fields)) ctx.error("REF_UNKNOWN_INPUT", { id: `${e.records}.${f}` }, path);
+      if (!spec.declared) {
+        const merged = { ...spec.fields, ...fields };
+        ctx.inputs.set(e.records, { ...spec, fields: merged });
+      }
+    }
+  }
+}
+
+/** Walk 2: compile the tree. */
+export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult {
+  const nodes = new Map<string, TreeNode>();
+  const items: ItemNode[] = [];
+  // Maxima are needed by ratio.<id> facts before every node is compiled: computed lazily from source.
+  const sourceById = new Map<string, NodeSource>();
+  const index = (n: NodeSource) => {
+    if (!sourceById.has(n.id)) sourceById.set(n.id, n);
+    if (isGroup(n)) [...n.children, ...(n.outside ?? [])].forEach(index);
+  };
+  index(root);
+  const maxCache = new Map<string, Dec>();
+  const nodeMax = (id: string): Dec | undefined => {
+    const cached = maxCache.get(id);
+    if (cached) return cached;
+    const n = sourceById.get(id);
+    if (!n) return undefined;
+    const m = isGroup(n) ? fullMark(n, nodeMax) : dec(n.max);
+    maxCache.set(id, m);
+    return m;
+  };
+  const cond = (c: ConditionSource | undefined, path: RubricPath): CompiledCondition | undefined =>
+    c === undefined ? undefined : compileCondition(ctx, c, path, nodeMax);
+
+  const compileNode = (node: NodeSource, path: RubricPath, weight: Dec | undefined): TreeNode => {
+    const common = {
+      id: node.id,
+      label: node.label ?? node.id,
+      path,
+      ...(weight ? { weight } : {}),
+      ...optional("only", cond(node.only, [...path, "only"])),
+      ...(node.round ? { round: { places: node.round.places, mode: (node.round.mode ?? "half-up") as Rounding["mode"] } } : {}),
+    };
+    let compiled: TreeNode;
+    if (isGroup(node)) {
+      const combine = node.combine ?? "sum";
+      const weights = combine === "weighted" ? normaliseWeights(ctx, node, path) : undefined;
+      node.children.forEach((c, i) => {
+        if (combine !== "weighted" && c.weight !== undefined)
+          ctx.error("WEIGHT_UNEXPECTED", { id: c.id, combine }, [...path, "children", i, "weight"], undefined);
+      });
+      const children = node.children.map((c, i) => compileNode(c, [...path, "children", i], weights?.[i]));
+      const outside = (node.outside ?? []).map((c, i) => compileNode(c, [...path, "outside", i], undefined));
+      const max = nodeMax(node.id) ?? ZERO;
+      checkDeclaredMax(ctx, node, path, nodeMax);
+      compiled = {
+        ...common,
+        type: "group",
+        max,
+        combine,
+        children,
+        outside,
+        ...optional("floor", d(node.floor)),
+        ...optional("cap", d(node.cap)),
+        ...optional("normalizeTo", d(node.normalizeTo)),
+        ...(node.limit !== undefined ? { limit: node.limit === null ? null : dec(node.limit) } : {}),
+      };
+    } else {
+      const method = compileMethod(ctx, node, path, cond);
+      compiled = { ...common, type: "item", max: dec(node.max), method: method ?? { kind: "input", input: node.id } };
+      items.push(compiled);
+    }
+    nodes.set(node.id, compiled);
+    return compiled;
+  };
+  const compiledRoot = compileNode(root, ["scoring"], undefined) as GroupNode;
+  return { root: compiledRoot, nodes, items };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** A group's full mark: children combined, capped, normalised. */
+function fullMark(g: GroupSource, nodeMax: (id: string) => Dec | undefined): Dec {
+  const maxes = g.children.map((c) => nodeMax(c.id) ?? ZERO);
+  let full: Dec;
+  switch (g.combine ?? "sum") {
+    case "sum": {
+      const unconditional = g.children.filter((c) => c.only === undefined).map((c) => nodeMax(c.id) ?? ZERO);
+      const conditional = g.children.filter((c) => c.only !== undefined).map((c) => nodeMax(c.id) ?? ZERO);
+      full = sum(unconditional).plus(conditional.reduce((a, b) => (b.gt(a) ? b : a), ZERO));
+      break;
+    }
+    case "weighted": {
+      const weights = rawWeights(g);
+      full = weights ? sum(maxes.map((m, i) => m.times(weights[i]!))) : ZERO;
+      break;
+    }
+    case "mean":
+    case "max":
+      full = maxes.reduce((a, b) => (b.gt(a) ? b : a), ZERO);
+      break;
+    case "min":
+      full = maxes.reduce((a, b) => (b.lt(a) ? b : a), maxes[0] ?? ZERO);
+      break;
+  }
+  if (g.cap !== undefined && dec(g.cap).lt(full)) full = dec(g.cap);
+  return g.normalizeTo !== undefined ? dec(g.normalizeTo) : full;
+}
+
+/** Weights as fractions summing to 1, or undefined when they are not usable. */
+function rawWeights(g: GroupSource): Dec[] | undefined {
+  const ws = g.children.map((c) => c.weight);
+  if (ws.some((w) => w === undefined)) return undefined;
+  const values = ws.map((w) => dec(w!));
+  const total = sum(values);
+  if (total.lte(0)) return undefined;
+  return values.map((v) => v.div(total));
+}
+
+function normaliseWeights(ctx: CompileContext, g: GroupSource, path: RubricPath): Dec[] | undefined {
+  let okay = true;
+  g.children.forEach((c, i) => {
+    if (c.weight === undefined) {
+      ctx.error("WEIGHT_MISSING", { id: c.id }, [...path, "children", i]);
+      okay = false;
+    }
+  });
+  if (!okay) return undefined;
+  const raw = g.children.map((c) => c.weight!);
+  const percents = raw.filter(isPercent).length;
+  if (percents !== 0 && percents !== raw.length) {
+    ctx.error("WEIGHT_MIXED", {}, [...path, "children"]);
+    return undefined;
+  }
+  const values = raw.map((w) => dec(w));
+  values.forEach((v, i) => {
+    if (v.lte(0)) {
+      ctx.error("RANGE_INVALID", { detail: `weight of "${g.children[i]!.id}" must be positive, got ${raw[i]}` }, [...path, "children", i, "weight"]);
+      okay = false;
+    }
+  });
+  if (!okay) return undefined;
+  const total = sum(values);
+  const fractions = values.every((v) => v.lt(1));
+  if ((percents > 0 || fractions) && !total.eq(1)) {
+    ctx.error("WEIGHT_SUM", { sum: fmt(total.times(HUNDRED)) }, [...path, "children"], undefined);
+    return undefined;
+  }
+  return values.map((v) => v.div(total));
+}
+
+function checkDeclaredMax(ctx: CompileContext, g: GroupSource, path: RubricPath, nodeMax: (id: string) => Dec | undefined): void {
+  if (g.max === undefined) return;
+  const declared = dec(g.max);
+  const computed = nodeMax(g.id);
+  if (computed && !computed.eq(declared)) {
+    const how = g.normalizeTo !== undefined ? "normalizeTo" : g.combine === "weighted" ? "the weighted children" : "the children's points";
+    ctx.error("MAX_MISMATCH", { declared: fmt(declared), computed: fmt(computed), detail: how }, [...path, "max"]);
+  }
+}
+
+function compileMethod(
+  ctx: CompileContext,
+  item: ItemSource,
+  path: RubricPath,
+  cond: (c: ConditionSource | undefined, p: RubricPath) => CompiledCondition | undefined,
+): Method | undefined {
+  const max = dec(item.max);
+  const input = "input" in item && item.input !== undefined ? item.input : item.id;
+  const within = (v: Dec, what: string, p: RubricPath) => {
+    if (v.lt(0) || v.gt(max)) ctx.error("RANGE_INVALID", { detail: `${what} ${fmt(v)} is outside 0..${fmt(max)} (the item's max)` }, p);
+  };
+  switch (item.kind) {
+    case "input":
+      return { kind: "input", input };
+    case "yesno": {
+      const yes = d(item.yes) ?? max;
+      const no = d(item.no) ?? ZERO;
+      within(yes, "yes", [...path, "yes"]);
+      within(no, "no", [...path, "no"]);
+      return { kind: "yesno", input, yes, no };
+    }
+    case "levels": {
+      const levels = new Map<string, Dec>();
+      for (const [level, v] of Object.entries(item.levels)) {
+        const points = isPercent(v) ? dec(v).times(max) : dec(v);
+        within(points, `level "${level}"`, [...path, "levels", level]);
+        levels.set(level, points);
+      }
+      return { kind: "levels", input, levels };
+    }
+    case "deduct": {
+      const base = d(item.base) ?? max;
+      const floor = d(item.floor) ?? ZERO;
+      if (base.gt(max)) ctx.error("RANGE_INVALID", { detail: `base ${fmt(base)} is above max ${fmt(max)}` }, [...path, "base"]);
+      if (floor.gt(base)) ctx.error("RANGE_INVALID", { detail: `floor ${fmt(floor)} is above base ${fmt(base)}` }, [...path, "floor"]);
+      const entries = compileEntries(ctx, item.deductions, [...path, "deductions"], cond);
+      const zeroIf = cond(item.zeroIf, [...path, "zeroIf"]);
+      return { kind: "deduct", base, floor, entries, ...(zeroIf ? { zeroIf } : {}) };
+    }
+    case "bonus":
+      return {
+        kind: "bonus",
+        entries: compileEntries(ctx, item.additions, [...path, "additions"], cond),
+        outside: compileEntries(ctx, item.outside ?? [], [...path, "outside"], cond),
+      };
+    case "ratio":
+      return item.numerator !== undefined && item.denominator !== undefined
+        ? { kind: "ratio", numerator: item.numerator, denominator: item.denominator }
+        : { kind: "ratio", input };
+    case "scale": {
+      if ((item.target === undefined) === (item.targetInput === undefined))
+        ctx.error("SCHEMA_CONSTRAINT", { detail: "a scale item needs exactly one of target or targetInput" }, path);
+      const unit = dec(item.unit);
+      if (unit.lte(0)) ctx.error("RANGE_INVALID", { detail: `unit must be positive, got ${fmt(unit)}` }, [...path, "unit"]);
+      const base = d(item.base) ?? max;
+      within(base, "base", [...path, "base"]);
+      return {
+        kind: "scale",
+        input,
+        ...optional("target", d(item.target)),
+        ...optional("targetInput", item.targetInput),
+        base,
+        unit,
+        points: dec(item.points),
+        above: item.above ?? "none",
+        below: item.below ?? "none",
+        steps: item.steps ?? "whole",
+        floor: d(item.floor) ?? ZERO,
+      };
+    }
+    case "bands": {
+      const bands = item.bands.map((b, i) => {
+        const p = [...path, "bands", i];
+        if ((b.min === undefined) === (b.above === undefined))
+          ctx.error("SCHEMA_CONSTRAINT", { detail: "a band needs exactly one of min (≥) or above (>)" }, p);
+        const points = dec(b.points);
+        within(points, "band points", [...p, "points"]);
+        return { bound: dec((b.min ?? b.above ?? 0) as number | string), inclusive: b.min !== undefined, points };
+      });
+      for (let i = 1; i < bands.length; i++)
+        if (!bands[i]!.bound.lt(bands[i - 1]!.bound) && !(bands[i]!.bound.eq(bands[i - 1]!.bound) && bands[i - 1]!.inclusive === false && bands[i]!.inclusive))
+          ctx.error("BAND_ORDER", { id: `band ${i + 1}`, threshold: fmt(bands[i]!.bound), previous: fmt(bands[i - 1]!.bound) }, [...path, "bands", i]);
+      const otherwise = d(item.otherwise) ?? ZERO;
+      within(otherwise, "otherwise", [...path, "otherwise"]);
+      return { kind: "bands", input, bands, otherwise };
+    }
+    case "rank": {
+      const modes = [item.points, item.percentiles, item.proportional].filter((x) => x !== undefined).length;
+      if (modes !== 1) ctx.error("SCHEMA_CONSTRAINT", { detail: "a rank item needs exactly one of points, percentiles, proportional" }, path);
+      const positions = item.points?.map((p, i) => {
+        const v = dec(p);
+        within(v, `points[${i}]`, [...path, "points", i]);
+        return v;
+      });
+      const percentiles = item.percentiles?.map((p, i) => {
+        const v = dec(p.points);
+        within(v, "points", [...path, "percentiles", i, "points"]);
+        const top = dec(p.top);
+        if (top.lte(0) || top.gt(1)) ctx.error("QUOTA_SHARE_RANGE", { received: String(p.top) }, [...path, "percentiles", i, "top"]);
+        return { top, points: v };
+      });
+      return {
+        kind: "rank",
+        input,
+        order: item.order ?? "desc",
+        ...optional("positions", positions),
+        ...optional("percentiles", percentiles),
+        ...optional("proportionalTop", item.proportional?.top),
+        otherwise: d(item.otherwise) ?? ZERO,
+      };
+    }
+    case "panel": {
+      let groups: { id: string; input: string; weight: Dec }[];
+      if (item.groups) {
+        const raw = item.groups.map((g) => g.weight);
+        const percents = raw.filter(isPercent).length;
+        if (percents !== 0 && percents !== raw.length) ctx.error("WEIGHT_MIXED", {}, [...path, "groups"]);
+        const values = raw.map((w) => dec(w));
+        const total = sum(values);
+        if ((percents > 0 || values.every((v) => v.lt(1))) && !total.eq(1))
+          ctx.error("WEIGHT_SUM", { sum: fmt(total.times(HUNDRED)) }, [...path, "groups"]);
+        groups = item.groups.map((g, i) => ({ id: g.id, input: `${input}_${g.id}`, weight: total.isZero() ? ZERO : values[i]!.div(total) }));
+      } else groups = [{ id: item.id, input, weight: ONE }];
+      return {
+        kind: "panel",
+        groups,
+        ...(item.trim ? { trim: { above: item.trim.above, drop: item.trim.drop ?? 1 } } : {}),
+        invalidBallots: item.invalidBallots ?? [],
+        ballotLimits: (item.ballotLimits ?? []).map((l) => ({
+          ...optional("gte", d(l.gte)),
+          ...optional("lt", d(l.lt)),
+          ...optional("most", l.most),
+          ...optional("least", l.least),
+        })),
+      };
+    }
+    case "votes": {
+      const coefficients = new Map<string, Dec>();
+      for (const [level, c] of Object.entries(item.coefficients)) {
+        const v = dec(c);
+        if (v.lt(0) || v.gt(1)) ctx.error("RANGE_INVALID", { detail: `coefficient of "${level}" must be between 0 and 1, got ${fmt(v)}` }, [...path, "coefficients", level]);
+        coefficients.set(level, v);
+      }
+      return { kind: "votes", input, coefficients, denominator: item.denominator ?? "valid" };
+    }
+    case "periods": {
+      if ((item.aggregate ?? "mean") === "sum" && item.periodMax !== undefined && !dec(item.periodMax).times(item.count).eq(max))
+        ctx.error("MAX_MISMATCH", { declared: fmt(max), computed: fmt(dec(item.periodMax).times(item.count)), detail: "periodMax × count" }, [...path, "max"]);
+      return { kind: "periods", input, count: item.count, aggregate: item.aggregate ?? "mean" };
+    }
+    case "carry":
+      return { kind: "carry", input, share: dec(item.share) };
+    case "linked":
+      return { kind: "linked", rubric: item.rubric, ...optional("scaleFrom", d(item.scaleFrom)) };
+  }
+}
+
+function compileEntries(
+  ctx: CompileContext,
+  entries: EntrySource[],
+  path: RubricPath,
+  cond: (c: ConditionSource | undefined, p: RubricPath) => CompiledCondition | undefined,
+): Entry[] {
+  const seen = new Map<string, RubricPath>();
+  const out: Entry[] = [];
+  entries.forEach((e, i) => {
+    const p = [...path, i];
+    const first = seen.get(e.id);
+    if (first) ctx.error("REF_DUPLICATE_ID", { what: "entry", id: e.id, first: ctx.where(first) }, [...p, "id"]);
+    seen.set(e.id, [...p, "id"]);
+    const common = { id: e.id, label: e.label ?? e.id, ...optional("max", d(e.max)) };
+    const points = typeof e.points === "object" ? undefined : d(e.points);
+    if (e.when !== undefined) {
+      const when = cond(e.when, [...p, "when"]);
+      if (when && points) out.push({ ...common, type: "when", when, points });
+    } else if (e.per !== undefined && points) out.push({ ...common, type: "per", input: e.per, points });
+    else if (e.shortfall && points) out.push({ ...common, type: "shortfall", input: e.shortfall.input, required: dec(e.shortfall.required), points });
+    else if (e.chosen !== undefined && e.range) out.push({ ...common, type: "chosen", input: e.chosen, range: [dec(e.range[0]), dec(e.range[1])] });
+    else if (e.records !== undefined && e.points !== undefined) {
+      let amount: Amount;
+      if (typeof e.points === "object") {
+        const table = new Map<string, Dec>();
+        let running = ZERO;
+        for (const [k, v] of Object.entries(e.points.table)) {
+          running = e.points.cumulative ? running.plus(dec(v)) : dec(v);
+          table.set(k, running);
+        }
+        amount = { type: "table", by: e.points.by, table };
+      } else amount = { type: "fixed", points: dec(e.points) };
+      out.push({
+        ...common,
+        type: "records",
+        input: e.records,
+        amount,
+        ...optional("times", e.times),
+        ...optional("split", e.split),
+        ...(e.dedup ? { dedup: { key: e.dedup.key, keep: e.dedup.keep ?? "max" } } : {}),
+      });
+    }
+  });
+  return out;
+}
+
+export type { InputSpec };

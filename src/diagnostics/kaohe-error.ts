@@ -1,0 +1,30 @@
+import type { Issue, Issues } from "./issue.js";
+import { formatIssues } from "./format.js";
+
+/**
+ * Thrown by the throwing API wrappers (`loadRubric`, `assess`, ...) when a stage
+ * fails. Carries every issue found; `message` lists them one per line.
+ */
+export class KaoheError extends Error {
+  /** Every problem found, in source order. */
+  readonly issues: Issues;
+
+  constructor(issues: Issues) {
+    super(
+      issues.length === 1
+        ? formatIssues(issues)
+        : `${issues.length} problems:\n${formatIssues(issues)}`,
+    );
+    this.name = "KaoheError";
+    this.issues = issues;
+  }
+}
+
+/** True when `error` is a KaoheError (also across bundles). */
+export function isKaoheError(error: unknown): error is KaoheError {
+  return error instanceof KaoheError || (error instanceof Error && error.name === "KaoheError" && "issues" in error);
+}
+
+export function throwIfIssues(issues: readonly Issue[]): void {
+  if (issues.length > 0) throw new KaoheError(issues as Issues);
+}

@@ -1,0 +1,109 @@
+/**
+ * Item inputs that depend on the whole batch, computed before any subject is
+ * scored: points by rank/percentile (排名赋分) and void ballots (无效票).
+ * @internal
+ */
+import type { CompiledRubric, ItemNode, ScoreSheet } from "../compile/model.js";
+import type { PreparedSubject } from "./subject-data.js";
+import type { Dec } from "./decimal.js";
+
+export interface RankPlacement {
+  readonly position: number;
+  readonly of: number;
+  readonly points: Dec;
+  readonly detail: string;
+}
+
+export interface CohortInputs {
+  /** item id → subject id → placement */
+  readonly rankPoints: ReadonlyMap<string, ReadonlyMap<string, RankPlacement>>;
+  /** item id → group id → raters whose ballots are void, with the reason */
+  readonly voidRaters: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, string>>>;
+}
+
+export function computeCohortInputs(rubric: CompiledRubric, subjects: readonly PreparedSubject[]): CohortInputs {
+  const rankPoints = new Map<string, Map<string, RankPlacement>>();
+  const voidRaters = new Map<string, Map<string, Map<string, string>>>();
+  for (const item of rubric.items) {
+    if (item.method.kind === "rank") rankPoints.set(item.id, placeByRank(item, subjects));
+    if (item.method.kind === "panel" && (item.method.invalidBallots.length > 0 || item.method.ballotLimits.length > 0))
+      voidRaters.set(item.id, findVoidBallots(item, subjects));
+  }
+  return { rankPoints, voidRaters };
+}
+
+function placeByRank(item: ItemNode, subjects: readonly PreparedSubject[]): Map<string, RankPlacement> {
+  const m = item.method;
+  if (m.kind !== "rank") throw new Error("unreachable");
+  const entries = subjects
+    .map((s) => ({ id: s.id, value: s.values.get(m.input) as Dec | undefined }))
+    .filter((e): e is { id: string; value: Dec } => e.value !== undefined);
+  entries.sort((a, b) => (m.order === "desc" ? b.value.cmp(a.value) : a.value.cmp(b.value)));
+  const n = entries.length;
+  const out = new Map<string, RankPlacement>();
+  let position = 0;
+  entries.forEach((e, i) => {
+    if (i === 0 || !e.value.eq(entries[i - 1]!.value)) position = i + 1;
+    let points = m.otherwise;
+    let detail = `position ${position} of ${n}`;
+    if (m.positions) {
+      points = m.positions[position - 1] ?? m.otherwise;
+    } else if (m.percentiles) {
+      const band = m.percentiles.find((p) => p.top.times(n).gte(position));
+      if (band) {
+        points = band.points;
+        detail += ` (within top ${band.top.times(100).toFixed()}%)`;
+      }
+    } else if (m.proportionalTop !== undefined && position <= m.proportionalTop) {
+      const first = entries[0]!.value;
+      points = position === 1 || first.isZero() ? item.max : item.max.times(e.value).div(first);
+      detail += position === 1 ? " (first: full points)" : ` (${e.value.toFixed()} / ${first.toFixed()} of full points)`;
+    }
+    out.set(e.id, { position, of: n, points, detail });
+  });
+  return out;
+}
+
+function findVoidBallots(item: ItemNode, subjects: readonly PreparedSubject[]): Map<string, Map<string, string>> {
+  const m = item.method;
+  if (m.kind !== "panel") throw new Error("unreachable");
+  const out = new Map<string, Map<string, string>>();
+  for (const group of m.groups) {
+    const ballots = new Map<string, Dec[]>();
+    for (const s of subjects) {
+      const sheet = s.values.get(group.input) as ScoreSheet | undefined;
+      if (!sheet) continue;
+      sheet.raters.forEach((rater, i) => {
+        if (rater === null) return;
+        const list = ballots.get(rater) ?? [];
+        list.push(sheet.values[i]!);
+        ballots.set(rater, list);
+      });
+    }
+    const voided = new Map<string, string>();
+    for (const [rater, scores] of ballots) {
+      const reason = ballotProblem(scores, item.max, m.invalidBallots, m.ballotLimits);
+      if (reason) voided.set(rater, reason);
+    }
+    out.set(group.id, voided);
+  }
+  return out;
+}
+
+function ballotProblem(
+  scores: Dec[],
+  max: Dec,
+  rules: readonly ("same-score" | "all-full")[],
+  limits: readonly { gte?: Dec; lt?: Dec; most?: number; least?: number }[],
+): string | undefined {
+  if (rules.includes("all-full") && scores.every((s) => s.eq(max))) return "every score is full marks";
+  if (rules.includes("same-score") && scores.length > 1 && scores.every((s) => s.eq(scores[0]!))) return "every score is the same";
+  for (const l of limits) {
+    const inBand = scores.filter((s) => (l.gte === undefined || s.gte(l.gte)) && (l.lt === undefined || s.lt(l.lt))).length;
+    const band = [l.gte !== undefined ? `≥ ${l.gte.toFixed()}` : "", l.lt !== undefined ? `< ${l.lt.toFixed()}` : ""].filter(Boolean).join(" and ");
+    if (l.most !== undefined && inBand > l.most) return `${inBand} scores ${band}, at most ${l.most} allowed`;
+    if (l.least !== undefined && inBand < l.least) return `${inBand} scores ${band}, at least ${l.least} required`;
+  }
+  return undefined;
+}
+

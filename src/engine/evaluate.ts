@@ -1,0 +1,133 @@
+/**
+ * The engine: one rubric (or a linked set) over a batch of subjects. Pure: no I/O,
+ * no clock, no randomness; the same rubric and data give the same result.
+ *
+ * Order of evaluation, per rubric:
+ *  1. subject data checked at the boundary (ids, unknown fields, types, ranges)
+ *  2. batch-wide item inputs (points by rank, void ballots)
+ *  3. item points → groups → components → total (rounded if the rubric declares rounding)
+ *  4. raw grade by bands (with `requires` and the bandGaps policy)
+ *  5. exclusions, then vetoes
+ *  6. ranking (total, then tie-breakers) overall and per group
+ *  7. downgrades, then caps
+ *  8. quotas, best grade first
+ *  9. actions and tiers
+ */
+import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js";
+import { applyQuotas } from "../cohort/quota.js";
+import { compareIds, rankCohort } from "../cohort/rank.js";
+import { buildSubjectResult, type RubricResult, type SubjectResult } from "../report/result.js";
+import { computeCohortInputs } from "./cohort-inputs.js";
+import { round, ZERO } from "./decimal.js";
+import { assignGrade } from "./grade.js";
+import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "./rules.js";
+import { scoreTree } from "./score-tree.js";
+import { SubjectState } from "./state.js";
+import { checkSubjects, prepareSubject, type SubjectData, type SubjectIdentity } from "./subject-data.js";
+
+/** Results of a set, one per rubric in evaluation order, or every issue found. */
+export type SetEvaluation = { readonly results: readonly RubricResult[]; readonly issues: readonly Issue[] };
+
+export function evaluateSet(set: RubricSet, rows: readonly SubjectData[]): SetEvaluation {
+  const { subjects, issues } = checkSubjects(rows, set.rubrics);
+  if (issues.length > 0) return { results: [], issues: sortIssues(issues) };
+  const linked = new Map<string, Map<string, LinkedFacts>>();
+  const results: RubricResult[] = [];
+  for (const rubric of set.rubrics) {
+    const out = evaluateRubric(rubric, subjects, linked);
+    if (out.issues.length > 0) return { results: [], issues: sortIssues(out.issues) };
+    results.push(out.result!);
+    linked.set(rubric.id, out.linked!);
+  }
+  return { results, issues: [] };
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+function evaluateRubric(
+  rubric: CompiledRubric,
+  identities: readonly SubjectIdentity[],
+  linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
+): { result?: RubricResult; linked?: Map<string, LinkedFacts>; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const prepared = identities.map((s) => prepareSubject(s, rubric, issues));
+  if (issues.length > 0) return { issues };
+  const cohort = computeCohortInputs(rubric, prepared);
+  const states = prepared.map((p) => new SubjectState(rubric, p, linked, issues));
+  const gradeNotes = new Map<SubjectState, readonly string[]>();
+
+  // 3-4. points, total, raw grade
+  for (const s of states) {
+    if (!scoreTree(rubric.root, s, cohort)) continue;
+    let total = s.scores.get(rubric.root.id)?.points ?? ZERO;
+    if (rubric.rounding) total = round(total, rubric.rounding.places, rubric.rounding.mode);
+    s.total = total;
+    s.scoredTotal = total;
+    s.zeroItems = rubric.items.filter((i) => i.method.kind !== "bonus" && s.scores.get(i.id)?.points.isZero()).length;
+    const assigned = assignGrade(rubric, total, s);
+    if (assigned.grade === undefined) s.fail("EVAL_NO_GRADE", { score: total.toFixed() });
+    s.grade = s.rawGrade = assigned.grade;
+    gradeNotes.set(s, assigned.notes);
+  }
+  if (issues.length > 0) return { issues };
+
+  // 5. exclusions and vetoes
+  for (const s of states) {
+    applyExclusions(rubric, s);
+    if (!s.excluded) applyVetoes(rubric, s);
+  }
+  // 6. ranking
+  const ranked = states.filter((s) => !s.excluded && !s.unranked);
+  rankCohort(ranked, rubric.tieBreakers);
+  // 7. downgrades and caps
+  for (const s of states) if (!s.excluded) applyDowngradesAndCaps(rubric, s);
+  // 8. quotas
+  const warnings = applyQuotas(rubric, states).map((w) =>
+    makeIssue("EVAL_QUOTA_HELD_BY_RULES", { ...w }, { rubric: rubric.id, severity: "warning" }),
+  );
+  // 9. actions and tiers
+  for (const s of states) {
+    if (s.excluded) continue;
+    for (const a of rubric.actions) if (a.when.test(s)) s.actions.push({ id: a.id, label: a.label });
+    const tier = rubric.tiers.find((t) => !t.when || t.when.test(s));
+    if (tier) s.tier = { id: tier.id, label: tier.label, ...(tier.followUp ? { followUp: tier.followUp } : {}) };
+  }
+  if (issues.length > 0) return { issues };
+
+  const ordered = [...states].sort(
+    (a, b) => Number(a.excluded || a.unranked) - Number(b.excluded || b.unranked) || (a.rank?.rank ?? 0) - (b.rank?.rank ?? 0) || compareIds(a.id, b.id),
+  );
+  const units: SubjectResult[] = ordered.map((s) => buildSubjectResult(rubric, s, gradeNotes.get(s) ?? []));
+  const scale = rubric.grades.map((g) => g.id);
+  const linkedFacts = new Map<string, LinkedFacts>();
+  for (const s of states)
+    linkedFacts.set(s.id, { score: s.total, scale, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
+  return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: Object.fromEntries(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues };
+}
+
+function summarise(scale: readonly string[], units: readonly SubjectResult[]): RubricResult["summary"] {
+  const empty = () => Object.fromEntries(scale.map((g) => [g, 0])) as Record<string, number>;
+  const distribution = empty();
+  const byGroup: Record<string, Record<string, number>> = {};
+  let graded = 0;
+  for (const u of units) {
+    if (u.grade === null) continue;
+    graded++;
+    distribution[u.grade]!++;
+    if (u.group !== undefined) {
+      byGroup[u.group] ??= empty();
+      byGroup[u.group]![u.grade]!++;
+    }
+  }
+  const groups = Object.keys(byGroup).sort(compareIds);
+  return {
+    count: units.length,
+    graded,
+    excluded: units.length - graded,
+    distribution,
+    ...(groups.length ? { byGroup: Object.fromEntries(groups.map((g) => [g, byGroup[g]!])) } : {}),
+  };
+}

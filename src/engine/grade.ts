@@ -1,0 +1,46 @@
+/**
+ * Score → grade by the bands of the scale. Bands are checked best first; a grade
+ * whose `requires` condition fails passes the subject to the next grade down. A
+ * score in a gap between bands follows the rubric's bandGaps policy.
+ * @internal
+ */
+import type { CompiledRubric, FactContext, GradeSpec } from "../compile/model.js";
+import type { Dec } from "./decimal.js";
+
+function inBand(g: GradeSpec, score: Dec): boolean {
+  if (g.lower && !(g.lower.inclusive ? score.gte(g.lower.value) : score.gt(g.lower.value))) return false;
+  if (g.upper && !(g.upper.inclusive ? score.lte(g.upper.value) : score.lt(g.upper.value))) return false;
+  return true;
+}
+
+function bandBelow(g: GradeSpec, score: Dec): boolean {
+  return g.upper !== undefined && (g.upper.inclusive ? g.upper.value.lt(score) : g.upper.value.lte(score));
+}
+
+function bandAbove(g: GradeSpec, score: Dec): boolean {
+  return g.lower !== undefined && (g.lower.inclusive ? g.lower.value.gt(score) : g.lower.value.gte(score));
+}
+
+export interface GradeAssignment {
+  /** Grade index, undefined when the score falls in a gap and the policy is "error". */
+  readonly grade: number | undefined;
+  /** Grades skipped because their `requires` failed, and how the band was found. */
+  readonly notes: readonly string[];
+}
+
+export function assignGrade(rubric: CompiledRubric, score: Dec, ctx: FactContext): GradeAssignment {
+  const grades = rubric.grades;
+  const notes: string[] = [];
+  let index = grades.findIndex((g) => inBand(g, score));
+  if (index < 0) {
+    if (rubric.policy.bandGaps === "lower") index = grades.findIndex((g) => bandBelow(g, score));
+    else if (rubric.policy.bandGaps === "higher") index = grades.findLastIndex((g) => bandAbove(g, score));
+    if (index < 0) return { grade: undefined, notes };
+    notes.push(`score ${score.toFixed()} lies between bands; bandGaps: ${rubric.policy.bandGaps} → ${grades[index]!.id}`);
+  }
+  while (index < grades.length - 1 && grades[index]!.requires && !grades[index]!.requires!.test(ctx)) {
+    notes.push(`${grades[index]!.id} requires ${grades[index]!.requires!.text}: not met`);
+    index++;
+  }
+  return { grade: index, notes };
+}

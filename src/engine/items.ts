@@ -1,0 +1,265 @@
+/**
+ * Item methods: raw inputs → points, with a trail line for every entry that moved
+ * points. Returns undefined when an input the item needs is missing or unusable
+ * (the issue is recorded on the subject; no number is produced).
+ * @internal
+ */
+import type { Entry, ItemNode, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
+import type { CohortInputs } from "./cohort-inputs.js";
+import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "./decimal.js";
+import type { NodeScore, SubjectState, TrailLine } from "./state.js";
+
+const f = (d: Dec) => format(d);
+
+export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs): NodeScore | undefined {
+  const m = item.method;
+  const max = item.max;
+  const done = (points: Dec, lines: TrailLine[] = []): NodeScore => ({ points, max, lines });
+  const num = (name: string) => s.input(name) as Dec | undefined;
+  switch (m.kind) {
+    case "input": {
+      const v = num(m.input);
+      return v === undefined ? undefined : done(v);
+    }
+    case "yesno": {
+      const v = s.input(m.input) as boolean | undefined;
+      return v === undefined ? undefined : done(v ? m.yes : m.no, [line(m.input, m.input, v ? m.yes : m.no.minus(m.yes), v ? "yes" : "no")]);
+    }
+    case "levels": {
+      const v = s.input(m.input) as string | undefined;
+      if (v === undefined) return undefined;
+      const points = m.levels.get(v)!;
+      return done(points, [line(m.input, m.input, points, `level ${v} → ${f(points)}`)]);
+    }
+    case "deduct": {
+      if (m.zeroIf?.test(s)) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), `${m.zeroIf.text}: the item scores 0`)]);
+      const lines = entryLines(m.entries, s);
+      if (!lines) return undefined;
+      const deducted = sum(lines.map((l) => l.amount));
+      const points = bound(m.base.minus(deducted), m.floor, max);
+      return done(points, lines.map((l) => ({ ...l, amount: l.amount.negated() })));
+    }
+    case "bonus": {
+      const lines = entryLines(m.entries, s);
+      const outside = entryLines(m.outside, s);
+      if (!lines || !outside) return undefined;
+      const inside = minOf(sum(lines.map((l) => l.amount)), max);
+      return done(inside.plus(sum(outside.map((l) => l.amount))), [...lines, ...outside.map((l) => ({ ...l, detail: `${l.detail} (outside the cap)` }))]);
+    }
+    case "ratio": {
+      let ratio: Dec | undefined;
+      let detail: string;
+      if (m.input !== undefined) {
+        ratio = num(m.input);
+        if (ratio === undefined) return undefined;
+        detail = `${f(ratio.times(100))}% × ${f(max)}`;
+      } else {
+        const n = num(m.numerator!);
+        const d = num(m.denominator!);
+        if (n === undefined || d === undefined) return undefined;
+        if (d.isZero()) return void s.fail("EVAL_ZERO_DENOMINATOR", { item: item.id, denominator: m.denominator }, m.denominator);
+        if (n.gt(d)) return void s.fail("DATA_OUT_OF_RANGE", { field: m.numerator, expected: `at most ${m.denominator} (${f(d)})`, received: f(n) }, m.numerator);
+        ratio = n.div(d);
+        detail = `${f(n)} / ${f(d)} × ${f(max)}`;
+      }
+      const points = max.times(ratio);
+      return done(points, [line(item.id, item.label, points, detail)]);
+    }
+    case "scale": {
+      const v = num(m.input);
+      const target = m.targetInput !== undefined ? num(m.targetInput) : m.target;
+      if (v === undefined || target === undefined) return undefined;
+      const delta = v.minus(target);
+      const side = delta.gt(0) ? m.above : delta.lt(0) ? m.below : "none";
+      let units = delta.abs().div(m.unit);
+      if (m.steps === "whole") units = units.floor();
+      const change = side === "none" ? ZERO : units.times(m.points).times(side === "add" ? 1 : -1);
+      const points = bound(m.base.plus(change), m.floor, max);
+      const detail = side === "none" ? `${f(v)} vs target ${f(target)}: base ${f(m.base)}` : `${f(v)} vs target ${f(target)}: ${f(units)} step(s) of ${f(m.unit)} × ${f(m.points)} ${side === "add" ? "added" : "deducted"}`;
+      return done(points, [line(item.id, item.label, points.minus(m.base), detail)]);
+    }
+    case "bands": {
+      const v = num(m.input);
+      if (v === undefined) return undefined;
+      const band = m.bands.find((b) => (b.inclusive ? v.gte(b.bound) : v.gt(b.bound)));
+      const points = band ? band.points : m.otherwise;
+      const detail = band ? `${f(v)} ${band.inclusive ? "≥" : ">"} ${f(band.bound)} → ${f(points)}` : `${f(v)} below every band → ${f(points)}`;
+      return done(points, [line(item.id, item.label, points, detail)]);
+    }
+    case "rank": {
+      if (num(m.input) === undefined) return undefined;
+      const placement = cohort.rankPoints.get(item.id)?.get(s.id);
+      if (!placement) return undefined;
+      return done(placement.points, [line(item.id, item.label, placement.points, placement.detail)]);
+    }
+    case "panel": {
+      const lines: TrailLine[] = [];
+      let total = ZERO;
+      for (const g of m.groups) {
+        const sheet = s.input(g.input) as ScoreSheet | undefined;
+        if (!sheet) return undefined;
+        const voided = cohort.voidRaters.get(item.id)?.get(g.id);
+        const kept = sheet.values.filter((_, i) => {
+          const r = sheet.raters[i];
+          return r === null || r === undefined || !voided?.has(r);
+        });
+        const droppedRaters = sheet.raters.filter((r) => r !== null && voided?.has(r));
+        if (kept.length === 0)
+          return void s.fail("EVAL_NO_VALID_SCORES", { item: item.id, detail: droppedRaters.length ? `void ballots: ${droppedRaters.join(", ")}` : "no scores" }, g.input);
+        let used = [...kept].sort((a, b) => a.cmp(b));
+        let trimmed = "";
+        if (m.trim && used.length > m.trim.above && used.length > 2 * m.trim.drop) {
+          used = used.slice(m.trim.drop, used.length - m.trim.drop);
+          trimmed = `, dropped ${m.trim.drop} highest and lowest of ${kept.length}`;
+        }
+        const mean = sum(used).div(used.length);
+        const weighted = mean.times(g.weight);
+        total = total.plus(weighted);
+        const voidText = droppedRaters.length ? `, void: ${droppedRaters.map((r) => `${r} (${voided!.get(r!)})`).join("; ")}` : "";
+        const weightText = m.groups.length > 1 ? ` × weight ${f(g.weight)}` : "";
+        lines.push(line(g.id, g.id, weighted, `mean ${f(mean)} of ${used.length} score(s)${trimmed}${voidText}${weightText}`));
+      }
+      return done(total, lines);
+    }
+    case "votes": {
+      const v = s.input(m.input) as VoteCounts | undefined;
+      if (!v) return undefined;
+      const valid = sum(Object.values(v.levels));
+      const returned = valid.plus(v.abstain).plus(v.invalid);
+      let denominator: Dec | undefined;
+      switch (m.denominator) {
+        case "valid":
+          denominator = valid;
+          break;
+        case "valid-and-abstain":
+          denominator = valid.plus(v.abstain);
+          break;
+        case "returned":
+          denominator = returned;
+          break;
+        case "issued":
+          denominator = v.issued;
+          if (denominator === undefined) return void s.fail("DATA_MISSING_FIELD", { field: `${m.input}.issued`, expected: "the number of ballots issued (denominator: issued)" }, m.input);
+          if (denominator.lt(returned)) return void s.fail("DATA_OUT_OF_RANGE", { field: `${m.input}.issued`, expected: `at least the ${f(returned)} ballots returned`, received: f(denominator) }, m.input);
+          break;
+      }
+      if (denominator.isZero()) return void s.fail("EVAL_ZERO_DENOMINATOR", { item: item.id, denominator: m.denominator }, m.input);
+      let weighted = ZERO;
+      const parts: string[] = [];
+      for (const [level, c] of m.coefficients) {
+        const n = v.levels[level]!;
+        weighted = weighted.plus(n.times(c));
+        parts.push(`${level} ${f(n)}×${f(c)}`);
+      }
+      const points = max.times(weighted).div(denominator);
+      return done(points, [line(item.id, item.label, points, `(${parts.join(" + ")}) / ${f(denominator)} (${m.denominator}) × ${f(max)}`)]);
+    }
+    case "periods": {
+      const values = s.input(m.input) as readonly Dec[] | undefined;
+      if (!values) return undefined;
+      const total = sum(values);
+      const points = m.aggregate === "sum" ? total : total.div(m.count);
+      return done(points, [line(item.id, item.label, points, `${m.aggregate} of ${m.count} periods: ${values.map(f).join(", ")}`)]);
+    }
+    case "carry": {
+      const v = num(m.input);
+      if (v === undefined) return undefined;
+      const points = v.times(m.share);
+      return done(points, [line(item.id, item.label, points, `${f(v)} × ${f(m.share.times(100))}% carried over`)]);
+    }
+    case "linked": {
+      const l = s.linked(m.rubric);
+      if (!l) return void s.fail("EVAL_LINKED_MISSING", { rubric: m.rubric, subject: s.id });
+      const points = m.scaleFrom ? l.score.times(max).div(m.scaleFrom) : l.score;
+      if (points.gt(max)) return void s.fail("EVAL_LINKED_OUT_OF_RANGE", { rubric: m.rubric, value: f(points), max: f(max) });
+      const detail = m.scaleFrom ? `${f(l.score)} / ${f(m.scaleFrom)} × ${f(max)} from ${m.rubric}` : `score of ${m.rubric}`;
+      return done(points, [line(item.id, item.label, points, detail)]);
+    }
+  }
+}
+
+function line(entry: string, label: string, amount: Dec, detail: string): TrailLine {
+  return { entry, label, amount, detail };
+}
+
+/** Each entry's (positive) amount, bounded by the entry's max. Undefined if an input is missing. */
+function entryLines(entries: readonly Entry[], s: SubjectState): TrailLine[] | undefined {
+  const lines: TrailLine[] = [];
+  for (const e of entries) {
+    const r = entryAmount(e, s);
+    if (!r) return undefined;
+    let [amount, detail] = r;
+    if (e.max && amount.gt(e.max)) {
+      detail += `, limited to ${f(e.max)}`;
+      amount = e.max;
+    }
+    if (!amount.isZero()) lines.push({ entry: e.id, label: e.label, amount, detail });
+  }
+  return lines;
+}
+
+function entryAmount(e: Entry, s: SubjectState): [Dec, string] | undefined {
+  switch (e.type) {
+    case "when":
+      return e.when.test(s) ? [e.points, `${e.when.text}: ${f(e.points)}`] : [ZERO, ""];
+    case "per": {
+      const v = s.input(e.input) as Dec | undefined;
+      return v === undefined ? undefined : [v.times(e.points), `${f(v)} × ${f(e.points)}`];
+    }
+    case "shortfall": {
+      const v = s.input(e.input) as Dec | undefined;
+      if (v === undefined) return undefined;
+      const missing = maxOf(ZERO, e.required.minus(v));
+      return [missing.times(e.points), `${f(missing)} short of ${f(e.required)} × ${f(e.points)}`];
+    }
+    case "chosen": {
+      const sheet = s.input(e.input) as ScoreSheet | undefined;
+      if (!sheet) return undefined;
+      const total = sum(sheet.values);
+      return [total, `chosen ${sheet.values.map(f).join(" + ")} (each within ${f(e.range[0])}-${f(e.range[1])})`];
+    }
+    case "records":
+      return recordsAmount(e, s);
+  }
+}
+
+function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState): [Dec, string] | undefined {
+  const records = (s.input(e.input) as readonly RecordValue[] | undefined) ?? [];
+  const amounts: { key: string; amount: Dec; index: number }[] = [];
+  for (const [i, rec] of records.entries()) {
+    let amount: Dec;
+    if (e.amount.type === "fixed") amount = e.amount.points;
+    else {
+      const k = rec[e.amount.by];
+      const v = typeof k === "string" ? e.amount.table.get(k) : undefined;
+      if (v === undefined)
+        return void s.fail("DATA_INVALID_VALUE", { field: `${e.input}[${i + 1}].${e.amount.by}`, expected: `one of ${[...e.amount.table.keys()].join(", ")}`, received: k ?? null }, e.input);
+      amount = v;
+    }
+    if (e.times !== undefined) amount = amount.times((rec[e.times] as Dec | undefined) ?? ONE);
+    if (e.split !== undefined) {
+      const n = (rec[e.split] as Dec | undefined) ?? ONE;
+      if (n.isZero()) return void s.fail("DATA_OUT_OF_RANGE", { field: `${e.input}[${i + 1}].${e.split}`, expected: "at least 1", received: "0" }, e.input);
+      amount = amount.div(n);
+    }
+    const key = e.dedup ? e.dedup.key.map((k) => String(rec[k] ?? "")).join("\u0000") : String(i);
+    amounts.push({ key, amount, index: i });
+  }
+  let kept = amounts;
+  let dedupText = "";
+  if (e.dedup) {
+    const byKey = new Map<string, { key: string; amount: Dec; index: number }>();
+    for (const a of amounts) {
+      const prev = byKey.get(a.key);
+      if (!prev) byKey.set(a.key, a);
+      else if (e.dedup.keep === "sum") byKey.set(a.key, { ...prev, amount: prev.amount.plus(a.amount) });
+      else if (e.dedup.keep === "max" && a.amount.gt(prev.amount)) byKey.set(a.key, a);
+      else if (e.dedup.keep === "min" && a.amount.lt(prev.amount)) byKey.set(a.key, a);
+    }
+    kept = [...byKey.values()];
+    if (kept.length < amounts.length) dedupText = ` (${amounts.length} records, ${kept.length} after dedup by ${e.dedup.key.join("+")}, keep ${e.dedup.keep})`;
+  }
+  const total = sum(kept.map((k) => k.amount));
+  return [total, `${kept.map((k) => f(k.amount)).join(" + ") || "no records"}${dedupText}`];
+}
+

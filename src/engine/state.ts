@@ -1,0 +1,134 @@
+/**
+ * The mutable working state of one subject while one rubric is evaluated. It is
+ * the FactContext that compiled conditions read.
+ * @internal
+ */
+import { makeIssue, type Issue, type IssueCode } from "../diagnostics/issue.js";
+import type { CompiledRubric, FactContext, InputValue, LinkedFacts, RankValue } from "../compile/model.js";
+import type { PreparedSubject } from "./subject-data.js";
+import { ZERO, type Dec } from "./decimal.js";
+
+/** One line of an item's trail: an entry that added or removed points. */
+export interface TrailLine {
+  readonly entry: string;
+  readonly label: string;
+  /** Signed amount: negative for a deduction. */
+  readonly amount: Dec;
+  readonly detail: string;
+}
+
+export interface NodeScore {
+  readonly points: Dec;
+  /** Full points for this subject (variants may change a group's). */
+  readonly max: Dec;
+  readonly lines: readonly TrailLine[];
+}
+
+export type AdjustmentKind = "veto" | "downgrade" | "cap" | "quota" | "exclusion";
+
+export interface AdjustmentState {
+  readonly kind: AdjustmentKind;
+  readonly rule: string;
+  readonly from: number | undefined;
+  readonly to: number | undefined;
+  readonly reason: string;
+  readonly numbers: Readonly<Record<string, string | number>>;
+}
+
+export interface FiredRule {
+  readonly rule: string;
+  readonly kind: AdjustmentKind;
+  readonly condition: string;
+  readonly changed: boolean;
+}
+
+export class SubjectState implements FactContext {
+  readonly scores = new Map<string, NodeScore>();
+  total: Dec = ZERO;
+  /** The total before a veto set it to zero. */
+  scoredTotal: Dec = ZERO;
+  grade: number | undefined;
+  rawGrade: number | undefined;
+  rank: RankValue | undefined;
+  groupRank: RankValue | undefined;
+  zeroItems = 0;
+  excluded = false;
+  unranked = false;
+  movedByRule = false;
+  failed = false;
+  readonly adjustments: AdjustmentState[] = [];
+  readonly fired: FiredRule[] = [];
+  readonly actions: { id: string; label: string }[] = [];
+  tier: { id: string; label: string; followUp?: string } | undefined;
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly rubric: CompiledRubric,
+    readonly subject: PreparedSubject,
+    private readonly linkedResults: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
+    private readonly issues: Issue[],
+  ) {}
+
+  get id(): string {
+    return this.subject.id;
+  }
+
+  get group(): string | undefined {
+    return this.subject.group;
+  }
+
+  input(name: string): InputValue | undefined {
+    const v = this.subject.values.get(name);
+    if (v === undefined && this.subject.missing.has(name)) {
+      const spec = this.rubric.inputs.get(name);
+      this.fail("DATA_MISSING_FIELD", { field: name, expected: spec ? describeSpec(spec.type) : "a value" }, name);
+    }
+    return v;
+  }
+
+  points(nodeId: string): Dec | undefined {
+    return this.scores.get(nodeId)?.points;
+  }
+
+  linked(rubricId: string): LinkedFacts | undefined {
+    return this.linkedResults.get(rubricId)?.get(this.subject.id);
+  }
+
+  /** Record an issue for this subject (once per code and field) and mark it failed. */
+  fail(code: IssueCode, params: Record<string, unknown>, field?: string): void {
+    const key = `${code}|${field ?? ""}|${JSON.stringify(params)}`;
+    this.failed = true;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.issues.push(
+      makeIssue(code, params, {
+        rubric: this.rubric.id,
+        row: this.subject.row,
+        subject: this.subject.id,
+        ...(field !== undefined ? { field } : {}),
+        path: [this.subject.row - 1, ...(field !== undefined ? [field] : [])],
+      }),
+    );
+  }
+}
+
+function describeSpec(type: string): string {
+  switch (type) {
+    case "number":
+      return "a number";
+    case "count":
+      return "a whole number";
+    case "ratio":
+      return 'a ratio such as 0.9685 or "96.85%"';
+    case "boolean":
+      return "true or false";
+    case "scores":
+      return "a list of scores";
+    case "votes":
+      return "vote counts";
+    case "series":
+      return "a list of period scores";
+    default:
+      return `a ${type}`;
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * The data boundary: raw subject rows (from JSON or CSV) → validated input values.
+ * Every problem names the row, the subject id and the field. Missing values are
+ * recorded here and reported when the engine actually reads them, so an input
+ * used only by another domain's extra items (加试题) is not demanded of everyone.
+ */
+import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import { decimalPlaces, parseDecimal, ZERO, type Dec } from "./decimal.js";
+import type { CompiledRubric, InputSpec, InputValue, RankValue, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
+
+/** One subject's raw data: `id` (required), optional `name` and `group`, and input values by name or label. */
+export type SubjectData = Readonly<Record<string, unknown>>;
+
+export const RESERVED_FIELDS = ["id", "name", "group"] as const;
+
+/** A subject after the boundary: identity plus validated values for one rubric. */
+export interface PreparedSubject {
+  readonly id: string;
+  readonly name?: string;
+  readonly group?: string;
+  /** 1-indexed position in the data. */
+  readonly row: number;
+  readonly values: ReadonlyMap<string, InputValue>;
+  /** Required inputs with no value and no default. */
+  readonly missing: ReadonlySet<string>;
+}
+
+export interface SubjectIdentity {
+  readonly id: string;
+  readonly name?: string;
+  readonly group?: string;
+  readonly row: number;
+  readonly data: SubjectData;
+}
+
+/** Check ids (present, unique) and that every field is known to some rubric. */
+export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly CompiledRubric[]): { subjects: SubjectIdentity[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const known = new Set<string>(RESERVED_FIELDS);
+  for (const r of rubrics)
+    for (const spec of r.inputs.values()) {
+      known.add(spec.name);
+      if (spec.label) known.add(spec.label);
+    }
+  const firstRow = new Map<string, number>();
+  const subjects: SubjectIdentity[] = [];
+  rows.forEach((data, i) => {
+    const row = i + 1;
+    const rawId = data.id;
+    const id = typeof rawId === "number" ? String(rawId) : typeof rawId === "string" ? rawId.trim() : "";
+    if (id === "") {
+      issues.push(makeIssue("DATA_MISSING_ID", {}, { row, field: "id", path: [i, "id"] }));
+      return;
+    }
+    const first = firstRow.get(id);
+    if (first !== undefined) {
+      issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: "id", path: [i, "id"] }));
+      return;
+    }
+    firstRow.set(id, row);
+    for (const key of Object.keys(data)) {
+      if (!known.has(key)) issues.push(makeIssue("DATA_UNKNOWN_FIELD", { field: key }, { row, subject: id, field: key, path: [i, key] }));
+    }
+    const text = (v: unknown) => (v === undefined || v === null || v === "" ? undefined : String(v));
+    const name = text(data.name);
+    const group = text(data.group);
+    subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
+  });
+  return { subjects, issues };
+}
+
+/** Validate one subject's values for one rubric. */
+export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric, issues: Issue[]): PreparedSubject {
+  const values = new Map<string, InputValue>();
+  const missing = new Set<string>();
+  for (const spec of rubric.inputs.values()) {
+    const where = { row: subject.row, subject: subject.id, field: spec.name, rubric: rubric.id, path: [subject.row - 1, spec.name] };
+    let raw = subject.data[spec.name];
+    if (isAbsent(raw) && spec.label !== undefined) raw = subject.data[spec.label];
+    else if (!isAbsent(raw) && spec.label !== undefined && !isAbsent(subject.data[spec.label]))
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: spec.name, expected: "given once", received: `both "${spec.name}" and its label "${spec.label}"` }, where));
+    if (isAbsent(raw)) {
+      const def = "default" in spec ? spec.default : undefined;
+      if (def !== undefined) values.set(spec.name, def);
+      else if (spec.type === "records") values.set(spec.name, []);
+      else if (spec.required) missing.add(spec.name);
+      continue;
+    }
+    const value = readValue(spec, raw, (code, params) => issues.push(makeIssue(code, { field: spec.name, ...params }, where)));
+    if (value !== undefined) values.set(spec.name, value);
+  }
+  return {
+    id: subject.id,
+    row: subject.row,
+    values,
+    missing,
+    ...(subject.name !== undefined ? { name: subject.name } : {}),
+    ...(subject.group !== undefined ? { group: subject.group } : {}),
+  };
+}
+
+function isAbsent(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+}
+
+type Report = (code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_BAD_SHAPE", params: Record<string, unknown>) => void;
+
+const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√"]);
+const FALSE = new Set(["false", "no", "n", "0", "否", "无", "×"]);
+
+function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | undefined {
+  switch (spec.type) {
+    case "number":
+    case "count":
+    case "ratio":
+      return readNumber(spec, raw, report, spec.type === "ratio");
+    case "boolean": {
+      if (typeof raw === "boolean") return raw;
+      const t = String(raw).trim().toLowerCase();
+      if (TRUE.has(t)) return true;
+      if (FALSE.has(t)) return false;
+      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", received: raw });
+      return undefined;
+    }
+    case "choice":
+    case "grade": {
+      const options = spec.type === "choice" ? spec.values : spec.scale;
+      const t = String(raw).trim();
+      if (options.includes(t)) return t;
+      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, received: raw });
+      return undefined;
+    }
+    case "text":
+      return String(raw);
+    case "rank":
+      return readRank(raw, report);
+    case "scores":
+      return readScores(spec, raw, report);
+    case "series": {
+      if (!Array.isArray(raw) || raw.length !== spec.length) {
+        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, received: Array.isArray(raw) ? `${raw.length} values` : JSON.stringify(raw) });
+        return undefined;
+      }
+      const out: Dec[] = [];
+      for (const v of raw) {
+        const d = readNumber({ ...spec, type: "number", clamp: false }, v, report, false);
+        if (d === undefined) return undefined;
+        out.push(d);
+      }
+      return out;
+    }
+    case "votes":
+      return readVotes(spec, raw, report);
+    case "records":
+      return readRecords(spec, raw, report);
+  }
+}
+
+function readNumber(
+  spec: { min?: Dec; max?: Dec; places?: number; clamp?: boolean; type: string },
+  raw: unknown,
+  report: Report,
+  percentAllowed: boolean,
+): Dec | undefined {
+  const text = typeof raw === "string" ? raw.trim() : raw;
+  const d = typeof text === "string" && text.includes("%") && !percentAllowed ? undefined : parseDecimal(text);
+  if (d === undefined) {
+    report("DATA_NOT_NUMBER", { received: raw });
+    return undefined;
+  }
+  if (spec.type === "count" && !d.isInteger()) {
+    report("DATA_NOT_INTEGER", { received: raw });
+    return undefined;
+  }
+  if (spec.places !== undefined && decimalPlaces(d) > spec.places) {
+    report("DATA_TOO_PRECISE", { places: spec.places, received: raw });
+    return undefined;
+  }
+  const below = spec.min !== undefined && d.lt(spec.min);
+  const above = spec.max !== undefined && d.gt(spec.max);
+  if (below || above) {
+    if (spec.clamp) return below ? spec.min! : spec.max!;
+    report("DATA_OUT_OF_RANGE", { expected: rangeText(spec.min, spec.max), received: raw });
+    return undefined;
+  }
+  return d;
+}
+
+function rangeText(min?: Dec, max?: Dec): string {
+  if (min !== undefined && max !== undefined) return `between ${min.toFixed()} and ${max.toFixed()}`;
+  if (min !== undefined) return `at least ${min.toFixed()}`;
+  return `at most ${max!.toFixed()}`;
+}
+
+function readRank(raw: unknown, report: Report): RankValue | undefined {
+  let rank: number | undefined;
+  let of: number | undefined;
+  if (typeof raw === "string") {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+    if (m) [rank, of] = [Number(m[1]), Number(m[2])];
+  } else if (raw && typeof raw === "object" && "rank" in raw && "of" in raw) {
+    const r = raw as { rank: unknown; of: unknown };
+    if (Number.isInteger(r.rank) && Number.isInteger(r.of)) [rank, of] = [r.rank as number, r.of as number];
+  }
+  if (rank === undefined || of === undefined || rank < 1 || rank > of) {
+    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', received: JSON.stringify(raw) });
+    return undefined;
+  }
+  return { rank, of };
+}
+
+function readScores(spec: { min?: Dec; max?: Dec }, raw: unknown, report: Report): ScoreSheet | undefined {
+  const raters: (string | null)[] = [];
+  const values: Dec[] = [];
+  const one = (v: unknown, rater: string | null) => {
+    const d = readNumber({ ...spec, type: "number", clamp: false }, v, report, false);
+    if (d === undefined) return false;
+    raters.push(rater);
+    values.push(d);
+    return true;
+  };
+  if (Array.isArray(raw)) {
+    for (const v of raw) if (!one(v, null)) return undefined;
+  } else if (raw && typeof raw === "object") {
+    for (const [rater, v] of Object.entries(raw)) if (!one(v, rater)) return undefined;
+  } else if (typeof raw === "string" && raw.includes(";")) {
+    for (const v of raw.split(";")) if (v.trim() !== "" && !one(v, null)) return undefined;
+  } else if (!one(raw, null)) return undefined;
+  return { raters, values };
+}
+
+const VOTE_EXTRAS = ["abstain", "invalid", "issued"] as const;
+
+function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Report): VoteCounts | undefined {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, received: JSON.stringify(raw) });
+    return undefined;
+  }
+  const obj = raw as Record<string, unknown>;
+  const count = (key: string): Dec | undefined => {
+    const d = parseDecimal(obj[key]);
+    if (d === undefined || !d.isInteger() || d.lt(0)) {
+      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, received: obj[key] });
+      return undefined;
+    }
+    return d;
+  };
+  for (const key of Object.keys(obj))
+    if (!spec.levels.includes(key) && !(VOTE_EXTRAS as readonly string[]).includes(key))
+      report("DATA_BAD_SHAPE", { expected: `vote keys ${[...spec.levels, ...VOTE_EXTRAS].join(", ")}`, received: `"${key}"` });
+  const levels: Record<string, Dec> = {};
+  for (const level of spec.levels) {
+    if (obj[level] === undefined) {
+      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, received: `no "${level}"` });
+      return undefined;
+    }
+    const d = count(level);
+    if (d === undefined) return undefined;
+    levels[level] = d;
+  }
+  const extra = (key: string) => (obj[key] === undefined ? ZERO : count(key));
+  const abstain = extra("abstain");
+  const invalid = extra("invalid");
+  const issued = obj.issued === undefined ? undefined : count("issued");
+  if (abstain === undefined || invalid === undefined || (obj.issued !== undefined && issued === undefined)) return undefined;
+  return { levels, abstain, invalid, ...(issued !== undefined ? { issued } : {}) };
+}
+
+function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | "number">> }, raw: unknown, report: Report): RecordValue[] | undefined {
+  if (!Array.isArray(raw)) {
+    report("DATA_BAD_SHAPE", { expected: `a list of records with ${Object.keys(spec.fields).join(", ")}`, received: JSON.stringify(raw) });
+    return undefined;
+  }
+  const out: RecordValue[] = [];
+  for (const [i, rec] of raw.entries()) {
+    if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
+      report("DATA_BAD_SHAPE", { expected: `record ${i + 1} to be a mapping`, received: JSON.stringify(rec) });
+      return undefined;
+    }
+    const r: Record<string, string | Dec> = {};
+    for (const [k, v] of Object.entries(rec as Record<string, unknown>)) {
+      const type = spec.fields[k];
+      if (!type) {
+        report("DATA_BAD_SHAPE", { expected: `record fields ${Object.keys(spec.fields).join(", ")}`, received: `"${k}" in record ${i + 1}` });
+        return undefined;
+      }
+      if (type === "text") r[k] = String(v);
+      else {
+        const d = readNumber({ type, min: ZERO }, v, report, false);
+        if (d === undefined) return undefined;
+        r[k] = d;
+      }
+    }
+    out.push(r);
+  }
+  return out;
+}

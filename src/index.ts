@@ -1,0 +1,26 @@
+/**
+ * kaohe (考核): declarative YAML rubrics → exact, explainable scores, grades,
+ * rankings and quotas for Party-building assessments.
+ */
+export {
+  assess,
+  loadRubric,
+  loadRubricSet,
+  rubricTestCases,
+  runRubricTests,
+  safeAssess,
+  safeLinkRubrics,
+  safeLoadRubric,
+  safeLoadRubricSet,
+  safeLoadTestCases,
+} from "./kaohe.js";
+export { formatIssue, formatIssues } from "./diagnostics/format.js";
+export { KaoheError, isKaoheError } from "./diagnostics/kaohe-error.js";
+export { rubricJsonSchema, testFileJsonSchema } from "./schema/json-schema.js";
+
+export type { Assessment, RubricText, TestReport } from "./kaohe.js";
+export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";
+export type { Adjustment, FiredRuleResult, NodeResult, RubricResult, SubjectResult } from "./report/result.js";
+export type { SubjectData } from "./engine/subject-data.js";
+export type { CompiledRubric, RubricSet, GradeSpec, InputSpec, TreeNode, GroupNode, ItemNode } from "./compile/model.js";
+export type { RubricTestCase, TestCaseInput, TestCaseOutcome, TestDifference } from "./testing/run-tests.js";

@@ -1,0 +1,146 @@
+/**
+ * Public result types and the conversion from engine state. Decimals are strings.
+ */
+import type { CompiledRubric, TreeNode } from "../compile/model.js";
+import { format, type Dec } from "../engine/decimal.js";
+import type { AdjustmentKind, SubjectState } from "../engine/state.js";
+import type { Issue } from "../diagnostics/issue.js";
+
+/** A change of grade, with its reason and the numbers behind it. */
+export interface Adjustment {
+  /** veto | downgrade | cap | quota | exclusion */
+  readonly kind: AdjustmentKind;
+  /** Id of the rule or quota. */
+  readonly rule: string;
+  /** Grade before (null when there was none). */
+  readonly from: string | null;
+  /** Grade after (null for an exclusion). */
+  readonly to: string | null;
+  /** The rule's reason text, or the quota's explanation. */
+  readonly reason: string;
+  /** Rank, limit, scope size, levels... */
+  readonly numbers: Readonly<Record<string, string | number>>;
+}
+
+/** Points of one item or group, with the lines that produced them. */
+export interface NodeResult {
+  readonly id: string;
+  readonly label: string;
+  /** "item" or "group". */
+  readonly type: "item" | "group";
+  /** Item method (input, deduct, levels...) or group combine (sum, weighted...). */
+  readonly kind: string;
+  /** Depth in the tree, root = 0. */
+  readonly depth: number;
+  readonly parent: string | null;
+  /** Decimal string. */
+  readonly points: string;
+  /** Full points for this subject. */
+  readonly max: string;
+  /** Points lost against max (max − points, never negative). */
+  readonly lost: string;
+  readonly weight?: string;
+  readonly lines: readonly { readonly entry: string; readonly label: string; readonly amount: string; readonly detail: string }[];
+}
+
+/** A rule that matched, whether or not it changed the grade. */
+export interface FiredRuleResult {
+  readonly rule: string;
+  readonly kind: AdjustmentKind;
+  readonly condition: string;
+  readonly changed: boolean;
+}
+
+/** The result for one subject. */
+export interface SubjectResult {
+  readonly id: string;
+  readonly name?: string;
+  readonly group?: string;
+  /** Final total, a decimal string ("84.50" when the rubric rounds to 2 places). */
+  readonly score: string;
+  /** Final grade id; null when excluded. */
+  readonly grade: string | null;
+  /** Grade by bands, before rules and quotas. */
+  readonly rawGrade: string | null;
+  readonly rank: number | null;
+  readonly groupRank: number | null;
+  readonly excluded: boolean;
+  readonly adjustments: readonly Adjustment[];
+  readonly actions: readonly { readonly id: string; readonly label: string }[];
+  readonly tier: { readonly id: string; readonly label: string; readonly followUp?: string } | null;
+  /** Every applicable node in tree order (root first). */
+  readonly nodes: readonly NodeResult[];
+  /** Rules whose condition held. */
+  readonly rules: readonly FiredRuleResult[];
+  /** Notes on grade assignment (band gaps, unmet requires). */
+  readonly gradeNotes: readonly string[];
+}
+
+/** The result of one rubric over a batch. */
+export interface RubricResult {
+  readonly rubric: { readonly id: string; readonly version: string; readonly name: string; readonly year: number };
+  /** Grade ids, best first. */
+  readonly grades: readonly string[];
+  readonly gradeLabels: Readonly<Record<string, string>>;
+  /** In rank order (ties by id), excluded subjects last. */
+  readonly units: readonly SubjectResult[];
+  readonly summary: {
+    readonly count: number;
+    readonly graded: number;
+    readonly excluded: number;
+    /** grade id → count. */
+    readonly distribution: Readonly<Record<string, number>>;
+    /** group → grade id → count (only when subjects have groups). */
+    readonly byGroup?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  };
+  /** Non-fatal findings, e.g. a quota that rule-set grades alone exceed. */
+  readonly warnings: readonly Issue[];
+}
+
+export function formatScore(rubric: CompiledRubric, d: Dec): string {
+  return format(d, rubric.rounding?.places);
+}
+
+export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, gradeNotes: readonly string[]): SubjectResult {
+  const gid = (i: number | undefined) => (i === undefined ? null : rubric.grades[i]!.id);
+  const nodes: NodeResult[] = [];
+  const walk = (node: TreeNode, depth: number, parent: string | null) => {
+    const score = s.scores.get(node.id);
+    if (!score) return;
+    const places = node.round?.places ?? (depth === 0 ? rubric.rounding?.places : undefined);
+    const lost = score.max.minus(score.points);
+    nodes.push({
+      id: node.id,
+      label: node.label,
+      type: node.type,
+      kind: node.type === "item" ? node.method.kind : node.combine,
+      depth,
+      parent,
+      points: depth === 0 ? formatScore(rubric, s.scoredTotal) : format(score.points, places),
+      max: format(score.max),
+      lost: lost.gt(0) ? format(lost) : "0",
+      ...(node.weight ? { weight: format(node.weight) } : {}),
+      lines: score.lines.map((l) => ({ entry: l.entry, label: l.label, amount: format(l.amount), detail: l.detail })),
+    });
+    if (node.type === "group") for (const c of [...node.children, ...node.outside]) walk(c, depth + 1, node.id);
+  };
+  walk(rubric.root, 0, null);
+  return {
+    id: s.id,
+    ...(s.subject.name !== undefined ? { name: s.subject.name } : {}),
+    ...(s.subject.group !== undefined ? { group: s.subject.group } : {}),
+    score: formatScore(rubric, s.total),
+    grade: s.excluded ? null : gid(s.grade),
+    rawGrade: gid(s.rawGrade),
+    rank: s.rank?.rank ?? null,
+    groupRank: s.groupRank?.rank ?? null,
+    excluded: s.excluded,
+    adjustments: s.adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: gid(a.from), to: gid(a.to), reason: a.reason, numbers: a.numbers })),
+    actions: s.actions,
+    tier: s.tier ?? null,
+    nodes,
+    rules: s.fired,
+    gradeNotes,
+  };
+}
+

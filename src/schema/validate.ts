@@ -1,0 +1,174 @@
+/**
+ * Stage 2: plain value → RubricSource, or issues. Maps zod's issues to kaohe
+ * issues with stable codes, and picks the most plausible branch of a union so an
+ * author sees "unknown key gtt" rather than "expected a string".
+ */
+import type { z } from "zod";
+import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import type { Locator, RubricPath } from "../parse/locate.js";
+
+type ZodIssue = z.core.$ZodIssue;
+type Path = (string | number)[];
+
+/** Validate `value` against `schema`; issues carry rubric paths and source positions. */
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  locate?: Locator,
+  basePath: RubricPath = [],
+): { value?: z.output<S>; issues: Issue[] } {
+  const result = schema.safeParse(value);
+  if (result.success) return { value: result.data, issues: [] };
+  const issues: Issue[] = [];
+  for (const zi of result.error.issues) {
+    for (const leaf of flattenUnion(zi, [], value)) issues.push(...toIssues(leaf.issue, leaf.prefix, value, locate, basePath));
+  }
+  return { issues: sortByPosition(dedupe(issues)) };
+}
+
+interface Leaf {
+  issue: ZodIssue;
+  prefix: Path;
+}
+
+/** Replace a union issue by the issues of its most plausible branch. */
+function flattenUnion(issue: ZodIssue, prefix: Path, root: unknown): Leaf[] {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [{ issue, prefix }];
+  const here = [...prefix, ...issue.path] as Path;
+  const input = valueAt(root, here);
+  // Every branch rejects the value as a whole: report the union's own expectation.
+  if (issue.errors.every((branch) => branch.every((bi) => bi.path.length === 0 && bi.code !== "unrecognized_keys" && bi.code !== "custom"))) {
+    return [{ issue: { ...issue, errors: [] } as ZodIssue, prefix }];
+  }
+  let best: ZodIssue[] | undefined;
+  let bestScore = Infinity;
+  for (const branch of issue.errors) {
+    const score = branch.reduce((acc, bi) => acc + penalty(bi, input), 0);
+    if (score < bestScore) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  return (best ?? []).flatMap((bi) => flattenUnion(bi, here, root));
+}
+
+function penalty(issue: ZodIssue, input: unknown): number {
+  const atRoot = issue.path.length === 0;
+  switch (issue.code) {
+    case "invalid_type":
+      if (atRoot) return 100;
+      return valueAt(input, issue.path as Path) === undefined ? 10 : 1;
+    case "unrecognized_keys":
+      return 10 * issue.keys.length;
+    case "invalid_union":
+      return issue.errors.length === 0 ? 5 : 1;
+    default:
+      return 1;
+  }
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const p of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the string "${value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function expectedFrom(message: string, fallback: string): string {
+  return message.startsWith("expected ") ? message.slice("expected ".length) : fallback;
+}
+
+function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | undefined, basePath: RubricPath): Issue[] {
+  const path = [...basePath, ...prefix, ...(zi.path as Path)];
+  const local = [...prefix, ...(zi.path as Path)];
+  const at = (p: RubricPath, key?: string) => {
+    const source = locate?.(p, key !== undefined ? { key } : undefined);
+    return { path: p, ...(source ? { source } : {}) };
+  };
+  const received = valueAt(root, local);
+  switch (zi.code) {
+    case "invalid_type": {
+      if (received === undefined) {
+        const key = path[path.length - 1];
+        return [makeIssue("SCHEMA_MISSING_KEY", { key, expected: expectedFrom(zi.message, zi.expected) }, at(path))];
+      }
+      return [makeIssue("SCHEMA_INVALID_TYPE", { expected: expectedFrom(zi.message, zi.expected), received: describe(received) }, at(path))];
+    }
+    case "unrecognized_keys":
+      return zi.keys.map((key) => makeIssue("SCHEMA_UNKNOWN_KEY", { key, allowed: allowedKeys(zi) }, at([...path, key], key)));
+    case "invalid_union": {
+      if (zi.errors.length === 0 && zi.discriminator !== undefined) {
+        const onKey = path[path.length - 1] === zi.discriminator;
+        const objectPath = onKey ? path.slice(0, -1) : path;
+        const object = onKey ? valueAt(root, local.slice(0, -1)) : received;
+        const kind = object && typeof object === "object" ? (object as Record<string, unknown>)[zi.discriminator] : undefined;
+        const keyPath = [...objectPath, zi.discriminator];
+        if (kind === undefined)
+          return [makeIssue("SCHEMA_MISSING_KEY", { key: zi.discriminator, expected: expectedFrom(zi.message, "a kind") }, at(objectPath))];
+        return [makeIssue("SCHEMA_INVALID_KIND", { received: kind, expected: expectedFrom(zi.message, "a known kind") }, at(keyPath))];
+      }
+      return [makeIssue("SCHEMA_INVALID_TYPE", { expected: expectedFrom(zi.message, "another shape"), received: describe(received) }, at(path))];
+    }
+    case "invalid_value":
+      return [
+        makeIssue(
+          "SCHEMA_INVALID_VALUE",
+          { detail: `expected ${zi.values.map((v) => JSON.stringify(v)).join(" | ")}`, received: describe(received), values: zi.values },
+          at(path),
+        ),
+      ];
+    case "invalid_format":
+      return [makeIssue("SCHEMA_INVALID_VALUE", { detail: zi.message, received: describe(received) }, at(path))];
+    case "too_small":
+    case "too_big": {
+      const bound = zi.code === "too_small" ? zi.minimum : zi.maximum;
+      const word = zi.code === "too_small" ? "at least" : "at most";
+      const what = zi.origin === "array" ? `a list of ${word} ${String(bound)} entries` : `${word} ${String(bound)}`;
+      const shown = Array.isArray(received) ? `${received.length} entries` : describe(received);
+      return [makeIssue("SCHEMA_OUT_OF_RANGE", { detail: `expected ${what}`, received: shown, bound: String(bound) }, at(path))];
+    }
+    case "custom":
+      return [makeIssue("SCHEMA_CONSTRAINT", { detail: zi.message }, at(path))];
+    default:
+      return [makeIssue("SCHEMA_INVALID_VALUE", { detail: zi.message, received: describe(received) }, at(path))];
+  }
+}
+
+function allowedKeys(_zi: ZodIssue): undefined {
+  return undefined;
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.code}|${i.path.join(".")}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sortByPosition(issues: Issue[]): Issue[] {
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => {
+      const la = a.issue.source?.line ?? Infinity;
+      const lb = b.issue.source?.line ?? Infinity;
+      if (la !== lb) return la - lb;
+      const ca = a.issue.source?.col ?? 0;
+      const cb = b.issue.source?.col ?? 0;
+      return ca !== cb ? ca - cb : a.index - b.index;
+    })
+    .map((x) => x.issue);
+}

@@ -1,0 +1,127 @@
+/**
+ * Rubric test cases: given subjects, expect scores, grades, adjustments... or an
+ * error code. Each failure names the case and lists every difference.
+ */
+import type { CompiledRubric, RubricSet } from "../compile/model.js";
+import type { SourcePosition } from "../diagnostics/issue.js";
+import { evaluateSet } from "../engine/evaluate.js";
+import { parseDecimal } from "../engine/decimal.js";
+import type { RubricResult, SubjectResult } from "../report/result.js";
+import type { TestCaseSource } from "../schema/rubric-schema.js";
+
+/** One difference between what a case expects and what the engine produced. */
+export interface TestDifference {
+  /** e.g. `s1.grade` or `s1.points.a1`. */
+  readonly path: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+}
+
+/** The outcome of one test case. */
+export interface TestCaseOutcome {
+  readonly name: string;
+  /** Rubric whose results were checked. */
+  readonly rubric: string;
+  readonly passed: boolean;
+  readonly differences: readonly TestDifference[];
+  /** Where the case is written, when known. */
+  readonly source?: SourcePosition;
+}
+
+/** A test case ready to run, e.g. inside `test(case.name, ...)`. */
+export interface RubricTestCase {
+  readonly name: string;
+  readonly rubric: string;
+  readonly source?: SourcePosition;
+  run(): TestCaseOutcome;
+}
+
+export interface TestCaseInput {
+  readonly case: TestCaseSource;
+  /** Rubric the case belongs to (its file), used when the case names none. */
+  readonly owner?: string;
+  readonly source?: SourcePosition;
+}
+
+/** Collect the cases written in the set's rubrics, plus `extra` ones (e.g. from a tests file). */
+export function collectTestCases(set: RubricSet, extra: readonly TestCaseInput[] = []): RubricTestCase[] {
+  const inputs: TestCaseInput[] = [];
+  for (const r of set.rubrics)
+    for (const t of r.tests) {
+      const source = r.locate?.(t.path);
+      inputs.push({ case: t, owner: r.id, ...(source ? { source } : {}) });
+    }
+  inputs.push(...extra);
+  return inputs.map((input) => {
+    const rubricId = input.case.rubric ?? input.owner ?? set.rubrics[set.rubrics.length - 1]!.id;
+    return {
+      name: input.case.name,
+      rubric: rubricId,
+      ...(input.source ? { source: input.source } : {}),
+      run: () => runCase(set, input, rubricId),
+    };
+  });
+}
+
+function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): TestCaseOutcome {
+  const t = input.case;
+  const outcome = (differences: TestDifference[]): TestCaseOutcome => ({
+    name: t.name,
+    rubric: rubricId,
+    passed: differences.length === 0,
+    differences,
+    ...(input.source ? { source: input.source } : {}),
+  });
+  const rubric = set.rubrics.find((r) => r.id === rubricId);
+  if (!rubric) return outcome([{ path: "rubric", expected: rubricId, actual: `not in the set (${set.rubrics.map((r) => r.id).join(", ")})` }]);
+  const evaluation = evaluateSet(set, t.subjects);
+  if (t.error !== undefined) {
+    const codes = evaluation.issues.map((i) => i.code);
+    return outcome(codes.includes(t.error as never) ? [] : [{ path: "error", expected: t.error, actual: codes.length ? codes.join(", ") : "no error" }]);
+  }
+  if (evaluation.issues.length > 0)
+    return outcome([{ path: "error", expected: "no error", actual: evaluation.issues.map((i) => `${i.code}: ${i.message}`).join("; ") }]);
+  const result = evaluation.results.find((r) => r.rubric.id === rubricId)!;
+  return outcome(compareExpectations(rubric, result, t.expect ?? {}));
+}
+
+function compareExpectations(rubric: CompiledRubric, result: RubricResult, expect: NonNullable<TestCaseSource["expect"]>): TestDifference[] {
+  const diffs: TestDifference[] = [];
+  const units = new Map(result.units.map((u) => [u.id, u]));
+  for (const [id, e] of Object.entries(expect)) {
+    const u = units.get(id);
+    if (!u) {
+      diffs.push({ path: id, expected: "a result", actual: "no such subject" });
+      continue;
+    }
+    const check = (field: string, expected: unknown, actual: unknown, same = Object.is) => {
+      if (expected !== undefined && !same(expected, actual)) diffs.push({ path: `${id}.${field}`, expected, actual });
+    };
+    check("score", e.score, u.score, decimalEqual);
+    check("grade", e.grade, u.grade);
+    check("rawGrade", e.rawGrade, u.rawGrade);
+    check("rank", e.rank, u.rank);
+    check("groupRank", e.groupRank, u.groupRank);
+    check("excluded", e.excluded, u.excluded);
+    check("tier", e.tier, u.tier?.id ?? null);
+    check("adjustments", e.adjustments, u.adjustments.map((a) => a.rule), listEqual);
+    check("actions", e.actions, u.actions.map((a) => a.id), listEqual);
+    for (const [node, points] of Object.entries(e.points ?? {})) check(`points.${node}`, points, pointsOf(u, node), decimalEqual);
+  }
+  void rubric;
+  return diffs;
+}
+
+function pointsOf(u: SubjectResult, node: string): string | null {
+  return u.nodes.find((n) => n.id === node)?.points ?? null;
+}
+
+function decimalEqual(expected: unknown, actual: unknown): boolean {
+  const a = parseDecimal(expected);
+  const b = parseDecimal(actual);
+  return a !== undefined && b !== undefined && a.eq(b);
+}
+
+function listEqual(expected: unknown, actual: unknown): boolean {
+  return JSON.stringify(expected) === JSON.stringify(actual);
+}
