@@ -113,7 +113,7 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
     case "number":
     case "count":
     case "ratio":
-      return readNumber(spec, raw, report, spec.type === "ratio");
+      return readNumber(spec, raw, report, spec.type !== "count");
     case "boolean": {
       if (typeof raw === "boolean") return raw;
       const t = String(raw).trim().toLowerCase();

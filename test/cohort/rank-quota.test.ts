@@ -1,0 +1,130 @@
+import { describe, expect, test } from "vitest";
+import { run, unit } from "../helpers.js";
+
+const tree = `
+scoring:
+  children:
+    - { id: x, kind: input, max: 100 }
+    - { id: y, kind: input, max: 0 }
+`;
+const scores = (...xs: (number | string)[]) => xs.map((x, i) => ({ id: `s${i + 1}`, x, y: 0 }));
+
+describe("ranking", () => {
+  test("by total descending; equal totals share a rank (1, 1, 3, 4), ties listed by id", () => {
+    const r = run(tree, scores(80, 90, 90, 70));
+    expect(r.units.map((u) => [u.id, u.rank])).toEqual([["s2", 1], ["s3", 1], ["s1", 3], ["s4", 4]]);
+  });
+  test("tie-breakers apply in order", () => {
+    const body = `
+scoring:
+  children:
+    - { id: onsite, kind: input, max: 60 }
+    - { id: regular, kind: input, max: 40 }
+ranking:
+  tieBreakers:
+    - { fact: score.onsite, order: desc }
+    - { fact: score.regular, order: asc }
+`;
+    const r = run(body, [
+      { id: "a", onsite: 50, regular: 30 },
+      { id: "b", onsite: 55, regular: 25 },
+      { id: "c", onsite: 40, regular: 40 },
+      { id: "d", onsite: 55, regular: 25 },
+    ]);
+    expect(r.units.map((u) => [u.id, u.rank])).toEqual([["b", 1], ["d", 1], ["a", 3], ["c", 4]]);
+  });
+  test("group ranks within each group", () => {
+    const r = run(tree, [
+      { id: "a", group: "g1", x: 90, y: 0 },
+      { id: "b", group: "g2", x: 80, y: 0 },
+      { id: "c", group: "g1", x: 70, y: 0 },
+    ]);
+    expect(r.units.map((u) => [u.id, u.rank, u.groupRank])).toEqual([["a", 1, 1], ["b", 2, 1], ["c", 3, 2]]);
+    expect(r.summary.byGroup).toEqual({ g1: { A: 1, B: 0, C: 1, D: 0 }, g2: { A: 0, B: 1, C: 0, D: 0 } });
+  });
+});
+
+describe("quota 好 ≤ 50%", () => {
+  const body = (q: string) => `${tree}\nquotas:\n  - { id: half, grade: A, share: 50%${q} }`;
+  test("even count: 4 subjects at A, limit 2; the rest move to B with the numbers behind", () => {
+    const r = run(body(""), scores(95, 96, 97, 98));
+    expect(r.units.map((u) => [u.id, u.grade])).toEqual([["s4", "A"], ["s3", "A"], ["s2", "B"], ["s1", "B"]]);
+    expect(unit(r, "s2").adjustments).toEqual([
+      {
+        kind: "quota",
+        rule: "half",
+        from: "A",
+        to: "B",
+        reason: "A quota: at most 2 in all (50% of 4, floor); rank 3",
+        numbers: { rank: 3, limit: 2, scopeSize: 4, scope: "all", admitted: 2 },
+      },
+    ]);
+    expect(r.summary.distribution).toEqual({ A: 2, B: 2, C: 0, D: 0 });
+  });
+  test("odd count: floor(5 × 50%) = 2 by default, ceil gives 3, half-up gives 3", () => {
+    const five = scores(91, 92, 93, 94, 95);
+    expect(run(body(""), five).summary.distribution.A).toBe(2);
+    expect(run(body(", rounding: ceil"), five).summary.distribution.A).toBe(3);
+    expect(run(body(", rounding: half-up"), five).summary.distribution.A).toBe(3);
+  });
+  test("the scope size counts every graded subject, not only the holders", () => {
+    const r = run(body(""), scores(95, 96, 97, 50, 40, 30));
+    expect(r.summary.distribution.A).toBe(3);
+  });
+  test("tie at the boundary, ties: demote (default) demotes every tied subject", () => {
+    const r = run(body(""), scores(99, 95, 95, 70));
+    // limit 2: s1 admitted; s2 and s3 tie for the 2nd place → both demoted
+    expect(r.units.map((u) => [u.id, u.grade])).toEqual([["s1", "A"], ["s2", "B"], ["s3", "B"], ["s4", "C"]]);
+    expect(unit(r, "s2").adjustments[0]!.reason).toContain("tied at the boundary");
+  });
+  test("tie at the boundary, ties: admit admits every tied subject (may exceed)", () => {
+    const r = run(body(", ties: admit"), scores(99, 95, 95, 70));
+    expect(r.summary.distribution.A).toBe(3);
+  });
+  test("a tie-breaker resolves the boundary", () => {
+    const b = `${body("")}\nranking:\n  tieBreakers: [ { fact: input.seniority, order: desc } ]\ninputs:\n  seniority: { type: count }`;
+    const r = run(b, [
+      { id: "a", x: 99, y: 0, seniority: 1 },
+      { id: "b", x: 95, y: 0, seniority: 3 },
+      { id: "c", x: 95, y: 0, seniority: 5 },
+      { id: "d", x: 70, y: 0, seniority: 1 },
+    ]);
+    expect(r.units.map((u) => [u.id, u.grade])).toEqual([["a", "A"], ["c", "A"], ["b", "B"], ["d", "C"]]);
+  });
+  test("moved subjects cascade: quotas on the next grade apply in turn", () => {
+    const b = `${tree}\nquotas:\n  - { id: a-half, grade: A, share: 50% }\n  - { id: b-one, grade: B, count: 1 }`;
+    const r = run(b, scores(99, 98, 97, 96));
+    expect(r.units.map((u) => [u.id, u.grade])).toEqual([["s1", "A"], ["s2", "A"], ["s3", "B"], ["s4", "C"]]);
+    expect(unit(r, "s4").adjustments.map((a) => `${a.rule}:${a.from}->${a.to}`)).toEqual(["a-half:A->B", "b-one:B->C"]);
+  });
+  test("per-group scope", () => {
+    const b = `${tree}\nquotas:\n  - { id: half, grade: A, share: 50%, scope: group }`;
+    const r = run(b, [
+      { id: "a", group: "g1", x: 99, y: 0 },
+      { id: "b", group: "g1", x: 98, y: 0 },
+      { id: "c", group: "g2", x: 90, y: 0 },
+      { id: "d", group: "g2", x: 91, y: 0 },
+    ]);
+    expect(r.units.map((u) => [u.id, u.grade])).toEqual([["a", "A"], ["b", "B"], ["d", "A"], ["c", "B"]]);
+    expect(unit(r, "b").adjustments[0]!.numbers).toMatchObject({ scope: "group g1", scopeSize: 2, limit: 1 });
+  });
+  test("subjects moved by rules do not compete; a rule-moved holder fills a place first", () => {
+    const b = `
+inputs:
+  sanctioned: { type: boolean, default: false }
+${tree}
+quotas:
+  - { id: b-one, grade: B, count: 1 }
+rules:
+  - { id: down, kind: downgrade, when: input.sanctioned, reason: down }
+`;
+    const r = run(b, [
+      { id: "a", x: 99, y: 0, sanctioned: true },
+      { id: "b", x: 80, y: 0 },
+      { id: "c", x: 79, y: 0 },
+    ]);
+    // a was moved A→B by a rule and keeps B; b and c compete for 1 − 1 = 0 places.
+    expect(r.units.map((u) => [u.id, u.grade])).toEqual([["a", "B"], ["b", "C"], ["c", "C"]]);
+    expect(unit(r, "b").adjustments[0]!.numbers).toMatchObject({ heldByRules: 1, limit: 1 });
+  });
+});
