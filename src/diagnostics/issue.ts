@@ -56,7 +56,6 @@ export type IssueCode =
   | "DATA_INVALID_VALUE"
   | "DATA_BAD_SHAPE"
   // evaluate: inputs that are well-formed but cannot be scored
-  | "EVAL_LINKED_MISSING"
   | "EVAL_LINKED_OUT_OF_RANGE"
   | "EVAL_NO_VALID_SCORES"
   | "EVAL_ZERO_DENOMINATOR"

@@ -51,7 +51,6 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   DATA_OUT_OF_RANGE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${s(p.received)}`,
   DATA_INVALID_VALUE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${JSON.stringify(p.received)}`,
   DATA_BAD_SHAPE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${s(p.received)}`,
-  EVAL_LINKED_MISSING: (p) => `rubric ${q(p.rubric)} has no result for subject ${q(p.subject)}`,
   EVAL_LINKED_OUT_OF_RANGE: (p) => `linked score ${s(p.value)} from ${q(p.rubric)} exceeds ${s(p.max)}`,
   EVAL_NO_VALID_SCORES: (p) => `panel ${q(p.item)} has no valid score left (${s(p.detail)})`,
   EVAL_ZERO_DENOMINATOR: (p) => `${q(p.item)}: the ${s(p.denominator)} count is zero`,

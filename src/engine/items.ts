@@ -169,7 +169,8 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
     }
     case "linked": {
       const l = s.linked(m.rubric);
-      if (!l) return void s.fail("EVAL_LINKED_MISSING", { rubric: m.rubric, subject: s.id });
+      // Every rubric of a set evaluates the same subjects, in dependency order.
+      if (!l) throw new Error(`kaohe internal: no result of ${m.rubric} for ${s.id}`);
       const points = m.scaleFrom ? l.score.times(max).div(m.scaleFrom) : l.score;
       if (points.gt(max)) return void s.fail("EVAL_LINKED_OUT_OF_RANGE", { rubric: m.rubric, value: f(points), max: f(max) });
       const detail = m.scaleFrom ? `${f(l.score)} / ${f(m.scaleFrom)} × ${f(max)} from ${m.rubric}` : `score of ${m.rubric}`;

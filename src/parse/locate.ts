@@ -19,7 +19,9 @@ export function makeLocator(doc: Document, lineCounter: LineCounter, file?: stri
   };
   return (path, options) => {
     if (options?.key !== undefined) {
-      const parent = nodeAt(doc, path);
+      // The key of a mapping: look it up in the mapping (the path may end with the key itself).
+      const mapPath = path[path.length - 1] === options.key ? path.slice(0, -1) : path;
+      const parent = nodeAt(doc, mapPath);
       if (isMap(parent)) {
         for (const pair of parent.items) {
           const key = pair.key as Node | null;
