@@ -12,8 +12,7 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   YAML_DUPLICATE_KEY: (p) => `duplicate key ${q(p.key)} in the same mapping`,
   YAML_EMPTY: () => "the rubric file is empty; expected a mapping with kaohe, id, name, grades and scoring",
   SCHEMA_MISSING_KEY: (p) => `missing required key ${q(p.key)}${p.expected ? `: expected ${s(p.expected)}` : ""}`,
-  SCHEMA_UNKNOWN_KEY: (p) =>
-    `unknown key ${q(p.key)}${p.allowed ? `; allowed here: ${s(p.allowed)}` : ""}`,
+  SCHEMA_UNKNOWN_KEY: (p) => `unknown key ${q(p.key)}${p.hint ? ` (${s(p.hint)})` : ""}`,
   SCHEMA_INVALID_TYPE: (p) => `expected ${s(p.expected)}, got ${s(p.received)}`,
   SCHEMA_INVALID_VALUE: (p) => `${p.detail ? `${s(p.detail)}; ` : ""}got ${s(p.received)}`,
   SCHEMA_OUT_OF_RANGE: (p) => `${s(p.detail)}, got ${s(p.received)}`,

@@ -106,7 +106,15 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
       return [makeIssue("SCHEMA_INVALID_TYPE", { expected: expectedFrom(zi.message, zi.expected), received: describe(received) }, at(path))];
     }
     case "unrecognized_keys":
-      return zi.keys.map((key) => makeIssue("SCHEMA_UNKNOWN_KEY", { key, allowed: allowedKeys(zi) }, at([...path, key], key)));
+      return zi.keys.map((key) => {
+        // `{ reason: 甲,乙 }` reads "乙" as a key with no value: say so.
+        const flowComma = valueAt(root, [...local, key]) === null;
+        return makeIssue(
+          "SCHEMA_UNKNOWN_KEY",
+          { key, ...(flowComma ? { hint: 'it has no value: inside { } a "," ends the value before it; quote text that contains commas' } : {}) },
+          at([...path, key], key),
+        );
+      });
     case "invalid_union": {
       if (zi.errors.length === 0 && zi.discriminator !== undefined) {
         const onKey = path[path.length - 1] === zi.discriminator;
@@ -143,10 +151,6 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
     default:
       return [makeIssue("SCHEMA_INVALID_VALUE", { detail: zi.message, received: describe(received) }, at(path))];
   }
-}
-
-function allowedKeys(_zi: ZodIssue): undefined {
-  return undefined;
 }
 
 function dedupe(issues: Issue[]): Issue[] {

@@ -74,6 +74,14 @@ describe("invalid rubrics: code and line:col", () => {
     expect(formatIssue(issue!)).toMatch(new RegExp(`^t\\.yaml:\\d+:\\d+  ${c.code}  `));
   });
 
+  test("an ASCII comma inside a flow mapping gets a hint", () => {
+    const text = rubricText(`${tree}\nrules:\n  - { id: r, kind: cap, grade: B, when: input.x, reason: 甲,乙 }`);
+    const issue = issuesOf(text).find((i) => i.code === "SCHEMA_UNKNOWN_KEY")!;
+    expect(issue.params).toMatchObject({ key: "乙" });
+    expect(issue.message).toContain("quote text that contains commas");
+    expect(issue.source).toMatchObject(positionOf(text, "乙"));
+  });
+
   test("a YAML syntax error is where the parser finds it", () => {
     const issues = issuesOf("kaohe: 1\nid: t\nname: [a, b\nyear: 2024\n");
     expect(issues[0]).toMatchObject({ code: "YAML_SYNTAX", source: { file: "t.yaml", line: 4, col: 1 } });
