@@ -13,7 +13,7 @@ export default defineConfig([
   },
   {
     // The CLI and the benchmark: ESM executables, not part of the typed API.
-    entry: { cli: "src/cli/main.ts", bench: "bench/bench.ts" },
+    entry: { cli: "src/cli/bin.ts", bench: "bench/bench.ts" },
     format: ["esm"],
     dts: false,
     sourcemap: true,

@@ -18,7 +18,12 @@ export { formatIssue, formatIssues } from "./diagnostics/format.js";
 export { KaoheError, isKaoheError } from "./diagnostics/kaohe-error.js";
 export { rubricJsonSchema, testFileJsonSchema } from "./schema/json-schema.js";
 
-export type { Assessment, RubricText, TestReport } from "./kaohe.js";
+export { buildFeedback } from "./report/feedback.js";
+export { draw } from "./draw/draw.js";
+
+export type { AssessOptions, Assessment, RubricText, TestReport } from "./kaohe.js";
+export type { CommonProblem, Feedback, FeedbackOptions, ItemProblem, SubjectFeedback } from "./report/feedback.js";
+export type { DrawOptions, DrawResult } from "./draw/draw.js";
 export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";
 export type { Adjustment, FiredRuleResult, NodeResult, RubricResult, SubjectResult } from "./report/result.js";
 export type { SubjectData } from "./engine/subject-data.js";

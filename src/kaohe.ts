@@ -22,6 +22,12 @@ export interface RubricText {
   readonly file?: string;
 }
 
+/** Options of {@link assess}. */
+export interface AssessOptions {
+  /** Called every 10,000 subjects while scoring (for progress bars); never affects results. */
+  readonly onProgress?: (done: number, total: number, rubric: string) => void;
+}
+
 /** The result of evaluating a rubric or a set: one entry per rubric, in evaluation order. */
 export interface Assessment {
   readonly results: readonly RubricResult[];
@@ -130,16 +136,17 @@ function asSet(target: CompiledRubric | RubricSet): Result<RubricSet> {
  *
  * @param target - a compiled rubric or a rubric set
  * @param subjects - one object per subject: `id`, optional `name` and `group`, input values by name or label
+ * @param options - `onProgress` callback for long batches
  * @returns `{ ok: true, value: { results } }` or `{ ok: false, issues }`
  * @example
  * const r = safeAssess(rubric, [{ id: "u1", self: 90, responsibility: 85, leadership: 80 }]);
  * r.ok && r.value.results[0].units[0].score
  * // => "84.50"
  */
-export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[]): Result<Assessment> {
+export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[], options: AssessOptions = {}): Result<Assessment> {
   const set = asSet(target);
   if (!set.ok) return set;
-  const evaluation = evaluateSet(set.value, subjects);
+  const evaluation = evaluateSet(set.value, subjects, options.onProgress);
   if (evaluation.issues.length > 0) return fail(evaluation.issues);
   const warnings = evaluation.results.flatMap((r) => r.warnings);
   return ok({ results: evaluation.results }, warnings);
@@ -150,6 +157,7 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
  *
  * @param target - a compiled rubric or a rubric set
  * @param subjects - the batch
+ * @param options - `onProgress` callback
  * @returns one result per rubric, in evaluation order
  * @throws KaoheError listing every data problem
  * @example
@@ -157,8 +165,8 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
  * results[0].summary.distribution
  * // => { good: 45, fair: 30, average: 12, poor: 3 }
  */
-export function assess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[]): Assessment {
-  return unwrap(safeAssess(target, subjects));
+export function assess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[], options: AssessOptions = {}): Assessment {
+  return unwrap(safeAssess(target, subjects, options));
 }
 
 /**

@@ -29,13 +29,15 @@ import { checkSubjects, prepareSubject, type SubjectData, type SubjectIdentity }
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
 export type SetEvaluation = { readonly results: readonly RubricResult[]; readonly issues: readonly Issue[] };
 
-export function evaluateSet(set: RubricSet, rows: readonly SubjectData[]): SetEvaluation {
+export type Progress = (done: number, total: number, rubric: string) => void;
+
+export function evaluateSet(set: RubricSet, rows: readonly SubjectData[], onProgress?: Progress): SetEvaluation {
   const { subjects, issues } = checkSubjects(rows, set.rubrics);
   if (issues.length > 0) return { results: [], issues: sortIssues(issues) };
   const linked = new Map<string, Map<string, LinkedFacts>>();
   const results: RubricResult[] = [];
   for (const rubric of set.rubrics) {
-    const out = evaluateRubric(rubric, subjects, linked);
+    const out = evaluateRubric(rubric, subjects, linked, onProgress);
     if (out.issues.length > 0) return { results: [], issues: sortIssues(out.issues) };
     results.push(out.result!);
     linked.set(rubric.id, out.linked!);
@@ -51,6 +53,7 @@ function evaluateRubric(
   rubric: CompiledRubric,
   identities: readonly SubjectIdentity[],
   linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
+  onProgress?: Progress,
 ): { result?: RubricResult; linked?: Map<string, LinkedFacts>; issues: Issue[] } {
   const issues: Issue[] = [];
   const prepared = identities.map((s) => prepareSubject(s, rubric, issues));
@@ -60,7 +63,9 @@ function evaluateRubric(
   const gradeNotes = new Map<SubjectState, readonly string[]>();
 
   // 3-4. points, total, raw grade
+  let done = 0;
   for (const s of states) {
+    if (onProgress && ++done % 10_000 === 0) onProgress(done, states.length, rubric.id);
     if (!scoreTree(rubric.root, s, cohort)) continue;
     let total = s.scores.get(rubric.root.id)?.points ?? ZERO;
     if (rubric.rounding) total = round(total, rubric.rounding.places, rubric.rounding.mode);

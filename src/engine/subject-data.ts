@@ -42,9 +42,11 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
       known.add(spec.name);
       if (spec.label) known.add(spec.label);
     }
+  const nested = nestedInputs(rubrics);
   const firstRow = new Map<string, number>();
   const subjects: SubjectIdentity[] = [];
-  rows.forEach((data, i) => {
+  rows.forEach((raw, i) => {
+    const data = foldColumns(raw, nested);
     const row = i + 1;
     const rawId = data.id;
     const id = typeof rawId === "number" ? String(rawId) : typeof rawId === "string" ? rawId.trim() : "";
@@ -67,6 +69,60 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
     subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
   });
   return { subjects, issues };
+}
+
+/** Inputs whose values are nested (lists or mappings), by name and by label. */
+function nestedInputs(rubrics: readonly CompiledRubric[]): Map<string, InputSpec> {
+  const out = new Map<string, InputSpec>();
+  for (const r of rubrics)
+    for (const spec of r.inputs.values())
+      if (spec.type === "scores" || spec.type === "votes" || spec.type === "series" || spec.type === "records") {
+        out.set(spec.name, spec);
+        if (spec.label) out.set(spec.label, spec);
+      }
+  return out;
+}
+
+/**
+ * The flat-column convention (CSV): `leaders.r1`, `leaders.r2` → leaders: {r1, r2};
+ * `votes.好` → votes: {好}; `monthly.1` … `monthly.12` → monthly: [..]; a records
+ * cell holds a JSON list. Empty cells are left out. Other keys pass through.
+ */
+export function foldColumns(row: SubjectData, nested: ReadonlyMap<string, InputSpec>): SubjectData {
+  let folded: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(row)) {
+    const dot = key.indexOf(".");
+    const spec = dot > 0 ? nested.get(key.slice(0, dot)) : nested.get(key);
+    if (!spec) continue;
+    folded ??= { ...row };
+    if (dot < 0) {
+      if (spec.type === "records" && typeof value === "string" && value.trim().startsWith("[")) {
+        try {
+          folded[key] = JSON.parse(value);
+        } catch {
+          /* left as text: the boundary reports it as a bad shape */
+        }
+      }
+      continue;
+    }
+    delete folded[key];
+    if (isAbsent(value)) continue;
+    const base = key.slice(0, dot);
+    const sub = key.slice(dot + 1);
+    if (spec.type === "series") {
+      const list = (Array.isArray(folded[base]) ? folded[base] : []) as unknown[];
+      const index = Number(sub);
+      if (Number.isInteger(index) && index >= 1) list[index - 1] = value;
+      else list.push(value);
+      folded[base] = list;
+    } else {
+      const obj = (folded[base] && typeof folded[base] === "object" ? folded[base] : {}) as Record<string, unknown>;
+      obj[sub] = value;
+      folded[base] = obj;
+    }
+  }
+  if (folded) for (const [k, v] of Object.entries(folded)) if (Array.isArray(v) && v.some((x) => x === undefined)) folded[k] = [...v].map((x) => x ?? null);
+  return folded ?? row;
 }
 
 /** Validate one subject's values for one rubric. */
