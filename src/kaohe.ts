@@ -33,6 +33,15 @@ export interface Assessment {
   readonly results: readonly RubricResult[];
 }
 
+/**
+ * Top-level keys starting with "x-" are extension fields (for YAML anchors such as
+ * `x-base: &base`), as in docker-compose: they are dropped before validation.
+ */
+function withoutExtensions(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith("x-")));
+}
+
 function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new KaoheError(result.issues);
   return result.value;
@@ -52,7 +61,7 @@ function unwrap<T>(result: Result<T>): T {
 export function safeLoadRubric(text: string, options: { file?: string } = {}): Result<CompiledRubric> {
   const { parsed, issues } = parseYaml(text, options.file);
   if (issues.length > 0) return fail(issues);
-  const validated = validateWith(RubricSchema, parsed.value, parsed.locate);
+  const validated = validateWith(RubricSchema, withoutExtensions(parsed.value), parsed.locate);
   if (!validated.value) return fail(validated.issues);
   const compiled = compileRubric(validated.value, { ...(options.file !== undefined ? { file: options.file } : {}), locate: parsed.locate });
   if (!compiled.rubric) return fail(sortByPosition(compiled.issues));
@@ -181,7 +190,7 @@ export function assess(target: CompiledRubric | RubricSet, subjects: readonly Su
 export function safeLoadTestCases(text: string, options: { file?: string } = {}): Result<TestCaseInput[]> {
   const { parsed, issues } = parseYaml(text, options.file);
   if (issues.length > 0) return fail(issues);
-  const validated = validateWith(TestFileSchema, parsed.value, parsed.locate);
+  const validated = validateWith(TestFileSchema, withoutExtensions(parsed.value), parsed.locate);
   if (!validated.value) return fail(validated.issues);
   return ok(
     validated.value.tests.map((c, i) => {

@@ -25,7 +25,7 @@ export interface ParsedYaml {
  */
 export function parseYaml(text: string, file?: string): { parsed: ParsedYaml; issues: Issue[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: true });
   const locate = makeLocator(doc, lineCounter, file);
   const issues: Issue[] = [];
   for (const error of doc.errors) {

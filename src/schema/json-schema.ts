@@ -5,6 +5,9 @@
 import { z } from "zod";
 import { RubricSchema, TestFileSchema } from "./rubric-schema.js";
 
+/** Top-level "x-" keys hold YAML anchors and are ignored. */
+const EXTENSIONS = { "^x-": {} };
+
 /**
  * JSON Schema (draft 2020-12) of a rubric file.
  *
@@ -15,6 +18,7 @@ import { RubricSchema, TestFileSchema } from "./rubric-schema.js";
 export function rubricJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(RubricSchema, { io: "input", unrepresentable: "any", reused: "ref" }),
+    patternProperties: EXTENSIONS,
     title: "kaohe rubric",
     description: "A kaohe (考核) rubric: grades, indicator tree, rules, quotas, ranking, actions and tests.",
   };
@@ -24,6 +28,7 @@ export function rubricJsonSchema(): Record<string, unknown> {
 export function testFileJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(TestFileSchema, { io: "input", unrepresentable: "any", reused: "ref" }),
+    patternProperties: EXTENSIONS,
     title: "kaohe rubric tests",
   };
 }
