@@ -51,7 +51,8 @@ function scopes(quota: QuotaSpec, graded: readonly SubjectState[]): Map<string, 
 function limitOf(quota: QuotaSpec, size: number): number {
   if (quota.count !== undefined) return quota.count;
   const mode = quota.rounding === "half-up" ? "half-up" : quota.rounding;
-  return roundToInteger(dec(size).times(quota.share!), mode);
+  // Multiply before dividing, so that 9 × 1/3 is exactly 3.
+  return roundToInteger(dec(size).times(quota.share!.numerator).div(quota.share!.denominator), mode);
 }
 
 function applyOne(rubric: CompiledRubric, quota: QuotaSpec, scope: string, members: SubjectState[]): QuotaWarning[] {
@@ -71,7 +72,7 @@ function applyOne(rubric: CompiledRubric, quota: QuotaSpec, scope: string, membe
       else while (admitted < competitors.length && rankNumber(competitors[admitted]!) === boundaryRank) admitted++;
     }
   }
-  const share = quota.share ? `${quota.share.times(100).toFixed()}% of ${size}, ${quota.rounding}` : `count ${quota.count}`;
+  const share = quota.share ? `${quota.share.text} of ${size}, ${quota.rounding}` : `count ${quota.count}`;
   const label = rubric.grades[quota.grade]!.label;
   for (const s of competitors.slice(admitted)) {
     const from = s.grade!;

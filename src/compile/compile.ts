@@ -3,7 +3,7 @@
  * normalises weights and checks the meaning of the rubric. Collects every issue.
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
-import { dec, type Dec } from "../engine/decimal.js";
+import { dec } from "../engine/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
 import type { RubricSource } from "../schema/rubric-schema.js";
 import { CompileContext, didYouMean } from "./context.js";
@@ -77,10 +77,12 @@ export function compileRubric(
     const path = ["quotas", i];
     uniqueId(ctx, quotaIds, q.id, "rule or quota", path);
     const grade = gradeIndex(q.grade, [...path, "grade"]);
-    let share: Dec | undefined;
+    let share: QuotaSpec["share"];
     if (q.share !== undefined) {
-      share = dec(q.share);
-      if (share.lt(0) || share.gt(1)) ctx.error("QUOTA_SHARE_RANGE", { received: String(q.share) }, [...path, "share"]);
+      const fraction = typeof q.share === "string" && q.share.includes("/") ? q.share.split("/").map((x) => dec(x.trim())) : undefined;
+      share = fraction ? { numerator: fraction[0]!, denominator: fraction[1]!, text: q.share.toString().replace(/\s/g, "") } : { numerator: dec(q.share), denominator: dec(1), text: String(q.share) };
+      const value = share.numerator.div(share.denominator);
+      if (value.lt(0) || value.gt(1)) ctx.error("QUOTA_SHARE_RANGE", { received: String(q.share) }, [...path, "share"]);
     }
     if (grade !== undefined)
       quotas.push({

@@ -225,7 +225,8 @@ export type RuleSpec =
 export interface QuotaSpec {
   readonly id: string;
   readonly grade: number;
-  readonly share?: Dec;
+  /** The share as an exact fraction numerator / denominator ("1/3", or 50% as 0.5 / 1). */
+  readonly share?: { readonly numerator: Dec; readonly denominator: Dec; readonly text: string };
   readonly count?: number;
   readonly scope: "all" | "group";
   readonly rounding: "floor" | "ceil" | "half-up";

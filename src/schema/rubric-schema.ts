@@ -549,7 +549,10 @@ export const QuotaSchema = z
   .strictObject({
     id: Id,
     grade: Id,
-    share: ShareValue.optional().describe('at most this share of the scope, e.g. "50%"'),
+    share: z
+      .union([ShareValue, z.string().regex(/^\s*\d+\s*\/\s*[1-9]\d*\s*$/, { error: SHARE_EXPECTED })], { error: SHARE_EXPECTED })
+      .optional()
+      .describe('at most this share of the scope: "50%", 0.5 or an exact fraction "1/3"'),
     count: z.number().int().min(0).optional().describe("at most this many"),
     scope: z.enum(["all", "group"]).default("all"),
     rounding: z.enum(["floor", "ceil", "half-up"]).default("floor").describe("rounding of scope size × share"),

@@ -67,6 +67,12 @@ describe("quota 好 ≤ 50%", () => {
     expect(run(body(", rounding: ceil"), five).summary.distribution.A).toBe(3);
     expect(run(body(", rounding: half-up"), five).summary.distribution.A).toBe(3);
   });
+  test("an exact fraction: 优秀 at most 1/3 of 9 is exactly 3, of 10 is 3", () => {
+    const b = `${tree}\nquotas:\n  - { id: third, grade: A, share: "1/3" }`;
+    expect(run(b, scores(91, 92, 93, 94, 95, 96, 97, 98, 99)).summary.distribution.A).toBe(3);
+    expect(run(b, scores(91, 92, 93, 94, 95, 96, 97, 98, 99, 90)).summary.distribution.A).toBe(3);
+    expect(unit(run(b, scores(91, 92, 93, 94, 95, 96, 97, 98, 99)), "s6").adjustments[0]!.reason).toBe("A quota: at most 3 in all (1/3 of 9, floor); rank 4");
+  });
   test("the scope size counts every graded subject, not only the holders", () => {
     const r = run(body(""), scores(95, 96, 97, 50, 40, 30));
     expect(r.summary.distribution.A).toBe(3);
