@@ -294,7 +294,8 @@ function drawCommand(positionals: readonly string[], values: Record<string, stri
   } else {
     io.out(`seed SHA-256: ${result.seedSha256}`);
     if (result.strata) io.out(`strata (${by}): ${result.strata.map((s) => `${s.name} ${s.drawn}/${s.size}`).join(", ")}`);
-    io.out(table(["#", ...columns], result.selected.map((r, i) => [String(i + 1), ...columns.map((c) => String(r[c] ?? ""))])));
+    const shown = [idColumn, "name", "group", ...(by ? [by] : [])].filter((c, i, all) => columns.includes(c) && all.indexOf(c) === i);
+    io.out(table(["#", ...shown], result.selected.map((r, i) => [String(i + 1), ...shown.map((c) => String(r[c] ?? ""))])));
   }
   return 0;
 }
