@@ -25,7 +25,7 @@ export type { AssessOptions, Assessment, RubricText, TestReport } from "./kaohe.
 export type { CommonProblem, Feedback, FeedbackOptions, ItemProblem, SubjectFeedback } from "./report/feedback.js";
 export type { DrawOptions, DrawResult } from "./draw/draw.js";
 export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";
-export type { Adjustment, FiredRuleResult, NodeResult, RubricResult, SubjectResult } from "./report/result.js";
+export type { Adjustment, FiredRuleResult, NodeResult, RubricResult, SubjectResult, TrailLevel } from "./report/result.js";
 export type { SubjectData } from "./engine/subject-data.js";
 export type { CompiledRubric, RubricSet, GradeSpec, InputSpec, TreeNode, GroupNode, ItemNode } from "./compile/model.js";
 export type { RubricTestCase, TestCaseInput, TestCaseOutcome, TestDifference } from "./testing/run-tests.js";

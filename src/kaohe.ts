@@ -11,7 +11,7 @@ import { KaoheError } from "./diagnostics/kaohe-error.js";
 import { evaluateSet } from "./engine/evaluate.js";
 import type { SubjectData } from "./engine/subject-data.js";
 import { parseYaml } from "./parse/parse-yaml.js";
-import type { RubricResult } from "./report/result.js";
+import type { RubricResult, TrailLevel } from "./report/result.js";
 import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
 import { sortByPosition, validateWith } from "./schema/validate.js";
 import { collectTestCases, type RubricTestCase, type TestCaseInput, type TestCaseOutcome } from "./testing/run-tests.js";
@@ -26,6 +26,8 @@ export interface RubricText {
 export interface AssessOptions {
   /** Called every 10,000 subjects while scoring (for progress bars); never affects results. */
   readonly onProgress?: (done: number, total: number, rubric: string) => void;
+  /** How much of each subject's trail to report: "full" (default), "points" or "none". */
+  readonly trail?: TrailLevel;
 }
 
 /** The result of evaluating a rubric or a set: one entry per rubric, in evaluation order. */
@@ -155,7 +157,7 @@ function asSet(target: CompiledRubric | RubricSet): Result<RubricSet> {
 export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[], options: AssessOptions = {}): Result<Assessment> {
   const set = asSet(target);
   if (!set.ok) return set;
-  const evaluation = evaluateSet(set.value, subjects, options.onProgress);
+  const evaluation = evaluateSet(set.value, subjects, options);
   if (evaluation.issues.length > 0) return fail(evaluation.issues);
   const warnings = evaluation.results.flatMap((r) => r.warnings);
   return ok({ results: evaluation.results }, warnings);

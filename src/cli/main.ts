@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
-import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, testFileJsonSchema, type Issue, type RubricSet, type SubjectData } from "../index.js";
+import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
 import { writeCsv } from "./csv.js";
 import { CliError, findScheme, loadSet, loadTests, readData } from "./load.js";
 import { explainText, scoreCsv, scoreDocument, scoreTable, table } from "./output.js";
@@ -169,9 +169,9 @@ interface Scored {
   dataFile: string;
 }
 
-function evaluateData(set: RubricSet, rows: SubjectData[], dataFile: string, io: Io) {
+function evaluateData(set: RubricSet, rows: SubjectData[], dataFile: string, io: Io, trail: TrailLevel) {
   const progress = rows.length > 10_000 && io.isTty ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
-  const r = safeAssess(set, rows, progress ? { onProgress: progress } : {});
+  const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
   if (progress) io.err("\n");
   if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in ${dataFile}`, r.issues.map((i) => withDataFile(i, dataFile)));
   return r.value;
@@ -184,7 +184,7 @@ function withDataFile(issue: Issue, file: string): Issue {
   return { ...issue, source: { file, line, col: 1 } };
 }
 
-function scoreData(positionals: readonly string[], io: Io): Scored {
+function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): Scored {
   const data = positionals.filter(isDataFile);
   const rubricPaths = positionals.filter((p) => !isDataFile(p));
   need(rubricPaths, "a rubric file or a scheme folder");
@@ -194,13 +194,14 @@ function scoreData(positionals: readonly string[], io: Io): Scored {
   const dataFile = data[0] ?? scheme.exampleData;
   if (!dataFile) throw new UsageError("give a data file (CSV or JSON); the folder has no example.csv");
   const { rows } = readData(dataFile, io.stdin);
-  return { set, evaluation: evaluateData(set, rows, dataFile, io), dataFile };
+  return { set, evaluation: evaluateData(set, rows, dataFile, io, trail), dataFile };
 }
 
 function score(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   const format = (values.format as string | undefined) ?? "table";
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
-  const { set, evaluation } = scoreData(positionals, io);
+  // Feedback needs every item's points; the lines only with --detail.
+  const { set, evaluation } = scoreData(positionals, io, values.detail ? "full" : "points");
   const entries = evaluation.results.map((result, i) => {
     const rubric = set.rubrics[i]!;
     const problems = values.problems === undefined ? undefined : Number(values.problems);
@@ -252,7 +253,7 @@ function test(positionals: readonly string[], io: Io): number {
 function explain(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   const unitId = values.unit as string | undefined;
   if (!unitId) throw new UsageError("give --unit ID");
-  const { set, evaluation } = scoreData(positionals, io);
+  const { set, evaluation } = scoreData(positionals, io, "full");
   const parts: string[] = [];
   evaluation.results.forEach((result, i) => {
     if (values.rubric && result.rubric.id !== values.rubric) return;

@@ -17,7 +17,7 @@ import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js";
 import { applyQuotas } from "../cohort/quota.js";
 import { compareIds, rankCohort } from "../cohort/rank.js";
-import { buildSubjectResult, type RubricResult, type SubjectResult } from "../report/result.js";
+import { buildSubjectResult, type RubricResult, type SubjectResult, type TrailLevel } from "../report/result.js";
 import { computeCohortInputs } from "./cohort-inputs.js";
 import { round, ZERO } from "./decimal.js";
 import { assignGrade } from "./grade.js";
@@ -31,13 +31,18 @@ export type SetEvaluation = { readonly results: readonly RubricResult[]; readonl
 
 export type Progress = (done: number, total: number, rubric: string) => void;
 
-export function evaluateSet(set: RubricSet, rows: readonly SubjectData[], onProgress?: Progress): SetEvaluation {
+export interface EvaluateOptions {
+  readonly onProgress?: Progress;
+  readonly trail?: TrailLevel;
+}
+
+export function evaluateSet(set: RubricSet, rows: readonly SubjectData[], options: EvaluateOptions = {}): SetEvaluation {
   const { subjects, issues } = checkSubjects(rows, set.rubrics);
   if (issues.length > 0) return { results: [], issues: sortIssues(issues) };
   const linked = new Map<string, Map<string, LinkedFacts>>();
   const results: RubricResult[] = [];
   for (const rubric of set.rubrics) {
-    const out = evaluateRubric(rubric, subjects, linked, onProgress);
+    const out = evaluateRubric(rubric, subjects, linked, options);
     if (out.issues.length > 0) return { results: [], issues: sortIssues(out.issues) };
     results.push(out.result!);
     linked.set(rubric.id, out.linked!);
@@ -53,7 +58,7 @@ function evaluateRubric(
   rubric: CompiledRubric,
   identities: readonly SubjectIdentity[],
   linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
-  onProgress?: Progress,
+  { onProgress, trail = "full" }: EvaluateOptions,
 ): { result?: RubricResult; linked?: Map<string, LinkedFacts>; issues: Issue[] } {
   const issues: Issue[] = [];
   const prepared = identities.map((s) => prepareSubject(s, rubric, issues));
@@ -105,7 +110,7 @@ function evaluateRubric(
   const ordered = [...states].sort(
     (a, b) => Number(a.excluded || a.unranked) - Number(b.excluded || b.unranked) || (a.rank?.rank ?? 0) - (b.rank?.rank ?? 0) || compareIds(a.id, b.id),
   );
-  const units: SubjectResult[] = ordered.map((s) => buildSubjectResult(rubric, s, gradeNotes.get(s) ?? []));
+  const units: SubjectResult[] = ordered.map((s) => buildSubjectResult(rubric, s, gradeNotes.get(s) ?? [], trail));
   const scale = rubric.grades.map((g) => g.id);
   const linkedFacts = new Map<string, LinkedFacts>();
   for (const s of states)

@@ -23,16 +23,16 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
     }
     case "yesno": {
       const v = s.input(m.input) as boolean | undefined;
-      return v === undefined ? undefined : done(v ? m.yes : m.no, [line(m.input, m.input, v ? m.yes : m.no.minus(m.yes), v ? "yes" : "no")]);
+      return v === undefined ? undefined : done(v ? m.yes : m.no, [line(m.input, m.input, v ? m.yes : m.no.minus(m.yes), () => (v ? "yes" : "no"))]);
     }
     case "levels": {
       const v = s.input(m.input) as string | undefined;
       if (v === undefined) return undefined;
       const points = m.levels.get(v)!;
-      return done(points, [line(m.input, m.input, points, `level ${v} → ${f(points)}`)]);
+      return done(points, [line(m.input, m.input, points, () => `level ${v} → ${f(points)}`)]);
     }
     case "deduct": {
-      if (m.zeroIf?.test(s)) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), `${m.zeroIf.text}: the item scores 0`)]);
+      if (m.zeroIf?.test(s)) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), () => `${m.zeroIf!.text}: the item scores 0`)]);
       const lines = entryLines(m.entries, s);
       if (!lines) return undefined;
       const deducted = sum(lines.map((l) => l.amount));
@@ -44,15 +44,16 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       const outside = entryLines(m.outside, s);
       if (!lines || !outside) return undefined;
       const inside = minOf(sum(lines.map((l) => l.amount)), max);
-      return done(inside.plus(sum(outside.map((l) => l.amount))), [...lines, ...outside.map((l) => ({ ...l, detail: `${l.detail} (outside the cap)` }))]);
+      return done(inside.plus(sum(outside.map((l) => l.amount))), [...lines, ...outside.map((l) => ({ ...l, detail: () => `${l.detail()} (outside the cap)` }))]);
     }
     case "ratio": {
       let ratio: Dec | undefined;
-      let detail: string;
+      let detail: () => string;
       if (m.input !== undefined) {
         ratio = num(m.input);
         if (ratio === undefined) return undefined;
-        detail = `${f(ratio.times(100))}% × ${f(max)}`;
+        const r = ratio;
+        detail = () => `${f(r.times(100))}% × ${f(max)}`;
       } else {
         const n = num(m.numerator!);
         const d = num(m.denominator!);
@@ -60,7 +61,7 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
         if (d.isZero()) return void s.fail("EVAL_ZERO_DENOMINATOR", { item: item.id, denominator: m.denominator }, m.denominator);
         if (n.gt(d)) return void s.fail("DATA_OUT_OF_RANGE", { field: m.numerator, expected: `at most ${m.denominator} (${f(d)})`, received: f(n) }, m.numerator);
         ratio = n.div(d);
-        detail = `${f(n)} / ${f(d)} × ${f(max)}`;
+        detail = () => `${f(n)} / ${f(d)} × ${f(max)}`;
       }
       const points = max.times(ratio);
       return done(points, [line(item.id, item.label, points, detail)]);
@@ -75,7 +76,10 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       if (m.steps === "whole") units = units.floor();
       const change = side === "none" ? ZERO : units.times(m.points).times(side === "add" ? 1 : -1);
       const points = bound(m.base.plus(change), m.floor, max);
-      const detail = side === "none" ? `${f(v)} vs target ${f(target)}: base ${f(m.base)}` : `${f(v)} vs target ${f(target)}: ${f(units)} step(s) of ${f(m.unit)} × ${f(m.points)} ${side === "add" ? "added" : "deducted"}`;
+      const detail = () =>
+        side === "none"
+          ? `${f(v)} vs target ${f(target)}: base ${f(m.base)}`
+          : `${f(v)} vs target ${f(target)}: ${f(units)} step(s) of ${f(m.unit)} × ${f(m.points)} ${side === "add" ? "added" : "deducted"}`;
       return done(points, [line(item.id, item.label, points.minus(m.base), detail)]);
     }
     case "bands": {
@@ -83,14 +87,14 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       if (v === undefined) return undefined;
       const band = m.bands.find((b) => (b.inclusive ? v.gte(b.bound) : v.gt(b.bound)));
       const points = band ? band.points : m.otherwise;
-      const detail = band ? `${f(v)} ${band.inclusive ? "≥" : ">"} ${f(band.bound)} → ${f(points)}` : `${f(v)} below every band → ${f(points)}`;
+      const detail = () => (band ? `${f(v)} ${band.inclusive ? "≥" : ">"} ${f(band.bound)} → ${f(points)}` : `${f(v)} below every band → ${f(points)}`);
       return done(points, [line(item.id, item.label, points, detail)]);
     }
     case "rank": {
       if (num(m.input) === undefined) return undefined;
       const placement = cohort.rankPoints.get(item.id)?.get(s.id);
       if (!placement) return undefined;
-      return done(placement.points, [line(item.id, item.label, placement.points, placement.detail)]);
+      return done(placement.points, [line(item.id, item.label, placement.points, () => placement.detail)]);
     }
     case "panel": {
       const lines: TrailLine[] = [];
@@ -117,7 +121,7 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
         total = total.plus(weighted);
         const voidText = droppedRaters.length ? `, void: ${droppedRaters.map((r) => `${r} (${voided!.get(r!)})`).join("; ")}` : "";
         const weightText = m.groups.length > 1 ? ` × weight ${f(g.weight)}` : "";
-        lines.push(line(g.id, g.id, weighted, `mean ${f(mean)} of ${used.length} score(s)${trimmed}${voidText}${weightText}`));
+        lines.push(line(g.id, g.id, weighted, () => `mean ${f(mean)} of ${used.length} score(s)${trimmed}${voidText}${weightText}`));
       }
       return done(total, lines);
     }
@@ -152,20 +156,21 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
         parts.push(`${level} ${f(n)}×${f(c)}`);
       }
       const points = max.times(weighted).div(denominator);
-      return done(points, [line(item.id, item.label, points, `(${parts.join(" + ")}) / ${f(denominator)} (${m.denominator}) × ${f(max)}`)]);
+      const denom = denominator;
+      return done(points, [line(item.id, item.label, points, () => `(${parts.join(" + ")}) / ${f(denom)} (${m.denominator}) × ${f(max)}`)]);
     }
     case "periods": {
       const values = s.input(m.input) as readonly Dec[] | undefined;
       if (!values) return undefined;
       const total = sum(values);
       const points = m.aggregate === "sum" ? total : total.div(m.count);
-      return done(points, [line(item.id, item.label, points, `${m.aggregate} of ${m.count} periods: ${values.map(f).join(", ")}`)]);
+      return done(points, [line(item.id, item.label, points, () => `${m.aggregate} of ${m.count} periods: ${values.map(f).join(", ")}`)]);
     }
     case "carry": {
       const v = num(m.input);
       if (v === undefined) return undefined;
       const points = v.times(m.share);
-      return done(points, [line(item.id, item.label, points, `${f(v)} × ${f(m.share.times(100))}% carried over`)]);
+      return done(points, [line(item.id, item.label, points, () => `${f(v)} × ${f(m.share.times(100))}% carried over`)]);
     }
     case "linked": {
       const l = s.linked(m.rubric);
@@ -173,13 +178,13 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       if (!l) throw new Error(`kaohe internal: no result of ${m.rubric} for ${s.id}`);
       const points = m.scaleFrom ? l.score.times(max).div(m.scaleFrom) : l.score;
       if (points.gt(max)) return void s.fail("EVAL_LINKED_OUT_OF_RANGE", { rubric: m.rubric, value: f(points), max: f(max) });
-      const detail = m.scaleFrom ? `${f(l.score)} / ${f(m.scaleFrom)} × ${f(max)} from ${m.rubric}` : `score of ${m.rubric}`;
+      const detail = () => (m.scaleFrom ? `${f(l.score)} / ${f(m.scaleFrom)} × ${f(max)} from ${m.rubric}` : `score of ${m.rubric}`);
       return done(points, [line(item.id, item.label, points, detail)]);
     }
   }
 }
 
-function line(entry: string, label: string, amount: Dec, detail: string): TrailLine {
+function line(entry: string, label: string, amount: Dec, detail: () => string): TrailLine {
   return { entry, label, amount, detail };
 }
 
@@ -191,7 +196,9 @@ function entryLines(entries: readonly Entry[], s: SubjectState): TrailLine[] | u
     if (!r) return undefined;
     let [amount, detail] = r;
     if (e.max && amount.gt(e.max)) {
-      detail += `, limited to ${f(e.max)}`;
+      const limit = e.max;
+      const before = detail;
+      detail = () => `${before()}, limited to ${f(limit)}`;
       amount = e.max;
     }
     if (!amount.isZero()) lines.push({ entry: e.id, label: e.label, amount, detail });
@@ -199,32 +206,32 @@ function entryLines(entries: readonly Entry[], s: SubjectState): TrailLine[] | u
   return lines;
 }
 
-function entryAmount(e: Entry, s: SubjectState): [Dec, string] | undefined {
+function entryAmount(e: Entry, s: SubjectState): [Dec, () => string] | undefined {
   switch (e.type) {
     case "when":
-      return e.when.test(s) ? [e.points, `${e.when.text}: ${f(e.points)}`] : [ZERO, ""];
+      return e.when.test(s) ? [e.points, () => `${e.when.text}: ${f(e.points)}`] : [ZERO, () => ""];
     case "per": {
       const v = s.input(e.input) as Dec | undefined;
-      return v === undefined ? undefined : [v.times(e.points), `${f(v)} × ${f(e.points)}`];
+      return v === undefined ? undefined : [v.times(e.points), () => `${f(v)} × ${f(e.points)}`];
     }
     case "shortfall": {
       const v = s.input(e.input) as Dec | undefined;
       if (v === undefined) return undefined;
       const missing = maxOf(ZERO, e.required.minus(v));
-      return [missing.times(e.points), `${f(missing)} short of ${f(e.required)} × ${f(e.points)}`];
+      return [missing.times(e.points), () => `${f(missing)} short of ${f(e.required)} × ${f(e.points)}`];
     }
     case "chosen": {
       const sheet = s.input(e.input) as ScoreSheet | undefined;
       if (!sheet) return undefined;
       const total = sum(sheet.values);
-      return [total, `chosen ${sheet.values.map(f).join(" + ")} (each within ${f(e.range[0])}-${f(e.range[1])})`];
+      return [total, () => `chosen ${sheet.values.map(f).join(" + ")} (each within ${f(e.range[0])}-${f(e.range[1])})`];
     }
     case "records":
       return recordsAmount(e, s);
   }
 }
 
-function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState): [Dec, string] | undefined {
+function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState): [Dec, () => string] | undefined {
   const records = (s.input(e.input) as readonly RecordValue[] | undefined) ?? [];
   const amounts: { key: string; amount: Dec; index: number }[] = [];
   for (const [i, rec] of records.entries()) {
@@ -261,6 +268,6 @@ function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState):
     if (kept.length < amounts.length) dedupText = ` (${amounts.length} records, ${kept.length} after dedup by ${e.dedup.key.join("+")}, keep ${e.dedup.keep})`;
   }
   const total = sum(kept.map((k) => k.amount));
-  return [total, `${kept.map((k) => f(k.amount)).join(" + ") || "no records"}${dedupText}`];
+  return [total, () => `${kept.map((k) => f(k.amount)).join(" + ") || "no records"}${dedupText}`];
 }
 

@@ -10,7 +10,7 @@ import type { GroupNode, TreeNode } from "../compile/model.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "./decimal.js";
 import { scoreItem } from "./items.js";
-import type { NodeScore, SubjectState } from "./state.js";
+import type { NodeScore, SubjectState, TrailLine } from "./state.js";
 
 /** Score the whole tree into `s.scores`; returns false when an input was unusable. */
 export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs): boolean {
@@ -70,14 +70,15 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
       full = maxes.length ? maxes.reduce(minOf) : ZERO;
       break;
   }
-  const lines = [];
+  const lines: TrailLine[] = [];
   const bounded = bound(value, g.floor, g.cap);
-  if (!bounded.eq(value)) lines.push({ entry: "bound", label: g.cap && value.gt(g.cap) ? "cap" : "floor", amount: bounded.minus(value), detail: `${format(value)} bounded to ${format(bounded)}` });
+  if (!bounded.eq(value)) lines.push({ entry: "bound", label: g.cap && value.gt(g.cap) ? "cap" : "floor", amount: bounded.minus(value), detail: ((v, b) => () => `${format(v)} bounded to ${format(b)}`)(value, bounded) });
   value = bounded;
   if (g.cap && full.gt(g.cap)) full = g.cap;
   if (g.normalizeTo) {
     const normalised = full.isZero() ? ZERO : value.times(g.normalizeTo).div(full);
-    lines.push({ entry: "normalize", label: "折算", amount: normalised.minus(value), detail: `${format(value)} / ${format(full)} × ${format(g.normalizeTo)}` });
+    const [v, fm, to] = [value, full, g.normalizeTo];
+    lines.push({ entry: "normalize", label: "折算", amount: normalised.minus(value), detail: () => `${format(v)} / ${format(fm)} × ${format(to)}` });
     value = normalised;
     full = g.normalizeTo;
   }
@@ -88,7 +89,8 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
   }
   if (g.limit) {
     const limited = minOf(value, g.limit);
-    if (!limited.eq(value)) lines.push({ entry: "limit", label: "limit", amount: limited.minus(value), detail: `${format(value)} limited to ${format(g.limit)}` });
+    const [v, lim] = [value, g.limit];
+    if (!limited.eq(value)) lines.push({ entry: "limit", label: "limit", amount: limited.minus(value), detail: () => `${format(v)} limited to ${format(lim)}` });
     value = limited;
   }
   return { points: value, max: full, lines };

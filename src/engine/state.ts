@@ -14,7 +14,8 @@ export interface TrailLine {
   readonly label: string;
   /** Signed amount: negative for a deduction. */
   readonly amount: Dec;
-  readonly detail: string;
+  /** Rendered only when the trail is reported. */
+  readonly detail: () => string;
 }
 
 export interface NodeScore {

@@ -86,43 +86,50 @@ function nestedInputs(rubrics: readonly CompiledRubric[]): Map<string, InputSpec
 /**
  * The flat-column convention (CSV): `leaders.r1`, `leaders.r2` → leaders: {r1, r2};
  * `votes.好` → votes: {好}; `monthly.1` … `monthly.12` → monthly: [..]; a records
- * cell holds a JSON list. Empty cells are left out. Other keys pass through.
+ * cell holds a JSON list. Empty cells are left out. Returns the row itself when
+ * nothing folds, otherwise a view with the folded values over the row.
  */
 export function foldColumns(row: SubjectData, nested: ReadonlyMap<string, InputSpec>): SubjectData {
-  let folded: Record<string, unknown> | undefined;
-  for (const [key, value] of Object.entries(row)) {
+  if (nested.size === 0) return row;
+  let overlay: Record<string, unknown> | undefined;
+  let dropped: Set<string> | undefined;
+  for (const key in row) {
     const dot = key.indexOf(".");
     const spec = dot > 0 ? nested.get(key.slice(0, dot)) : nested.get(key);
     if (!spec) continue;
-    folded ??= { ...row };
+    const value = row[key];
+    overlay ??= {};
     if (dot < 0) {
       if (spec.type === "records" && typeof value === "string" && value.trim().startsWith("[")) {
         try {
-          folded[key] = JSON.parse(value);
+          overlay[key] = JSON.parse(value);
         } catch {
           /* left as text: the boundary reports it as a bad shape */
         }
       }
       continue;
     }
-    delete folded[key];
+    (dropped ??= new Set()).add(key);
     if (isAbsent(value)) continue;
     const base = key.slice(0, dot);
     const sub = key.slice(dot + 1);
     if (spec.type === "series") {
-      const list = (Array.isArray(folded[base]) ? folded[base] : []) as unknown[];
+      const list = (Array.isArray(overlay[base]) ? overlay[base] : []) as unknown[];
       const index = Number(sub);
       if (Number.isInteger(index) && index >= 1) list[index - 1] = value;
       else list.push(value);
-      folded[base] = list;
+      overlay[base] = list;
     } else {
-      const obj = (folded[base] && typeof folded[base] === "object" ? folded[base] : {}) as Record<string, unknown>;
+      const obj = (overlay[base] && typeof overlay[base] === "object" ? overlay[base] : {}) as Record<string, unknown>;
       obj[sub] = value;
-      folded[base] = obj;
+      overlay[base] = obj;
     }
   }
-  if (folded) for (const [k, v] of Object.entries(folded)) if (Array.isArray(v) && v.some((x) => x === undefined)) folded[k] = [...v].map((x) => x ?? null);
-  return folded ?? row;
+  if (!overlay) return row;
+  for (const [k, v] of Object.entries(overlay)) if (Array.isArray(v)) overlay[k] = Array.from(v, (x) => x ?? null);
+  const folded: Record<string, unknown> = {};
+  for (const key in row) if (!dropped?.has(key)) folded[key] = row[key];
+  return Object.assign(folded, overlay);
 }
 
 /** Validate one subject's values for one rubric. */

@@ -101,7 +101,14 @@ export function formatScore(rubric: CompiledRubric, d: Dec): string {
   return format(d, rubric.rounding?.places);
 }
 
-export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, gradeNotes: readonly string[]): SubjectResult {
+/**
+ * How much of the trail results carry: "full" (every node with its lines, the
+ * default), "points" (every node's points, no lines), "none" (no nodes: fastest, for
+ * large batches that need only scores, grades and adjustments).
+ */
+export type TrailLevel = "full" | "points" | "none";
+
+export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, gradeNotes: readonly string[], trail: TrailLevel = "full"): SubjectResult {
   const gid = (i: number | undefined) => (i === undefined ? null : rubric.grades[i]!.id);
   const nodes: NodeResult[] = [];
   const walk = (node: TreeNode, depth: number, parent: string | null) => {
@@ -120,11 +127,14 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
       max: format(score.max),
       lost: lost.gt(0) ? format(lost) : "0",
       ...(node.weight ? { weight: format(node.weight) } : {}),
-      lines: score.lines.map((l) => ({ entry: l.entry, label: l.label, amount: format(l.amount), detail: l.detail })),
+      lines: trail === "full" ? score.lines.map((l) => ({ entry: l.entry, label: l.label, amount: format(l.amount), detail: l.detail() })) : [],
     });
-    if (node.type === "group") for (const c of [...node.children, ...node.outside]) walk(c, depth + 1, node.id);
+    if (node.type === "group") {
+      for (const c of node.children) walk(c, depth + 1, node.id);
+      for (const c of node.outside) walk(c, depth + 1, node.id);
+    }
   };
-  walk(rubric.root, 0, null);
+  if (trail !== "none") walk(rubric.root, 0, null);
   return {
     id: s.id,
     ...(s.subject.name !== undefined ? { name: s.subject.name } : {}),
