@@ -147,6 +147,8 @@ export function compileRubric(
     tiers,
     dependencies: ctx.dependencies,
     gradeReferences: ctx.gradeReferences,
+    factInputs: ctx.factInputs,
+    factNodes: ctx.factNodes,
     tests: (source.tests ?? []).map((t, i) => ({ ...t, path: ["tests", i] })),
     ...(options.locate ? { locate: options.locate } : {}),
   };

@@ -17,6 +17,9 @@ export class CompileContext {
   /** Rubrics this one reads, with where each is first referenced. */
   readonly dependencies = new Map<string, RubricPath>();
   readonly gradeReferences: GradeReference[] = [];
+  /** Inputs and nodes that some condition or tie-breaker reads. */
+  readonly factInputs = new Set<string>();
+  readonly factNodes = new Set<string>();
   grades: readonly string[] = [];
 
   constructor(

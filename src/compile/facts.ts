@@ -65,6 +65,7 @@ export function resolveFact(
         ctx.error("REF_UNKNOWN_NODE", { id: a, ...(hint ? { didYouMean: hint } : {}) }, path);
         return undefined;
       }
+      ctx.factNodes.add(a);
       if (head === "score") return { ref, type: "number", get: (c) => c.points(a) };
       return {
         ref,
@@ -84,6 +85,7 @@ export function resolveFact(
         ctx.error("REF_UNKNOWN_INPUT", { id: a, ...(hint ? { didYouMean: hint } : {}) }, path);
         return undefined;
       }
+      ctx.factInputs.add(a);
       const get = (c: FactContext) => c.input(a);
       switch (spec.type) {
         case "number":

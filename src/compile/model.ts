@@ -292,6 +292,10 @@ export interface CompiledRubric {
   /** Ids of rubrics whose results this one reads (linkage). */
   readonly dependencies: ReadonlyMap<string, RubricPath>;
   readonly gradeReferences: readonly GradeReference[];
+  /** Inputs that conditions or tie-breakers read (kept after scoring). */
+  readonly factInputs: ReadonlySet<string>;
+  /** Nodes whose points conditions or tie-breakers read (kept after scoring). */
+  readonly factNodes: ReadonlySet<string>;
   readonly tests: readonly (TestCaseSource & { readonly path: RubricPath })[];
   /** Source positions of this rubric's text, when it was parsed from YAML. */
   readonly locate?: Locator;

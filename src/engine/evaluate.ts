@@ -64,7 +64,7 @@ function evaluateRubric(
   const prepared = identities.map((s) => prepareSubject(s, rubric, issues));
   if (issues.length > 0) return { issues };
   const cohort = computeCohortInputs(rubric, prepared);
-  const states = prepared.map((p) => new SubjectState(rubric, p, linked, issues));
+  const states = prepared.map((p) => new SubjectState(rubric, p, linked, issues, trail === "full"));
   const gradeNotes = new Map<SubjectState, readonly string[]>();
 
   // 3-4. points, total, raw grade
@@ -76,11 +76,14 @@ function evaluateRubric(
     if (rubric.rounding) total = round(total, rubric.rounding.places, rubric.rounding.mode);
     s.total = total;
     s.scoredTotal = total;
-    s.zeroItems = rubric.items.filter((i) => i.method.kind !== "bonus" && s.scores.get(i.id)?.points.isZero()).length;
+    let zeroItems = 0;
+    for (const i of rubric.items) if (i.method.kind !== "bonus" && s.scores.get(i.id)?.points.isZero()) zeroItems++;
+    s.zeroItems = zeroItems;
     const assigned = assignGrade(rubric, total, s);
     if (assigned.grade === undefined) s.fail("EVAL_NO_GRADE", { score: total.toFixed() });
     s.grade = s.rawGrade = assigned.grade;
-    gradeNotes.set(s, assigned.notes);
+    if (assigned.notes.length) gradeNotes.set(s, assigned.notes);
+    if (trail === "none") s.compact();
   }
   if (issues.length > 0) return { issues };
 

@@ -33,7 +33,7 @@ function scoreNode(node: TreeNode, s: SubjectState, cohort: CohortInputs): NodeS
     if (score === undefined) return undefined;
   }
   if (node.round) score = { ...score, points: round(score.points, node.round.places, node.round.mode) };
-  s.scores.set(node.id, score);
+  s.record(node.id, score);
   return score;
 }
 

@@ -43,8 +43,10 @@ export interface FiredRule {
   readonly changed: boolean;
 }
 
+const NO_LINES: readonly TrailLine[] = Object.freeze([]);
+
 export class SubjectState implements FactContext {
-  readonly scores = new Map<string, NodeScore>();
+  scores = new Map<string, NodeScore>();
   total: Dec = ZERO;
   /** The total before a veto set it to zero. */
   scoredTotal: Dec = ZERO;
@@ -65,10 +67,38 @@ export class SubjectState implements FactContext {
 
   constructor(
     readonly rubric: CompiledRubric,
-    readonly subject: PreparedSubject,
+    public subject: PreparedSubject,
     private readonly linkedResults: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
     private readonly issues: Issue[],
+    /** Keep each node's trail lines (only when the full trail is reported). */
+    readonly keepLines = true,
   ) {}
+
+  /** Record a node's score; its lines are dropped unless the full trail is kept. */
+  record(nodeId: string, score: NodeScore): void {
+    this.scores.set(nodeId, this.keepLines || score.lines.length === 0 ? score : { points: score.points, max: score.max, lines: NO_LINES });
+  }
+
+  /**
+   * After scoring, for large batches without a trail: keep only what later stages
+   * read (the total, the nodes and inputs named in conditions and tie-breakers).
+   */
+  compact(): void {
+    const scores = new Map<string, NodeScore>();
+    const root = this.scores.get(this.rubric.root.id);
+    if (root) scores.set(this.rubric.root.id, root);
+    for (const id of this.rubric.factNodes) {
+      const s = this.scores.get(id);
+      if (s) scores.set(id, s);
+    }
+    this.scores = scores;
+    const values = new Map<string, InputValue>();
+    for (const name of this.rubric.factInputs) {
+      const v = this.subject.values.get(name);
+      if (v !== undefined) values.set(name, v);
+    }
+    this.subject = { ...this.subject, values };
+  }
 
   get id(): string {
     return this.subject.id;

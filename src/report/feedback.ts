@@ -123,7 +123,7 @@ function subjectFeedback(
     .filter((x) => x.above.gt(0))
     .sort((a, b) => b.above.cmp(a.above) || (a.n.id < b.n.id ? -1 : 1))
     .slice(0, nHighlights)
-    .map(({ n, average }) => ({ item: n.id, label: n.label, points: n.points, max: n.max, lost: n.lost, batchAverage: format(average.times(n.max).toDecimalPlaces(4)) }));
+    .map(({ n, average }) => ({ item: n.id, label: n.label, points: n.points, max: n.max, lost: n.lost, batchAverage: format(average.times(dec(n.max)).toDecimalPlaces(4)) }));
   return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u) };
 }
 
