@@ -223,7 +223,10 @@ export class Dec {
 
   /** Fixed notation: exactly `places` decimals (rounded half-up), or the shortest exact form. */
   toFixed(places?: number): string {
-    if (this.big !== undefined) return places === undefined ? this.big.toFixed() : this.big.toFixed(places);
+    if (this.big !== undefined) {
+      const text = places === undefined ? this.big.toFixed() : this.big.toFixed(places);
+      return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text; // zero has no sign
+    }
     const d = places === undefined ? this : this.toDecimalPlaces(places);
     const e = d.e;
     const digits = String(Math.abs(d.m));
@@ -344,6 +347,5 @@ export function decimalPlaces(value: Dec): number {
  * digits ("84.50"); without, the shortest exact form ("84.5").
  */
 export function format(value: Dec, places?: number): string {
-  const text = value.toFixed(places);
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  return value.toFixed(places);
 }

@@ -1,0 +1,81 @@
+import { describe, expect, test } from "vitest";
+import { dec, format, parseDecimal, ROUNDING_MODES, round } from "../../src/engine/decimal.js";
+
+const f = (x: string | number) => dec(x);
+
+describe("exact decimal arithmetic", () => {
+  test.each([
+    ["0.1", "0.2", "0.3"],
+    ["84.5", "-0.05", "84.45"],
+    ["9007199254740991", "1", "9007199254740992"], // past 2^53: decimal.js path
+    ["0.123456789012345", "0.000000000000001", "0.123456789012346"],
+    ["1e3".replace("1e3", "1000"), "0.001", "1000.001"],
+  ])("%s + %s = %s", (a, b, expected) => {
+    expect(f(a).plus(f(b)).toFixed()).toBe(expected);
+  });
+  test.each([
+    ["0.1", "90", "9"],
+    ["0.7", "85", "59.5"],
+    ["0.2", "80", "16"],
+    ["123456789", "987654321", "121932631112635269"],
+    ["0.0000001", "0.0000001", "0.00000000000001"],
+    ["0.00000001", "0.00000001", "0.0000000000000001"],
+  ])("%s × %s = %s", (a, b, expected) => {
+    expect(f(a).times(f(b)).toFixed()).toBe(expected);
+  });
+  test.each([
+    ["1", "4", "0.25"],
+    ["350", "4", "87.5"],
+    ["1", "3", "0.3333333333333333333333333333333333333333"],
+    ["2", "3", "0.6666666666666666666666666666666666666667"],
+    ["10", "0.5", "20"],
+    ["7", "-8", "-0.875"],
+  ])("%s ÷ %s = %s", (a, b, expected) => {
+    expect(f(a).div(f(b)).toFixed()).toBe(expected);
+  });
+  test("0.1 × 90 + 0.7 × 85 + 0.2 × 80 is exactly 84.5", () => {
+    expect(f("0.1").times(90).plus(f("0.7").times(85)).plus(f("0.2").times(80)).toFixed()).toBe("84.5");
+  });
+  test("a third times three is 1 after rounding to 2 places, and comparisons are exact", () => {
+    const third = f(1).div(3);
+    expect(third.times(3).toFixed()).toBe("0.9999999999999999999999999999999999999999"); // 40 significant digits, as decimal.js
+    expect(third.times(3).toDecimalPlaces(2).toFixed()).toBe("1");
+    expect(third.lt(f("0.3333333333333333333333333333333333333334"))).toBe(true);
+    expect(f("89.995").gt(f("89.99499999999999999"))).toBe(true);
+  });
+});
+
+describe("rounding", () => {
+  const cases: [string, number, Record<string, string>][] = [
+    ["84.245", 2, { "half-up": "84.25", "half-even": "84.24", "half-down": "84.24", up: "84.25", down: "84.24", ceil: "84.25", floor: "84.24" }],
+    ["-84.245", 2, { "half-up": "-84.25", "half-even": "-84.24", "half-down": "-84.24", up: "-84.25", down: "-84.24", ceil: "-84.24", floor: "-84.25" }],
+    ["84.235", 2, { "half-up": "84.24", "half-even": "84.24", "half-down": "84.23", up: "84.24", down: "84.23", ceil: "84.24", floor: "84.23" }],
+    ["0.5", 0, { "half-up": "1", "half-even": "0", "half-down": "0", up: "1", down: "0", ceil: "1", floor: "0" }],
+    ["89.999", 2, { "half-up": "90", "half-even": "90", "half-down": "90", up: "90", down: "89.99", ceil: "90", floor: "89.99" }],
+  ];
+  test.each(cases.flatMap(([v, p, byMode]) => ROUNDING_MODES.map((m) => [v, p, m, byMode[m]!] as const)))("%s to %i places %s → %s", (v, p, mode, expected) => {
+    expect(round(f(v), p, mode).toFixed()).toBe(expected);
+  });
+  test("format pads to the declared places and never prints -0", () => {
+    expect(format(f("84.5"), 2)).toBe("84.50");
+    expect(format(f(0), 2)).toBe("0.00");
+    expect(format(f("-0.001"), 2)).toBe("0.00");
+    expect(format(f("100"))).toBe("100");
+  });
+});
+
+describe("parsing", () => {
+  test.each([
+    [0.1, "0.1"],
+    ["96.85%", "0.9685"],
+    [" 7 ", "7"],
+    ["-0.50", "-0.5"],
+    [1e21, "1000000000000000000000"],
+    ["0.12345678901234567891", "0.12345678901234567891"],
+  ])("%s → %s", (input, expected) => {
+    expect(parseDecimal(input)?.toFixed()).toBe(expected);
+  });
+  test.each([["abc"], ["1e3"], [""], [Number.NaN], [Number.POSITIVE_INFINITY], ["0x10"], [null], [true]])("%s is not a decimal", (input) => {
+    expect(parseDecimal(input)).toBeUndefined();
+  });
+});
