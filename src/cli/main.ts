@@ -42,8 +42,8 @@ options:
   --format table|json|csv   output format (default table)
   --out FILE                write the output to FILE instead of stdout
   --detail                  JSON: include every item's points and the rules that fired
-  --problems N              feedback: individual problems per subject (default 3)
-  --common SHARE            feedback: common problem when at least SHARE lost points (default 50%)
+  --problems N              feedback: individual problems per subject (default: the rubric's feedback.problems)
+  --common SHARE            feedback: common problem share (default: the rubric's feedback.commonShare)
   -h, --help                this help
 
 Data columns: id, name, group, then each input by name or label. Nested inputs:

@@ -145,6 +145,11 @@ export function compileRubric(
     tieBreakers,
     actions,
     tiers,
+    feedback: {
+      problems: source.feedback?.problems ?? 3,
+      highlights: source.feedback?.highlights ?? 3,
+      commonShare: dec(source.feedback?.commonShare ?? "50%"),
+    },
     dependencies: ctx.dependencies,
     gradeReferences: ctx.gradeReferences,
     factInputs: ctx.factInputs,

@@ -289,6 +289,8 @@ export interface CompiledRubric {
   readonly tieBreakers: readonly TieBreaker[];
   readonly actions: readonly ActionSpec[];
   readonly tiers: readonly TierSpec[];
+  /** Feedback (问题清单) settings. */
+  readonly feedback: { readonly problems: number; readonly highlights: number; readonly commonShare: Dec };
   /** Ids of rubrics whose results this one reads (linkage). */
   readonly dependencies: ReadonlyMap<string, RubricPath>;
   readonly gradeReferences: readonly GradeReference[];

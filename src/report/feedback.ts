@@ -8,12 +8,13 @@ import type { CompiledRubric } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../engine/decimal.js";
 import type { RubricResult, SubjectResult } from "./result.js";
 
+/** Overrides of the rubric's `feedback:` settings. */
 export interface FeedbackOptions {
-  /** Individual problems listed per subject (default 3). */
+  /** Individual problems listed per subject (rubric default 3). */
   readonly problems?: number;
-  /** Highlights listed per subject (default 3). */
+  /** Highlights listed per subject (rubric default 3). */
   readonly highlights?: number;
-  /** An item is a common problem when at least this share of graded subjects lost points on it (default "50%"). */
+  /** An item is a common problem when at least this share of graded subjects lost points on it (rubric default "50%"). */
   readonly commonShare?: string;
 }
 
@@ -63,9 +64,9 @@ export interface Feedback {
  * // => { item: "a1-3", label: "三会一课", share: "0.62", subjects: 65, averageLost: "1.2" }
  */
 export function buildFeedback(rubric: CompiledRubric, result: RubricResult, options: FeedbackOptions = {}): Feedback {
-  const nProblems = options.problems ?? 3;
-  const nHighlights = options.highlights ?? 3;
-  const commonShare = dec(options.commonShare ?? "50%");
+  const nProblems = options.problems ?? rubric.feedback.problems;
+  const nHighlights = options.highlights ?? rubric.feedback.highlights;
+  const commonShare = options.commonShare !== undefined ? dec(options.commonShare) : rubric.feedback.commonShare;
   const itemIds = new Set(rubric.items.map((i) => i.id));
   const graded = result.units.filter((u) => u.grade !== null);
 

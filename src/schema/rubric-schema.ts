@@ -599,6 +599,14 @@ export const PolicySchema = z.strictObject({
     .describe("several downgrade rules: their levels add up (default) or only the largest applies"),
 });
 
+export const FeedbackSchema = z
+  .strictObject({
+    problems: z.number().int().min(0).max(20).default(3).describe("个性问题 listed per subject (items that lost the most points)"),
+    highlights: z.number().int().min(0).max(20).default(3).describe("亮点 listed per subject (items furthest above the batch average)"),
+    commonShare: ShareValue.default("50%").describe("an item is a 共性问题 when at least this share of subjects lost points on it"),
+  })
+  .describe("feedback (问题清单) settings");
+
 export const ExpectationSchema = z.strictObject({
   score: DecimalValue.optional(),
   grade: Id.nullable().optional(),
@@ -647,6 +655,7 @@ export const RubricSchema = z.strictObject({
   ranking: RankingSchema.optional(),
   actions: z.array(ActionSchema).optional(),
   tiers: z.array(TierSchema).optional(),
+  feedback: FeedbackSchema.optional(),
   tests: z.array(TestCaseSchema).optional(),
 });
 export type RubricSource = z.output<typeof RubricSchema>;

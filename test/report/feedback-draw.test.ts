@@ -43,6 +43,27 @@ scoring:
   });
 });
 
+test("the rubric's feedback settings are the defaults; options override them", () => {
+  const rubric = compile(`
+feedback: { problems: 1, highlights: 0, commonShare: 100% }
+scoring:
+  children:
+    - { id: a, kind: input, max: 50 }
+    - { id: b, kind: input, max: 50 }
+`);
+  const [result] = evaluate(rubric, [
+    { id: "x", a: 40, b: 45 },
+    { id: "y", a: 40, b: 50 },
+  ]);
+  const fb = buildFeedback(rubric, result!);
+  expect(fb.subjects.map((s) => [s.problems.map((p) => p.item), s.highlights.length])).toEqual([
+    [["a"], 0],
+    [["a"], 0],
+  ]);
+  expect(fb.common.map((c) => c.item)).toEqual(["a"]); // b: only x lost points (50%)
+  expect(buildFeedback(rubric, result!, { problems: 2, commonShare: "50%" }).common.map((c) => c.item)).toEqual(["a", "b"]);
+});
+
 describe("draw", () => {
   const pool = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, area: i % 3 === 0 ? "村" : i % 3 === 1 ? "社区" : "机关" }));
   const opts = { count: 10, seed: "2024-述职", key: (p: { id: string }) => p.id };
