@@ -3,13 +3,13 @@
  * normalises weights and checks the meaning of the rubric. Collects every issue.
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
-import { dec } from "../engine/decimal.js";
+import { dec, ONE, sum, ZERO, type Dec } from "../engine/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
 import type { RubricSource } from "../schema/rubric-schema.js";
 import { CompileContext, didYouMean } from "./context.js";
 import { compileCondition, numericFact } from "./facts.js";
 import { declareInputs } from "./inputs.js";
-import type { ActionSpec, CompiledRubric, GradeSpec, QuotaSpec, RuleSpec, TieBreaker, TierSpec } from "./model.js";
+import type { ActionSpec, CompiledRubric, GradeSpec, GroupNode, QuotaSpec, RuleSpec, TieBreaker, TierSpec, TreeNode } from "./model.js";
 import { compileTree, registerTree } from "./tree.js";
 
 /**
@@ -123,6 +123,20 @@ export function compileRubric(
 
   for (const [i, t] of (source.tests ?? []).entries()) checkTestCase(ctx, t, ["tests", i], source.id);
 
+  const within = source.feedback?.within ?? [tree.root.id];
+  within.forEach((id, i) => {
+    if (!tree.nodes.has(id)) ctx.error("REF_UNKNOWN_NODE", { id, ...(didYouMean(id, tree.nodes.keys()) ? { didYouMean: didYouMean(id, tree.nodes.keys()) } : {}) }, ["feedback", "within", i]);
+  });
+  const factors = totalFactors(tree.root);
+  const feedbackItems = new Map<string, Dec>();
+  const collect = (n: TreeNode, inside: boolean): void => {
+    const here = inside || within.includes(n.id);
+    if (n.type === "item") {
+      if (here) feedbackItems.set(n.id, factors.get(n.id)!);
+    } else for (const c of [...n.children, ...n.outside]) collect(c, here);
+  };
+  collect(tree.root, false);
+
   if (ctx.issues.length > 0) return { issues: ctx.issues };
   const rubric: CompiledRubric = {
     id: source.id,
@@ -149,6 +163,7 @@ export function compileRubric(
       problems: source.feedback?.problems ?? 3,
       highlights: source.feedback?.highlights ?? 3,
       commonShare: dec(source.feedback?.commonShare ?? "50%"),
+      items: feedbackItems,
     },
     dependencies: ctx.dependencies,
     gradeReferences: ctx.gradeReferences,
@@ -158,6 +173,35 @@ export function compileRubric(
     ...(options.locate ? { locate: options.locate } : {}),
   };
   return { rubric, issues: [] };
+}
+
+/**
+ * How much one point of each node is worth in the total: the product of the weights
+ * (weighted groups), 1/n (mean groups) and normalisation factors above it.
+ */
+function totalFactors(root: GroupNode): Map<string, Dec> {
+  const out = new Map<string, Dec>();
+  const visit = (n: TreeNode, factor: Dec) => {
+    out.set(n.id, factor);
+    if (n.type !== "group") return;
+    // A normalised group rescales its children's points by normalizeTo / full points.
+    const inner = n.normalizeTo ? fullBeforeNormalise(n) : undefined;
+    const base = inner && !inner.isZero() ? factor.times(n.normalizeTo!).div(inner) : factor;
+    for (const c of n.children) {
+      const w = n.combine === "weighted" ? c.weight! : n.combine === "mean" ? ONE.div(n.children.length) : ONE;
+      visit(c, base.times(w));
+    }
+    for (const c of n.outside) visit(c, factor);
+  };
+  visit(root, ONE);
+  return out;
+}
+
+function fullBeforeNormalise(g: GroupNode): Dec {
+  const maxes = g.children.map((c) => c.max);
+  let full = g.combine === "weighted" ? sum(g.children.map((c) => c.max.times(c.weight!))) : g.combine === "sum" ? sum(maxes) : maxes.reduce((a, b) => (b.gt(a) ? b : a), ZERO);
+  if (g.cap && full.gt(g.cap)) full = g.cap;
+  return full;
 }
 
 function uniqueId(ctx: CompileContext, seen: Map<string, RubricPath>, id: string, what: string, path: RubricPath): void {

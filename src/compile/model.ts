@@ -290,7 +290,13 @@ export interface CompiledRubric {
   readonly actions: readonly ActionSpec[];
   readonly tiers: readonly TierSpec[];
   /** Feedback (问题清单) settings. */
-  readonly feedback: { readonly problems: number; readonly highlights: number; readonly commonShare: Dec };
+  readonly feedback: {
+    readonly problems: number;
+    readonly highlights: number;
+    readonly commonShare: Dec;
+    /** Items feedback looks at, each with the factor from its points to the total. */
+    readonly items: ReadonlyMap<string, Dec>;
+  };
   /** Ids of rubrics whose results this one reads (linkage). */
   readonly dependencies: ReadonlyMap<string, RubricPath>;
   readonly gradeReferences: readonly GradeReference[];

@@ -21,9 +21,13 @@ export interface FeedbackOptions {
 export interface ItemProblem {
   readonly item: string;
   readonly label: string;
+  /** The item's points (at most 4 decimals). */
   readonly points: string;
   readonly max: string;
+  /** Points lost on the item: max − points. */
   readonly lost: string;
+  /** What that loss costs in the total (after the weights above the item). */
+  readonly lostInTotal: string;
 }
 
 export interface SubjectFeedback {
@@ -44,6 +48,8 @@ export interface CommonProblem {
   readonly subjects: number;
   /** Mean points lost by those subjects. */
   readonly averageLost: string;
+  /** The same, in points of the total. */
+  readonly averageLostInTotal: string;
 }
 
 export interface Feedback {
@@ -67,17 +73,19 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   const nProblems = options.problems ?? rubric.feedback.problems;
   const nHighlights = options.highlights ?? rubric.feedback.highlights;
   const commonShare = options.commonShare !== undefined ? dec(options.commonShare) : rubric.feedback.commonShare;
-  const itemIds = new Set(rubric.items.map((i) => i.id));
+  const factors = rubric.feedback.items;
+  // Not earning a bonus is no problem: bonus items count for highlights only.
+  const bonus = new Set([...factors.keys()].filter((id) => { const n = rubric.nodes.get(id); return n?.type === "item" && n.method.kind === "bonus"; }));
   const graded = result.units.filter((u) => u.grade !== null);
 
   // Batch statistics per item: who lost points, and the mean share of max.
   const stats = new Map<string, { label: string; losers: number; lost: Dec; ratioSum: Dec; seen: number }>();
   for (const u of graded)
     for (const n of u.nodes) {
-      if (!itemIds.has(n.id)) continue;
+      if (!factors.has(n.id)) continue;
       const st = stats.get(n.id) ?? { label: n.label, losers: 0, lost: ZERO, ratioSum: ZERO, seen: 0 };
       const lost = dec(n.lost);
-      if (lost.gt(0)) {
+      if (lost.gt(0) && !bonus.has(n.id)) {
         st.losers++;
         st.lost = st.lost.plus(lost);
       }
@@ -87,32 +95,44 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
       stats.set(n.id, st);
     }
 
-  const subjects = result.units.map((u) => subjectFeedback(rubric, u, itemIds, stats, nProblems, nHighlights));
+  const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, nProblems, nHighlights));
   const common: CommonProblem[] = [];
   for (const [item, st] of stats) {
     if (graded.length === 0 || st.losers === 0) continue;
     const share = dec(st.losers).div(graded.length);
     if (share.gte(commonShare))
-      common.push({ item, label: st.label, share: format(share.toDecimalPlaces(4)), subjects: st.losers, averageLost: format(st.lost.div(st.losers).toDecimalPlaces(4)) });
+      common.push({
+        item,
+        label: st.label,
+        share: show(share),
+        subjects: st.losers,
+        averageLost: show(st.lost.div(st.losers)),
+        averageLostInTotal: show(st.lost.div(st.losers).times(factors.get(item)!)),
+      });
   }
-  common.sort((a, b) => dec(b.share).cmp(dec(a.share)) || dec(b.averageLost).cmp(dec(a.averageLost)) || (a.item < b.item ? -1 : 1));
+  common.sort((a, b) => dec(b.share).cmp(dec(a.share)) || dec(b.averageLostInTotal).cmp(dec(a.averageLostInTotal)) || (a.item < b.item ? -1 : 1));
   return { subjects, common };
 }
+
+/** Feedback figures are for people: at most 4 decimals. */
+const show = (d: Dec) => format(d.toDecimalPlaces(4));
 
 function subjectFeedback(
   rubric: CompiledRubric,
   u: SubjectResult,
-  itemIds: ReadonlySet<string>,
+  factors: ReadonlyMap<string, Dec>,
+  bonus: ReadonlySet<string>,
   stats: ReadonlyMap<string, { ratioSum: Dec; seen: number }>,
   nProblems: number,
   nHighlights: number,
 ): SubjectFeedback {
-  const items = u.nodes.filter((n) => itemIds.has(n.id));
+  const items = u.nodes.filter((n) => factors.has(n.id));
   const problems = items
-    .filter((n) => dec(n.lost).gt(0))
-    .sort((a, b) => dec(b.lost).cmp(dec(a.lost)) || (a.id < b.id ? -1 : 1))
+    .map((n) => ({ n, lost: dec(n.lost), inTotal: dec(n.lost).times(factors.get(n.id)!) }))
+    .filter((x) => x.lost.gt(0) && !bonus.has(x.n.id))
+    .sort((a, b) => b.inTotal.cmp(a.inTotal) || (a.n.id < b.n.id ? -1 : 1))
     .slice(0, nProblems)
-    .map((n) => ({ item: n.id, label: n.label, points: n.points, max: n.max, lost: n.lost }));
+    .map(({ n, lost, inTotal }) => ({ item: n.id, label: n.label, points: show(dec(n.points)), max: n.max, lost: show(lost), lostInTotal: show(inTotal) }));
   const highlights = items
     .map((n) => {
       const st = stats.get(n.id);
@@ -124,7 +144,15 @@ function subjectFeedback(
     .filter((x) => x.above.gt(0))
     .sort((a, b) => b.above.cmp(a.above) || (a.n.id < b.n.id ? -1 : 1))
     .slice(0, nHighlights)
-    .map(({ n, average }) => ({ item: n.id, label: n.label, points: n.points, max: n.max, lost: n.lost, batchAverage: format(average.times(dec(n.max)).toDecimalPlaces(4)) }));
+    .map(({ n, average }) => ({
+      item: n.id,
+      label: n.label,
+      points: show(dec(n.points)),
+      max: n.max,
+      lost: show(dec(n.lost)),
+      lostInTotal: show(dec(n.lost).times(factors.get(n.id)!)),
+      batchAverage: show(average.times(dec(n.max))),
+    }));
   return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u) };
 }
 

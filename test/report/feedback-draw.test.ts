@@ -19,8 +19,29 @@ scoring:
 
   test("individual problems: the items that lost most points, largest first", () => {
     expect(fb.subjects.find((s) => s.id === "c")!.problems).toEqual([
-      { item: "brand", label: "党建品牌", points: "10", max: "30", lost: "20" },
-      { item: "study", label: "理论学习", points: "25", max: "30", lost: "5" },
+      { item: "brand", label: "党建品牌", points: "10", max: "30", lost: "20", lostInTotal: "20" },
+      { item: "study", label: "理论学习", points: "25", max: "30", lost: "5", lostInTotal: "5" },
+    ]);
+  });
+  test("problems are ranked by what they cost in the total, through the weights above them", () => {
+    const weighted = compile(`
+feedback: { within: [onsite, democratic] }
+scoring:
+  combine: weighted
+  children:
+    - id: onsite
+      weight: 60%
+      children:
+        - { id: meetings, kind: input, max: 40 }
+        - { id: study, kind: input, max: 60 }
+    - { id: democratic, kind: input, max: 100, weight: 10% }
+    - { id: regular, kind: input, max: 100, weight: 30% }
+`);
+    const [r] = evaluate(weighted, [{ id: "u", meetings: 30, study: 60, democratic: 80, regular: 50 }]);
+    // meetings lost 10 × 0.6 = 6 in the total; democratic 20 × 0.1 = 2; regular is outside `within`
+    expect(buildFeedback(weighted, r!).subjects[0]!.problems.map((p) => [p.item, p.lost, p.lostInTotal])).toEqual([
+      ["meetings", "10", "6"],
+      ["democratic", "20", "2"],
     ]);
   });
   test("common problems: items where at least the declared share lost points", () => {
