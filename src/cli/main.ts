@@ -93,6 +93,9 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
   schema: { ...COMMON, tests: { type: "boolean" } },
 };
 
+/** Problems listed on stderr before "… and N more". */
+const MAX_LISTED = 50;
+
 const isDataFile = (p: string) => p === "-" || /\.(csv|json)$/i.test(p);
 
 export function main(argv: readonly string[], io: Io): number {
@@ -140,7 +143,8 @@ export function main(argv: readonly string[], io: Io): number {
     }
   } catch (e) {
     if (e instanceof CliError) {
-      for (const issue of e.issues) io.err(formatIssue(issue));
+      for (const issue of e.issues.slice(0, MAX_LISTED)) io.err(formatIssue(issue));
+      if (e.issues.length > MAX_LISTED) io.err(`… and ${e.issues.length - MAX_LISTED} more problem(s)`);
       io.err(`kaohe ${command}: ${e.message}`);
       return e instanceof UsageError ? 2 : 1;
     }

@@ -127,6 +127,8 @@ export function compileRubric(
   within.forEach((id, i) => {
     if (!tree.nodes.has(id)) ctx.error("REF_UNKNOWN_NODE", { id, ...(didYouMean(id, tree.nodes.keys()) ? { didYouMean: didYouMean(id, tree.nodes.keys()) } : {}) }, ["feedback", "within", i]);
   });
+  if (ctx.issues.length > 0) return { issues: ctx.issues };
+  // Only now is every weight known to be valid.
   const factors = totalFactors(tree.root);
   const feedbackItems = new Map<string, Dec>();
   const collect = (n: TreeNode, inside: boolean): void => {
@@ -137,7 +139,6 @@ export function compileRubric(
   };
   collect(tree.root, false);
 
-  if (ctx.issues.length > 0) return { issues: ctx.issues };
   const rubric: CompiledRubric = {
     id: source.id,
     name: source.name,

@@ -78,9 +78,13 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
     case "rank":
       number(name, "number");
       break;
-    case "carry":
-      number(name, "number", ZERO, max.div(dec(item.share)));
+    case "carry": {
+      const limit = max.div(dec(item.share));
+      const spec = number(name, "number", ZERO, limit);
+      if (spec && "max" in spec && spec.declared && (spec.max === undefined || spec.max.gt(limit)))
+        ctx.error("RANGE_INVALID", { detail: `input "${name}" allows values up to ${spec.max ? fmt(spec.max) : "any size"}; × ${item.share} that exceeds the item's max ${fmt(max)} (declare max: ${fmt(limit)}, with clamp: true to carry over at most that)` }, [...path, "max"]);
       break;
+    }
     case "panel": {
       const groups = item.groups ?? [{ id: item.id }];
       for (const g of groups) {

@@ -43,7 +43,8 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   DATA_DUPLICATE_ID: (p) => `duplicate subject id ${q(p.id)} (first at row ${s(p.firstRow)})`,
   DATA_MISSING_ID: () => `subject has no id`,
   DATA_MISSING_FIELD: (p) => `missing value for ${q(p.field)}; expected ${s(p.expected)}`,
-  DATA_UNKNOWN_FIELD: (p) => `unknown field ${q(p.field)}; no rubric in the set declares it`,
+  DATA_UNKNOWN_FIELD: (p) =>
+    `unknown field ${q(p.field)}${typeof p.rows === "number" && p.rows > 1 ? ` (in ${p.rows} rows)` : ""}; no rubric in the set declares it`,
   DATA_NOT_NUMBER: (p) => `${q(p.field)} must be a number, got ${JSON.stringify(p.received)}`,
   DATA_NOT_INTEGER: (p) => `${q(p.field)} must be a whole number, got ${JSON.stringify(p.received)}`,
   DATA_TOO_PRECISE: (p) => `${q(p.field)} allows at most ${s(p.places)} decimal place(s), got ${s(p.received)}`,

@@ -44,6 +44,8 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
     }
   const nested = nestedInputs(rubrics);
   const firstRow = new Map<string, number>();
+  // An unknown column is one problem, reported at its first row with the count of rows.
+  const unknown = new Map<string, { row: number; id: string; index: number; rows: number }>();
   const subjects: SubjectIdentity[] = [];
   rows.forEach((raw, i) => {
     const data = foldColumns(raw, nested);
@@ -61,13 +63,19 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
     }
     firstRow.set(id, row);
     for (const key of Object.keys(data)) {
-      if (!known.has(key)) issues.push(makeIssue("DATA_UNKNOWN_FIELD", { field: key }, { row, subject: id, field: key, path: [i, key] }));
+      if (known.has(key)) continue;
+      const seen = unknown.get(key);
+      if (seen) seen.rows++;
+      else unknown.set(key, { row, id, index: i, rows: 1 });
     }
     const text = (v: unknown) => (v === undefined || v === null || v === "" ? undefined : String(v));
     const name = text(data.name);
     const group = text(data.group);
     subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
   });
+  for (const [field, at] of unknown)
+    issues.push(makeIssue("DATA_UNKNOWN_FIELD", { field, rows: at.rows }, { row: at.row, subject: at.id, field, path: [at.index, field] }));
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { subjects, issues };
 }
 

@@ -59,6 +59,7 @@ const cases: Case[] = [
   { name: "overlapping bands", body: `grades:\n  - { id: A, min: 90 }\n  - { id: B, min: 80, max: 95 }\n  - { id: C }\n${tree}`, code: "BAND_OVERLAP", at: "{ id: B" },
   { name: "children's points disagree with the parent's max", body: "scoring:\n  children:\n    - id: area\n      max: 35\n      children:\n        - { id: a, kind: input, max: 15 }\n        - { id: b, kind: input, max: 15 }", code: "MAX_MISMATCH", at: "35", params: { declared: "35", computed: "30" } },
   { name: "a level worth more than the item", body: "scoring:\n  children:\n    - { id: q, kind: levels, max: 10, levels: { 好: 12, 差: 0 } }", code: "RANGE_INVALID", at: "12" },
+  { name: "a carried-over input that can exceed the item", body: "inputs:\n  last: { type: number, max: 120 }\nscoring:\n  children:\n    - { id: c, kind: carry, input: last, max: 20, share: 20% }", code: "RANGE_INVALID", at: "20, share", params: {} },
   { name: "quota share above 100%", body: `${tree}\nquotas:\n  - { id: q, grade: A, share: 150% }`, code: "QUOTA_SHARE_RANGE", at: "150%" },
 ];
 

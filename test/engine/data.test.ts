@@ -50,6 +50,12 @@ describe("subject data errors", () => {
     expect(formatIssue(issue!)).toBe('row 2  subject "u2"  field "rate"  DATA_NOT_NUMBER  "rate" must be a number, got "abc"');
   });
 
+  test("an unknown column is reported once, with the number of rows", () => {
+    const issues = dataIssues(rubric, [{ ...ok, colour: "red" }, { ...ok, id: "u2", colour: "blue" }]);
+    expect(issues).toMatchObject([{ code: "DATA_UNKNOWN_FIELD", row: 1, subject: "u1", field: "colour", params: { rows: 2 } }]);
+    expect(issues[0]!.message).toBe('unknown field "colour" (in 2 rows); no rubric in the set declares it');
+  });
+
   test("every bad row is reported, not just the first", () => {
     const issues = dataIssues(rubric, [{ ...ok, rate: "x" }, { ...ok, id: "u2", meetings: 99 }, { ...ok, id: "u3", domain: "?" }]);
     expect(issues.map((i) => [i.row, i.code])).toEqual([

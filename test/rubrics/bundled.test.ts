@@ -9,7 +9,13 @@ import { findScheme, loadSet, loadTests, readData } from "../../src/cli/load.js"
 import { rubricTestCases, safeAssess } from "../../src/index.js";
 
 const root = new URL("../../rubrics/", import.meta.url).pathname;
-const schemes = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory());
+/** Every folder (at any depth) that holds a rubric: a .yaml file starting a `kaohe:` document. */
+function schemeFolders(dir: string): string[] {
+  const entries = readdirSync(dir);
+  const here = entries.some((f) => /\.ya?ml$/.test(f) && /^kaohe:/m.test(readFileSync(join(dir, f), "utf8"))) ? [dir] : [];
+  return [...here, ...entries.filter((f) => statSync(join(dir, f)).isDirectory()).flatMap((f) => schemeFolders(join(dir, f)))];
+}
+const schemes = schemeFolders(root).map((dir) => dir.slice(root.length));
 
 test("there are bundled schemes", () => {
   expect(schemes.length).toBeGreaterThan(0);
