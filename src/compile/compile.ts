@@ -106,8 +106,8 @@ export function compileRubric(
   const actions: ActionSpec[] = [];
   (source.actions ?? []).forEach((a, i) => {
     uniqueId(ctx, actionIds, a.id, "action", ["actions", i]);
-    const when = cond(a.when, ["actions", i, "when"]);
-    if (when) actions.push({ id: a.id, label: a.label ?? a.id, when });
+    const when = a.when === undefined ? undefined : cond(a.when, ["actions", i, "when"]);
+    if (a.when === undefined || when) actions.push({ id: a.id, label: a.label ?? a.id, ...(when ? { when } : {}) });
   });
 
   const tierIds = new Map<string, RubricPath>();

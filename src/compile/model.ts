@@ -243,7 +243,8 @@ export interface TieBreaker {
 export interface ActionSpec {
   readonly id: string;
   readonly label: string;
-  readonly when: CompiledCondition;
+  /** Undefined: the action applies to every graded subject. */
+  readonly when?: CompiledCondition;
 }
 
 export interface TierSpec {

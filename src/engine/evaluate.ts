@@ -104,7 +104,7 @@ function evaluateRubric(
   // 9. actions and tiers
   for (const s of states) {
     if (s.excluded) continue;
-    for (const a of rubric.actions) if (a.when.test(s)) s.actions.push({ id: a.id, label: a.label });
+    for (const a of rubric.actions) if (!a.when || a.when.test(s)) s.actions.push({ id: a.id, label: a.label });
     const tier = rubric.tiers.find((t) => !t.when || t.when.test(s));
     if (tier) s.tier = { id: tier.id, label: tier.label, ...(tier.followUp ? { followUp: tier.followUp } : {}) };
   }

@@ -577,7 +577,7 @@ export const RankingSchema = z.strictObject({
 export const ActionSchema = z.strictObject({
   id: Id,
   label: z.string().optional().describe("e.g. 约谈"),
-  when: Condition,
+  when: Condition.optional().describe("omit for an action on every graded subject"),
   illustrative: Illustrative,
 });
 
@@ -619,6 +619,8 @@ export const ExpectationSchema = z.strictObject({
   adjustments: z.array(Id).optional().describe("ids of the rules/quotas that changed the grade, in order"),
   actions: z.array(Id).optional(),
   points: z.record(Id, DecimalValue).optional().describe("node id → points"),
+  problems: z.array(Id).optional().describe("ids of the subject's individual problems (个性问题), in order"),
+  highlights: z.array(Id).optional().describe("ids of the subject's highlights (亮点), in order"),
 });
 
 export const TestCaseSchema = z.strictObject({

@@ -2,10 +2,11 @@
  * Rubric test cases: given subjects, expect scores, grades, adjustments... or an
  * error code. Each failure names the case and lists every difference.
  */
-import type { CompiledRubric, RubricSet } from "../compile/model.js";
+import type { RubricSet } from "../compile/model.js";
 import type { SourcePosition } from "../diagnostics/issue.js";
 import { evaluateSet } from "../engine/evaluate.js";
 import { parseDecimal } from "../engine/decimal.js";
+import { buildFeedback, type SubjectFeedback } from "../report/feedback.js";
 import type { RubricResult, SubjectResult } from "../report/result.js";
 import type { TestCaseSource } from "../schema/rubric-schema.js";
 
@@ -82,10 +83,16 @@ function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): TestCa
   if (evaluation.issues.length > 0)
     return outcome([{ path: "error", expected: "no error", actual: evaluation.issues.map((i) => `${i.code}: ${i.message}`).join("; ") }]);
   const result = evaluation.results.find((r) => r.rubric.id === rubricId)!;
-  return outcome(compareExpectations(rubric, result, t.expect ?? {}));
+  const wantsFeedback = Object.values(t.expect ?? {}).some((e) => e.problems !== undefined || e.highlights !== undefined);
+  const feedback = wantsFeedback ? new Map(buildFeedback(rubric, result).subjects.map((f) => [f.id, f])) : undefined;
+  return outcome(compareExpectations(result, t.expect ?? {}, feedback));
 }
 
-function compareExpectations(rubric: CompiledRubric, result: RubricResult, expect: NonNullable<TestCaseSource["expect"]>): TestDifference[] {
+function compareExpectations(
+  result: RubricResult,
+  expect: NonNullable<TestCaseSource["expect"]>,
+  feedback: ReadonlyMap<string, SubjectFeedback> | undefined,
+): TestDifference[] {
   const diffs: TestDifference[] = [];
   const units = new Map(result.units.map((u) => [u.id, u]));
   for (const [id, e] of Object.entries(expect)) {
@@ -107,8 +114,9 @@ function compareExpectations(rubric: CompiledRubric, result: RubricResult, expec
     check("adjustments", e.adjustments, u.adjustments.map((a) => a.rule), listEqual);
     check("actions", e.actions, u.actions.map((a) => a.id), listEqual);
     for (const [node, points] of Object.entries(e.points ?? {})) check(`points.${node}`, points, pointsOf(u, node), decimalEqual);
+    check("problems", e.problems, feedback?.get(id)?.problems.map((p) => p.item), listEqual);
+    check("highlights", e.highlights, feedback?.get(id)?.highlights.map((h) => h.item), listEqual);
   }
-  void rubric;
   return diffs;
 }
 
