@@ -20,8 +20,12 @@ export function goldenText(folder: string): string {
   const scheme = findScheme([folder]);
   const set = loadSet(scheme);
   const { rows } = readData(scheme.exampleData!, () => Buffer.alloc(0));
-  const step = Math.max(1, Math.floor(rows.length / SIZE));
-  const picked = rows.filter((_, i) => i % step === 0).slice(0, SIZE);
+  // Round-robin over the groups (domains, sectors…), so every group is represented.
+  const byGroup = new Map<string, typeof rows>();
+  for (const r of rows) byGroup.set(String(r.group ?? ""), [...(byGroup.get(String(r.group ?? "")) ?? []), r]);
+  const queues = [...byGroup.values()];
+  const picked: typeof rows = [];
+  for (let i = 0; picked.length < Math.min(SIZE, rows.length); i++) for (const q of queues) if (q[i] && picked.length < SIZE) picked.push(q[i]!);
   const subjects = picked.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== "" && v !== undefined)));
   const results = assess(set, subjects, { trail: "points" }).results;
   const items = new Map(set.rubrics.map((r) => [r.id, new Set(r.items.map((i) => i.id))]));
@@ -29,6 +33,7 @@ export function goldenText(folder: string): string {
     const feedback = new Map(buildFeedback(set.rubrics[r]!, result).subjects.map((f) => [f.id, f]));
     return {
     name: `recorded: ${result.rubric.id} on ${picked.length} rows of example.csv`,
+    common: buildFeedback(set.rubrics[r]!, result).common.map((c) => c.item),
     rubric: result.rubric.id,
     subjects: "@SUBJECTS",
     expect: Object.fromEntries(

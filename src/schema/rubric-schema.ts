@@ -628,6 +628,7 @@ export const TestCaseSchema = z.strictObject({
   rubric: Id.optional().describe("which rubric's results `expect` refers to; default the rubric holding the case"),
   subjects: z.array(z.record(z.string(), z.unknown())).min(1),
   expect: z.record(z.string(), ExpectationSchema).optional(),
+  common: z.array(Id).optional().describe("ids of the batch's common problems (共性问题), in order"),
   error: z.string().optional().describe("the run must fail with this issue code"),
 });
 export type TestCaseSource = z.output<typeof TestCaseSchema>;

@@ -83,9 +83,13 @@ function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): TestCa
   if (evaluation.issues.length > 0)
     return outcome([{ path: "error", expected: "no error", actual: evaluation.issues.map((i) => `${i.code}: ${i.message}`).join("; ") }]);
   const result = evaluation.results.find((r) => r.rubric.id === rubricId)!;
-  const wantsFeedback = Object.values(t.expect ?? {}).some((e) => e.problems !== undefined || e.highlights !== undefined);
-  const feedback = wantsFeedback ? new Map(buildFeedback(rubric, result).subjects.map((f) => [f.id, f])) : undefined;
-  return outcome(compareExpectations(result, t.expect ?? {}, feedback));
+  const wantsFeedback = t.common !== undefined || Object.values(t.expect ?? {}).some((e) => e.problems !== undefined || e.highlights !== undefined);
+  const built = wantsFeedback ? buildFeedback(rubric, result) : undefined;
+  const feedback = built ? new Map(built.subjects.map((f) => [f.id, f])) : undefined;
+  const diffs = compareExpectations(result, t.expect ?? {}, feedback);
+  const common = built?.common.map((c) => c.item);
+  if (t.common !== undefined && !listEqual(t.common, common)) diffs.push({ path: "common", expected: t.common, actual: common });
+  return outcome(diffs);
 }
 
 function compareExpectations(
