@@ -5,8 +5,8 @@
  * points (共性问题).
  */
 import type { CompiledRubric } from "../compile/model.js";
-import { dec, format, ZERO, type Dec } from "../engine/decimal.js";
-import type { RubricResult, SubjectResult } from "./result.js";
+import { dec, format, ONE, ZERO, type Dec } from "../engine/decimal.js";
+import { exactOf, type RubricResult, type SubjectResult } from "./result.js";
 
 /** Overrides of the rubric's `feedback:` settings. */
 export interface FeedbackOptions {
@@ -79,23 +79,24 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   const graded = result.units.filter((u) => u.grade !== null);
 
   // Batch statistics per item: who lost points, and the mean share of max.
-  const stats = new Map<string, { label: string; losers: number; lost: Dec; ratioSum: Dec; seen: number }>();
+  const stats = new Map<string, ItemStats>();
   for (const u of graded)
     for (const n of u.nodes) {
       if (!factors.has(n.id)) continue;
-      const st = stats.get(n.id) ?? { label: n.label, losers: 0, lost: ZERO, ratioSum: ZERO, seen: 0 };
-      const lost = dec(n.lost);
-      if (lost.gt(0) && !bonus.has(n.id)) {
+      const x = exactOf(n);
+      const st = stats.get(n.id) ?? { label: n.label, losers: 0, lost: ZERO, pointsSum: ZERO, seen: 0, max: x.max };
+      if (x.lost.gt(0) && !bonus.has(n.id)) {
         st.losers++;
-        st.lost = st.lost.plus(lost);
+        st.lost = st.lost.plus(x.lost);
       }
-      const max = dec(n.max);
-      if (!max.isZero()) st.ratioSum = st.ratioSum.plus(dec(n.points).div(max));
+      st.pointsSum = st.pointsSum.plus(x.points);
       st.seen++;
       stats.set(n.id, st);
     }
+  // The batch average of each item, shown with highlights: one division per item.
+  const averages = new Map([...stats].map(([id, st]) => [id, show(st.pointsSum.div(st.seen))]));
 
-  const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, nProblems, nHighlights));
+  const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights));
   const common: CommonProblem[] = [];
   for (const [item, st] of stats) {
     if (graded.length === 0 || st.losers === 0) continue;
@@ -114,6 +115,15 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   return { subjects, common };
 }
 
+interface ItemStats {
+  label: string;
+  losers: number;
+  lost: Dec;
+  pointsSum: Dec;
+  seen: number;
+  max: Dec;
+}
+
 /** Feedback figures are for people: at most 4 decimals. */
 const show = (d: Dec) => format(d.toDecimalPlaces(4));
 
@@ -122,36 +132,39 @@ function subjectFeedback(
   u: SubjectResult,
   factors: ReadonlyMap<string, Dec>,
   bonus: ReadonlySet<string>,
-  stats: ReadonlyMap<string, { ratioSum: Dec; seen: number }>,
+  stats: ReadonlyMap<string, ItemStats>,
+  averages: ReadonlyMap<string, string>,
   nProblems: number,
   nHighlights: number,
 ): SubjectFeedback {
   const items = u.nodes.filter((n) => factors.has(n.id));
   const problems = items
-    .map((n) => ({ n, lost: dec(n.lost), inTotal: dec(n.lost).times(factors.get(n.id)!) }))
+    .map((n) => ({ n, lost: exactOf(n).lost, inTotal: exactOf(n).lost.times(factors.get(n.id)!) }))
     .filter((x) => x.lost.gt(0) && !bonus.has(x.n.id))
     .sort((a, b) => b.inTotal.cmp(a.inTotal) || (a.n.id < b.n.id ? -1 : 1))
     .slice(0, nProblems)
-    .map(({ n, lost, inTotal }) => ({ item: n.id, label: n.label, points: show(dec(n.points)), max: n.max, lost: show(lost), lostInTotal: show(inTotal) }));
+    .map(({ n, lost, inTotal }) => ({ item: n.id, label: n.label, points: show(exactOf(n).points), max: n.max, lost: show(lost), lostInTotal: show(inTotal) }));
+  // How far above the batch average, as a share of max: (points − sum/seen) / max
+  // = (points × seen − sum) / (seen × max), compared as exact fractions.
   const highlights = items
     .map((n) => {
       const st = stats.get(n.id);
-      const max = dec(n.max);
-      const ratio = max.isZero() ? ZERO : dec(n.points).div(max);
-      const average = st && st.seen > 0 ? st.ratioSum.div(st.seen) : ZERO;
-      return { n, above: ratio.minus(average), average };
+      const x = exactOf(n);
+      const num = st && st.seen > 0 ? x.points.times(st.seen).minus(st.pointsSum) : ZERO;
+      const den = st && st.seen > 0 ? x.max.times(st.seen) : ONE;
+      return { n, x, num, den };
     })
-    .filter((x) => x.above.gt(0))
-    .sort((a, b) => b.above.cmp(a.above) || (a.n.id < b.n.id ? -1 : 1))
+    .filter((h) => h.num.gt(0) && !h.x.max.isZero()) // a pure deduction item (max 0) is no highlight
+    .sort((a, b) => b.num.times(a.den).cmp(a.num.times(b.den)) || (a.n.id < b.n.id ? -1 : 1))
     .slice(0, nHighlights)
-    .map(({ n, average }) => ({
+    .map(({ n, x }) => ({
       item: n.id,
       label: n.label,
-      points: show(dec(n.points)),
+      points: show(x.points),
       max: n.max,
-      lost: show(dec(n.lost)),
-      lostInTotal: show(dec(n.lost).times(factors.get(n.id)!)),
-      batchAverage: show(average.times(dec(n.max))),
+      lost: show(x.lost),
+      lostInTotal: show(x.lost.times(factors.get(n.id)!)),
+      batchAverage: averages.get(n.id)!,
     }));
   return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u) };
 }

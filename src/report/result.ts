@@ -2,7 +2,7 @@
  * Public result types and the conversion from engine state. Decimals are strings.
  */
 import type { CompiledRubric, TreeNode } from "../compile/model.js";
-import { format, type Dec } from "../engine/decimal.js";
+import { dec, format, ZERO, type Dec } from "../engine/decimal.js";
 import type { AdjustmentKind, SubjectState } from "../engine/state.js";
 import type { Issue } from "../diagnostics/issue.js";
 
@@ -97,6 +97,25 @@ export interface RubricResult {
   readonly warnings: readonly Issue[];
 }
 
+/**
+ * The exact values behind a NodeResult's strings, kept on a non-enumerable property
+ * so that feedback need not parse them back (JSON output does not see it).
+ * @internal
+ */
+export const EXACT = Symbol("kaohe.exact");
+export interface ExactNode {
+  readonly points: Dec;
+  readonly max: Dec;
+  readonly lost: Dec;
+}
+
+/** The exact values of a node result, from the hidden property or parsed back. */
+export function exactOf(n: NodeResult): ExactNode {
+  const hidden = (n as unknown as { [EXACT]?: ExactNode })[EXACT];
+  if (hidden) return hidden;
+  return { points: dec(n.points), max: dec(n.max), lost: dec(n.lost) };
+}
+
 export function formatScore(rubric: CompiledRubric, d: Dec): string {
   return format(d, rubric.rounding?.places);
 }
@@ -116,7 +135,7 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
     if (!score) return;
     const places = node.round?.places ?? (depth === 0 ? rubric.rounding?.places : undefined);
     const lost = score.max.minus(score.points);
-    nodes.push({
+    const result: NodeResult = {
       id: node.id,
       label: node.label,
       type: node.type,
@@ -128,7 +147,10 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
       lost: lost.gt(0) ? format(lost) : "0",
       ...(node.weight ? { weight: format(node.weight) } : {}),
       lines: trail === "full" ? score.lines.map((l) => ({ entry: l.entry, label: l.label, amount: format(l.amount), detail: l.detail() })) : [],
-    });
+    };
+    const exact: ExactNode = { points: depth === 0 ? s.scoredTotal : score.points, max: score.max, lost: lost.gt(0) ? lost : ZERO };
+    Object.defineProperty(result, EXACT, { value: exact, enumerable: false });
+    nodes.push(result);
     if (node.type === "group") {
       for (const c of node.children) walk(c, depth + 1, node.id);
       for (const c of node.outside) walk(c, depth + 1, node.id);
