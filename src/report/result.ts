@@ -97,23 +97,33 @@ export interface RubricResult {
   readonly warnings: readonly Issue[];
 }
 
-/**
- * The exact values behind a NodeResult's strings, kept on a non-enumerable property
- * so that feedback need not parse them back (JSON output does not see it).
- * @internal
- */
-export const EXACT = Symbol("kaohe.exact");
+/** The exact values behind a NodeResult's strings. @internal */
 export interface ExactNode {
   readonly points: Dec;
   readonly max: Dec;
   readonly lost: Dec;
 }
 
-/** The exact values of a node result, from the hidden property or parsed back. */
+/**
+ * A NodeResult that also keeps its exact values in a private field, so feedback need
+ * not parse its strings back. Private fields are invisible to JSON and to spreads.
+ */
+class NodeRecord {
+  readonly #exact: ExactNode;
+
+  constructor(fields: NodeResult, exact: ExactNode) {
+    Object.assign(this, fields);
+    this.#exact = exact;
+  }
+
+  static exact(n: NodeResult): ExactNode | undefined {
+    return n instanceof NodeRecord ? n.#exact : undefined;
+  }
+}
+
+/** The exact values of a node result (parsed back from its strings when it was built elsewhere). */
 export function exactOf(n: NodeResult): ExactNode {
-  const hidden = (n as unknown as { [EXACT]?: ExactNode })[EXACT];
-  if (hidden) return hidden;
-  return { points: dec(n.points), max: dec(n.max), lost: dec(n.lost) };
+  return NodeRecord.exact(n) ?? { points: dec(n.points), max: dec(n.max), lost: dec(n.lost) };
 }
 
 export function formatScore(rubric: CompiledRubric, d: Dec): string {
@@ -135,7 +145,7 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
     if (!score) return;
     const places = node.round?.places ?? (depth === 0 ? rubric.rounding?.places : undefined);
     const lost = score.max.minus(score.points);
-    const result: NodeResult = {
+    const fields: NodeResult = {
       id: node.id,
       label: node.label,
       type: node.type,
@@ -149,8 +159,7 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
       lines: trail === "full" ? score.lines.map((l) => ({ entry: l.entry, label: l.label, amount: format(l.amount), detail: l.detail() })) : [],
     };
     const exact: ExactNode = { points: depth === 0 ? s.scoredTotal : score.points, max: score.max, lost: lost.gt(0) ? lost : ZERO };
-    Object.defineProperty(result, EXACT, { value: exact, enumerable: false });
-    nodes.push(result);
+    nodes.push(new NodeRecord(fields, exact) as unknown as NodeResult);
     if (node.type === "group") {
       for (const c of node.children) walk(c, depth + 1, node.id);
       for (const c of node.outside) walk(c, depth + 1, node.id);
