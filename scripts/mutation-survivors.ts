@@ -5,7 +5,7 @@
  *   npx tsx scripts/mutation-survivors.ts rubrics/chn-energy-2024 [...]
  */
 import { readFileSync } from "node:fs";
-import { isScalar, parseDocument, visit, type Scalar } from "yaml";
+import { isPair, isScalar, parseDocument, visit, type Scalar } from "yaml";
 import { findScheme, loadTests } from "../src/cli/load.js";
 import { rubricTestCases, safeLoadRubricSet } from "../src/index.js";
 
@@ -13,6 +13,8 @@ const SKIP = new Set(["kaohe", "year", "places"]);
 
 export interface Mutant {
   file: string;
+  /** The top-level key the number is under (grades, scoring, rules, quotas…). */
+  section: string;
   path: string;
   from: string;
   to: string;
@@ -28,7 +30,7 @@ export function mutants(file: string): Mutant[] {
     let seen = -1;
     let info: Omit<Mutant, "text" | "file"> | undefined;
     visit(doc, {
-      Pair(_, pair) {
+      Pair(_, pair, ancestors) {
         const key = isScalar(pair.key) ? String(pair.key.value) : "";
         if (SKIP.has(key) || !isScalar(pair.value)) return;
         const v = (pair.value as Scalar).value;
@@ -36,12 +38,10 @@ export function mutants(file: string): Mutant[] {
         if (next === undefined) return;
         seen++;
         if (seen !== i) return;
-        info = { path: key, from: String(v), to: String(next) };
+        const top = ancestors.find((a) => isPair(a)) as { key?: unknown } | undefined;
+        const section = top && isScalar(top.key) ? String(top.key.value) : key;
+        info = { section, path: key, from: String(v), to: String(next) };
         (pair.value as Scalar).value = next;
-      },
-      Scalar(_, node) {
-        // list elements (bands, panel points, tuples)
-        void node;
       },
     });
     if (info) out.push({ file, ...info, text: doc.toString() });
@@ -92,6 +92,6 @@ if (process.argv[1]?.endsWith("mutation-survivors.ts")) {
     const t = performance.now();
     const r = survivors(folder);
     console.log(`${folder}: ${r.total} mutants, ${r.survivors.length} survive (${((performance.now() - t) / 1000).toFixed(1)} s)`);
-    for (const m of r.survivors) console.log(`  ${m.file.split("/").pop()}  ${m.path}: ${m.from} → ${m.to}`);
+    for (const m of r.survivors) console.log(`  ${m.file.split("/").pop()}  ${m.section} … ${m.path}: ${m.from} → ${m.to}`);
   }
 }
