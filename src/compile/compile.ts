@@ -3,7 +3,7 @@
  * normalises weights and checks the meaning of the rubric. Collects every issue.
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
-import { dec, ONE, sum, ZERO, type Dec } from "../engine/decimal.js";
+import { dec, ONE, type Dec } from "../engine/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
 import type { RubricSource } from "../schema/rubric-schema.js";
 import { CompileContext, didYouMean } from "./context.js";
@@ -186,8 +186,8 @@ function totalFactors(root: GroupNode): Map<string, Dec> {
     out.set(n.id, factor);
     if (n.type !== "group") return;
     // A normalised group rescales its children's points by normalizeTo / full points.
-    const inner = n.normalizeTo ? fullBeforeNormalise(n) : undefined;
-    const base = inner && !inner.isZero() ? factor.times(n.normalizeTo!).div(inner) : factor;
+    const inner = n.maxBeforeNormalising;
+    const base = n.normalizeTo && inner && !inner.isZero() ? factor.times(n.normalizeTo).div(inner) : factor;
     for (const c of n.children) {
       const w = n.combine === "weighted" ? c.weight! : n.combine === "mean" ? ONE.div(n.children.length) : ONE;
       visit(c, base.times(w));
@@ -196,13 +196,6 @@ function totalFactors(root: GroupNode): Map<string, Dec> {
   };
   visit(root, ONE);
   return out;
-}
-
-function fullBeforeNormalise(g: GroupNode): Dec {
-  const maxes = g.children.map((c) => c.max);
-  let full = g.combine === "weighted" ? sum(g.children.map((c) => c.max.times(c.weight!))) : g.combine === "sum" ? sum(maxes) : maxes.reduce((a, b) => (b.gt(a) ? b : a), ZERO);
-  if (g.cap && full.gt(g.cap)) full = g.cap;
-  return full;
 }
 
 function uniqueId(ctx: CompileContext, seen: Map<string, RubricPath>, id: string, what: string, path: RubricPath): void {

@@ -116,6 +116,8 @@ export interface GroupNode extends NodeBase {
   readonly floor?: Dec;
   readonly cap?: Dec;
   readonly normalizeTo?: Dec;
+  /** With normalizeTo: the full mark the children add up to, which normalisation rescales. */
+  readonly maxBeforeNormalising?: Dec;
   readonly outside: readonly TreeNode[];
   /** Bound after outside nodes; null = uncapped (上不封顶). Default: none applied. */
   readonly limit?: Dec | null;

@@ -197,6 +197,7 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
         ...optional("floor", d(node.floor)),
         ...optional("cap", d(node.cap)),
         ...optional("normalizeTo", d(node.normalizeTo)),
+        ...(node.normalizeTo !== undefined ? { maxBeforeNormalising: fullBeforeNormalising(node, nodeMax) } : {}),
         ...(node.limit !== undefined ? { limit: node.limit === null ? null : dec(node.limit) } : {}),
       };
     } else {
@@ -217,6 +218,11 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 
 /** A group's full mark: children combined, capped, normalised. */
 function fullMark(g: GroupSource, nodeMax: (id: string) => Dec | undefined): Dec {
+  return g.normalizeTo !== undefined ? dec(g.normalizeTo) : fullBeforeNormalising(g, nodeMax);
+}
+
+/** A group's full mark before normalisation: children combined, capped. */
+function fullBeforeNormalising(g: GroupSource, nodeMax: (id: string) => Dec | undefined): Dec {
   const maxes = g.children.map((c) => nodeMax(c.id) ?? ZERO);
   let full: Dec;
   switch (g.combine ?? "sum") {
@@ -240,7 +246,7 @@ function fullMark(g: GroupSource, nodeMax: (id: string) => Dec | undefined): Dec
       break;
   }
   if (g.cap !== undefined && dec(g.cap).lt(full)) full = dec(g.cap);
-  return g.normalizeTo !== undefined ? dec(g.normalizeTo) : full;
+  return full;
 }
 
 /** Weights as fractions summing to 1, or undefined when they are not usable. */

@@ -75,7 +75,11 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   const commonShare = options.commonShare !== undefined ? dec(options.commonShare) : rubric.feedback.commonShare;
   const factors = rubric.feedback.items;
   // Not earning a bonus is no problem: bonus items count for highlights only.
-  const bonus = new Set([...factors.keys()].filter((id) => { const n = rubric.nodes.get(id); return n?.type === "item" && n.method.kind === "bonus"; }));
+  const isBonus = (id: string) => {
+    const n = rubric.nodes.get(id);
+    return n?.type === "item" && n.method.kind === "bonus";
+  };
+  const bonus = new Set([...factors.keys()].filter(isBonus));
   const graded = result.units.filter((u) => u.grade !== null);
 
   // Batch statistics per item: who lost points, and the mean share of max.

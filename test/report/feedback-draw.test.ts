@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildFeedback, draw } from "../../src/index.js";
-import { compile, evaluate } from "../helpers.js";
+import { compile, evaluate, unit } from "../helpers.js";
 
 describe("buildFeedback", () => {
   const rubric = compile(`
@@ -23,6 +23,26 @@ scoring:
       { item: "study", label: "理论学习", points: "25", max: "30", lost: "5", lostInTotal: "5" },
     ]);
   });
+  test("a normalised group (折算) scales its items' cost in the total", () => {
+    const normalised = compile(`
+scoring:
+  children:
+    - id: block
+      normalizeTo: 50
+      children:
+        - { id: a, kind: input, max: 40 }
+        - { id: b, kind: input, max: 60 }
+    - { id: c, kind: input, max: 50 }
+`);
+    const [r] = evaluate(normalised, [{ id: "u", a: 30, b: 60, c: 40 }]);
+    // block: 90 of 100 → 45 of 50; a lost 10 block points = 5 total points; c lost 10
+    expect(buildFeedback(normalised, r!).subjects[0]!.problems.map((p) => [p.item, p.lostInTotal])).toEqual([
+      ["c", "10"],
+      ["a", "5"],
+    ]);
+    expect(unit(r!, "u").score).toBe("85");
+  });
+
   test("problems are ranked by what they cost in the total, through the weights above them", () => {
     const weighted = compile(`
 feedback: { within: [onsite, democratic] }
