@@ -6,7 +6,7 @@
 import { compileRubric } from "./compile/compile.js";
 import { linkRubrics } from "./compile/link.js";
 import type { CompiledRubric, RubricSet } from "./compile/model.js";
-import { fail, ok, type Issue, type Issues, type Result } from "./diagnostics/issue.js";
+import { fail, ok, type Issue, type Result } from "./diagnostics/issue.js";
 import { KaoheError } from "./diagnostics/kaohe-error.js";
 import { evaluateSet } from "./engine/evaluate.js";
 import type { SubjectData } from "./engine/subject-data.js";
@@ -239,4 +239,3 @@ export function runRubricTests(target: CompiledRubric | RubricSet, extra: readon
   return { passed: cases.length - failed, failed, cases };
 }
 
-export type { Issues };

@@ -228,7 +228,8 @@ function validate(positionals: readonly string[], io: Io): number {
   const scheme = findScheme(positionals);
   const set = loadSet(scheme);
   const tests = loadTests(scheme.testFiles);
-  io.out(`ok: ${set.rubrics.map((r) => `${r.id} (${r.file}, ${r.items.length} items)`).join(", ")}${tests.length + set.rubrics.reduce((a, r) => a + r.tests.length, 0) ? `; ${tests.length + set.rubrics.reduce((a, r) => a + r.tests.length, 0)} test case(s)` : ""}`);
+  const cases = tests.length + set.rubrics.reduce((a, r) => a + r.tests.length, 0);
+  io.out(`ok: ${set.rubrics.map((r) => `${r.id} (${r.file}, ${r.items.length} items)`).join(", ")}${cases ? `; ${cases} test case(s)` : ""}`);
   return 0;
 }
 

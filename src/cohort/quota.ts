@@ -50,9 +50,8 @@ function scopes(quota: QuotaSpec, graded: readonly SubjectState[]): Map<string, 
 
 function limitOf(quota: QuotaSpec, size: number): number {
   if (quota.count !== undefined) return quota.count;
-  const mode = quota.rounding === "half-up" ? "half-up" : quota.rounding;
   // Multiply before dividing, so that 9 × 1/3 is exactly 3.
-  return roundToInteger(dec(size).times(quota.share!.numerator).div(quota.share!.denominator), mode);
+  return roundToInteger(dec(size).times(quota.share!.numerator).div(quota.share!.denominator), quota.rounding);
 }
 
 function applyOne(rubric: CompiledRubric, quota: QuotaSpec, scope: string, members: SubjectState[]): QuotaWarning[] {

@@ -2,7 +2,7 @@
  * Stage 3: RubricSource → CompiledRubric. Resolves ids, compiles conditions,
  * normalises weights and checks the meaning of the rubric. Collects every issue.
  */
-import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import type { Issue } from "../diagnostics/issue.js";
 import { dec, ONE, type Dec } from "../engine/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
 import type { RubricSource } from "../schema/rubric-schema.js";
@@ -263,4 +263,3 @@ function checkTestCase(ctx: CompileContext, t: NonNullable<RubricSource["tests"]
   if (!t.expect && !t.error) ctx.error("SCHEMA_CONSTRAINT", { detail: "a test case needs expect or error" }, path);
 }
 
-export { makeIssue };

@@ -4,7 +4,7 @@
  * nothing in rubric text is ever executed as code.
  * @internal
  */
-import { dec, parseDecimal, type Dec } from "../engine/decimal.js";
+import { dec, isDec, parseDecimal, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import { COMPARATORS, type Comparator, type ComparisonSource, type ConditionSource } from "../schema/rubric-schema.js";
 import { didYouMean, type CompileContext } from "./context.js";
@@ -313,10 +313,6 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
       return numberTest(op, target, asDec);
     }
   }
-}
-
-function isDec(v: unknown): v is Dec {
-  return v !== undefined && v !== null && typeof v === "object" && "toDecimalPlaces" in v;
 }
 
 function numberTest(op: Comparator, target: Dec, get: (c: FactContext) => unknown): ((c: FactContext) => boolean) | undefined {

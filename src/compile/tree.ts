@@ -504,4 +504,3 @@ function compileEntries(
   return out;
 }
 
-export type { InputSpec };

@@ -1,4 +1,4 @@
-import type { Issue, Issues } from "./issue.js";
+import type { Issues } from "./issue.js";
 import { formatIssues } from "./format.js";
 
 /**
@@ -23,8 +23,4 @@ export class KaoheError extends Error {
 /** True when `error` is a KaoheError (also across bundles). */
 export function isKaoheError(error: unknown): error is KaoheError {
   return error instanceof KaoheError || (error instanceof Error && error.name === "KaoheError" && "issues" in error);
-}
-
-export function throwIfIssues(issues: readonly Issue[]): void {
-  if (issues.length > 0) throw new KaoheError(issues as Issues);
 }

@@ -75,7 +75,6 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
   });
   for (const [field, at] of unknown)
     issues.push(makeIssue("DATA_UNKNOWN_FIELD", { field, rows: at.rows }, { row: at.row, subject: at.id, field, path: [at.index, field] }));
-  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { subjects, issues };
 }
 

@@ -2,7 +2,7 @@
  * Stage 1: YAML text → plain JS value, keeping the document and a LineCounter so
  * later stages can turn a rubric path into file:line:col.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { parseDecimal } from "../engine/decimal.js";
 import { makeLocator, type Locator } from "./locate.js";
@@ -62,5 +62,3 @@ function keepExactNumbers(doc: Document): void {
   });
 }
 
-export { isMap, isScalar, isSeq };
-export type { Node };
