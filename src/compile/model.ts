@@ -159,6 +159,8 @@ export type Method =
   | { readonly kind: "levels"; readonly input: string; readonly levels: ReadonlyMap<string, Dec> }
   | { readonly kind: "deduct"; readonly base: Dec; readonly floor: Dec; readonly entries: readonly Entry[]; readonly zeroIf?: CompiledCondition }
   | { readonly kind: "bonus"; readonly entries: readonly Entry[]; readonly outside: readonly Entry[] }
+  /** 直接加减分: net = Σ additions − Σ deductions, bounded by cap/floor when declared. Full mark 0. */
+  | { readonly kind: "adjust"; readonly additions: readonly Entry[]; readonly deductions: readonly Entry[]; readonly cap?: Dec; readonly floor?: Dec }
   | { readonly kind: "ratio"; readonly input?: string; readonly numerator?: string; readonly denominator?: string }
   | {
       readonly kind: "scale";
@@ -170,8 +172,11 @@ export type Method =
       readonly points: Dec;
       readonly above: "add" | "deduct" | "none";
       readonly below: "add" | "deduct" | "none";
-      readonly steps: "whole" | "exact";
+      /** A partial step: whole ignores it, exact counts its share, started counts it as one. */
+      readonly steps: "whole" | "exact" | "started";
       readonly floor: Dec;
+      /** A value below this earns 0 (a threshold gate). */
+      readonly zeroBelow?: Dec;
     }
   | { readonly kind: "bands"; readonly input: string; readonly bands: readonly { readonly bound: Dec; readonly inclusive: boolean; readonly points: Dec }[]; readonly otherwise: Dec }
   | {
@@ -187,7 +192,8 @@ export type Method =
       readonly kind: "panel";
       /** One sheet per group; a plain panel is one group of weight 1. */
       readonly groups: readonly { readonly id: string; readonly input: string; readonly weight: Dec }[];
-      readonly trim?: { readonly above: number; readonly drop: number };
+      /** Drop `drop` highest and lowest when at least `minScores` scores remain (always > 2 × drop). */
+      readonly trim?: { readonly drop: number; readonly minScores: number; readonly stated: "above" | "minScores" | "default" };
       readonly invalidBallots: readonly ("same-score" | "all-full")[];
       readonly ballotLimits: readonly { readonly gte?: Dec; readonly lt?: Dec; readonly most?: number; readonly least?: number }[];
     }

@@ -30,6 +30,7 @@ export function registerTree(ctx: CompileContext, root: GroupSource): void {
     if (first) ctx.error("REF_DUPLICATE_ID", { what: "item/group", id: node.id, first: ctx.where(first) }, [...path, "id"]);
     else ctx.nodeIds.set(node.id, [...path, "id"]);
     if (isGroup(node)) {
+      checkAdjustPlacement(ctx, node, path);
       node.children.forEach((c, i) => visit(c, [...path, "children", i]));
       node.outside?.forEach((c, i) => visit(c, [...path, "outside", i]));
     } else {
@@ -40,8 +41,22 @@ export function registerTree(ctx: CompileContext, root: GroupSource): void {
   visit(root, ["scoring"]);
 }
 
+/** An item's full mark (分值): its max; an adjust item has none of its own (0). */
+function itemFullMark(item: ItemSource): Dec {
+  return item.kind === "adjust" ? ZERO : dec(item.max);
+}
+
+/** An adjust item adds to its group's sum: only a sum group's children or an outside list may hold it. */
+function checkAdjustPlacement(ctx: CompileContext, g: GroupSource, path: RubricPath): void {
+  const combine = g.combine ?? "sum";
+  if (combine === "sum") return;
+  g.children.forEach((c, i) => {
+    if (!isGroup(c) && c.kind === "adjust") ctx.error("ADJUST_PLACEMENT", { id: c.id, combine }, [...path, "children", i, "kind"]);
+  });
+}
+
 function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricPath): void {
-  const max = dec(item.max);
+  const max = itemFullMark(item);
   const name = "input" in item && item.input !== undefined ? item.input : item.id;
   const by = `item "${item.id}"`;
   const number = (n: string, type: "number" | "count" | "ratio", min?: Dec, hi?: Dec, p: RubricPath = path) =>
@@ -102,8 +117,15 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       break;
     }
     case "deduct":
-    case "bonus": {
-      const lists: [EntrySource[], string][] = [[item.kind === "deduct" ? item.deductions : item.additions, item.kind === "deduct" ? "deductions" : "additions"]];
+    case "bonus":
+    case "adjust": {
+      const lists: [EntrySource[], string][] =
+        item.kind === "adjust"
+          ? [
+              [item.additions ?? [], "additions"],
+              [item.deductions ?? [], "deductions"],
+            ]
+          : [[item.kind === "deduct" ? item.deductions : item.additions, item.kind === "deduct" ? "deductions" : "additions"]];
       if (item.kind === "bonus" && item.outside) lists.push([item.outside, "outside"]);
       for (const [entries, key] of lists)
         entries.forEach((e, i) => registerEntryInputs(ctx, e, [...path, key, i], `entry "${e.id}" of ${by}`));
@@ -159,7 +181,7 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
     if (cached) return cached;
     const n = sourceById.get(id);
     if (!n) return undefined;
-    const m = isGroup(n) ? fullMark(n, nodeMax) : dec(n.max);
+    const m = isGroup(n) ? fullMark(n, nodeMax) : itemFullMark(n);
     maxCache.set(id, m);
     return m;
   };
@@ -202,7 +224,7 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
       };
     } else {
       const method = compileMethod(ctx, node, path, cond);
-      compiled = { ...common, type: "item", max: dec(node.max), method: method ?? { kind: "input", input: node.id } };
+      compiled = { ...common, type: "item", max: itemFullMark(node), method: method ?? { kind: "input", input: node.id } };
       items.push(compiled);
     }
     nodes.set(node.id, compiled);
@@ -307,7 +329,7 @@ function compileMethod(
   path: RubricPath,
   cond: (c: ConditionSource | undefined, p: RubricPath) => CompiledCondition | undefined,
 ): Method | undefined {
-  const max = dec(item.max);
+  const max = itemFullMark(item);
   const input = "input" in item && item.input !== undefined ? item.input : item.id;
   const within = (v: Dec, what: string, p: RubricPath) => {
     if (v.lt(0) || v.gt(max)) ctx.error("RANGE_INVALID", { detail: `${what} ${fmt(v)} is outside 0..${fmt(max)} (the item's max)` }, p);
@@ -346,6 +368,19 @@ function compileMethod(
         entries: compileEntries(ctx, item.additions, [...path, "additions"], cond),
         outside: compileEntries(ctx, item.outside ?? [], [...path, "outside"], cond),
       };
+    case "adjust": {
+      if ((item.additions?.length ?? 0) + (item.deductions?.length ?? 0) === 0)
+        ctx.error("SCHEMA_CONSTRAINT", { detail: "an adjust item needs at least one entry in additions or deductions" }, path);
+      const cap = d(item.cap);
+      const floor = d(item.floor);
+      if (cap?.lt(0)) ctx.error("RANGE_INVALID", { detail: `cap ${fmt(cap)} is below 0: the cap bounds the net addition` }, [...path, "cap"]);
+      if (floor?.gt(0)) ctx.error("RANGE_INVALID", { detail: `floor ${fmt(floor)} is above 0: the floor bounds the net deduction (write it negative, e.g. -10)` }, [...path, "floor"]);
+      // Entry ids are unique across both lists: a trail line names its entry.
+      const additions = compileEntries(ctx, item.additions ?? [], [...path, "additions"], cond);
+      const added = new Map<string, RubricPath>((item.additions ?? []).map((e, i) => [e.id, [...path, "additions", i, "id"]]));
+      const deductions = compileEntries(ctx, item.deductions ?? [], [...path, "deductions"], cond, added);
+      return { kind: "adjust", additions, deductions, ...optional("cap", cap), ...optional("floor", floor) };
+    }
     case "ratio":
       return item.numerator !== undefined && item.denominator !== undefined
         ? { kind: "ratio", numerator: item.numerator, denominator: item.denominator }
@@ -357,6 +392,10 @@ function compileMethod(
       if (unit.lte(0)) ctx.error("RANGE_INVALID", { detail: `unit must be positive, got ${fmt(unit)}` }, [...path, "unit"]);
       const base = d(item.base) ?? max;
       within(base, "base", [...path, "base"]);
+      const zeroBelow = d(item.zeroBelow);
+      const target = d(item.target);
+      if (zeroBelow && target && zeroBelow.gt(target))
+        ctx.error("RANGE_INVALID", { detail: `zeroBelow ${fmt(zeroBelow)} is above the target ${fmt(target)}: the target itself would score 0` }, [...path, "zeroBelow"]);
       return {
         kind: "scale",
         input,
@@ -369,6 +408,7 @@ function compileMethod(
         below: item.below ?? "none",
         steps: item.steps ?? "whole",
         floor: d(item.floor) ?? ZERO,
+        ...optional("zeroBelow", zeroBelow),
       };
     }
     case "bands": {
@@ -427,7 +467,7 @@ function compileMethod(
       return {
         kind: "panel",
         groups,
-        ...(item.trim ? { trim: { above: item.trim.above, drop: item.trim.drop ?? 1 } } : {}),
+        ...optional("trim", item.trim && compileTrim(ctx, item.trim, [...path, "trim"])),
         invalidBallots: item.invalidBallots ?? [],
         ballotLimits: (item.ballotLimits ?? []).map((l) => ({
           ...optional("gte", d(l.gte)),
@@ -458,13 +498,40 @@ function compileMethod(
   }
 }
 
+/**
+ * A panel's trim: drop `drop` at each end when at least `minScores` scores remain.
+ * `above: n` is `minScores: n + 1`; neither gives 2 × drop + 1 (trim whenever a score
+ * is left). A threshold that would trim 2 × drop scores or fewer is TRIM_MIN_SCORES.
+ */
+function compileTrim(
+  ctx: CompileContext,
+  trim: { drop?: number; above?: number; minScores?: number },
+  path: RubricPath,
+): { drop: number; minScores: number; stated: "above" | "minScores" | "default" } | undefined {
+  const drop = trim.drop ?? 1;
+  const needed = 2 * drop + 1;
+  if (trim.above !== undefined && trim.minScores !== undefined) {
+    ctx.error("SCHEMA_CONSTRAINT", { detail: "trim takes one of above (more than n scores) or minScores (at least n scores), not both" }, path);
+    return undefined;
+  }
+  if (trim.above === undefined && trim.minScores === undefined) return { drop, minScores: needed, stated: "default" };
+  const stated = trim.above !== undefined ? "above" : "minScores";
+  const minScores = trim.above !== undefined ? trim.above + 1 : trim.minScores!;
+  if (minScores < needed) {
+    ctx.error("TRIM_MIN_SCORES", { drop, needed, stated: `${stated}: ${trim[stated]}`, fewest: minScores }, [...path, stated]);
+    return undefined;
+  }
+  return { drop, minScores, stated };
+}
+
 function compileEntries(
   ctx: CompileContext,
   entries: EntrySource[],
   path: RubricPath,
   cond: (c: ConditionSource | undefined, p: RubricPath) => CompiledCondition | undefined,
+  seenBefore?: ReadonlyMap<string, RubricPath>,
 ): Entry[] {
-  const seen = new Map<string, RubricPath>();
+  const seen = new Map<string, RubricPath>(seenBefore);
   const out: Entry[] = [];
   entries.forEach((e, i) => {
     const p = [...path, i];

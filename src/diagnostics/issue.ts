@@ -41,6 +41,8 @@ export type IssueCode =
   | "MAX_MISMATCH"
   | "RANGE_INVALID"
   | "QUOTA_SHARE_RANGE"
+  | "TRIM_MIN_SCORES"
+  | "ADJUST_PLACEMENT"
   // link: a set of rubrics
   | "LINKAGE_CYCLE"
   | "RUBRIC_DUPLICATE_ID"

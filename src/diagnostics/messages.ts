@@ -38,6 +38,10 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   MAX_MISMATCH: (p) => `declared max ${s(p.declared)} but ${s(p.detail)} give ${s(p.computed)}`,
   RANGE_INVALID: (p) => `${s(p.detail)}`,
   QUOTA_SHARE_RANGE: (p) => `quota share must lie between 0% and 100%, got ${s(p.received)}`,
+  TRIM_MIN_SCORES: (p) =>
+    `trim drops ${s(p.drop)} highest and ${s(p.drop)} lowest score(s), so it needs at least ${s(p.needed)} scores; ${s(p.stated)} would trim ${s(p.fewest)}`,
+  ADJUST_PLACEMENT: (p) =>
+    `adjust item ${q(p.id)} adds to its group's sum: place it in the children of a sum group or in an outside list, not under combine: ${s(p.combine)}`,
   LINKAGE_CYCLE: (p) => `linkage cycle: ${s((p.cycle as string[]).join(" → "))}`,
   RUBRIC_DUPLICATE_ID: (p) => `two rubrics in the set have id ${q(p.id)}`,
   DATA_DUPLICATE_ID: (p) => `duplicate subject id ${q(p.id)} (first at row ${s(p.firstRow)})`,

@@ -77,7 +77,8 @@ function evaluateRubric(
     s.total = total;
     s.scoredTotal = total;
     let zeroItems = 0;
-    for (const i of rubric.items) if (i.method.kind !== "bonus" && s.scores.get(i.id)?.points.isZero()) zeroItems++;
+    // A bonus or an adjustment at 0 is nothing earned or lost, not an item scored 0.
+    for (const i of rubric.items) if (i.method.kind !== "bonus" && i.method.kind !== "adjust" && s.scores.get(i.id)?.points.isZero()) zeroItems++;
     s.zeroItems = zeroItems;
     const assigned = assignGrade(rubric, total, s);
     if (assigned.grade === undefined) s.fail("EVAL_NO_GRADE", { score: total.toFixed() });

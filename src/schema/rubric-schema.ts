@@ -315,6 +315,16 @@ export const ItemKinds = [
     .describe("add up bonuses, capped at max"),
   z
     .strictObject({
+      kind: z.literal("adjust"),
+      ...nodeBase,
+      additions: z.array(Entry).optional().describe("entries that add points (直接加分, 表彰加分)"),
+      deductions: z.array(Entry).optional().describe("entries that subtract points (直接扣分)"),
+      cap: DecimalValue.optional().describe("the net adjustment is at most this (加分最多不超过); default: no ceiling"),
+      floor: DecimalValue.optional().describe("the net adjustment is at least this, e.g. -10 (最多扣10分); default: no floor"),
+    })
+    .describe("直接加减分: add and subtract points with no full mark of its own; in a sum group's children or an outside list"),
+  z
+    .strictObject({
       kind: z.literal("ratio"),
       ...nodeBase,
       ...itemInput,
@@ -336,8 +346,12 @@ export const ItemKinds = [
       points: DecimalValue.describe("points per step"),
       above: z.enum(["add", "deduct", "none"]).default("none"),
       below: z.enum(["add", "deduct", "none"]).default("none"),
-      steps: z.enum(["whole", "exact"]).default("whole").describe("whole: count only complete steps; exact: linear"),
+      steps: z
+        .enum(["whole", "exact", "started"])
+        .default("whole")
+        .describe("a partial step: whole (default) does not count it; exact counts its share (linear); started counts it as a whole step (不足一档按一档计)"),
       floor: DecimalValue.optional().describe("lowest points; default 0"),
+      zeroBelow: ShareValue.optional().describe("a value below this earns 0 points (达30%方可得分; 低于10%不得分); default: no threshold"),
     })
     .describe("points around a target: per step above/below (每上升或下降10%加减1分; 每超过1岁扣3分)"),
   z
@@ -380,9 +394,18 @@ export const ItemKinds = [
       ...itemInput,
       ...itemMax,
       trim: z
-        .strictObject({ above: z.number().int().min(0), drop: z.number().int().min(1).default(1) })
+        .strictObject({
+          drop: z.number().int().min(1).default(1).describe("scores dropped at each end; default 1"),
+          above: z.number().int().min(0).optional().describe("trim only when more than this many scores remain (大于5人)"),
+          minScores: z
+            .number()
+            .int()
+            .min(1)
+            .optional()
+            .describe("trim only when at least this many scores remain (不少于6人); default 2 × drop + 1"),
+        })
         .optional()
-        .describe("when more than `above` scores, drop `drop` highest and lowest (去掉最高最低)"),
+        .describe("drop the `drop` highest and lowest scores (去掉最高最低) when enough remain: more than `above`, or at least `minScores` (default 2 × drop + 1)"),
       groups: z
         .array(z.strictObject({ id: Id, label: z.string().optional(), weight: ShareValue }))
         .min(1)
