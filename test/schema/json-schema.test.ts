@@ -11,7 +11,7 @@ test("schema/rubric.schema.json is generated from the zod schema (run `npm run s
 
 test("the schema describes every item kind and rule kind for completion", () => {
   const text = JSON.stringify(rubricJsonSchema());
-  for (const kind of ["input", "yesno", "levels", "deduct", "bonus", "ratio", "scale", "bands", "rank", "panel", "votes", "periods", "carry", "linked", "veto", "downgrade", "cap", "exclude"])
+  for (const kind of ["input", "yesno", "levels", "deduct", "bonus", "adjust", "ratio", "scale", "bands", "rank", "panel", "votes", "periods", "carry", "linked", "veto", "downgrade", "cap", "exclude"])
     expect(text).toContain(`"const":"${kind}"`);
   expect(rubricJsonSchema()).toMatchObject({ $schema: "https://json-schema.org/draft/2020-12/schema", required: expect.arrayContaining(["kaohe", "id", "grades", "scoring"]) });
 });
