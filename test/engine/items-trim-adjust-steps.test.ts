@@ -231,6 +231,27 @@ describe("adjust (直接加分 / 直接扣分)", () => {
     expect(unit(run(b, [{ id: "s", a: 8, incidents: 1, b: 50 }]), "s").score).toBe("53");
   });
 
+  test("in a normalised sum group it is added before normalisation; ratio.<adjust> has no value", () => {
+    const b = `
+      rules:
+        - { id: r, kind: cap, grade: B, reason: r, when: { fact: ratio.adj, gte: 0 } }
+      scoring:
+        children:
+          - id: block
+            normalizeTo: 10
+            children:
+              - { id: a, kind: input, max: 50 }
+              - { id: b, kind: input, max: 50 }
+              - { id: adj, kind: adjust, additions: [ { id: x, per: n, points: 10 } ] }
+          - { id: c, kind: input, max: 90 }
+    `;
+    // block: (40 + 40 + 10) × 10 / 100 = 9 (added after, it would be 8 + 10 = 18); total 9 + 90 = 99
+    const r = run(b, [{ id: "s", a: 40, b: 40, n: 1, c: 90 }]);
+    expect(points(r, "s", "block")).toBe("9");
+    // the full mark of block is normalizeTo; ratio.adj (points / 0) has no value, so the cap never fires
+    expect(unit(r, "s")).toMatchObject({ score: "99", grade: "A", adjustments: [] });
+  });
+
   test("an adjust item at 0 is not a zero item; a net deduction is a feedback problem, an addition is not", () => {
     const b = `
       inputs:
