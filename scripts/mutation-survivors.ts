@@ -1,11 +1,15 @@
 /**
  * For each scheme folder: change one number of one rubric at a time (n → n + 1, or
- * +1 percentage point; decimals +0.1) and run the scheme's test cases. A mutant
- * "survives" when it loads and every case still passes. Prints the survivors.
+ * +1 percentage point; decimals +0.1) and run the scheme's HAND-COMPUTED test cases
+ * (tests.yaml, and any `tests:` inside the rubrics). The recorded golden.tests.yaml
+ * files are not loaded: they are the engine's own output, a regression net, not proof
+ * that a number is right. A mutant "survives" when it loads and every hand case still
+ * passes. Prints the survivors.
  *   npx tsx scripts/mutation-survivors.ts rubrics/chn-energy-2024 [...]
  */
 import { readFileSync } from "node:fs";
-import { isPair, isScalar, parseDocument, visit, type Scalar } from "yaml";
+import { basename } from "node:path";
+import { isMap, isPair, isScalar, parseDocument, visit, type Scalar } from "yaml";
 import { findScheme, loadTests } from "../src/cli/load.js";
 import { rubricTestCases, safeLoadRubricSet } from "../src/index.js";
 
@@ -16,6 +20,8 @@ export interface Mutant {
   /** The top-level key the number is under (grades, scoring, rules, quotas…). */
   section: string;
   path: string;
+  /** The `id` of the innermost mapping around the number (an item, band, rule, quota…), or "". */
+  where: string;
   from: string;
   to: string;
   text: string;
@@ -40,7 +46,9 @@ export function mutants(file: string): Mutant[] {
         if (seen !== i) return;
         const top = ancestors.find((a) => isPair(a)) as { key?: unknown } | undefined;
         const section = top && isScalar(top.key) ? String(top.key.value) : key;
-        info = { section, path: key, from: String(v), to: String(next) };
+        const owner = [...ancestors].reverse().find((a) => isMap(a) && a.get("id") !== undefined);
+        const where = owner && isMap(owner) ? String(owner.get("id")) : "";
+        info = { section, path: key, where, from: String(v), to: String(next) };
         (pair.value as Scalar).value = next;
       },
     });
@@ -66,10 +74,35 @@ function countNumbers(source: string): number {
   return n;
 }
 
-/** Survivors of one scheme folder. */
-export function survivors(folder: string): { total: number; survivors: Mutant[] } {
+/** How a mutant is named in the allow-list and in the script's output: `file where path: from → to`. */
+export const mutantKey = (m: Mutant): string => `${basename(m.file)} ${m.where ? `${m.where} ` : ""}${m.path}: ${m.from} → ${m.to}`;
+
+/** A change that is a threshold, weight or quota share: it must never survive. */
+export const isSeedNumber = (m: Mutant): boolean => m.path === "weight" || m.section === "quotas" || m.section === "grades";
+
+/**
+ * Mutants that no hand case can kill because they cannot change any result
+ * (equivalent mutants), per scheme folder (relative to rubrics/), each with the reason.
+ * test/rubrics/mutation.test.ts fails when a survivor is missing here, and when an
+ * entry here no longer survives (so the list stays exact).
+ */
+export const EQUIVALENT: Readonly<Record<string, readonly { mutant: string; reason: string }[]>> = {
+  "chn-energy-2024": [],
+  "gansu-organs-2017": [],
+  "hanzhong-2023": [],
+  "aecc-2022": [],
+  "aecc-2022/integrity-points": [],
+  "shenghe-branch": [],
+};
+
+/** Recorded (engine-produced) cases: never counted as killing a mutant. */
+export const isGoldenFile = (file: string): boolean => basename(file).startsWith("golden.");
+
+/** Survivors of one scheme folder, against its hand-computed cases only. */
+export function survivors(folder: string): { total: number; survivors: Mutant[]; testFiles: string[] } {
   const scheme = findScheme([folder]);
-  const tests = loadTests(scheme.testFiles);
+  const testFiles = scheme.testFiles.filter((f) => !isGoldenFile(f));
+  const tests = loadTests(testFiles);
   const texts = scheme.rubricFiles.map((file) => ({ file, text: readFileSync(file, "utf8") }));
   const all = scheme.rubricFiles.flatMap((f) => mutants(f));
   const alive: Mutant[] = [];
@@ -84,7 +117,7 @@ export function survivors(folder: string): { total: number; survivors: Mutant[] 
     }
     if (cases.every((c) => c.run().passed)) alive.push(m);
   }
-  return { total: all.length, survivors: alive };
+  return { total: all.length, survivors: alive, testFiles };
 }
 
 if (process.argv[1]?.endsWith("mutation-survivors.ts")) {
@@ -92,6 +125,7 @@ if (process.argv[1]?.endsWith("mutation-survivors.ts")) {
     const t = performance.now();
     const r = survivors(folder);
     console.log(`${folder}: ${r.total} mutants, ${r.survivors.length} survive (${((performance.now() - t) / 1000).toFixed(1)} s)`);
-    for (const m of r.survivors) console.log(`  ${m.file.split("/").pop()}  ${m.section} … ${m.path}: ${m.from} → ${m.to}`);
+    const known = new Set(Object.entries(EQUIVALENT).flatMap(([f, list]) => (folder.replace(/\/+$/, "").endsWith(`rubrics/${f}`) ? list.map((e) => e.mutant) : [])));
+    for (const m of r.survivors) console.log(`  ${mutantKey(m)}   [${m.section}]${known.has(mutantKey(m)) ? "  (listed as equivalent)" : ""}`);
   }
 }
