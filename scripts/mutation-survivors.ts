@@ -20,7 +20,7 @@ export interface Mutant {
   /** The top-level key the number is under (grades, scoring, rules, quotas…). */
   section: string;
   path: string;
-  /** The `id` of the innermost mapping around the number (an item, band, rule, quota…), or "". */
+  /** The ids of the (at most two) innermost mappings around the number: group/item, item/entry, "" at the top. */
   where: string;
   from: string;
   to: string;
@@ -46,8 +46,9 @@ export function mutants(file: string): Mutant[] {
         if (seen !== i) return;
         const top = ancestors.find((a) => isPair(a)) as { key?: unknown } | undefined;
         const section = top && isScalar(top.key) ? String(top.key.value) : key;
-        const owner = [...ancestors].reverse().find((a) => isMap(a) && a.get("id") !== undefined);
-        const where = owner && isMap(owner) ? String(owner.get("id")) : "";
+        // The ids around the number, innermost two (e.g. "a1-2/fewer"), without the rubric's own id.
+        const ids = ancestors.flatMap((a) => (isMap(a) && a !== doc.contents && a.get("id") !== undefined ? [String(a.get("id"))] : []));
+        const where = ids.slice(-2).join("/");
         info = { section, path: key, where, from: String(v), to: String(next) };
         (pair.value as Scalar).value = next;
       },
@@ -88,7 +89,13 @@ export const isSeedNumber = (m: Mutant): boolean => m.path === "weight" || m.sec
  */
 export const EQUIVALENT: Readonly<Record<string, readonly { mutant: string; reason: string }[]>> = {
   "chn-energy-2024": [],
-  "gansu-organs-2017": [],
+  "gansu-organs-2017": [
+    {
+      mutant: "rubric.yaml x-3/each points: 1 → 2",
+      reason:
+        "x-3 (创新举措被推广, 每项加1分, max 1): a whole number n ≥ 1 of promoted measures earns min(n × 1, 1) = min(n × 2, 1) = 1, and none earns 0 either way; only a fractional count would differ, and a count of measures is whole (the implied input accepts any number ≥ 0, so this is equivalent for real data only)",
+    },
+  ],
   "hanzhong-2023": [],
   "aecc-2022": [],
   "aecc-2022/integrity-points": [],
