@@ -97,7 +97,18 @@ export const EQUIVALENT: Readonly<Record<string, readonly { mutant: string; reas
     },
   ],
   "hanzhong-2023": [],
-  "aecc-2022": [],
+  "aecc-2022": [
+    {
+      mutant: "responsibility.yaml s26/each points: 3 → 4",
+      reason:
+        "s26 (问责情形, 每起扣3分, max 3): one 问责 already takes all 3 points (扣完为止), so any whole number of cases n ≥ 1 leaves 0 with either amount, and none leaves 3; only a fractional count would differ (the implied input accepts any number ≥ 0, so this is equivalent for real data only)",
+    },
+    {
+      mutant: "responsibility.yaml s27/cases 开除: 4 → 5",
+      reason:
+        "s27 (违纪违法案件, max 4): an 开除 case alone deducts the whole 4 points, so with 5 the item is still floored at 0, and the veto (score.s27 < 2) fires either way; no record set can tell 4 from 5",
+    },
+  ],
   "aecc-2022/integrity-points": [],
   "shenghe-branch": [],
 };
