@@ -1,6 +1,6 @@
 /**
  * For each scheme folder: change one number of one rubric at a time (n → n + 1, or
- * +1 percentage point; decimals +0.1) and run the scheme's HAND-COMPUTED test cases
+ * +1 percentage point, also for an exact fraction share "1/3" → "103/300"; decimals +0.1) and run the scheme's HAND-COMPUTED test cases
  * (tests.yaml, and any `tests:` inside the rubrics). The recorded golden.tests.yaml
  * files are not loaded: they are the engine's own output, a regression net, not proof
  * that a number is right. A mutant "survives" when it loads and every hand case still
@@ -40,7 +40,7 @@ export function mutants(file: string): Mutant[] {
         const key = isScalar(pair.key) ? String(pair.key.value) : "";
         if (SKIP.has(key) || !isScalar(pair.value)) return;
         const v = (pair.value as Scalar).value;
-        const next = mutate(v);
+        const next = mutate(v, key);
         if (next === undefined) return;
         seen++;
         if (seen !== i) return;
@@ -58,9 +58,12 @@ export function mutants(file: string): Mutant[] {
   return out;
 }
 
-function mutate(v: unknown): number | string | undefined {
+function mutate(v: unknown, key: string): number | string | undefined {
   if (typeof v === "number") return Number.isInteger(v) ? v + 1 : Math.round((v + 0.1) * 1e6) / 1e6;
   if (typeof v === "string" && /^\d+(\.\d+)?%$/.test(v)) return `${Number(v.slice(0, -1)) + 1}%`;
+  // An exact fraction share ("1/3"): one percentage point more, still exact: a/b + 1/100 = (100a + b)/(100b).
+  const fraction = key === "share" && typeof v === "string" ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(v) : null;
+  if (fraction) return `${100 * Number(fraction[1]) + Number(fraction[2])}/${100 * Number(fraction[2])}`;
   return undefined;
 }
 
@@ -69,7 +72,7 @@ function countNumbers(source: string): number {
   visit(parseDocument(source), {
     Pair(_, pair) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
-      if (!SKIP.has(key) && isScalar(pair.value) && mutate((pair.value as Scalar).value) !== undefined) n++;
+      if (!SKIP.has(key) && isScalar(pair.value) && mutate((pair.value as Scalar).value, key) !== undefined) n++;
     },
   });
   return n;
@@ -110,7 +113,17 @@ export const EQUIVALENT: Readonly<Record<string, readonly { mutant: string; reas
     },
   ],
   "aecc-2022/integrity-points": [],
-  "shenghe-branch": [],
+  "shenghe-branch": [
+    {
+      mutant: "party-building-h1.yaml max: 2 → 3",
+      reason:
+        "business_completion (经营目标完成率) is declared with max 2 (200%) in both halves, and the set always evaluates both halves on the same rows: a rate above 200% is still rejected by the second half, so no case can see the first half accept it (the bound itself is tested: 200% accepted, 201% rejected)",
+    },
+    {
+      mutant: "party-building-h2.yaml max: 2 → 3",
+      reason: "the same input with the same max 2 in the first half, which still rejects a rate above 200% in every run of the set (see the first-half entry)",
+    },
+  ],
 };
 
 /** Recorded (engine-produced) cases: never counted as killing a mutant. */
