@@ -33,8 +33,14 @@ export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs
  * issue per absent input (error), "skip" when the item does not apply, otherwise
  * the values to read as zero and a trail line for each.
  */
+const NOTHING_ABSENT = Object.freeze({ lines: Object.freeze([]) as unknown as TrailLine[] });
+const readsOf = new WeakMap<ItemNode, readonly { readonly input: string }[]>();
+
 function absentInputs(item: ItemNode, s: SubjectState): "fail" | "skip" | { zeros?: Map<string, InputValue>; lines: TrailLine[] } {
-  const absent = methodInputs(item.method)
+  if (s.subject.absent.size === 0) return NOTHING_ABSENT;
+  let reads = readsOf.get(item);
+  if (!reads) readsOf.set(item, (reads = methodInputs(item.method)));
+  const absent = reads
     .filter(({ input }) => s.subject.absent.has(input))
     .map(({ input }) => {
       const spec = s.rubric.inputs.get(input)!;
