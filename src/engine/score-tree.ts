@@ -1,18 +1,19 @@
 /**
  * Item → group → total. A node whose `only` condition fails does not apply to the
  * subject: it has no points and does not count in its group. Likewise an item that
- * reads an absent input under `missing: skip`, and a group none of whose children apply. A group combines its
- * children (sum | weighted | mean | max | min), applies floor and cap, normalises
- * (折算) to `normalizeTo`, adds its `outside` nodes (bonus outside the cap), applies
- * `limit`, then rounds if it declares `round`.
+ * reads an absent input under `missing: skip`, and a group none of whose children
+ * apply. A group combines its children (sum | weighted | mean | max | min), applies
+ * floor and cap, normalises (折算) to `normalizeTo`, adds its `outside` nodes (bonus
+ * outside the cap), applies `limit`, then rounds if it declares `round`.
  * @internal
  */
-import type { GroupNode, InputValue, ItemNode, ScoreSheet, TreeNode } from "../compile/model.js";
+import type { GroupNode, InputValue, ItemNode, TreeNode } from "../compile/model.js";
 import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "./decimal.js";
 import { scoreItem } from "./items.js";
 import type { NodeScore, SubjectState, TrailLine } from "./state.js";
+import { EMPTY_SHEET } from "./subject-data.js";
 
 /**
  * Score the whole tree into `s.scores`; returns false when an input was unusable or
@@ -27,15 +28,15 @@ export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs
   return result !== undefined && !s.failed;
 }
 
+const NOTHING_ABSENT = Object.freeze({ lines: Object.freeze([]) as unknown as TrailLine[] });
+const readsOf = new WeakMap<ItemNode, readonly { readonly input: string }[]>();
+
 /**
  * The missing-value policy of an item (its own `missing`, else each input's, else
  * error) for the inputs it reads that the subject does not give: "fail" after an
  * issue per absent input (error), "skip" when the item does not apply, otherwise
  * the values to read as zero and a trail line for each.
  */
-const NOTHING_ABSENT = Object.freeze({ lines: Object.freeze([]) as unknown as TrailLine[] });
-const readsOf = new WeakMap<ItemNode, readonly { readonly input: string }[]>();
-
 function absentInputs(item: ItemNode, s: SubjectState): "fail" | "skip" | { zeros?: Map<string, InputValue>; lines: TrailLine[] } {
   if (s.subject.absent.size === 0) return NOTHING_ABSENT;
   let reads = readsOf.get(item);
@@ -64,8 +65,6 @@ function absentInputs(item: ItemNode, s: SubjectState): "fail" | "skip" | { zero
   }
   return { ...(zeros ? { zeros } : {}), lines };
 }
-
-const EMPTY_SHEET: ScoreSheet = Object.freeze({ raters: Object.freeze([]), values: Object.freeze([]) });
 
 /** Undefined when the node does not apply, or when scoring failed (then s.failed is set). */
 function scoreNode(node: TreeNode, s: SubjectState, cohort: CohortInputs): NodeScore | undefined {

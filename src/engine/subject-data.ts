@@ -228,7 +228,8 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
   };
 }
 
-const EMPTY_SHEET: ScoreSheet = Object.freeze({ raters: Object.freeze([]), values: Object.freeze([]) });
+/** An empty list of scores: a chosen entry with nothing chosen. */
+export const EMPTY_SHEET: ScoreSheet = Object.freeze({ raters: Object.freeze([]), values: Object.freeze([]) });
 
 function isAbsent(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
