@@ -46,8 +46,9 @@ options:
   --common SHARE            feedback: common problem share (default: the rubric's feedback.commonShare)
   -h, --help                this help
 
-Data columns: id, name, group, then each input by name or label. Nested inputs:
-  panel scores  leaders.r1, leaders.r2 … (or one cell "80;85;90")
+Data columns: id, name, group (or the columns the rubric's subject: names, e.g.
+编号), then each input by name or label. Nested inputs:
+  panel scores  leaders.r1, leaders.r2 … (or one cell "80;85;90", "[]" for none)
   votes         votes.好, votes.较好, votes.一般, votes.差, votes.abstain, votes.issued
   periods       monthly.1 … monthly.12
   records       one cell with a JSON list, e.g. [{"case":"c1","sanction":"轻处分"}]`,

@@ -8,7 +8,7 @@ import type { Locator, RubricPath } from "../parse/locate.js";
 import type { RubricSource } from "../schema/rubric-schema.js";
 import { CompileContext, didYouMean } from "./context.js";
 import { compileCondition, numericFact } from "./facts.js";
-import { declareInputs } from "./inputs.js";
+import { checkItemMissing, checkSubjectColumns, declareInputs } from "./inputs.js";
 import type { ActionSpec, CompiledRubric, GradeSpec, GroupNode, QuotaSpec, RuleSpec, TieBreaker, TierSpec, TreeNode } from "./model.js";
 import { compileTree, registerTree } from "./tree.js";
 
@@ -28,6 +28,8 @@ export function compileRubric(
   declareInputs(ctx, source.inputs);
   registerTree(ctx, source.scoring);
   const tree = compileTree(ctx, source.scoring);
+  checkItemMissing(ctx, tree.items);
+  checkSubjectColumns(ctx, source.subject);
   const nodeMax = (id: string) => tree.nodes.get(id)?.max;
   const cond = (c: Parameters<typeof compileCondition>[1], path: RubricPath) => compileCondition(ctx, c, path, nodeMax);
 
@@ -148,6 +150,9 @@ export function compileRubric(
     ...(options.file !== undefined ? { file: options.file } : {}),
     ...(source.subject?.label ? { subjectLabel: source.subject.label } : {}),
     ...(source.subject?.group ? { groupLabel: source.subject.group } : {}),
+    ...(source.subject?.id ? { idColumn: source.subject.id } : {}),
+    ...(source.subject?.name ? { nameColumn: source.subject.name } : {}),
+    ignoredColumns: source.subject?.ignore ?? [],
     ...(source.rounding ? { rounding: { places: source.rounding.places, mode: source.rounding.mode ?? "half-up" } } : {}),
     policy: { bandGaps: source.policy?.bandGaps ?? "lower", downgrades: source.policy?.downgrades ?? "sum" },
     inputs: ctx.inputs,

@@ -14,13 +14,18 @@ export interface Rounding {
 
 // ------------------------------------------------------------------ inputs
 
+/** What an item does when an input it reads is absent: error, read it as zero, or not apply. */
+export type MissingPolicy = "error" | "zero" | "skip";
+
 interface InputBase {
   readonly name: string;
   readonly label?: string;
   /** Declared in `inputs:` (false: implied by an item). */
   readonly declared: boolean;
-  /** A value must be present unless a default exists. */
+  /** A condition reading the absent value is an error (false: the fact has no value). */
   readonly required: boolean;
+  /** An item reading the absent value (and no default): error, zero or skip. Default error. */
+  readonly missing?: MissingPolicy;
 }
 
 export type InputSpec =
@@ -30,7 +35,7 @@ export type InputSpec =
   | (InputBase & { readonly type: "grade"; readonly scale: readonly string[]; readonly default?: string })
   | (InputBase & { readonly type: "text"; readonly default?: string })
   | (InputBase & { readonly type: "rank"; readonly default?: string })
-  | (InputBase & { readonly type: "scores"; readonly min?: Dec; readonly max?: Dec })
+  | (InputBase & { readonly type: "scores"; readonly min?: Dec; readonly max?: Dec; readonly places?: number })
   | (InputBase & { readonly type: "votes"; readonly levels: readonly string[] })
   | (InputBase & { readonly type: "series"; readonly length: number; readonly min?: Dec; readonly max?: Dec })
   | (InputBase & { readonly type: "records"; readonly fields: Readonly<Record<string, "text" | "count" | "number">> });
@@ -126,6 +131,8 @@ export interface GroupNode extends NodeBase {
 export interface ItemNode extends NodeBase {
   readonly type: "item";
   readonly method: Method;
+  /** Overrides the missing policy of the inputs this item reads. */
+  readonly missing?: MissingPolicy;
 }
 
 export type TreeNode = GroupNode | ItemNode;
@@ -278,7 +285,13 @@ export interface CompiledRubric {
   readonly description?: string;
   readonly file?: string;
   readonly subjectLabel?: string;
+  /** The peer group's label, also accepted as the group column. */
   readonly groupLabel?: string;
+  /** Columns the data names the subject id and name by (beside "id" and "name"). */
+  readonly idColumn?: string;
+  readonly nameColumn?: string;
+  /** Data columns skipped (never DATA_UNKNOWN_FIELD). */
+  readonly ignoredColumns: readonly string[];
   readonly rounding?: Rounding;
   readonly policy: { readonly bandGaps: "lower" | "higher" | "error"; readonly downgrades: "sum" | "max" };
   readonly inputs: ReadonlyMap<string, InputSpec>;

@@ -104,7 +104,9 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       const groups = item.groups ?? [{ id: item.id }];
       for (const g of groups) {
         const input = item.groups ? `${name}_${g.id}` : name;
-        useInput(ctx, input, ["scores"], { ...base, name: input, type: "scores", min: ZERO, max }, path, by);
+        const spec = useInput(ctx, input, ["scores"], { ...base, name: input, type: "scores", min: ZERO, max, ...optional("places", item.places) }, path, by);
+        // 可评一位小数 on the panel: the fewer places of the panel and its input apply.
+        if (spec?.type === "scores" && item.places !== undefined && (spec.places === undefined || spec.places > item.places)) ctx.inputs.set(input, { ...spec, places: item.places });
       }
       break;
     }
@@ -224,7 +226,7 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
       };
     } else {
       const method = compileMethod(ctx, node, path, cond);
-      compiled = { ...common, type: "item", max: itemFullMark(node), method: method ?? { kind: "input", input: node.id } };
+      compiled = { ...common, type: "item", max: itemFullMark(node), method: method ?? { kind: "input", input: node.id }, ...optional("missing", "missing" in node ? node.missing : undefined) };
       items.push(compiled);
     }
     nodes.set(node.id, compiled);

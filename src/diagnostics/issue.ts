@@ -62,6 +62,7 @@ export type IssueCode =
   | "EVAL_NO_VALID_SCORES"
   | "EVAL_ZERO_DENOMINATOR"
   | "EVAL_NO_GRADE"
+  | "EVAL_NOT_GRADABLE"
   | "EVAL_QUOTA_HELD_BY_RULES";
 
 /** Where in a source text an issue is: 1-indexed line and column. */

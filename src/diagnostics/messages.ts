@@ -46,7 +46,7 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   RUBRIC_DUPLICATE_ID: (p) => `two rubrics in the set have id ${q(p.id)}`,
   DATA_DUPLICATE_ID: (p) => `duplicate subject id ${q(p.id)} (first at row ${s(p.firstRow)})`,
   DATA_MISSING_ID: () => `subject has no id`,
-  DATA_MISSING_FIELD: (p) => `missing value for ${q(p.field)}; expected ${s(p.expected)}`,
+  DATA_MISSING_FIELD: (p) => `missing value for ${q(p.field)}${inputOf(p)}; expected ${s(p.expected)}${p.hint ? ` (${s(p.hint)})` : ""}`,
   DATA_UNKNOWN_FIELD: (p) =>
     `unknown field ${q(p.field)}${typeof p.rows === "number" && p.rows > 1 ? ` (in ${p.rows} rows)` : ""}; no rubric in the set declares it`,
   DATA_NOT_NUMBER: (p) => `${q(p.field)} must be a number, got ${JSON.stringify(p.received)}`,
@@ -61,7 +61,13 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   EVAL_QUOTA_HELD_BY_RULES: (p) =>
     `quota ${q(p.quota)} in ${s(p.scope)}: ${s(p.holders)} subjects hold the grade by rules, above the limit ${s(p.limit)}`,
   EVAL_NO_GRADE: (p) => `score ${s(p.score)} falls in no grade band and the gap policy is "error"`,
+  EVAL_NOT_GRADABLE: (p) => `the subject cannot be graded: ${s(p.detail)}`,
 };
+
+/** " (input x)" when the column the data used is not the input's name (its label). */
+function inputOf(p: Params): string {
+  return p.input !== undefined && p.input !== p.field ? ` (input ${q(p.input)})` : "";
+}
 
 function hint(p: Params): string {
   return p.didYouMean ? `; did you mean ${q(p.didYouMean)}?` : "";

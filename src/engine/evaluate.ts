@@ -83,7 +83,8 @@ function evaluateRubric(
     const assigned = assignGrade(rubric, total, s);
     if (assigned.grade === undefined) s.fail("EVAL_NO_GRADE", { score: total.toFixed() });
     s.grade = s.rawGrade = assigned.grade;
-    if (assigned.notes.length) gradeNotes.set(s, assigned.notes);
+    const skipped = s.skipped.map((k) => `item ${k.item} does not apply: no value for "${k.column}" (missing: skip)`);
+    if (skipped.length || assigned.notes.length) gradeNotes.set(s, [...skipped, ...assigned.notes]);
     if (trail === "none") s.compact();
   }
   if (issues.length > 0) return { issues };

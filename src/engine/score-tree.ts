@@ -1,21 +1,69 @@
 /**
  * Item → group → total. A node whose `only` condition fails does not apply to the
- * subject: it has no points and does not count in its group. A group combines its
- * children (sum | weighted | mean | max | min), applies floor and cap, normalises
- * (折算) to `normalizeTo`, adds its `outside` nodes (bonus outside the cap), applies
- * `limit`, then rounds if it declares `round`.
+ * subject: it has no points and does not count in its group. Likewise an item that
+ * reads an absent input under `missing: skip`, and a group none of whose children
+ * apply. A group combines its children (sum | weighted | mean | max | min), applies
+ * floor and cap, normalises (折算) to `normalizeTo`, adds its `outside` nodes (bonus
+ * outside the cap), applies `limit`, then rounds if it declares `round`.
  * @internal
  */
-import type { GroupNode, TreeNode } from "../compile/model.js";
+import type { GroupNode, InputValue, ItemNode, TreeNode } from "../compile/model.js";
+import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "./decimal.js";
 import { scoreItem } from "./items.js";
 import type { NodeScore, SubjectState, TrailLine } from "./state.js";
+import { EMPTY_SHEET } from "./subject-data.js";
 
-/** Score the whole tree into `s.scores`; returns false when an input was unusable. */
+/**
+ * Score the whole tree into `s.scores`; returns false when an input was unusable or
+ * nothing applies to the subject (then an issue is recorded: it is never graded).
+ */
 export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs): boolean {
   const result = scoreNode(root, s, cohort);
+  if (result === undefined && !s.failed) {
+    const skipped = s.skipped.map((k) => `"${k.item}" (no "${k.column}")`);
+    s.fail("EVAL_NOT_GRADABLE", { detail: `no item applies to it${skipped.length ? `; skipped for a missing value: ${skipped.join(", ")}` : ""}` });
+  }
   return result !== undefined && !s.failed;
+}
+
+const NOTHING_ABSENT = Object.freeze({ lines: Object.freeze([]) as unknown as TrailLine[] });
+const readsOf = new WeakMap<ItemNode, readonly { readonly input: string }[]>();
+
+/**
+ * The missing-value policy of an item (its own `missing`, else each input's, else
+ * error) for the inputs it reads that the subject does not give: "fail" after an
+ * issue per absent input (error), "skip" when the item does not apply, otherwise
+ * the values to read as zero and a trail line for each.
+ */
+function absentInputs(item: ItemNode, s: SubjectState): "fail" | "skip" | { zeros?: Map<string, InputValue>; lines: TrailLine[] } {
+  if (s.subject.absent.size === 0) return NOTHING_ABSENT;
+  let reads = readsOf.get(item);
+  if (!reads) readsOf.set(item, (reads = methodInputs(item.method)));
+  const absent = reads
+    .filter(({ input }) => s.subject.absent.has(input))
+    .map(({ input }) => {
+      const spec = s.rubric.inputs.get(input)!;
+      return { input, spec, policy: item.missing ?? spec.missing ?? "error", column: s.column(input) };
+    });
+  // A skipped item does not apply: its other inputs are not demanded.
+  const skip = absent.find((a) => a.policy === "skip");
+  if (skip) {
+    s.skipped.push({ item: item.id, column: skip.column });
+    return "skip";
+  }
+  const errors = absent.filter((a) => a.policy === "error");
+  for (const a of errors) s.missingField(a.input, a.spec.required ? undefined : `${a.spec.name} is optional but item "${item.id}" reads it: declare missing: zero or skip to say what the item does then`);
+  if (errors.length) return "fail";
+  const lines: TrailLine[] = [];
+  let zeros: Map<string, InputValue> | undefined;
+  for (const { input, spec, column } of absent) {
+    const empty = spec.type === "scores";
+    if (item.missing === "zero") (zeros ??= new Map()).set(input, empty ? EMPTY_SHEET : ZERO);
+    lines.push({ entry: input, label: column, amount: ZERO, detail: () => `"${column}" not given: read as ${empty ? "an empty list" : "0"} (missing: zero)` });
+  }
+  return { ...(zeros ? { zeros } : {}), lines };
 }
 
 /** Undefined when the node does not apply, or when scoring failed (then s.failed is set). */
@@ -23,11 +71,18 @@ function scoreNode(node: TreeNode, s: SubjectState, cohort: CohortInputs): NodeS
   if (node.only && !node.only.test(s)) return undefined;
   let score: NodeScore | undefined;
   if (node.type === "item") {
-    score = scoreItem(node, s, cohort);
+    const absent = absentInputs(node, s);
+    if (absent === "skip") return undefined;
+    if (absent === "fail") return undefined;
+    const failedBefore = s.failed;
+    score = s.withZeros(absent.zeros, () => scoreItem(node, s, cohort));
     if (score === undefined) {
+      // Every path that yields no points records its issue; never leave a subject ungraded in silence.
+      if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { detail: `item "${node.id}" could not be scored` });
       s.failed = true;
       return undefined;
     }
+    if (absent.lines.length) score = { ...score, lines: [...absent.lines, ...score.lines] };
   } else {
     score = scoreGroup(node, s, cohort);
     if (score === undefined) return undefined;
@@ -44,6 +99,9 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
     if (score) parts.push({ node: child, score });
   }
   if (s.failed) return undefined;
+  // A group none of whose children apply (only:, missing: skip) does not apply either:
+  // it must not count as 0 in a mean, max or min above it.
+  if (parts.length === 0) return undefined;
   const points = parts.map((p) => p.score.points);
   const maxes = parts.map((p) => p.score.max);
   let value: Dec;

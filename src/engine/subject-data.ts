@@ -21,8 +21,14 @@ export interface PreparedSubject {
   /** 1-indexed position in the data. */
   readonly row: number;
   readonly values: ReadonlyMap<string, InputValue>;
-  /** Required inputs with no value and no default. */
-  readonly missing: ReadonlySet<string>;
+  /**
+   * Inputs the subject does not give and that have no default (records excepted: an
+   * absent records input is an empty list). Those with `missing: zero` are also in
+   * `values`, as zero (a scores input as an empty list).
+   */
+  readonly absent: ReadonlySet<string>;
+  /** Input name → the column as the data writes it (the name or the label). */
+  readonly columns: ReadonlyMap<string, string>;
 }
 
 export interface SubjectIdentity {
@@ -33,10 +39,29 @@ export interface SubjectIdentity {
   readonly data: SubjectData;
 }
 
+/** The columns that hold a subject's id, name and group (beside "id", "name", "group"), and the ignored ones. */
+function subjectColumns(rubrics: readonly CompiledRubric[]): { fields: Record<(typeof RESERVED_FIELDS)[number], string[]>; ignored: Set<string> } {
+  const fields = { id: ["id"], name: ["name"], group: ["group"] };
+  const ignored = new Set<string>();
+  const add = (list: string[], column: string | undefined) => {
+    if (column !== undefined && !list.includes(column)) list.push(column);
+  };
+  for (const r of rubrics) {
+    add(fields.id, r.idColumn);
+    add(fields.name, r.nameColumn);
+    add(fields.group, r.groupLabel);
+    for (const c of r.ignoredColumns) ignored.add(c);
+  }
+  return { fields, ignored };
+}
+
+const has = (data: SubjectData, key: string): boolean => Object.prototype.hasOwnProperty.call(data, key);
+
 /** Check ids (present, unique) and that every field is known to some rubric. */
 export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly CompiledRubric[]): { subjects: SubjectIdentity[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const known = new Set<string>(RESERVED_FIELDS);
+  const { fields, ignored } = subjectColumns(rubrics);
+  const known = new Set<string>([...fields.id, ...fields.name, ...fields.group, ...ignored]);
   for (const r of rubrics)
     for (const spec of r.inputs.values()) {
       known.add(spec.name);
@@ -50,15 +75,34 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
   rows.forEach((raw, i) => {
     const data = foldColumns(raw, nested);
     const row = i + 1;
-    const rawId = data.id;
+    // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
+    let conflict = false;
+    const pick = (field: (typeof RESERVED_FIELDS)[number], id?: string): { column: string; value: unknown } | undefined => {
+      const given = fields[field].filter((c) => has(data, c) && !isAbsent(data[c]));
+      if (given.length > 1) {
+        conflict = true;
+        issues.push(
+          makeIssue(
+            "DATA_BAD_SHAPE",
+            { field: given[1], expected: `given once (the subject's ${field})`, received: `both "${given[0]}" and "${given[1]}"` },
+            { row, field: given[1], path: [i, given[1]!], ...(id !== undefined ? { subject: id } : {}) },
+          ),
+        );
+      }
+      return given.length ? { column: given[0]!, value: data[given[0]!] } : undefined;
+    };
+    const idCell = pick("id");
+    const rawId = idCell?.value;
     const id = typeof rawId === "number" ? String(rawId) : typeof rawId === "string" ? rawId.trim() : "";
+    if (conflict) return;
     if (id === "") {
-      issues.push(makeIssue("DATA_MISSING_ID", {}, { row, field: "id", path: [i, "id"] }));
+      const column = idCell?.column ?? fields.id[fields.id.length - 1]!;
+      issues.push(makeIssue("DATA_MISSING_ID", { field: column }, { row, field: column, path: [i, column] }));
       return;
     }
     const first = firstRow.get(id);
     if (first !== undefined) {
-      issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: "id", path: [i, "id"] }));
+      issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: idCell!.column, path: [i, idCell!.column] }));
       return;
     }
     firstRow.set(id, row);
@@ -69,8 +113,9 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
       else unknown.set(key, { row, id, index: i, rows: 1 });
     }
     const text = (v: unknown) => (v === undefined || v === null || v === "" ? undefined : String(v));
-    const name = text(data.name);
-    const group = text(data.group);
+    const name = text(pick("name", id)?.value);
+    const group = text(pick("group", id)?.value);
+    if (conflict) return;
     subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
   });
   for (const [field, at] of unknown)
@@ -142,38 +187,60 @@ export function foldColumns(row: SubjectData, nested: ReadonlyMap<string, InputS
 /** Validate one subject's values for one rubric. */
 export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric, issues: Issue[]): PreparedSubject {
   const values = new Map<string, InputValue>();
-  const missing = new Set<string>();
+  const absent = new Set<string>();
+  const columns = new Map<string, string>();
+  const data = subject.data;
   for (const spec of rubric.inputs.values()) {
-    const where = { row: subject.row, subject: subject.id, field: spec.name, rubric: rubric.id, path: [subject.row - 1, spec.name] };
-    let raw = subject.data[spec.name];
-    if (isAbsent(raw) && spec.label !== undefined) raw = subject.data[spec.label];
-    else if (!isAbsent(raw) && spec.label !== undefined && !isAbsent(subject.data[spec.label]))
-      issues.push(makeIssue("DATA_BAD_SHAPE", { field: spec.name, expected: "given once", received: `both "${spec.name}" and its label "${spec.label}"` }, where));
-    if (isAbsent(raw)) {
+    // One column is read once, whether named by the input's name or its label (which may be the same).
+    const keys = spec.label !== undefined && spec.label !== spec.name ? [spec.name, spec.label] : [spec.name];
+    const given = keys.filter((k) => has(data, k) && !isAbsent(data[k]));
+    // The column as the user writes it: the one given, else the one present (empty), else the label.
+    const column = given[0] ?? keys.find((k) => has(data, k)) ?? spec.label ?? spec.name;
+    columns.set(spec.name, column);
+    const where = (at = "") => ({ row: subject.row, subject: subject.id, field: column + at, rubric: rubric.id, path: [subject.row - 1, column + at] });
+    if (given.length > 1) {
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, input: spec.name, expected: "given once", received: `both "${given[0]}" and "${given[1]}"` }, where()));
+      continue;
+    }
+    if (given.length === 0) {
       const def = "default" in spec ? spec.default : undefined;
       if (def !== undefined) values.set(spec.name, def);
       else if (spec.type === "records") values.set(spec.name, []);
-      else if (spec.required) missing.add(spec.name);
+      else {
+        absent.add(spec.name);
+        // missing: zero on the input: every reader sees 0 (a scores input: an empty list, nothing chosen).
+        if (spec.missing === "zero") values.set(spec.name, spec.type === "scores" ? EMPTY_SHEET : ZERO);
+      }
       continue;
     }
-    const value = readValue(spec, raw, (code, params) => issues.push(makeIssue(code, { field: spec.name, ...params }, where)));
+    const report: Report = (code, params, at) => issues.push(makeIssue(code, { field: column + (at ?? ""), input: spec.name, ...params }, where(at)));
+    const value = readValue(spec, data[given[0]!], report);
     if (value !== undefined) values.set(spec.name, value);
   }
   return {
     id: subject.id,
     row: subject.row,
     values,
-    missing,
+    absent,
+    columns,
     ...(subject.name !== undefined ? { name: subject.name } : {}),
     ...(subject.group !== undefined ? { group: subject.group } : {}),
   };
 }
 
+/** An empty list of scores: a chosen entry with nothing chosen. */
+export const EMPTY_SHEET: ScoreSheet = Object.freeze({ raters: Object.freeze([]), values: Object.freeze([]) });
+
 function isAbsent(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 }
 
-type Report = (code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_BAD_SHAPE", params: Record<string, unknown>) => void;
+/** Report a problem with the value; `at` names a part of it (".r2" of a rater mapping, ".3" of a series). */
+type Report = (
+  code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_BAD_SHAPE",
+  params: Record<string, unknown>,
+  at?: string,
+) => void;
 
 const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√"]);
 const FALSE = new Set(["false", "no", "n", "0", "否", "无", "×"]);
@@ -189,7 +256,7 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       const t = String(raw).trim().toLowerCase();
       if (TRUE.has(t)) return true;
       if (FALSE.has(t)) return false;
-      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", received: raw });
+      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", allowed: ["true", "false"], received: raw });
       return undefined;
     }
     case "choice":
@@ -197,7 +264,7 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       const options = spec.type === "choice" ? spec.values : spec.scale;
       const t = String(raw).trim();
       if (options.includes(t)) return t;
-      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, received: raw });
+      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, allowed: options, received: raw });
       return undefined;
     }
     case "text":
@@ -212,8 +279,8 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
         return undefined;
       }
       const out: Dec[] = [];
-      for (const v of raw) {
-        const d = readNumber({ ...spec, type: "number", clamp: false }, v, report, false);
+      for (const [i, v] of raw.entries()) {
+        const d = readNumber({ ...spec, type: "number", clamp: false }, v, (code, params) => report(code, params, `.${i + 1}`), false);
         if (d === undefined) return undefined;
         out.push(d);
       }
@@ -279,22 +346,46 @@ function readRank(raw: unknown, report: Report): RankValue | undefined {
   return { rank, of };
 }
 
-function readScores(spec: { min?: Dec; max?: Dec }, raw: unknown, report: Report): ScoreSheet | undefined {
+const LIST_TEXT = 'scores separated by ";" (80;85.5), or a list [80, 85.5]';
+
+function readScores(spec: { min?: Dec; max?: Dec; places?: number }, raw: unknown, report: Report): ScoreSheet | undefined {
   const raters: (string | null)[] = [];
   const values: Dec[] = [];
-  const one = (v: unknown, rater: string | null) => {
-    const d = readNumber({ ...spec, type: "number", clamp: false }, v, report, false);
+  const one = (v: unknown, rater: string | null, position?: number) => {
+    const at = rater !== null ? `.${rater}` : undefined;
+    const d = readNumber({ ...spec, type: "number", clamp: false }, v, (code, params) => report(code, { ...params, ...(position !== undefined ? { position } : {}) }, at), false);
     if (d === undefined) return false;
     raters.push(rater);
     values.push(d);
     return true;
   };
+  const list = (items: readonly unknown[]) => items.every((v, i) => one(v, null, i + 1));
   if (Array.isArray(raw)) {
-    for (const v of raw) if (!one(v, null)) return undefined;
+    if (!list(raw)) return undefined;
   } else if (raw && typeof raw === "object") {
     for (const [rater, v] of Object.entries(raw)) if (!one(v, rater)) return undefined;
-  } else if (typeof raw === "string" && raw.includes(";")) {
-    for (const v of raw.split(";")) if (v.trim() !== "" && !one(v, null)) return undefined;
+  } else if (typeof raw === "string" && raw.trim().startsWith("[")) {
+    // A list in one cell: [] is an empty list (nothing chosen), [80, 85] two scores.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    if (!Array.isArray(parsed)) {
+      report("DATA_BAD_SHAPE", { expected: LIST_TEXT, received: raw });
+      return undefined;
+    }
+    if (!list(parsed)) return undefined;
+  } else if (typeof raw === "string" && /[;；]/.test(raw)) {
+    // 80;85 (or the full-width ；). An empty part is an error, never dropped.
+    const parts = raw.split(/[;；]/);
+    const empty = parts.findIndex((p) => p.trim() === "");
+    if (empty >= 0) {
+      report("DATA_BAD_SHAPE", { expected: `${LIST_TEXT}, with no empty part`, received: raw, position: empty + 1 });
+      return undefined;
+    }
+    if (!list(parts)) return undefined;
   } else if (!one(raw, null)) return undefined;
   return { raters, values };
 }
@@ -310,18 +401,18 @@ function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Re
   const count = (key: string): Dec | undefined => {
     const d = parseDecimal(obj[key]);
     if (d === undefined || !d.isInteger() || d.lt(0)) {
-      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, received: obj[key] });
+      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, received: obj[key] }, `.${key}`);
       return undefined;
     }
     return d;
   };
   for (const key of Object.keys(obj))
     if (!spec.levels.includes(key) && !(VOTE_EXTRAS as readonly string[]).includes(key))
-      report("DATA_BAD_SHAPE", { expected: `vote keys ${[...spec.levels, ...VOTE_EXTRAS].join(", ")}`, received: `"${key}"` });
+      report("DATA_BAD_SHAPE", { expected: `vote keys ${[...spec.levels, ...VOTE_EXTRAS].join(", ")}`, allowed: [...spec.levels, ...VOTE_EXTRAS], received: `"${key}"` });
   const levels: Record<string, Dec> = {};
   for (const level of spec.levels) {
     if (obj[level] === undefined) {
-      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, received: `no "${level}"` });
+      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, allowed: [...spec.levels, ...VOTE_EXTRAS], received: `no "${level}"` });
       return undefined;
     }
     const d = count(level);

@@ -141,25 +141,34 @@ export const Condition: z.ZodType<ConditionSource, ConditionSource> = z.lazy(() 
 
 // ---------------------------------------------------------------- inputs
 
+/** What an item does when it reads an input the subject does not give. */
+export const MISSING_POLICIES = ["error", "zero", "skip"] as const;
+const MissingPolicy = z
+  .enum(MISSING_POLICIES)
+  .describe("an absent value read by an item: error (default, DATA_MISSING_FIELD), zero (read as 0; a scores input as an empty list) or skip (the item does not apply)");
+
 const inputBase = {
   label: z.string().optional().describe("human name; also accepted as the column header"),
-  required: z.boolean().optional().describe("default true unless a default is given"),
+  required: z.boolean().optional().describe("default true unless a default is given or missing is zero or skip"),
 };
+const inputMissing = { missing: MissingPolicy.optional() };
+const Places = z.number().int().min(0).max(10).optional().describe("at most this many decimals (可评一位小数)");
 
 const NumberRange = {
   min: DecimalValue.optional(),
   max: DecimalValue.optional(),
-  places: z.number().int().min(0).max(10).optional().describe("at most this many decimals (可评一位小数)"),
+  places: Places,
   clamp: z.boolean().optional().describe("bring out-of-range values to the nearest bound instead of failing"),
 };
 
 export const InputDecl = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({ type: z.literal("number"), ...inputBase, ...NumberRange, default: DecimalValue.optional() }),
+    z.strictObject({ type: z.literal("number"), ...inputBase, ...inputMissing, ...NumberRange, default: DecimalValue.optional() }),
     z.strictObject({
       type: z.literal("count"),
       ...inputBase,
+      ...inputMissing,
       max: z.number().int().min(0).optional(),
       clamp: z.boolean().optional(),
       default: z.number().int().min(0).optional(),
@@ -167,26 +176,36 @@ export const InputDecl = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("ratio"),
       ...inputBase,
+      ...inputMissing,
       min: ShareValue.optional(),
       max: ShareValue.optional(),
       clamp: z.boolean().optional(),
       default: ShareValue.optional(),
     }),
-    z.strictObject({ type: z.literal("boolean"), ...inputBase, default: z.boolean().optional() }),
-    z.strictObject({ type: z.literal("choice"), ...inputBase, values: z.array(z.string()).min(1), default: z.string().optional() }),
+    z.strictObject({ type: z.literal("boolean"), ...inputBase, ...inputMissing, default: z.boolean().optional() }),
+    z.strictObject({ type: z.literal("choice"), ...inputBase, ...inputMissing, values: z.array(z.string()).min(1), default: z.string().optional() }),
     z.strictObject({
       type: z.literal("grade"),
       ...inputBase,
+      ...inputMissing,
       scale: z.array(z.string()).min(2).describe("grades of the other assessment, best first, e.g. [A, B, C, D]"),
       default: z.string().optional(),
     }),
-    z.strictObject({ type: z.literal("text"), ...inputBase, default: z.string().optional() }),
-    z.strictObject({ type: z.literal("rank"), ...inputBase, default: z.string().optional() }).describe('a rank "k/N", e.g. the previous year\'s'),
-    z.strictObject({ type: z.literal("scores"), ...inputBase, min: DecimalValue.optional(), max: DecimalValue.optional() }),
-    z.strictObject({ type: z.literal("votes"), ...inputBase, levels: z.array(z.string()).min(1) }),
+    z.strictObject({ type: z.literal("text"), ...inputBase, ...inputMissing, default: z.string().optional() }),
+    z.strictObject({ type: z.literal("rank"), ...inputBase, ...inputMissing, default: z.string().optional() }).describe('a rank "k/N", e.g. the previous year\'s'),
+    z.strictObject({
+      type: z.literal("scores"),
+      ...inputBase,
+      ...inputMissing,
+      min: DecimalValue.optional(),
+      max: DecimalValue.optional(),
+      places: Places.describe("at most this many decimals per score (可评一位小数)"),
+    }),
+    z.strictObject({ type: z.literal("votes"), ...inputBase, ...inputMissing, levels: z.array(z.string()).min(1) }),
     z.strictObject({
       type: z.literal("series"),
       ...inputBase,
+      ...inputMissing,
       length: z.number().int().min(1),
       min: DecimalValue.optional(),
       max: DecimalValue.optional(),
@@ -269,7 +288,11 @@ export const Entry = z
   });
 export type EntrySource = z.input<typeof Entry>;
 
-const itemInput = { input: Id.optional().describe("input name; defaults to the item id") };
+const itemInput = {
+  input: Id.optional().describe("input name; defaults to the item id"),
+  missing: MissingPolicy.optional().describe("an absent value of an input this item reads: overrides the input's missing policy for this item"),
+};
+const itemMissing = { missing: itemInput.missing };
 const itemMax = { max: DecimalValue.describe("分值: the item's full points") };
 
 export const ItemKinds = [
@@ -297,6 +320,7 @@ export const ItemKinds = [
     .strictObject({
       kind: z.literal("deduct"),
       ...nodeBase,
+      ...itemMissing,
       ...itemMax,
       base: DecimalValue.optional().describe("starting points; default max"),
       floor: DecimalValue.optional().describe("lowest points after deductions; default 0 (扣完为止)"),
@@ -308,6 +332,7 @@ export const ItemKinds = [
     .strictObject({
       kind: z.literal("bonus"),
       ...nodeBase,
+      ...itemMissing,
       ...itemMax,
       additions: z.array(Entry).min(1),
       outside: z.array(Entry).optional().describe("bonuses added after the cap (另行加分,不占奖励分值)"),
@@ -317,6 +342,7 @@ export const ItemKinds = [
     .strictObject({
       kind: z.literal("adjust"),
       ...nodeBase,
+      ...itemMissing,
       additions: z.array(Entry).optional().describe("entries that add points (直接加分, 表彰加分)"),
       deductions: z.array(Entry).optional().describe("entries that subtract points (直接扣分)"),
       cap: DecimalValue.optional().describe("the net adjustment is at most this (加分最多不超过); default: no ceiling"),
@@ -393,6 +419,7 @@ export const ItemKinds = [
       ...nodeBase,
       ...itemInput,
       ...itemMax,
+      places: Places.describe("at most this many decimals per score (可评一位小数); with a declared input, the fewer places apply"),
       trim: z
         .strictObject({
           drop: z.number().int().min(1).default(1).describe("scores dropped at each end; default 1"),
@@ -670,8 +697,19 @@ export const RubricSchema = z.strictObject({
   version: z.string({ error: 'expected a version string such as "1.0" (quote it)' }),
   description: z.string().optional(),
   subject: z
-    .strictObject({ label: z.string().optional(), group: z.string().optional().describe("label of the peer group") })
-    .optional(),
+    .strictObject({
+      label: z.string().optional().describe("what a subject is, e.g. 党支部"),
+      id: z.string().min(1).optional().describe('the column holding the subject id, e.g. 编号 (the column "id" is always accepted)'),
+      name: z.string().min(1).optional().describe('the column holding the subject name, e.g. 支部名称 (the column "name" is always accepted)'),
+      group: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('label of the peer group, and the column holding it, e.g. 板块 (the column "group" is always accepted)'),
+      ignore: z.array(z.string().min(1)).optional().describe("data columns to skip, e.g. [备注]; never an unknown field"),
+    })
+    .optional()
+    .describe("the subject columns as the data names them"),
   rounding: Rounding.optional().describe("rounding of the total; none unless declared"),
   policy: PolicySchema.default({ bandGaps: "lower", downgrades: "sum" }),
   inputs: z.record(Id, InputDecl).optional(),
