@@ -9,7 +9,7 @@ import type { CompiledRubric, RubricSet } from "./compile/model.js";
 import { fail, ok, type Issue, type Result } from "./diagnostics/issue.js";
 import { KaoheError } from "./diagnostics/kaohe-error.js";
 import { evaluateSet } from "./engine/evaluate.js";
-import type { SubjectData } from "./engine/subject-data.js";
+import type { DataLimits, SubjectData } from "./engine/subject-data.js";
 import { parseYaml } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";
 import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
@@ -28,6 +28,8 @@ export interface AssessOptions {
   readonly onProgress?: (done: number, total: number, rubric: string) => void;
   /** How much of each subject's trail to report: "full" (default), "points" or "none". */
   readonly trail?: TrailLevel;
+  /** Bounds on the batch: `rows` (default 1,000,000), `columns` per subject (10,000), `cellLength` (1,000,000 characters); Infinity lifts one. */
+  readonly limits?: DataLimits;
 }
 
 /** The result of evaluating a rubric or a set: one entry per rubric, in evaluation order. */

@@ -57,6 +57,8 @@ export type IssueCode =
   | "DATA_OUT_OF_RANGE"
   | "DATA_INVALID_VALUE"
   | "DATA_BAD_SHAPE"
+  | "DATA_DUPLICATE_COLUMN"
+  | "DATA_TOO_LARGE"
   // evaluate: inputs that are well-formed but cannot be scored
   | "EVAL_LINKED_OUT_OF_RANGE"
   | "EVAL_NO_VALID_SCORES"

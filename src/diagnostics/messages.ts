@@ -48,13 +48,16 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   DATA_MISSING_ID: () => `subject has no id`,
   DATA_MISSING_FIELD: (p) => `missing value for ${q(p.field)}${inputOf(p)}; expected ${s(p.expected)}${p.hint ? ` (${s(p.hint)})` : ""}`,
   DATA_UNKNOWN_FIELD: (p) =>
-    `unknown field ${q(p.field)}${typeof p.rows === "number" && p.rows > 1 ? ` (in ${p.rows} rows)` : ""}; no rubric in the set declares it`,
-  DATA_NOT_NUMBER: (p) => `${q(p.field)} must be a number, got ${JSON.stringify(p.received)}`,
-  DATA_NOT_INTEGER: (p) => `${q(p.field)} must be a whole number, got ${JSON.stringify(p.received)}`,
+    `unknown field ${q(p.field)}${typeof p.rows === "number" && p.rows > 1 ? ` (in ${p.rows} rows)` : ""}; no rubric in the set declares it${p.hint ? ` (${s(p.hint)})` : ""}`,
+  DATA_NOT_NUMBER: (p) => `${q(p.field)} must be a number, got ${received(p)}`,
+  DATA_NOT_INTEGER: (p) => `${q(p.field)} must be a whole number, got ${received(p)}`,
   DATA_TOO_PRECISE: (p) => `${q(p.field)} allows at most ${s(p.places)} decimal place(s), got ${s(p.received)}`,
   DATA_OUT_OF_RANGE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${s(p.received)}`,
-  DATA_INVALID_VALUE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${JSON.stringify(p.received)}`,
-  DATA_BAD_SHAPE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${s(p.received)}`,
+  DATA_INVALID_VALUE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${received(p)}`,
+  DATA_BAD_SHAPE: (p) => `${p.field !== undefined ? q(p.field) : "the subject"} must be ${s(p.expected)}, got ${s(p.received)}`,
+  DATA_DUPLICATE_COLUMN: (p) => `column ${q(p.column)} appears twice in the header, as columns ${s(p.first)} and ${s(p.second)}; give each column once`,
+  DATA_TOO_LARGE: (p) =>
+    `${p.field !== undefined ? `${q(p.field)}: ` : ""}${s(p.count)} ${s(p.what)}, above the limit of ${s(p.limit)} (raise it with the option ${s(p.option)})`,
   EVAL_LINKED_OUT_OF_RANGE: (p) => `linked score ${s(p.value)} from ${q(p.rubric)} exceeds ${s(p.max)}`,
   EVAL_NO_VALID_SCORES: (p) => `panel ${q(p.item)} has no valid score left (${s(p.detail)})`,
   EVAL_ZERO_DENOMINATOR: (p) => `${q(p.item)}: the ${s(p.denominator)} count is zero`,
@@ -63,6 +66,11 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   EVAL_NO_GRADE: (p) => `score ${s(p.score)} falls in no grade band and the gap policy is "error"`,
   EVAL_NOT_GRADABLE: (p) => `the subject cannot be graded: ${s(p.detail)}`,
 };
+
+/** A received value: a list or mapping as its short rendering ("a list [\"organ\"]"), a scalar as JSON. */
+function received(p: Params): string {
+  return p.receivedType !== undefined ? `a ${s(p.receivedType)} ${s(p.received)}` : JSON.stringify(p.received) ?? "nothing";
+}
 
 /** " (input x)" when the column the data used is not the input's name (its label). */
 function inputOf(p: Params): string {

@@ -24,7 +24,7 @@ import { assignGrade } from "./grade.js";
 import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "./rules.js";
 import { scoreTree } from "./score-tree.js";
 import { SubjectState } from "./state.js";
-import { checkSubjects, prepareSubject, type SubjectData, type SubjectIdentity } from "./subject-data.js";
+import { checkSubjects, prepareSubject, type DataLimits, type SubjectData, type SubjectIdentity } from "./subject-data.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
 export type SetEvaluation = { readonly results: readonly RubricResult[]; readonly issues: readonly Issue[] };
@@ -34,10 +34,12 @@ export type Progress = (done: number, total: number, rubric: string) => void;
 export interface EvaluateOptions {
   readonly onProgress?: Progress;
   readonly trail?: TrailLevel;
+  /** Bounds on the batch (rows, columns, cell length); see DataLimits for the defaults. */
+  readonly limits?: DataLimits;
 }
 
 export function evaluateSet(set: RubricSet, rows: readonly SubjectData[], options: EvaluateOptions = {}): SetEvaluation {
-  const { subjects, issues } = checkSubjects(rows, set.rubrics);
+  const { subjects, issues } = checkSubjects(rows, set.rubrics, options.limits);
   if (issues.length > 0) return { results: [], issues: sortIssues(issues) };
   const linked = new Map<string, Map<string, LinkedFacts>>();
   const results: RubricResult[] = [];
@@ -120,29 +122,42 @@ function evaluateRubric(
   const linkedFacts = new Map<string, LinkedFacts>();
   for (const s of states)
     linkedFacts.set(s.id, { score: s.total, scale, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
-  return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: Object.fromEntries(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues };
+  return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues };
+}
+
+/**
+ * A result mapping keyed by data or rubric text (groups, grade ids): a null-prototype
+ * object with own data properties, so a group named `__proto__`, `constructor` or
+ * `toString` is an ordinary key, JSON.stringify outputs it, and nothing is written to
+ * Object.prototype.
+ */
+function dictionary<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
+  const out = Object.create(null) as Record<string, V>;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
 }
 
 function summarise(scale: readonly string[], units: readonly SubjectResult[]): RubricResult["summary"] {
-  const empty = () => Object.fromEntries(scale.map((g) => [g, 0])) as Record<string, number>;
+  const empty = () => dictionary(scale.map((g) => [g, 0] as const));
   const distribution = empty();
-  const byGroup: Record<string, Record<string, number>> = {};
+  const byGroup = new Map<string, Record<string, number>>();
   let graded = 0;
   for (const u of units) {
     if (u.grade === null) continue;
     graded++;
     distribution[u.grade]!++;
     if (u.group !== undefined) {
-      byGroup[u.group] ??= empty();
-      byGroup[u.group]![u.grade]!++;
+      let counts = byGroup.get(u.group);
+      if (!counts) byGroup.set(u.group, (counts = empty()));
+      counts[u.grade]!++;
     }
   }
-  const groups = Object.keys(byGroup).sort(compareIds);
+  const groups = [...byGroup.keys()].sort(compareIds);
   return {
     count: units.length,
     graded,
     excluded: units.length - graded,
     distribution,
-    ...(groups.length ? { byGroup: Object.fromEntries(groups.map((g) => [g, byGroup[g]!])) } : {}),
+    ...(groups.length ? { byGroup: dictionary(groups.map((g) => [g, byGroup.get(g)!] as const)) } : {}),
   };
 }

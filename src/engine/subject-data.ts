@@ -39,6 +39,37 @@ export interface SubjectIdentity {
   readonly data: SubjectData;
 }
 
+/**
+ * Limits on the data a batch may hold, checked before anything is scored; exceeding
+ * one is DATA_TOO_LARGE, reported at once. Raise them with `assess(..., { limits })`;
+ * `Infinity` lifts a limit.
+ */
+export interface DataLimits {
+  /** Subjects in one batch (default 1,000,000). */
+  readonly rows?: number;
+  /** Fields (columns) of one subject (default 10,000). */
+  readonly columns?: number;
+  /** Characters of one text value, such as a CSV cell (default 1,000,000). */
+  readonly cellLength?: number;
+}
+
+export const DEFAULT_DATA_LIMITS: Readonly<Required<DataLimits>> = Object.freeze({ rows: 1_000_000, columns: 10_000, cellLength: 1_000_000 });
+
+function resolveLimits(given: DataLimits | undefined, issues: Issue[]): Required<DataLimits> {
+  const out = { ...DEFAULT_DATA_LIMITS };
+  if (given === undefined) return out;
+  for (const key of Object.keys(DEFAULT_DATA_LIMITS) as (keyof DataLimits)[]) {
+    const v: unknown = own(given, key);
+    if (v === undefined) continue;
+    if (typeof v === "number" && ((Number.isInteger(v) && v >= 1) || v === Infinity)) out[key] = v;
+    else
+      issues.push(
+        makeIssue("DATA_INVALID_VALUE", { field: `limits.${key}`, expected: "a whole number of at least 1, or Infinity", ...receivedOf(v) }, { path: ["limits", key] }),
+      );
+  }
+  return out;
+}
+
 /** The columns that hold a subject's id, name and group (beside "id", "name", "group"), and the ignored ones. */
 function subjectColumns(rubrics: readonly CompiledRubric[]): { fields: Record<(typeof RESERVED_FIELDS)[number], string[]>; ignored: Set<string> } {
   const fields = { id: ["id"], name: ["name"], group: ["group"] };
@@ -55,11 +86,117 @@ function subjectColumns(rubrics: readonly CompiledRubric[]): { fields: Record<(t
   return { fields, ignored };
 }
 
-const has = (data: SubjectData, key: string): boolean => Object.prototype.hasOwnProperty.call(data, key);
+/** Own properties only: data never reads what an object inherits. */
+const has = (data: object, key: string): boolean => Object.hasOwn(data, key);
+const own = (data: object, key: string): unknown => (Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined);
+
+/** A mapping from data, for reading its own keys: not null, not a list. */
+const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Enumerable keys an object inherits and does not shadow: never read as data, always reported. */
+function inheritedKeys(obj: object): string[] {
+  const out: string[] = [];
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null)
+    for (const k of Object.keys(p)) if (!Object.hasOwn(obj, k) && !out.includes(k)) out.push(k);
+  return out;
+}
+
+const INHERITED = { expected: "an own property (inherited properties are not read as data)", received: "a property inherited from the object's prototype" };
+
+/**
+ * A subject's id, name or group: a string, or a finite number (written as text).
+ * undefined when absent, null when of another type.
+ */
+function subjectText(v: unknown, trim: boolean): string | undefined | null {
+  if (isAbsent(v)) return undefined;
+  if (typeof v === "string") return trim ? v.trim() : v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/**
+ * A received value as a short text for a message: never the whole of a large, deep or
+ * cyclic value (a list or mapping shows at most 5 entries, 2 levels deep).
+ */
+export function render(v: unknown, depth = 0): string {
+  switch (typeof v) {
+    case "string":
+      return JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}…` : v) + (v.length > 200 ? ` (${v.length} characters)` : "");
+    case "number":
+    case "boolean":
+      return String(v);
+    case "bigint":
+      return `${v}n`;
+    case "undefined":
+      return "nothing";
+    case "function":
+      return "a function";
+    case "symbol":
+      return "a symbol";
+  }
+  if (v === null) return "null";
+  const inner = depth >= 1 ? 0 : 5;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    if (inner === 0) return "[…]";
+    const parts: string[] = [];
+    for (let i = 0; i < Math.min(v.length, inner); i++) parts.push(Object.hasOwn(v, i) ? render(v[i], depth + 1) : "(hole)");
+    return `[${parts.join(", ")}${v.length > inner ? `, … ${v.length} in all` : ""}]`;
+  }
+  const keys = Object.keys(v as object);
+  if (keys.length === 0) return "{}";
+  if (inner === 0) return "{…}";
+  const parts = keys.slice(0, inner).map((k) => `${JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k)}: ${render((v as Record<string, unknown>)[k], depth + 1)}`);
+  return `{${parts.join(", ")}${keys.length > inner ? `, … ${keys.length} keys in all` : ""}}`;
+}
+
+/**
+ * `received` for an issue's params: a scalar as given (a long text cut short), a list
+ * or mapping as a short rendering with `receivedType`. Params stay small and safe to
+ * JSON.stringify whatever the data held.
+ */
+function receivedOf(v: unknown): { received: unknown; receivedType?: string } {
+  if (typeof v === "string") return { received: v.length > 200 ? `${v.slice(0, 200)}…` : v };
+  if (v === null || v === undefined || typeof v === "boolean" || typeof v === "number") return { received: v ?? null };
+  return { received: render(v), receivedType: Array.isArray(v) ? "list" : typeof v === "object" ? "mapping" : typeof v };
+}
+
+/** Reported once per key, at its first row, with the count of rows. */
+class PerColumn {
+  private readonly seen = new Map<string, { row: number; id?: string; index: number; rows: number; params: Record<string, unknown> }>();
+
+  add(key: string, at: { row: number; id?: string; index: number }, params: Record<string, unknown> = {}): void {
+    const s = this.seen.get(key);
+    if (s) s.rows++;
+    else this.seen.set(key, { ...at, rows: 1, params });
+  }
+
+  report(code: "DATA_UNKNOWN_FIELD" | "DATA_BAD_SHAPE" | "DATA_TOO_LARGE", issues: Issue[], params: (key: string) => Record<string, unknown> = () => ({})): void {
+    for (const [key, at] of this.seen)
+      issues.push(
+        makeIssue(code, { field: key, rows: at.rows, ...params(key), ...at.params }, { row: at.row, field: key, path: [at.index, key], ...(at.id !== undefined ? { subject: at.id } : {}) }),
+      );
+  }
+}
 
 /** Check ids (present, unique) and that every field is known to some rubric. */
-export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly CompiledRubric[]): { subjects: SubjectIdentity[]; issues: Issue[] } {
+export function checkSubjects(
+  rows: readonly SubjectData[],
+  rubrics: readonly CompiledRubric[],
+  givenLimits?: DataLimits,
+): { subjects: SubjectIdentity[]; issues: Issue[] } {
   const issues: Issue[] = [];
+  const subjects: SubjectIdentity[] = [];
+  const limits = resolveLimits(givenLimits, issues);
+  if (issues.length > 0) return { subjects, issues };
+  if (!Array.isArray(rows)) {
+    issues.push(makeIssue("DATA_BAD_SHAPE", { field: "subjects", expected: "a list of subjects", received: render(rows) }));
+    return { subjects, issues };
+  }
+  if (rows.length > limits.rows) {
+    issues.push(makeIssue("DATA_TOO_LARGE", { what: "subjects (rows)", count: rows.length, limit: limits.rows, option: "limits.rows" }));
+    return { subjects, issues };
+  }
   const { fields, ignored } = subjectColumns(rubrics);
   const known = new Set<string>([...fields.id, ...fields.name, ...fields.group, ...ignored]);
   for (const r of rubrics)
@@ -70,118 +207,193 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
   const nested = nestedInputs(rubrics);
   const firstRow = new Map<string, number>();
   // An unknown column is one problem, reported at its first row with the count of rows.
-  const unknown = new Map<string, { row: number; id: string; index: number; rows: number }>();
-  const subjects: SubjectIdentity[] = [];
-  rows.forEach((raw, i) => {
-    const data = foldColumns(raw, nested);
+  const unknown = new PerColumn();
+  const inherited = new PerColumn();
+  let wide: { row: number; index: number; count: number; rows: number } | undefined;
+  // A run of holes in a sparse list is one problem: its first row and its length.
+  let holes: { index: number; count: number } | undefined;
+  const endHoles = () => {
+    if (!holes) return;
+    const { index, count } = holes;
+    issues.push(
+      makeIssue(
+        "DATA_BAD_SHAPE",
+        { expected: "a mapping with an id and input values", received: count === 1 ? "a hole in the list" : `a hole in the list (rows ${index + 1} to ${index + count})`, rows: count },
+        { row: index + 1, path: [index] },
+      ),
+    );
+    holes = undefined;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    if (!Object.hasOwn(rows, i)) {
+      if (holes) holes.count++;
+      else holes = { index: i, count: 1 };
+      continue;
+    }
+    endHoles();
+    const raw: unknown = rows[i];
     const row = i + 1;
-    // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
-    let conflict = false;
-    const pick = (field: (typeof RESERVED_FIELDS)[number], id?: string): { column: string; value: unknown } | undefined => {
-      const given = fields[field].filter((c) => has(data, c) && !isAbsent(data[c]));
-      if (given.length > 1) {
-        conflict = true;
+    if (!isMapping(raw)) {
+      issues.push(makeIssue("DATA_BAD_SHAPE", { expected: "a mapping with an id and input values", received: render(raw) }, { row, path: [i] }));
+      continue;
+    }
+    const keys = Object.keys(raw);
+    if (keys.length > limits.columns) {
+      if (wide) wide.rows++;
+      else wide = { row, index: i, count: keys.length, rows: 1 };
+      continue;
+    }
+    let tooLong = false;
+    for (const key of keys) {
+      const v = raw[key];
+      if (typeof v === "string" && v.length > limits.cellLength) {
+        tooLong = true;
         issues.push(
-          makeIssue(
-            "DATA_BAD_SHAPE",
-            { field: given[1], expected: `given once (the subject's ${field})`, received: `both "${given[0]}" and "${given[1]}"` },
-            { row, field: given[1], path: [i, given[1]!], ...(id !== undefined ? { subject: id } : {}) },
-          ),
+          makeIssue("DATA_TOO_LARGE", { what: "characters in one value", field: key, count: v.length, limit: limits.cellLength, option: "limits.cellLength" }, { row, field: key, path: [i, key] }),
         );
       }
-      return given.length ? { column: given[0]!, value: data[given[0]!] } : undefined;
+    }
+    if (tooLong) continue;
+    for (const key of inheritedKeys(raw)) inherited.add(key, { row, index: i });
+    const folded = foldColumns(raw, keys, nested);
+    const data = folded.data;
+    // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
+    let conflict = false;
+    const shape = (column: string, expected: string, received: string, id?: string) => {
+      conflict = true;
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received }, { row, field: column, path: [i, column], ...(id !== undefined ? { subject: id } : {}) }));
+    };
+    const pick = (field: (typeof RESERVED_FIELDS)[number], id?: string): { column: string; value: string | undefined } | undefined => {
+      const given = fields[field].filter((c) => has(data, c) && !isAbsent(data[c]));
+      if (given.length > 1) shape(given[1]!, `given once (the subject's ${field})`, `both "${given[0]}" and "${given[1]}"`, id);
+      if (!given.length) return undefined;
+      const column = given[0]!;
+      const value = subjectText(data[column], field === "id");
+      if (value === null) {
+        shape(column, `the subject's ${field}: text or a number`, render(data[column]), id);
+        return undefined;
+      }
+      return { column, value };
     };
     const idCell = pick("id");
-    const rawId = idCell?.value;
-    const id = typeof rawId === "number" ? String(rawId) : typeof rawId === "string" ? rawId.trim() : "";
-    if (conflict) return;
+    const id = idCell?.value ?? "";
+    if (conflict) continue;
     if (id === "") {
       const column = idCell?.column ?? fields.id[fields.id.length - 1]!;
       issues.push(makeIssue("DATA_MISSING_ID", { field: column }, { row, field: column, path: [i, column] }));
-      return;
+      continue;
     }
     const first = firstRow.get(id);
     if (first !== undefined) {
       issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: idCell!.column, path: [i, idCell!.column] }));
-      return;
+      continue;
     }
     firstRow.set(id, row);
-    for (const key of Object.keys(data)) {
-      if (known.has(key)) continue;
-      const seen = unknown.get(key);
-      if (seen) seen.rows++;
-      else unknown.set(key, { row, id, index: i, rows: 1 });
-    }
-    const text = (v: unknown) => (v === undefined || v === null || v === "" ? undefined : String(v));
-    const name = text(pick("name", id)?.value);
-    const group = text(pick("group", id)?.value);
-    if (conflict) return;
+    for (const key of Object.keys(data)) if (!known.has(key)) unknown.add(key, { row, id, index: i });
+    for (const u of folded.unknown) unknown.add(u.key, { row, id, index: i }, { hint: u.hint });
+    for (const base of folded.twice)
+      shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${folded.dotted.get(base)!.map((k) => `"${k}"`).join(", ")}`, id);
+    const name = pick("name", id)?.value;
+    const group = pick("group", id)?.value;
+    if (conflict) continue;
     subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
-  });
-  for (const [field, at] of unknown)
-    issues.push(makeIssue("DATA_UNKNOWN_FIELD", { field, rows: at.rows }, { row: at.row, subject: at.id, field, path: [at.index, field] }));
+  }
+  endHoles();
+  if (wide)
+    issues.push(
+      makeIssue("DATA_TOO_LARGE", { what: "fields (columns) in one subject", count: wide.count, limit: limits.columns, option: "limits.columns", rows: wide.rows }, { row: wide.row, path: [wide.index] }),
+    );
+  unknown.report("DATA_UNKNOWN_FIELD", issues);
+  inherited.report("DATA_BAD_SHAPE", issues, () => INHERITED);
   return { subjects, issues };
 }
 
-/** Inputs whose values are nested (lists or mappings), by name and by label. */
+/** Inputs whose values are nested (lists or mappings), by name and by label. A series keeps its longest declared length. */
 function nestedInputs(rubrics: readonly CompiledRubric[]): Map<string, InputSpec> {
   const out = new Map<string, InputSpec>();
+  const put = (key: string, spec: InputSpec) => {
+    const before = out.get(key);
+    if (before?.type === "series" && spec.type === "series" && before.length > spec.length) return;
+    out.set(key, spec);
+  };
   for (const r of rubrics)
     for (const spec of r.inputs.values())
       if (spec.type === "scores" || spec.type === "votes" || spec.type === "series" || spec.type === "records") {
-        out.set(spec.name, spec);
-        if (spec.label) out.set(spec.label, spec);
+        put(spec.name, spec);
+        if (spec.label) put(spec.label, spec);
       }
   return out;
 }
+
+/** A series column's period: 1 … length, written as digits ("3", not "03" or "3.0"). */
+const PERIOD = /^[1-9][0-9]{0,8}$/;
 
 /**
  * The flat-column convention (CSV): `leaders.r1`, `leaders.r2` → leaders: {r1, r2};
  * `votes.好` → votes: {好}; `monthly.1` … `monthly.12` → monthly: [..]; a records
  * cell holds a JSON list. Empty cells are left out. Returns the row itself when
- * nothing folds, otherwise a view with the folded values over the row.
+ * nothing folds, otherwise a null-prototype copy with the folded values, so that a
+ * key such as `__proto__` is plain data. A series column outside 1 … length is
+ * unknown (nothing is allocated for it); a base given both whole and as columns is
+ * in `twice`.
  */
-export function foldColumns(row: SubjectData, nested: ReadonlyMap<string, InputSpec>): SubjectData {
-  if (nested.size === 0) return row;
+export function foldColumns(
+  row: SubjectData,
+  keys: readonly string[],
+  nested: ReadonlyMap<string, InputSpec>,
+): { data: SubjectData; unknown: { key: string; hint: string }[]; twice: string[]; dotted: Map<string, string[]> } {
+  const unknown: { key: string; hint: string }[] = [];
+  const dotted = new Map<string, string[]>();
+  if (nested.size === 0) return { data: row, unknown, twice: [], dotted };
   let overlay: Record<string, unknown> | undefined;
-  let dropped: Set<string> | undefined;
-  for (const key in row) {
+  const dropped = new Set<string>();
+  for (const key of keys) {
     const dot = key.indexOf(".");
     const spec = dot > 0 ? nested.get(key.slice(0, dot)) : nested.get(key);
     if (!spec) continue;
     const value = row[key];
-    overlay ??= {};
     if (dot < 0) {
       if (spec.type === "records" && typeof value === "string" && value.trim().startsWith("[")) {
         try {
-          overlay[key] = JSON.parse(value);
+          const parsed: unknown = JSON.parse(value);
+          (overlay ??= Object.create(null) as Record<string, unknown>)[key] = parsed;
         } catch {
           /* left as text: the boundary reports it as a bad shape */
         }
       }
       continue;
     }
-    (dropped ??= new Set()).add(key);
-    if (isAbsent(value)) continue;
+    dropped.add(key);
     const base = key.slice(0, dot);
     const sub = key.slice(dot + 1);
+    if (spec.type === "series" && !(PERIOD.test(sub) && Number(sub) <= spec.length)) {
+      unknown.push({ key, hint: `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}` });
+      continue;
+    }
+    if (isAbsent(value)) continue;
+    overlay ??= Object.create(null) as Record<string, unknown>;
+    const list = dotted.get(base) ?? [];
+    list.push(key);
+    dotted.set(base, list);
     if (spec.type === "series") {
-      const list = (Array.isArray(overlay[base]) ? overlay[base] : []) as unknown[];
-      const index = Number(sub);
-      if (Number.isInteger(index) && index >= 1) list[index - 1] = value;
-      else list.push(value);
-      overlay[base] = list;
+      const values = (Array.isArray(overlay[base]) ? overlay[base] : (overlay[base] = [])) as unknown[];
+      values[Number(sub) - 1] = value;
     } else {
-      const obj = (overlay[base] && typeof overlay[base] === "object" ? overlay[base] : {}) as Record<string, unknown>;
+      const obj = (isMapping(overlay[base]) ? overlay[base] : (overlay[base] = Object.create(null))) as Record<string, unknown>;
       obj[sub] = value;
-      overlay[base] = obj;
     }
   }
-  if (!overlay) return row;
-  for (const [k, v] of Object.entries(overlay)) if (Array.isArray(v)) overlay[k] = Array.from(v, (x) => x ?? null);
-  const folded: Record<string, unknown> = {};
-  for (const key in row) if (!dropped?.has(key)) folded[key] = row[key];
-  return Object.assign(folded, overlay);
+  if (!overlay && dropped.size === 0) return { data: row, unknown, twice: [], dotted };
+  const folded = Object.create(null) as Record<string, unknown>;
+  for (const key of keys) if (!dropped.has(key)) folded[key] = row[key];
+  const twice: string[] = [];
+  for (const base of Object.keys(overlay ?? {})) {
+    let v = overlay![base];
+    if (dotted.has(base) && has(row, base) && !isAbsent(row[base])) twice.push(base);
+    if (Array.isArray(v)) v = Array.from(v, (x) => x ?? null);
+    folded[base] = v;
+  }
+  return { data: folded, unknown, twice, dotted };
 }
 
 /** Validate one subject's values for one rubric. */
@@ -245,6 +457,16 @@ type Report = (
 const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√"]);
 const FALSE = new Set(["false", "no", "n", "0", "否", "无", "×"]);
 
+/** A scalar read as text: a string, or a finite number; a list, a mapping or anything else is not text. */
+const scalarText = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : undefined);
+
+/** Report the inherited enumerable keys of a nested mapping (never read). */
+function reportInherited(obj: object, report: Report, at = ""): boolean {
+  const keys = inheritedKeys(obj);
+  for (const k of keys) report("DATA_BAD_SHAPE", INHERITED, `${at}.${k}`);
+  return keys.length > 0;
+}
+
 function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | undefined {
   switch (spec.type) {
     case "number":
@@ -253,34 +475,37 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       return readNumber(spec, raw, report, spec.type !== "count");
     case "boolean": {
       if (typeof raw === "boolean") return raw;
-      const t = String(raw).trim().toLowerCase();
-      if (TRUE.has(t)) return true;
-      if (FALSE.has(t)) return false;
-      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", allowed: ["true", "false"], received: raw });
+      const t = scalarText(raw)?.trim().toLowerCase();
+      if (t !== undefined && TRUE.has(t)) return true;
+      if (t !== undefined && FALSE.has(t)) return false;
+      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", allowed: ["true", "false"], ...receivedOf(raw) });
       return undefined;
     }
     case "choice":
     case "grade": {
       const options = spec.type === "choice" ? spec.values : spec.scale;
-      const t = String(raw).trim();
-      if (options.includes(t)) return t;
-      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, allowed: options, received: raw });
+      const t = scalarText(raw)?.trim();
+      if (t !== undefined && options.includes(t)) return t;
+      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, allowed: options, ...receivedOf(raw) });
       return undefined;
     }
-    case "text":
-      return String(raw);
+    case "text": {
+      const t = scalarText(raw);
+      if (t === undefined) report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: render(raw) });
+      return t;
+    }
     case "rank":
       return readRank(raw, report);
     case "scores":
       return readScores(spec, raw, report);
     case "series": {
       if (!Array.isArray(raw) || raw.length !== spec.length) {
-        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, received: Array.isArray(raw) ? `${raw.length} values` : JSON.stringify(raw) });
+        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, received: Array.isArray(raw) ? `${raw.length} values` : render(raw) });
         return undefined;
       }
       const out: Dec[] = [];
-      for (const [i, v] of raw.entries()) {
-        const d = readNumber({ ...spec, type: "number", clamp: false }, v, (code, params) => report(code, params, `.${i + 1}`), false);
+      for (let i = 0; i < raw.length; i++) {
+        const d = readNumber({ ...spec, type: "number", clamp: false }, raw[i], (code, params) => report(code, params, `.${i + 1}`), false);
         if (d === undefined) return undefined;
         out.push(d);
       }
@@ -302,22 +527,22 @@ function readNumber(
   const text = typeof raw === "string" ? raw.trim() : raw;
   const d = typeof text === "string" && text.includes("%") && !percentAllowed ? undefined : parseDecimal(text);
   if (d === undefined) {
-    report("DATA_NOT_NUMBER", { received: raw });
+    report("DATA_NOT_NUMBER", receivedOf(raw));
     return undefined;
   }
   if (spec.type === "count" && !d.isInteger()) {
-    report("DATA_NOT_INTEGER", { received: raw });
+    report("DATA_NOT_INTEGER", receivedOf(raw));
     return undefined;
   }
   if (spec.places !== undefined && decimalPlaces(d) > spec.places) {
-    report("DATA_TOO_PRECISE", { places: spec.places, received: raw });
+    report("DATA_TOO_PRECISE", { places: spec.places, ...receivedOf(raw) });
     return undefined;
   }
   const below = spec.min !== undefined && d.lt(spec.min);
   const above = spec.max !== undefined && d.gt(spec.max);
   if (below || above) {
     if (spec.clamp) return below ? spec.min! : spec.max!;
-    report("DATA_OUT_OF_RANGE", { expected: rangeText(spec.min, spec.max), received: raw });
+    report("DATA_OUT_OF_RANGE", { expected: rangeText(spec.min, spec.max), ...receivedOf(raw) });
     return undefined;
   }
   return d;
@@ -335,12 +560,12 @@ function readRank(raw: unknown, report: Report): RankValue | undefined {
   if (typeof raw === "string") {
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
     if (m) [rank, of] = [Number(m[1]), Number(m[2])];
-  } else if (raw && typeof raw === "object" && "rank" in raw && "of" in raw) {
-    const r = raw as { rank: unknown; of: unknown };
-    if (Number.isInteger(r.rank) && Number.isInteger(r.of)) [rank, of] = [r.rank as number, r.of as number];
+  } else if (isMapping(raw)) {
+    const [r, n] = [own(raw, "rank"), own(raw, "of")];
+    if (Number.isInteger(r) && Number.isInteger(n)) [rank, of] = [r as number, n as number];
   }
   if (rank === undefined || of === undefined || rank < 1 || rank > of) {
-    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', received: JSON.stringify(raw) });
+    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', received: render(raw) });
     return undefined;
   }
   return { rank, of };
@@ -359,11 +584,16 @@ function readScores(spec: { min?: Dec; max?: Dec; places?: number }, raw: unknow
     values.push(d);
     return true;
   };
-  const list = (items: readonly unknown[]) => items.every((v, i) => one(v, null, i + 1));
+  // A hole in a list is an error at its position, never skipped.
+  const list = (items: readonly unknown[]) => {
+    for (let i = 0; i < items.length; i++) if (!one(items[i], null, i + 1)) return false;
+    return true;
+  };
   if (Array.isArray(raw)) {
     if (!list(raw)) return undefined;
-  } else if (raw && typeof raw === "object") {
-    for (const [rater, v] of Object.entries(raw)) if (!one(v, rater)) return undefined;
+  } else if (isMapping(raw)) {
+    if (reportInherited(raw, report)) return undefined;
+    for (const rater of Object.keys(raw)) if (!one(raw[rater], rater)) return undefined;
   } else if (typeof raw === "string" && raw.trim().startsWith("[")) {
     // A list in one cell: [] is an empty list (nothing chosen), [80, 85] two scores.
     let parsed: unknown;
@@ -373,7 +603,7 @@ function readScores(spec: { min?: Dec; max?: Dec; places?: number }, raw: unknow
       parsed = undefined;
     }
     if (!Array.isArray(parsed)) {
-      report("DATA_BAD_SHAPE", { expected: LIST_TEXT, received: raw });
+      report("DATA_BAD_SHAPE", { expected: LIST_TEXT, ...receivedOf(raw) });
       return undefined;
     }
     if (!list(parsed)) return undefined;
@@ -382,7 +612,7 @@ function readScores(spec: { min?: Dec; max?: Dec; places?: number }, raw: unknow
     const parts = raw.split(/[;；]/);
     const empty = parts.findIndex((p) => p.trim() === "");
     if (empty >= 0) {
-      report("DATA_BAD_SHAPE", { expected: `${LIST_TEXT}, with no empty part`, received: raw, position: empty + 1 });
+      report("DATA_BAD_SHAPE", { expected: `${LIST_TEXT}, with no empty part`, ...receivedOf(raw), position: empty + 1 });
       return undefined;
     }
     if (!list(parts)) return undefined;
@@ -393,61 +623,78 @@ function readScores(spec: { min?: Dec; max?: Dec; places?: number }, raw: unknow
 const VOTE_EXTRAS = ["abstain", "invalid", "issued"] as const;
 
 function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Report): VoteCounts | undefined {
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, received: JSON.stringify(raw) });
+  if (!isMapping(raw)) {
+    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, received: render(raw) });
     return undefined;
   }
-  const obj = raw as Record<string, unknown>;
+  if (reportInherited(raw, report)) return undefined;
   const count = (key: string): Dec | undefined => {
-    const d = parseDecimal(obj[key]);
+    const d = parseDecimal(own(raw, key));
     if (d === undefined || !d.isInteger() || d.lt(0)) {
-      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, received: obj[key] }, `.${key}`);
+      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, ...receivedOf(own(raw, key)) }, `.${key}`);
       return undefined;
     }
     return d;
   };
-  for (const key of Object.keys(obj))
-    if (!spec.levels.includes(key) && !(VOTE_EXTRAS as readonly string[]).includes(key))
-      report("DATA_BAD_SHAPE", { expected: `vote keys ${[...spec.levels, ...VOTE_EXTRAS].join(", ")}`, allowed: [...spec.levels, ...VOTE_EXTRAS], received: `"${key}"` });
-  const levels: Record<string, Dec> = {};
+  const allowed = [...spec.levels, ...VOTE_EXTRAS];
+  let unknownKey = false;
+  for (const key of Object.keys(raw))
+    if (!allowed.includes(key)) {
+      unknownKey = true;
+      report("DATA_BAD_SHAPE", { expected: `vote keys ${allowed.join(", ")}`, allowed, received: `"${key}"` }, `.${key}`);
+    }
+  if (unknownKey) return undefined;
+  const levels = Object.create(null) as Record<string, Dec>;
   for (const level of spec.levels) {
-    if (obj[level] === undefined) {
-      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, allowed: [...spec.levels, ...VOTE_EXTRAS], received: `no "${level}"` });
+    if (own(raw, level) === undefined) {
+      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, allowed, received: `no "${level}"` });
       return undefined;
     }
     const d = count(level);
     if (d === undefined) return undefined;
     levels[level] = d;
   }
-  const extra = (key: string) => (obj[key] === undefined ? ZERO : count(key));
+  const extra = (key: string) => (own(raw, key) === undefined ? ZERO : count(key));
   const abstain = extra("abstain");
   const invalid = extra("invalid");
-  const issued = obj.issued === undefined ? undefined : count("issued");
-  if (abstain === undefined || invalid === undefined || (obj.issued !== undefined && issued === undefined)) return undefined;
+  const issued = own(raw, "issued") === undefined ? undefined : count("issued");
+  if (abstain === undefined || invalid === undefined || (own(raw, "issued") !== undefined && issued === undefined)) return undefined;
   return { levels, abstain, invalid, ...(issued !== undefined ? { issued } : {}) };
 }
 
 function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | "number">> }, raw: unknown, report: Report): RecordValue[] | undefined {
+  const names = Object.keys(spec.fields);
   if (!Array.isArray(raw)) {
-    report("DATA_BAD_SHAPE", { expected: `a list of records with ${Object.keys(spec.fields).join(", ")}`, received: JSON.stringify(raw) });
+    report("DATA_BAD_SHAPE", { expected: `a list of records with ${names.join(", ")}`, received: render(raw) });
     return undefined;
   }
   const out: RecordValue[] = [];
-  for (const [i, rec] of raw.entries()) {
-    if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
-      report("DATA_BAD_SHAPE", { expected: `record ${i + 1} to be a mapping`, received: JSON.stringify(rec) });
+  for (let i = 0; i < raw.length; i++) {
+    const rec: unknown = raw[i];
+    const at = `[${i + 1}]`;
+    if (!isMapping(rec)) {
+      report("DATA_BAD_SHAPE", { expected: `a mapping (record ${i + 1})`, received: Object.hasOwn(raw, i) ? render(rec) : "a hole in the list" }, at);
       return undefined;
     }
-    const r: Record<string, string | Dec> = {};
-    for (const [k, v] of Object.entries(rec as Record<string, unknown>)) {
-      const type = spec.fields[k];
+    if (reportInherited(rec, report, at)) return undefined;
+    // Null prototype: a field named toString or __proto__ is data, never a method or a prototype.
+    const r = Object.create(null) as Record<string, string | Dec>;
+    for (const k of Object.keys(rec)) {
+      const v = rec[k];
+      const type = Object.hasOwn(spec.fields, k) ? spec.fields[k] : undefined;
       if (!type) {
-        report("DATA_BAD_SHAPE", { expected: `record fields ${Object.keys(spec.fields).join(", ")}`, received: `"${k}" in record ${i + 1}` });
+        report("DATA_BAD_SHAPE", { expected: `one of the record fields ${names.join(", ")}`, allowed: names, received: `"${k}" in record ${i + 1}` }, `${at}.${k}`);
         return undefined;
       }
-      if (type === "text") r[k] = String(v);
-      else {
-        const d = readNumber({ type, min: ZERO }, v, report, false);
+      if (type === "text") {
+        const t = scalarText(v);
+        if (t === undefined) {
+          report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: render(v) }, `${at}.${k}`);
+          return undefined;
+        }
+        r[k] = t;
+      } else {
+        const d = readNumber({ type, min: ZERO }, v, (code, params) => report(code, params, `${at}.${k}`), false);
         if (d === undefined) return undefined;
         r[k] = d;
       }

@@ -235,7 +235,7 @@ rules:
 
   test("an unknown vote level lists the vote keys; a bad count names its column", () => {
     expect(dataIssues(rubric, [{ ...ok, 民主测评: { ...ok.民主测评, 优: 1 } }])).toMatchObject([
-      { code: "DATA_BAD_SHAPE", field: "民主测评", params: { allowed: ["好", "较好", "一般", "差", "abstain", "invalid", "issued"] } },
+      { code: "DATA_BAD_SHAPE", field: "民主测评.优", params: { allowed: ["好", "较好", "一般", "差", "abstain", "invalid", "issued"] } },
     ]);
     expect(dataIssues(rubric, [{ ...ok, 民主测评: { ...ok.民主测评, 较好: "1.5" } }])).toMatchObject([{ code: "DATA_INVALID_VALUE", field: "民主测评.较好" }]);
   });
