@@ -1,0 +1,174 @@
+/**
+ * Bad data is refused at its row and field, never coerced, dropped or crashed on:
+ * lists and mappings are not text, holes are reported, a CSV header given twice is an
+ * error, deep and cyclic values give a short message.
+ */
+import { describe, expect, test } from "vitest";
+import { CsvError, parseCsv } from "../../src/cli/csv.js";
+import { formatIssues, safeAssess } from "../../src/index.js";
+import { compile, dataIssues, run } from "../helpers.js";
+
+const body = `
+inputs:
+  note: { type: text, required: false }
+  kind: { type: choice, values: [organ, school], required: false }
+  level: { type: grade, scale: [A, B, C], required: false }
+  flag: { type: boolean, default: false }
+  monthly: { type: series, length: 12, min: 0, max: 10, required: false }
+  votes: { type: votes, levels: [好, 差], required: false }
+  cases: { type: records, fields: { who: text, n: count } }
+  previous: { type: rank, required: false }
+scoring:
+  children:
+    - { id: duty, kind: input, max: 100 }
+`;
+const rubric = compile(body);
+const ok = { id: "u1", duty: 50 };
+
+/** The issues, which must also survive JSON.stringify and formatting. */
+function issuesOf(rows: unknown[]) {
+  const r = safeAssess(rubric, rows as never);
+  if (r.ok) throw new Error("expected the data to be rejected");
+  expect(() => JSON.stringify(r.issues)).not.toThrow();
+  expect(() => formatIssues(r.issues)).not.toThrow();
+  return r.issues;
+}
+
+describe("no coercion of lists and mappings", () => {
+  test.each([
+    ["a name given a mapping", { name: { x: 1 } }, { code: "DATA_BAD_SHAPE", field: "name", params: { received: '{"x": 1}' } }],
+    ["a group given a list", { group: ["a", "b"] }, { code: "DATA_BAD_SHAPE", field: "group", params: { received: '["a", "b"]' } }],
+    ["a group given true", { group: true }, { code: "DATA_BAD_SHAPE", field: "group" }],
+    ["a text value given a mapping", { note: { x: 1 } }, { code: "DATA_BAD_SHAPE", field: "note", params: { expected: "text (a string or a number)" } }],
+    ["a text value given a list", { note: ["a", "b"] }, { code: "DATA_BAD_SHAPE", field: "note", params: { received: '["a", "b"]' } }],
+    ["a text value given false", { note: false }, { code: "DATA_BAD_SHAPE", field: "note" }],
+    ["a choice given a one-element list", { kind: ["organ"] }, { code: "DATA_INVALID_VALUE", field: "kind", params: { receivedType: "list", received: '["organ"]' } }],
+    ["a grade given a list", { level: ["A"] }, { code: "DATA_INVALID_VALUE", field: "level", params: { receivedType: "list" } }],
+    ["a boolean given [1]", { flag: [1] }, { code: "DATA_INVALID_VALUE", field: "flag", params: { receivedType: "list", received: "[1]" } }],
+    ["a boolean given a mapping", { flag: {} }, { code: "DATA_INVALID_VALUE", field: "flag", params: { receivedType: "mapping", received: "{}" } }],
+    ["a boolean given 2", { flag: 2 }, { code: "DATA_INVALID_VALUE", field: "flag", params: { received: 2 } }],
+    ["a number given a list", { duty: [50] }, { code: "DATA_NOT_NUMBER", field: "duty", params: { receivedType: "list", received: "[50]" } }],
+    ["a record's text field given a list", { cases: [{ who: ["a"], n: 1 }] }, { code: "DATA_BAD_SHAPE", field: "cases[1].who" }],
+    ["a rank given a mapping with inherited fields", { previous: Object.create({ rank: 1, of: 2 }) }, { code: "DATA_BAD_SHAPE", field: "previous" }],
+    ["an id given a mapping", { id: { x: 1 } }, { code: "DATA_BAD_SHAPE", field: "id" }],
+    ["an id given NaN", { id: Number.NaN }, { code: "DATA_BAD_SHAPE", field: "id", params: { received: "NaN" } }],
+  ] as const)("%s", (_name, change, expected) => {
+    expect(issuesOf([{ ...ok, ...change }])).toMatchObject([{ row: 1, ...expected }]);
+  });
+
+  test("the message says what was given", () => {
+    const [issue] = issuesOf([{ ...ok, kind: ["organ"] }]);
+    expect(issue!.message).toBe('"kind" must be one of organ, school, got a list ["organ"]');
+  });
+
+  test("scalars are still read: numbers as text, 1 and 0 as booleans", () => {
+    // duty 50 → total 50; name 7 → "7"; group 3 → "3"
+    const r = run(body, [{ ...ok, name: 7, group: 3, note: 12, flag: 1 }, { id: "u2", duty: 60, flag: 0, kind: "organ", level: "B" }]);
+    expect(r.units.map((u) => [u.id, u.name, u.group, u.score])).toEqual([
+      ["u2", undefined, undefined, "60"],
+      ["u1", "7", "3", "50"],
+    ]);
+  });
+});
+
+describe("nothing is dropped silently", () => {
+  test("each run of holes in a sparse subject list is one issue at its first row", () => {
+    // rows 2-3 are holes (one issue, 2 rows), row 5 is a hole (1 row)
+    const rows: unknown[] = [{ ...ok }, , , { ...ok, id: "u4" }, , { ...ok, id: "u6" }]; // eslint-disable-line no-sparse-arrays
+    expect(issuesOf(rows)).toMatchObject([
+      { code: "DATA_BAD_SHAPE", row: 2, params: { rows: 2 } },
+      { code: "DATA_BAD_SHAPE", row: 5, params: { rows: 1 } },
+    ]);
+  });
+
+  test("a trailing hole and a list of only holes", () => {
+    const trailing: unknown[] = [{ ...ok }];
+    trailing.length = 2;
+    expect(issuesOf(trailing)).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { rows: 1 } }]);
+    expect(issuesOf(new Array(3))).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 1, params: { rows: 3 } }]);
+  });
+
+  test.each([
+    ["null", null, "null"],
+    ["a string", "u1", '"u1"'],
+    ["a list", ["u1", 50], '["u1", 50]'],
+    ["a number", 5, "5"],
+  ])("a subject that is %s is a bad shape at its row", (_name, value, received) => {
+    expect(issuesOf([{ ...ok }, value])).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { received } }]);
+  });
+
+  test("a hole in a records list or a scores list is reported at its position", () => {
+    const cases: unknown[] = [{ who: "a", n: 1 }];
+    cases.length = 2;
+    expect(issuesOf([{ ...ok, cases }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "cases[2]", params: { received: "a hole in the list" } }]);
+    const monthly = new Array(12).fill(5) as unknown[];
+    delete monthly[3];
+    expect(issuesOf([{ ...ok, monthly }])).toMatchObject([{ code: "DATA_NOT_NUMBER", field: "monthly.4", params: { received: null } }]);
+  });
+
+  test("a CSV header given twice is DATA_DUPLICATE_COLUMN naming both positions", () => {
+    let error: unknown;
+    try {
+      parseCsv("id,duty,note,duty\r\nu1,50,x,60\r\n", "d.csv");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CsvError);
+    expect((error as CsvError).issues).toMatchObject([{ code: "DATA_DUPLICATE_COLUMN", field: "duty", params: { column: "duty", first: 2, second: 4 } }]);
+    expect((error as CsvError).message).toBe('d.csv:1: DATA_DUPLICATE_COLUMN  column "duty" appears twice in the header, as columns 2 and 4; give each column once');
+  });
+
+  test("headers equal after trimming are the same column; distinct headers read as before", () => {
+    expect(() => parseCsv("id, duty,duty \r\nu1,1,2\r\n", "d.csv")).toThrow(/columns 2 and 3/);
+    const rows = parseCsv("id,duty\r\nu1,50\r\n\r\nu2,60\r\n", "d.csv");
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { id: "u1", duty: "50" },
+      { id: "u2", duty: "60" },
+    ]);
+  });
+
+  test("a ragged CSV row is still a CSV error with its line", () => {
+    expect(() => parseCsv("id,duty\r\nu1\r\n", "d.csv")).toThrow(/^d\.csv:2: CSV error/);
+  });
+
+  test("a votes.__proto__ column is reported, not ignored", () => {
+    expect(issuesOf([{ ...ok, "votes.好": 3, "votes.差": 1, "votes.__proto__": 2 }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "votes.__proto__" }]);
+  });
+
+  test("a value given whole and as columns is refused, not overwritten", () => {
+    expect(issuesOf([{ ...ok, votes: { 好: 1, 差: 0 }, "votes.好": 3 }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "votes", params: { received: 'both "votes" and "votes.好"' } }]);
+  });
+
+  test("record fields named toString or __proto__ are unknown fields of the record, no crash", () => {
+    expect(issuesOf([{ ...ok, cases: [{ toString: 1 }] }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "cases[1].toString", params: { allowed: ["who", "n"] } }]);
+    expect(issuesOf([{ ...ok, cases: JSON.parse('[{"who":"a","__proto__":{"n":5}}]') as unknown }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "cases[1].__proto__" }]);
+  });
+});
+
+describe("deep, cyclic and huge values give a short message", () => {
+  test("a 5,000-deep list given as a number", () => {
+    const deep = JSON.parse(`${"[".repeat(5000)}${"]".repeat(5000)}`) as unknown;
+    const [issue] = issuesOf([{ ...ok, duty: deep }]);
+    expect(issue).toMatchObject({ code: "DATA_NOT_NUMBER", field: "duty", params: { received: "[[…]]", receivedType: "list" } });
+  });
+
+  test("a 100,000-deep records cell (JSON in a CSV cell)", () => {
+    const cell = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    expect(issuesOf([{ ...ok, cases: cell }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "cases[1]", params: { received: "[[…]]" } }]);
+  });
+
+  test("a cyclic value", () => {
+    const cyclic: unknown[] = [];
+    cyclic.push(cyclic);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(issuesOf([{ ...ok, duty: cyclic, name: loop }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "name", params: { received: '{"self": {…}}' } }]);
+    expect(issuesOf([{ ...ok, duty: cyclic }])).toMatchObject([{ code: "DATA_NOT_NUMBER", params: { received: "[[…]]" } }]);
+  });
+
+  test("a long list shows its first 5 entries and its length; a long text is cut at 200 characters", () => {
+    expect(issuesOf([{ ...ok, kind: [1, 2, 3, 4, 5, 6, 7] }])[0]!.params.received).toBe("[1, 2, 3, 4, 5, … 7 in all]");
+    const [issue] = issuesOf([{ ...ok, duty: "x".repeat(5000) }]);
+    expect(issue!.params.received).toBe(`${"x".repeat(200)}…`);
+  });
+});
