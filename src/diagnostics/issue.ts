@@ -41,6 +41,12 @@ export type IssueCode =
   | "MAX_MISMATCH"
   | "RANGE_INVALID"
   | "QUOTA_SHARE_RANGE"
+  | "QUOTA_LOWEST_GRADE"
+  | "GRADE_NAME_AMBIGUOUS"
+  | "SPAN_WITHOUT_AS_OF"
+  // compile warnings: likely mistakes that do not stop the rubric from loading
+  | "COND_INTEGER_RANGE_ON_DECIMAL"
+  | "ROOT_MAX_UNDECLARED"
   // link: a set of rubrics
   | "LINKAGE_CYCLE"
   | "RUBRIC_DUPLICATE_ID"
@@ -54,6 +60,7 @@ export type IssueCode =
   | "DATA_TOO_PRECISE"
   | "DATA_OUT_OF_RANGE"
   | "DATA_INVALID_VALUE"
+  | "DATA_INVALID_DATE"
   | "DATA_BAD_SHAPE"
   // evaluate: inputs that are well-formed but cannot be scored
   | "EVAL_LINKED_OUT_OF_RANGE"
@@ -120,6 +127,9 @@ const STAGE_OF_PREFIX: Record<string, Stage> = {
   MAX: "compile",
   RANGE: "compile",
   QUOTA: "compile",
+  GRADE: "compile",
+  SPAN: "compile",
+  ROOT: "compile",
   LINKAGE: "link",
   RUBRIC: "link",
   DATA: "data",

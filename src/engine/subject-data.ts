@@ -5,6 +5,7 @@
  * used only by another domain's extra items (加试题) is not demanded of everyone.
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import { parseDate } from "./dates.js";
 import { decimalPlaces, parseDecimal, ZERO, type Dec } from "./decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RankValue, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 
@@ -173,7 +174,7 @@ function isAbsent(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 }
 
-type Report = (code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_BAD_SHAPE", params: Record<string, unknown>) => void;
+type Report = (code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_INVALID_DATE" | "DATA_BAD_SHAPE", params: Record<string, unknown>) => void;
 
 const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√"]);
 const FALSE = new Set(["false", "no", "n", "0", "否", "无", "×"]);
@@ -202,6 +203,13 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
     }
     case "text":
       return String(raw);
+    case "date": {
+      // 2024-03-01, 2024/3/1 or 2024年3月1日 → "2024-03-01"; an impossible date is an error.
+      const d = parseDate(raw);
+      if ("iso" in d) return d.iso;
+      report("DATA_INVALID_DATE", { received: raw, detail: d.error });
+      return undefined;
+    }
     case "rank":
       return readRank(raw, report);
     case "scores":
