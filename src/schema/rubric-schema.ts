@@ -33,6 +33,12 @@ export const DateText = z
   .string({ error: 'expected a date such as "2024-12-31"' })
   .refine((t) => "iso" in parseDate(t), { error: 'expected a real date such as "2024-12-31" (or 2024/12/31, 2024年12月31日)' });
 
+/** A bound of a comparison: a number, a share, or a date (for date facts; checked when compiled). */
+const BOUND_EXPECTED = 'expected a number, a percentage such as "50%", or a date such as 2024-12-31';
+const Bound = z.union([ShareValue, z.string().regex(/^\s*\d{4}(-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日?)\s*$/, { error: BOUND_EXPECTED })], {
+  error: BOUND_EXPECTED,
+});
+
 /** A grade named by its id or its label (好 or good). */
 const GradeName = z.string({ error: "expected a grade id or label" }).min(1).describe("a grade of the scale, by id or label");
 
@@ -110,11 +116,11 @@ const Comparison = z
     ne: Scalar.optional(),
     in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
     notIn: z.array(z.union([z.string(), z.number()])).min(1).optional(),
-    lt: ShareValue.optional(),
-    lte: ShareValue.optional(),
-    gt: ShareValue.optional(),
-    gte: ShareValue.optional(),
-    between: z.tuple([ShareValue, ShareValue]).optional().describe("inclusive range [low, high]"),
+    lt: Bound.optional(),
+    lte: Bound.optional(),
+    gt: Bound.optional(),
+    gte: Bound.optional(),
+    between: z.tuple([Bound, Bound]).optional().describe("inclusive range [low, high] (numbers, or dates for a date fact)"),
     worseThan: GradeName.optional().describe("grade strictly worse than (未达到), by id or label"),
     betterThan: GradeName.optional().describe("grade strictly better than, by id or label"),
     atLeast: GradeName.optional().describe("grade equal or better, by id or label"),
