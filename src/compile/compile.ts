@@ -34,6 +34,7 @@ export function compileRubric(
     if ("children" in n) for (const c of [...n.children, ...(n.outside ?? [])]) markWhole(c);
   };
   markWhole(source.scoring);
+  markCeilings(ctx, source.scoring);
   if (source.asOf !== undefined) {
     const asOf = parseDate(source.asOf);
     if ("iso" in asOf) ctx.asOf = asOf.iso;
@@ -187,6 +188,25 @@ export function compileRubric(
     ...(options.locate ? { locate: options.locate } : {}),
   };
   return { rubric, issues: [], warnings: ctx.warnings };
+}
+
+/**
+ * Which nodes' points can rise above their max: a bonus item or a group with
+ * `outside` entries, and every group above one unless a `cap` bounds its children;
+ * a group's `limit` is its ceiling. Returns whether `n` can exceed its max with no
+ * limit to bound it.
+ */
+function markCeilings(ctx: CompileContext, n: NodeSource): boolean {
+  let exceeds: boolean;
+  if ("children" in n) {
+    // A cap bounds the combined children; outside nodes are added after it.
+    const children = n.children.map((c) => markCeilings(ctx, c));
+    (n.outside ?? []).forEach((c) => markCeilings(ctx, c));
+    exceeds = (n.cap === undefined && children.some(Boolean)) || (n.outside ?? []).length > 0;
+    if (n.limit !== undefined && n.limit !== null) ctx.ceilings.set(n.id, dec(n.limit));
+  } else exceeds = n.kind === "bonus" && (n.outside ?? []).length > 0;
+  if (exceeds) ctx.exceedsMax.add(n.id);
+  return exceeds && !ctx.ceilings.has(n.id);
 }
 
 /**

@@ -4,6 +4,7 @@
  * @internal
  */
 import { makeIssue, type Issue, type IssueCode } from "../diagnostics/issue.js";
+import type { Dec } from "../engine/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
 import { matchGrade, type GradeName } from "./grade-names.js";
 import type { GradeReference, InputSpec } from "./model.js";
@@ -30,6 +31,9 @@ export class CompileContext {
   /** Nodes whose points are always whole (rounded to 0 places), and whether the total is. */
   readonly wholeNodes = new Set<string>();
   wholeTotal = false;
+  /** Nodes whose points can rise above their max (outside bonuses), and groups bounded by a limit. */
+  readonly exceedsMax = new Set<string>();
+  readonly ceilings = new Map<string, Dec>();
   /** Id of the root group (its points are the total). */
   rootId = "total";
   /** The grades' ids and labels (a label defaults to the id), best first. */
@@ -43,6 +47,11 @@ export class CompileContext {
   error(code: IssueCode, params: Record<string, unknown>, path: RubricPath, key?: string): void {
     const source = this.locate?.(path, key !== undefined ? { key } : undefined);
     this.issues.push(makeIssue(code, params, { path, rubric: this.rubricId, ...(source ? { source } : {}) }));
+  }
+
+  /** The largest points a node can have, when known: its limit, or its max unless outside bonuses can exceed it. */
+  ceiling(id: string, max: Dec | undefined): Dec | undefined {
+    return this.ceilings.get(id) ?? (this.exceedsMax.has(id) ? undefined : max);
   }
 
   /**

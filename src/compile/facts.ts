@@ -47,7 +47,7 @@ export function resolveFact(
   switch (head) {
     case "total": {
       if (parts.length !== 1) return bad("total takes no further part");
-      const max = nodeMax(ctx.rootId);
+      const max = ctx.ceiling(ctx.rootId, nodeMax(ctx.rootId));
       return { ref, type: "number", decimal: !ctx.wholeTotal, ...(max ? { max } : {}), get: (c) => c.total };
     }
     case "grade":
@@ -103,14 +103,15 @@ export function resolveFact(
       }
       ctx.factNodes.add(a);
       if (head === "score") {
-        const max = nodeMax(a);
+        const max = ctx.ceiling(a, nodeMax(a));
         return { ref, type: "number", decimal: !ctx.wholeNodes.has(a), ...(max ? { max } : {}), get: (c) => c.points(a) };
       }
+      const exceeds = ctx.exceedsMax.has(a) || ctx.ceilings.has(a);
       return {
         ref,
         type: "number",
         decimal: true,
-        max: dec(1),
+        ...(exceeds ? {} : { max: dec(1) }),
         get: (c) => {
           const p = c.points(a);
           const m = nodeMax(a);

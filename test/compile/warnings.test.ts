@@ -98,6 +98,22 @@ grades:
   ])("%s: no warning (%s)", (condition) => {
     expect(rangeWarnings(actionOn(condition))).toEqual([]);
   });
+  test("an outside bonus lifts the total above its full mark: between [90, 100] warns then, not under a limit of 100", () => {
+    const bonus = (limit: string) => `
+inputs:
+  awards: { type: count }
+scoring:
+  max: 100
+${limit}  children:
+    - { id: x, kind: input, max: 100 }
+  outside:
+    - { id: extra, kind: bonus, max: 0, additions: [ { id: none, per: awards, points: 0 } ], outside: [ { id: award, per: awards, points: 0.5 } ] }
+actions:
+  - { id: top, when: { fact: total, between: [90, 100] } }`;
+    // 100 + 0.5 = 100.5 lies above 100: the closed bound 100 can be escaped.
+    expect(rangeWarnings(bonus("")).map((w) => w.params.suggestion)).toEqual(["{ all: [ { fact: total, gte: 90 }, { fact: total, lt: 101 } ] }"]);
+    expect(rangeWarnings(bonus("  limit: 100\n"))).toEqual([]);
+  });
   test("a total rounded to 0 places is whole: no warning", () => {
     expect(rangeWarnings(`rounding: { places: 0 }\n${actionOn("{ fact: total, between: [0, 69] }")}`)).toEqual([]);
   });
