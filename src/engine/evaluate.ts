@@ -117,9 +117,10 @@ function evaluateRubric(
   );
   const units: SubjectResult[] = ordered.map((s) => buildSubjectResult(rubric, s, gradeNotes.get(s) ?? [], trail));
   const scale = rubric.grades.map((g) => g.id);
+  const labels = rubric.grades.map((g) => g.label);
   const linkedFacts = new Map<string, LinkedFacts>();
   for (const s of states)
-    linkedFacts.set(s.id, { score: s.total, scale, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
+    linkedFacts.set(s.id, { score: s.total, scale, labels, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
   return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: Object.fromEntries(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues };
 }
 
