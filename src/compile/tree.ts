@@ -79,7 +79,12 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       number(name, "number");
       break;
     case "carry": {
-      const limit = max.div(dec(item.share));
+      const share = dec(item.share);
+      if (share.lte(0)) {
+        ctx.error("RANGE_INVALID", { detail: `share must be positive, got ${fmt(share)}` }, [...path, "share"]);
+        break;
+      }
+      const limit = max.div(share);
       const spec = number(name, "number", ZERO, limit);
       if (spec && "max" in spec && spec.declared && (spec.max === undefined || spec.max.gt(limit)))
         ctx.error("RANGE_INVALID", { detail: `input "${name}" allows values up to ${spec.max ? fmt(spec.max) : "any size"}; × ${item.share} that exceeds the item's max ${fmt(max)} (declare max: ${fmt(limit)}, with clamp: true to carry over at most that)` }, [...path, "max"]);

@@ -3,9 +3,10 @@
  * rounding (ratio weights, means, normalisation, feedback factors). Every expected value
  * is computed by hand in the comment beside it.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { buildFeedback } from "../../src/index.js";
-import { compile, evaluate, itemPoints, linkedSet, run, unit } from "../helpers.js";
+import { assess, buildFeedback, loadRubric } from "../../src/index.js";
+import { compile, evaluate, issuesOf, itemPoints, linkedSet, rubricText, run, unit } from "../helpers.js";
 
 const actionIds = (body: string, subject: Record<string, unknown>) => unit(run(body, [{ id: "s", ...subject }]), "s").actions.map((a) => a.id);
 
@@ -200,6 +201,14 @@ describe("shares inside items are exact", () => {
   });
 });
 
+test("a carried-over share of 0 is rejected at its line:col (its limit max / share has no value)", () => {
+  const text = rubricText("scoring:\n  children:\n    - { id: c, kind: carry, max: 10, share: 0 }");
+  const issues = issuesOf(text);
+  const line = text.split("\n").findIndex((l) => l.includes("kind: carry")) + 1;
+  const column = text.split("\n")[line - 1]!.indexOf("0 }") + 1; // the value of share
+  expect(issues.map((i) => [i.code, i.message, i.source])).toEqual([["RANGE_INVALID", expect.stringContaining("share must be positive, got 0"), expect.objectContaining({ line, col: column })]]);
+});
+
 describe("feedback stays exact", () => {
   const body = weighted([1, 1, 1], "", "\n      - { id: z, kind: input, max: 10 }");
   test("the factors of 1:1:1 items are exactly 1/3", () => {
@@ -218,4 +227,19 @@ describe("feedback stays exact", () => {
     const result = evaluate(rubric, [{ id: "s", a: 90, b: 85, c: 81 }])[0]!;
     expect(buildFeedback(rubric, result).subjects[0]!.toNextGrade).toEqual({ grade: "A", points: "4.666666666666666666666666666666666666667" });
   });
+});
+
+test("the docs' example (Arithmetic and rounding) gives the results written under it", () => {
+  const docs = readFileSync(new URL("../../docs/rubric-language.md", import.meta.url), "utf8");
+  const yaml = /```yaml\n(# exact\.yaml[\s\S]*?)```/.exec(docs)![1]!;
+  const units = assess(loadRubric(yaml, { file: "exact.yaml" }), [
+    { id: "full", a: 100, b: 100, c: 100 },
+    { id: "mixed", a: 90, b: 85, c: 81 },
+  ]).results[0]!.units;
+  expect(units.map((u) => [u.id, u.score, u.grade, u.actions.map((a) => a.label)])).toEqual([
+    ["full", "100.00", "good", ["满分"]], // 300/3 = 100
+    ["mixed", "85.33", "good", []], // 256/3 = 85.333… half-up to 2 places
+  ]);
+  expect(yaml).toContain("# a, b, c = 100, 100, 100 → 300/3 = 100.00 exactly: good, 满分");
+  expect(yaml).toContain("# a, b, c = 90, 85, 81    → 256/3 = 85.333… → 85.33: good");
 });
