@@ -29,7 +29,7 @@ export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs
 /** The score with its points rounded, and a trail line when that changed them. */
 function rounded(score: NodeScore, r: Rounding, label: string): NodeScore {
   const points = round(score.points, r.places, r.mode);
-  if (points.eq(score.points)) return points === score.points ? score : { ...score, points };
+  if (points.eq(score.points)) return score;
   const raw = score.points;
   const line: TrailLine = { entry: "round", label, amount: points.minus(raw), detail: () => `${format(raw)} rounded to ${r.places} places (${r.mode}): ${format(points, r.places)}` };
   return { points, max: score.max, lines: [...score.lines, line] };
