@@ -114,6 +114,8 @@ interface NodeBase {
   readonly max: Dec;
   /** Normalised weight (fraction) within a weighted parent. */
   readonly weight?: Dec;
+  /** The weight as declared (3 of 3:6:3:3), when the parent divides once by `weightSum`. */
+  readonly rawWeight?: Dec;
   readonly only?: CompiledCondition;
   readonly round?: Rounding;
 }
@@ -122,6 +124,12 @@ export interface GroupNode extends NodeBase {
   readonly type: "group";
   readonly combine: "sum" | "weighted" | "mean" | "max" | "min";
   readonly children: readonly TreeNode[];
+  /**
+   * Weighted groups whose normalised weights do not terminate (1:1:1 → 1/3): the sum of
+   * the declared weights. Points are then Σ pointsᵢ × rawWeightᵢ / weightSum (divided
+   * once); otherwise Σ pointsᵢ × weightᵢ.
+   */
+  readonly weightSum?: Dec;
   readonly floor?: Dec;
   readonly cap?: Dec;
   readonly normalizeTo?: Dec;
