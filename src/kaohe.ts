@@ -56,7 +56,8 @@ function unwrap<T>(result: Result<T>): T {
  *
  * @param text - the rubric YAML
  * @param options - `file`: name shown in error positions
- * @returns `{ ok: true, value: CompiledRubric }` or `{ ok: false, issues }` with every problem
+ * @returns `{ ok: true, value: CompiledRubric, warnings }` or `{ ok: false, issues }` with every problem;
+ *   `warnings` are findings that do not stop the load (e.g. `ROOT_MAX_UNDECLARED`)
  * @example
  * const r = safeLoadRubric(yamlText, { file: "rubric.yaml" });
  * if (!r.ok) console.error(formatIssues(r.issues));
@@ -69,7 +70,7 @@ export function safeLoadRubric(text: string, options: { file?: string } = {}): R
   if (!validated.value) return fail(validated.issues);
   const compiled = compileRubric(validated.value, { ...(options.file !== undefined ? { file: options.file } : {}), locate: parsed.locate });
   if (!compiled.rubric) return fail(sortByPosition(compiled.issues));
-  return ok(compiled.rubric);
+  return ok(compiled.rubric, sortByPosition(compiled.warnings));
 }
 
 /**
@@ -94,7 +95,7 @@ export function loadRubric(text: string, options: { file?: string } = {}): Compi
  * (unknown rubric, unknown grade of another rubric, cycles).
  *
  * @param texts - the rubric texts with their file names
- * @returns the set in evaluation order, or every issue
+ * @returns the set in evaluation order (with every rubric's warnings), or every issue
  * @example
  * const set = safeLoadRubricSet([{ text: a, file: "a.yaml" }, { text: b, file: "b.yaml" }]);
  * if (set.ok) set.value.rubrics.map((r) => r.id)
@@ -103,13 +104,17 @@ export function loadRubric(text: string, options: { file?: string } = {}): Compi
 export function safeLoadRubricSet(texts: readonly RubricText[]): Result<RubricSet> {
   const rubrics: CompiledRubric[] = [];
   const issues: Issue[] = [];
+  const warnings: Issue[] = [];
   for (const t of texts) {
     const r = safeLoadRubric(t.text, t.file !== undefined ? { file: t.file } : {});
-    if (r.ok) rubrics.push(r.value);
-    else issues.push(...r.issues);
+    if (r.ok) {
+      rubrics.push(r.value);
+      warnings.push(...r.warnings);
+    } else issues.push(...r.issues);
   }
   if (issues.length > 0) return fail(issues);
-  return safeLinkRubrics(rubrics);
+  const linked = safeLinkRubrics(rubrics);
+  return linked.ok ? ok(linked.value, [...warnings, ...linked.warnings]) : linked;
 }
 
 /**

@@ -72,9 +72,11 @@ export function readRubricTexts(files: readonly string[]): RubricText[] {
   return files.map((file) => ({ file, text: decodeText(readFileSync(file)).text }));
 }
 
-export function loadSet(scheme: Scheme): RubricSet {
+/** Load the scheme's rubrics; their warnings (which do not stop the load) are pushed to `warnings` when given. */
+export function loadSet(scheme: Scheme, warnings?: Issue[]): RubricSet {
   const r = safeLoadRubricSet(readRubricTexts(scheme.rubricFiles));
   if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in the rubric`, r.issues);
+  warnings?.push(...r.warnings);
   return r.value;
 }
 

@@ -56,7 +56,9 @@ Data columns: id, name, group (or the columns the rubric's subject: names, e.g.
 
 Loads the rubrics (and their test files) and prints every problem, one per line:
   file:line:col  CODE  message
-Exit 0 when all are valid.`,
+and every warning (a likely mistake that does not stop the rubric from loading):
+  warning: file:line:col  CODE  message
+Exit 0 when all are valid, warnings or not.`,
   test: `usage: kaohe test <rubric file or scheme folder>...
 
 Runs the test cases written in the rubrics (tests:) and in sibling tests files,
@@ -195,7 +197,9 @@ function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): S
   need(rubricPaths, "a rubric file or a scheme folder");
   if (data.length > 1) throw new UsageError(`give one data file, got ${data.join(", ")}`);
   const scheme = findScheme(rubricPaths);
-  const set = loadSet(scheme);
+  const warnings: Issue[] = [];
+  const set = loadSet(scheme, warnings);
+  for (const w of warnings) io.err(formatIssue(w));
   const dataFile = data[0] ?? scheme.exampleData;
   if (!dataFile) throw new UsageError("give a data file (CSV or JSON); the folder has no example.csv");
   const { rows } = readData(dataFile, io.stdin);
@@ -220,17 +224,19 @@ function score(positionals: readonly string[], values: Record<string, string | b
   else text = entries.map((e) => scoreTable(e.result)).join("\n\n");
   if (values.out) writeFileSync(String(values.out), format === "csv" ? `\ufeff${text}` : `${text}\n`);
   else io.out(text);
-  for (const w of evaluation.results.flatMap((r) => r.warnings)) io.err(`warning: ${formatIssue(w)}`);
+  for (const w of evaluation.results.flatMap((r) => r.warnings)) io.err(formatIssue(w));
   return 0;
 }
 
 function validate(positionals: readonly string[], io: Io): number {
   need(positionals, "a rubric file or a scheme folder");
   const scheme = findScheme(positionals);
-  const set = loadSet(scheme);
+  const warnings: Issue[] = [];
+  const set = loadSet(scheme, warnings);
   const tests = loadTests(scheme.testFiles);
   const cases = tests.length + set.rubrics.reduce((a, r) => a + r.tests.length, 0);
-  io.out(`ok: ${set.rubrics.map((r) => `${r.id} (${r.file}, ${r.items.length} items)`).join(", ")}${cases ? `; ${cases} test case(s)` : ""}`);
+  for (const w of warnings) io.err(formatIssue(w));
+  io.out(`ok: ${set.rubrics.map((r) => `${r.id} (${r.file}, ${r.items.length} items)`).join(", ")}${cases ? `; ${cases} test case(s)` : ""}${warnings.length ? `; ${warnings.length} warning(s)` : ""}`);
   return 0;
 }
 

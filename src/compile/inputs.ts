@@ -3,6 +3,7 @@
  * (an item's input defaults to its id, with the type its method needs).
  * @internal
  */
+import { parseDate } from "../engine/dates.js";
 import { dec, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { InputDeclSource } from "../schema/rubric-schema.js";
@@ -63,6 +64,12 @@ export function declareInputs(ctx: CompileContext, decls: Record<string, InputDe
       case "rank":
         spec = { ...base, type: d.type, required: required(d.default !== undefined), ...(d.default !== undefined ? { default: d.default } : {}) };
         break;
+      case "date": {
+        // The schema has checked the default is a real date; keep it as ISO text.
+        const def = d.default === undefined ? undefined : parseDate(d.default);
+        spec = { ...base, type: "date", required: required(def !== undefined), ...(def && "iso" in def ? { default: def.iso } : {}) };
+        break;
+      }
       case "scores":
         spec = { ...base, type: "scores", required: required(false), ...rangeOf(d), ...(d.places !== undefined ? { places: d.places } : {}) };
         break;

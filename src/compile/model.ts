@@ -34,6 +34,8 @@ export type InputSpec =
   | (InputBase & { readonly type: "choice"; readonly values: readonly string[]; readonly default?: string })
   | (InputBase & { readonly type: "grade"; readonly scale: readonly string[]; readonly default?: string })
   | (InputBase & { readonly type: "text"; readonly default?: string })
+  /** A calendar date, held as its ISO text "YYYY-MM-DD". */
+  | (InputBase & { readonly type: "date"; readonly default?: string })
   | (InputBase & { readonly type: "rank"; readonly default?: string })
   | (InputBase & { readonly type: "scores"; readonly min?: Dec; readonly max?: Dec; readonly places?: number })
   | (InputBase & { readonly type: "votes"; readonly levels: readonly string[] })
@@ -89,6 +91,8 @@ export interface LinkedFacts {
   readonly score: Dec;
   /** The linked rubric's grade ids, best first. */
   readonly scale: readonly string[];
+  /** Their labels (a label defaults to the id), so conditions may name a linked grade by label. */
+  readonly labels: readonly string[];
   readonly grade: string | null;
   readonly rank: RankValue | undefined;
   readonly excluded: boolean;
@@ -110,6 +114,8 @@ interface NodeBase {
   readonly max: Dec;
   /** Normalised weight (fraction) within a weighted parent. */
   readonly weight?: Dec;
+  /** The weight as declared (3 of 3:6:3:3), when the parent divides once by `weightSum`. */
+  readonly rawWeight?: Dec;
   readonly only?: CompiledCondition;
   readonly round?: Rounding;
 }
@@ -118,6 +124,12 @@ export interface GroupNode extends NodeBase {
   readonly type: "group";
   readonly combine: "sum" | "weighted" | "mean" | "max" | "min";
   readonly children: readonly TreeNode[];
+  /**
+   * Weighted groups whose normalised weights do not terminate (1:1:1 → 1/3): the sum of
+   * the declared weights. Points are then Σ pointsᵢ × rawWeightᵢ / weightSum (divided
+   * once); otherwise Σ pointsᵢ × weightᵢ.
+   */
+  readonly weightSum?: Dec;
   readonly floor?: Dec;
   readonly cap?: Dec;
   readonly normalizeTo?: Dec;
@@ -216,12 +228,23 @@ export type Method =
 
 // ------------------------------------------------------------------ grades, rules, cohort
 
+export interface GradeBound {
+  readonly value: Dec;
+  readonly inclusive: boolean;
+}
+
 export interface GradeSpec {
   readonly id: string;
   readonly label: string;
-  /** Lower bound; undefined = no lower bound (the catch-all bottom grade). */
-  readonly lower?: { readonly value: Dec; readonly inclusive: boolean };
-  readonly upper?: { readonly value: Dec; readonly inclusive: boolean };
+  /** Effective lower bound; undefined = no lower bound (the catch-all bottom grade). */
+  readonly lower?: GradeBound;
+  /**
+   * Effective upper bound: the declared `max`/`below`, or else the better grade's
+   * lower bound (exclusive when that one is inclusive); undefined only for the best grade.
+   */
+  readonly upper?: GradeBound;
+  /** The bounds as written in the rubric. */
+  readonly declared: { readonly lower?: GradeBound; readonly upper?: GradeBound };
   readonly requires?: CompiledCondition;
 }
 
@@ -293,6 +316,8 @@ export interface CompiledRubric {
   /** Data columns skipped (never DATA_UNKNOWN_FIELD). */
   readonly ignoredColumns: readonly string[];
   readonly rounding?: Rounding;
+  /** The date spans (monthsSince, daysSince) are counted to, as ISO text "YYYY-MM-DD". */
+  readonly asOf?: string;
   readonly policy: { readonly bandGaps: "lower" | "higher" | "error"; readonly downgrades: "sum" | "max" };
   readonly inputs: ReadonlyMap<string, InputSpec>;
   /** Best first; a grade's index is its level. */

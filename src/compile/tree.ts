@@ -94,7 +94,12 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       number(name, "number");
       break;
     case "carry": {
-      const limit = max.div(dec(item.share));
+      const share = dec(item.share);
+      if (share.lte(0)) {
+        ctx.error("RANGE_INVALID", { detail: `share must be positive, got ${fmt(share)}` }, [...path, "share"]);
+        break;
+      }
+      const limit = max.div(share);
       const spec = number(name, "number", ZERO, limit);
       if (spec && "max" in spec && spec.declared && (spec.max === undefined || spec.max.gt(limit)))
         ctx.error("RANGE_INVALID", { detail: `input "${name}" allows values up to ${spec.max ? fmt(spec.max) : "any size"}; × ${item.share} that exceeds the item's max ${fmt(max)} (declare max: ${fmt(limit)}, with clamp: true to carry over at most that)` }, [...path, "max"]);
@@ -190,12 +195,12 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
   const cond = (c: ConditionSource | undefined, path: RubricPath): CompiledCondition | undefined =>
     c === undefined ? undefined : compileCondition(ctx, c, path, nodeMax);
 
-  const compileNode = (node: NodeSource, path: RubricPath, weight: Dec | undefined): TreeNode => {
+  const compileNode = (node: NodeSource, path: RubricPath, weight: { share: Dec; raw?: Dec } | undefined): TreeNode => {
     const common = {
       id: node.id,
       label: node.label ?? node.id,
       path,
-      ...(weight ? { weight } : {}),
+      ...(weight ? { weight: weight.share, ...optional("rawWeight", weight.raw) } : {}),
       ...optional("only", cond(node.only, [...path, "only"])),
       ...(node.round ? { round: { places: node.round.places, mode: (node.round.mode ?? "half-up") as Rounding["mode"] } } : {}),
     };
@@ -207,7 +212,9 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
         if (combine !== "weighted" && c.weight !== undefined)
           ctx.error("WEIGHT_UNEXPECTED", { id: c.id, combine }, [...path, "children", i, "weight"], undefined);
       });
-      const children = node.children.map((c, i) => compileNode(c, [...path, "children", i], weights?.[i]));
+      const children = node.children.map((c, i) =>
+        compileNode(c, [...path, "children", i], weights && { share: weights.shares[i]!, ...(weights.sum ? { raw: weights.raw[i]! } : {}) }),
+      );
       const outside = (node.outside ?? []).map((c, i) => compileNode(c, [...path, "outside", i], undefined));
       const max = nodeMax(node.id) ?? ZERO;
       checkDeclaredMax(ctx, node, path, nodeMax);
@@ -221,6 +228,7 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
         ...optional("floor", d(node.floor)),
         ...optional("cap", d(node.cap)),
         ...optional("normalizeTo", d(node.normalizeTo)),
+        ...optional("weightSum", weights?.sum),
         ...(node.normalizeTo !== undefined ? { maxBeforeNormalising: fullBeforeNormalising(node, nodeMax) } : {}),
         ...(node.limit !== undefined ? { limit: node.limit === null ? null : dec(node.limit) } : {}),
       };
@@ -257,8 +265,9 @@ function fullBeforeNormalising(g: GroupSource, nodeMax: (id: string) => Dec | un
       break;
     }
     case "weighted": {
+      // Σ fullᵢ × weightᵢ / Σ weights: one exact division (3:6:3:3 → / 15).
       const weights = rawWeights(g);
-      full = weights ? sum(maxes.map((m, i) => m.times(weights[i]!))) : ZERO;
+      full = weights ? sum(maxes.map((m, i) => m.times(weights.raw[i]!))).div(weights.sum) : ZERO;
       break;
     }
     case "mean":
@@ -273,17 +282,29 @@ function fullBeforeNormalising(g: GroupSource, nodeMax: (id: string) => Dec | un
   return full;
 }
 
-/** Weights as fractions summing to 1, or undefined when they are not usable. */
-function rawWeights(g: GroupSource): Dec[] | undefined {
+/** Weights as declared ("60%" → 0.6, 3 of 3:6:3:3) and their sum, or undefined when they are not usable. */
+function rawWeights(g: GroupSource): { raw: Dec[]; sum: Dec } | undefined {
   const ws = g.children.map((c) => c.weight);
   if (ws.some((w) => w === undefined)) return undefined;
-  const values = ws.map((w) => dec(w!));
-  const total = sum(values);
+  const raw = ws.map((w) => dec(w!));
+  const total = sum(raw);
   if (total.lte(0)) return undefined;
-  return values.map((v) => v.div(total));
+  return { raw, sum: total };
 }
 
-function normaliseWeights(ctx: CompileContext, g: GroupSource, path: RubricPath): Dec[] | undefined {
+/**
+ * A weighted group's weights: `shares` (weightᵢ / Σ weights, exact: 1/3 for 1:1:1) for
+ * the report and the feedback factors; `raw` as declared; `sum` only when some share
+ * does not terminate, so that the engine computes Σ pointsᵢ × rawᵢ / sum with one
+ * division instead of summing products of non-terminating shares.
+ */
+interface Weights {
+  readonly shares: Dec[];
+  readonly raw: Dec[];
+  readonly sum?: Dec;
+}
+
+function normaliseWeights(ctx: CompileContext, g: GroupSource, path: RubricPath): Weights | undefined {
   let okay = true;
   g.children.forEach((c, i) => {
     if (c.weight === undefined) {
@@ -312,7 +333,9 @@ function normaliseWeights(ctx: CompileContext, g: GroupSource, path: RubricPath)
     ctx.error("WEIGHT_SUM", { sum: fmt(total.times(HUNDRED)) }, [...path, "children"], undefined);
     return undefined;
   }
-  return values.map((v) => v.div(total));
+  const shares = values.map((v) => v.div(total));
+  const terminating = shares.every((w) => Number.isFinite(w.decimalPlaces()));
+  return { shares, raw: values, ...(terminating ? {} : { sum: total }) };
 }
 
 function checkDeclaredMax(ctx: CompileContext, g: GroupSource, path: RubricPath, nodeMax: (id: string) => Dec | undefined): void {

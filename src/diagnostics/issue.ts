@@ -43,6 +43,12 @@ export type IssueCode =
   | "QUOTA_SHARE_RANGE"
   | "TRIM_MIN_SCORES"
   | "ADJUST_PLACEMENT"
+  | "QUOTA_LOWEST_GRADE"
+  | "GRADE_NAME_AMBIGUOUS"
+  | "SPAN_WITHOUT_AS_OF"
+  // compile warnings: likely mistakes that do not stop the rubric from loading
+  | "COND_INTEGER_RANGE_ON_DECIMAL"
+  | "ROOT_MAX_UNDECLARED"
   // link: a set of rubrics
   | "LINKAGE_CYCLE"
   | "RUBRIC_DUPLICATE_ID"
@@ -56,6 +62,7 @@ export type IssueCode =
   | "DATA_TOO_PRECISE"
   | "DATA_OUT_OF_RANGE"
   | "DATA_INVALID_VALUE"
+  | "DATA_INVALID_DATE"
   | "DATA_BAD_SHAPE"
   | "DATA_DUPLICATE_COLUMN"
   | "DATA_TOO_LARGE"
@@ -125,6 +132,9 @@ const STAGE_OF_PREFIX: Record<string, Stage> = {
   MAX: "compile",
   RANGE: "compile",
   QUOTA: "compile",
+  GRADE: "compile",
+  SPAN: "compile",
+  ROOT: "compile",
   LINKAGE: "link",
   RUBRIC: "link",
   DATA: "data",

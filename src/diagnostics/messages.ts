@@ -21,7 +21,7 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   REF_DUPLICATE_ID: (p) => `duplicate ${s(p.what)} id ${q(p.id)} (first declared at ${s(p.first)})`,
   REF_UNKNOWN_NODE: (p) => `unknown item or group ${q(p.id)}${hint(p)}`,
   REF_UNKNOWN_INPUT: (p) => `unknown input ${q(p.id)}${hint(p)}`,
-  REF_UNKNOWN_GRADE: (p) => `unknown grade ${q(p.id)} in scale [${s(p.scale)}]`,
+  REF_UNKNOWN_GRADE: (p) => `unknown grade ${q(p.id)} in scale [${s(p.scale)}]${hint(p)}`,
   REF_UNKNOWN_LEVEL: (p) => `unknown level ${q(p.id)}; the levels are [${s(p.levels)}]`,
   REF_UNKNOWN_RUBRIC: (p) =>
     `rubric ${q(p.id)} is referenced but not loaded in the same set${p.loaded ? ` (loaded: ${s(p.loaded)})` : ""}`,
@@ -42,6 +42,14 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
     `trim drops ${s(p.drop)} highest and ${s(p.drop)} lowest score(s), so it needs at least ${s(p.needed)} scores; ${s(p.stated)} would trim ${s(p.fewest)}`,
   ADJUST_PLACEMENT: (p) =>
     `adjust item ${q(p.id)} adds to its group's sum: place it in the children of a sum group or in an outside list, not under combine: ${s(p.combine)}`,
+  QUOTA_LOWEST_GRADE: (p) =>
+    `quota ${q(p.quota)} is on the lowest grade ${q(p.grade)}: nobody can be moved below it, so the quota could never apply; put the quota on a better grade`,
+  GRADE_NAME_AMBIGUOUS: (p) => `grade name ${q(p.name)} is ambiguous: it names ${s(p.candidates)}; use the grade's id`,
+  SPAN_WITHOUT_AS_OF: (p) => `${q(p.fact)} counts up to the rubric's asOf date, but the rubric declares none; add asOf: "YYYY-MM-DD" at the top level`,
+  COND_INTEGER_RANGE_ON_DECIMAL: (p) =>
+    `${s(p.condition)} on ${q(p.fact)}, which can hold decimals: ${s(p.problem)}; write ${s(p.suggestion)}, or write the bound with decimals (${s(p.keep)}) to keep it as it is`,
+  ROOT_MAX_UNDECLARED: (p) =>
+    `the ${s(p.combine)} root declares no max: the full mark (满分) is not checked, and it computes as ${s(p.computed)}; declare max: ${s(p.computed)} if that is the scheme's full mark`,
   LINKAGE_CYCLE: (p) => `linkage cycle: ${s((p.cycle as string[]).join(" → "))}`,
   RUBRIC_DUPLICATE_ID: (p) => `two rubrics in the set have id ${q(p.id)}`,
   DATA_DUPLICATE_ID: (p) => `duplicate subject id ${q(p.id)} (first at row ${s(p.firstRow)})`,
@@ -54,6 +62,7 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   DATA_TOO_PRECISE: (p) => `${q(p.field)} allows at most ${s(p.places)} decimal place(s), got ${s(p.received)}`,
   DATA_OUT_OF_RANGE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${s(p.received)}`,
   DATA_INVALID_VALUE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${received(p)}`,
+  DATA_INVALID_DATE: (p) => `${q(p.field)} must be a date such as 2024-03-01, 2024/3/1 or 2024年3月1日, got ${received(p)}${p.detail ? ` (${s(p.detail)})` : ""}`,
   DATA_BAD_SHAPE: (p) => `${p.field !== undefined ? q(p.field) : "the subject"} must be ${s(p.expected)}, got ${s(p.received)}`,
   DATA_DUPLICATE_COLUMN: (p) => `column ${q(p.column)} appears twice in the header, as columns ${s(p.first)} and ${s(p.second)}; give each column once`,
   DATA_TOO_LARGE: (p) =>

@@ -5,7 +5,8 @@
  * Order of evaluation, per rubric:
  *  1. subject data checked at the boundary (ids, unknown fields, types, ranges)
  *  2. batch-wide item inputs (points by rank, void ballots)
- *  3. item points → groups → components → total (rounded if the rubric declares rounding)
+ *  3. item points → groups → components → total: the root's points, rounded if the
+ *     rubric declares rounding (exact until then; every fact reads that one number)
  *  4. raw grade by bands (with `requires` and the bandGaps policy)
  *  5. exclusions, then vetoes
  *  6. ranking (total, then tie-breakers) overall and per group
@@ -19,7 +20,7 @@ import { applyQuotas } from "../cohort/quota.js";
 import { compareIds, rankCohort } from "../cohort/rank.js";
 import { buildSubjectResult, type RubricResult, type SubjectResult, type TrailLevel } from "../report/result.js";
 import { computeCohortInputs } from "./cohort-inputs.js";
-import { round, ZERO } from "./decimal.js";
+import { ZERO } from "./decimal.js";
 import { assignGrade } from "./grade.js";
 import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "./rules.js";
 import { scoreTree } from "./score-tree.js";
@@ -73,9 +74,9 @@ function evaluateRubric(
   let done = 0;
   for (const s of states) {
     if (onProgress && ++done % 10_000 === 0) onProgress(done, states.length, rubric.id);
-    if (!scoreTree(rubric.root, s, cohort)) continue;
-    let total = s.scores.get(rubric.root.id)?.points ?? ZERO;
-    if (rubric.rounding) total = round(total, rubric.rounding.places, rubric.rounding.mode);
+    if (!scoreTree(rubric.root, s, cohort, rubric.rounding)) continue;
+    // One total: the root's points, already rounded when the rubric declares rounding.
+    const total = s.scores.get(rubric.root.id)?.points ?? ZERO;
     s.total = total;
     s.scoredTotal = total;
     let zeroItems = 0;
@@ -119,9 +120,10 @@ function evaluateRubric(
   );
   const units: SubjectResult[] = ordered.map((s) => buildSubjectResult(rubric, s, gradeNotes.get(s) ?? [], trail));
   const scale = rubric.grades.map((g) => g.id);
+  const labels = rubric.grades.map((g) => g.label);
   const linkedFacts = new Map<string, LinkedFacts>();
   for (const s of states)
-    linkedFacts.set(s.id, { score: s.total, scale, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
+    linkedFacts.set(s.id, { score: s.total, scale, labels, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
   return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues };
 }
 

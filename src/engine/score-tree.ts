@@ -4,10 +4,13 @@
  * reads an absent input under `missing: skip`, and a group none of whose children
  * apply. A group combines its children (sum | weighted | mean | max | min), applies
  * floor and cap, normalises (折算) to `normalizeTo`, adds its `outside` nodes (bonus
- * outside the cap), applies `limit`, then rounds if it declares `round`.
+ * outside the cap), applies `limit`, then rounds if it declares `round`. The root's
+ * points are then rounded by the rubric's `rounding`: that rounded number IS the
+ * total, the root's points and `score.<root>` alike. Every value is exact until a
+ * declared rounding.
  * @internal
  */
-import type { GroupNode, InputValue, ItemNode, TreeNode } from "../compile/model.js";
+import type { GroupNode, InputValue, ItemNode, Rounding, TreeNode } from "../compile/model.js";
 import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "./decimal.js";
@@ -18,14 +21,27 @@ import { EMPTY_SHEET } from "./subject-data.js";
 /**
  * Score the whole tree into `s.scores`; returns false when an input was unusable or
  * nothing applies to the subject (then an issue is recorded: it is never graded).
+ * With the rubric's `rounding`, the root's recorded points are the rounded total (the
+ * rounding is a line of the root's trail when it changes the points).
  */
-export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs): boolean {
+export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs, rounding?: Rounding): boolean {
   const result = scoreNode(root, s, cohort);
   if (result === undefined && !s.failed) {
     const skipped = s.skipped.map((k) => `"${k.item}" (no "${k.column}")`);
     s.fail("EVAL_NOT_GRADABLE", { detail: `no item applies to it${skipped.length ? `; skipped for a missing value: ${skipped.join(", ")}` : ""}` });
   }
-  return result !== undefined && !s.failed;
+  if (result === undefined || s.failed) return false;
+  if (rounding) s.record(root.id, rounded(result, rounding, "rounding"));
+  return true;
+}
+
+/** The score with its points rounded, and a trail line when that changed them. */
+function rounded(score: NodeScore, r: Rounding, label: string): NodeScore {
+  const points = round(score.points, r.places, r.mode);
+  if (points.eq(score.points)) return score;
+  const raw = score.points;
+  const line: TrailLine = { entry: "round", label, amount: points.minus(raw), detail: () => `${format(raw)} rounded to ${r.places} places (${r.mode}): ${format(points, r.places)}` };
+  return { points, max: score.max, lines: [...score.lines, line] };
 }
 
 const NOTHING_ABSENT = Object.freeze({ lines: Object.freeze([]) as unknown as TrailLine[] });
@@ -87,7 +103,7 @@ function scoreNode(node: TreeNode, s: SubjectState, cohort: CohortInputs): NodeS
     score = scoreGroup(node, s, cohort);
     if (score === undefined) return undefined;
   }
-  if (node.round) score = { ...score, points: round(score.points, node.round.places, node.round.mode) };
+  if (node.round) score = rounded(score, node.round, "round");
   s.record(node.id, score);
   return score;
 }
@@ -112,8 +128,14 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
       full = sum(maxes);
       break;
     case "weighted":
-      value = sum(parts.map((p) => p.score.points.times(p.node.weight!)));
-      full = sum(parts.map((p) => p.score.max.times(p.node.weight!)));
+      if (g.weightSum) {
+        // Ratio weights whose shares do not terminate (1:1:1): Σ points × weight / Σ weights, one division.
+        value = sum(parts.map((p) => p.score.points.times(p.node.rawWeight!))).div(g.weightSum);
+        full = sum(parts.map((p) => p.score.max.times(p.node.rawWeight!))).div(g.weightSum);
+      } else {
+        value = sum(parts.map((p) => p.score.points.times(p.node.weight!)));
+        full = sum(parts.map((p) => p.score.max.times(p.node.weight!)));
+      }
       break;
     case "mean":
       value = points.length ? sum(points).div(points.length) : ZERO;

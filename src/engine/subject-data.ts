@@ -5,6 +5,7 @@
  * used only by another domain's extra items (加试题) is not demanded of everyone.
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import { parseDate } from "./dates.js";
 import { decimalPlaces, parseDecimal, ZERO, type Dec } from "./decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RankValue, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 
@@ -449,7 +450,7 @@ function isAbsent(v: unknown): boolean {
 
 /** Report a problem with the value; `at` names a part of it (".r2" of a rater mapping, ".3" of a series). */
 type Report = (
-  code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_BAD_SHAPE",
+  code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_INVALID_DATE" | "DATA_BAD_SHAPE",
   params: Record<string, unknown>,
   at?: string,
 ) => void;
@@ -493,6 +494,13 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       const t = scalarText(raw);
       if (t === undefined) report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: render(raw) });
       return t;
+    }
+    case "date": {
+      // 2024-03-01, 2024/3/1 or 2024年3月1日 → "2024-03-01"; an impossible date is an error.
+      const d = parseDate(raw);
+      if ("iso" in d) return d.iso;
+      report("DATA_INVALID_DATE", { ...receivedOf(raw), detail: d.error });
+      return undefined;
     }
     case "rank":
       return readRank(raw, report);

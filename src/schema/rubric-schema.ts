@@ -6,6 +6,7 @@
  * expected type of a value (see mapZodIssue).
  */
 import { z } from "zod";
+import { parseDate } from "../engine/dates.js";
 import { DECIMAL_PATTERN, PERCENT_PATTERN, ROUNDING_MODES } from "../engine/decimal.js";
 
 export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
@@ -26,6 +27,20 @@ export const ShareValue = z.union(
   [z.number(), z.string().regex(PERCENT_PATTERN, { error: SHARE_EXPECTED }), z.string().regex(DECIMAL_PATTERN, { error: SHARE_EXPECTED })],
   { error: SHARE_EXPECTED },
 );
+
+/** A calendar date: "2024-12-31", "2024/12/31" or "2024年12月31日"; impossible dates are rejected. */
+export const DateText = z
+  .string({ error: 'expected a date such as "2024-12-31"' })
+  .refine((t) => "iso" in parseDate(t), { error: 'expected a real date such as "2024-12-31" (or 2024/12/31, 2024年12月31日)' });
+
+/** A bound of a comparison: a number, a share, or a date (for date facts; checked when compiled). */
+const BOUND_EXPECTED = 'expected a number, a percentage such as "50%", or a date such as 2024-12-31';
+const Bound = z.union([ShareValue, z.string().regex(/^\s*\d{4}(-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日?)\s*$/, { error: BOUND_EXPECTED })], {
+  error: BOUND_EXPECTED,
+});
+
+/** A grade named by its id or its label (好 or good). */
+const GradeName = z.string({ error: "expected a grade id or label" }).min(1).describe("a grade of the scale, by id or label");
 
 const Rounding = z
   .strictObject({
@@ -95,21 +110,21 @@ const Comparison = z
   .strictObject({
     fact: z
       .string({ error: "expected a fact reference such as total, input.x, score.a1, grade, rubric.r.grade" })
-      .describe("what is compared: total | score.<node> | ratio.<node> | input.<name> | grade | rawGrade | rank | groupRank | group | zeroItems | rubric.<id>.(score|grade|rank)"),
+      .describe("what is compared: total | score.<node> | ratio.<node> | input.<name> | grade | rawGrade | rank | groupRank | group | zeroItems | monthsSince.<date input> | daysSince.<date input> | rubric.<id>.(score|grade|rank)"),
     is: z.boolean().optional().describe("boolean fact equals"),
     eq: Scalar.optional(),
     ne: Scalar.optional(),
     in: z.array(z.union([z.string(), z.number()])).min(1).optional(),
     notIn: z.array(z.union([z.string(), z.number()])).min(1).optional(),
-    lt: ShareValue.optional(),
-    lte: ShareValue.optional(),
-    gt: ShareValue.optional(),
-    gte: ShareValue.optional(),
-    between: z.tuple([ShareValue, ShareValue]).optional().describe("inclusive range [low, high]"),
-    worseThan: Id.optional().describe("grade strictly worse than (未达到)"),
-    betterThan: Id.optional().describe("grade strictly better than"),
-    atLeast: Id.optional().describe("grade equal or better"),
-    atMost: Id.optional().describe("grade equal or worse"),
+    lt: Bound.optional(),
+    lte: Bound.optional(),
+    gt: Bound.optional(),
+    gte: Bound.optional(),
+    between: z.tuple([Bound, Bound]).optional().describe("inclusive range [low, high] (numbers, or dates for a date fact)"),
+    worseThan: GradeName.optional().describe("grade strictly worse than (未达到), by id or label"),
+    betterThan: GradeName.optional().describe("grade strictly better than, by id or label"),
+    atLeast: GradeName.optional().describe("grade equal or better, by id or label"),
+    atMost: GradeName.optional().describe("grade equal or worse, by id or label"),
     top: ShareValue.optional().describe('rank within the first N, or the first "10%"'),
     bottom: ShareValue.optional().describe('rank within the last N, or the last "10%"'),
   })
@@ -192,6 +207,9 @@ export const InputDecl = z.discriminatedUnion(
       default: z.string().optional(),
     }),
     z.strictObject({ type: z.literal("text"), ...inputBase, ...inputMissing, default: z.string().optional() }),
+    z
+      .strictObject({ type: z.literal("date"), ...inputBase, ...inputMissing, default: DateText.optional() })
+      .describe("a calendar date: 2024-03-01, 2024/3/1 or 2024年3月1日 (组建日期, 任职日期)"),
     z.strictObject({ type: z.literal("rank"), ...inputBase, ...inputMissing, default: z.string().optional() }).describe('a rank "k/N", e.g. the previous year\'s'),
     z.strictObject({
       type: z.literal("scores"),
@@ -216,7 +234,7 @@ export const InputDecl = z.discriminatedUnion(
       fields: z.record(Id, z.enum(["text", "count", "number"])).describe("field name → text | count | number"),
     }),
   ],
-  { error: "expected an input type: number, count, ratio, boolean, choice, grade, text, rank, scores, votes, series or records" },
+  { error: "expected an input type: number, count, ratio, boolean, choice, grade, text, date, rank, scores, votes, series or records" },
 );
 export type InputDeclSource = z.input<typeof InputDecl>;
 
@@ -577,7 +595,7 @@ export const RuleSchema = z.discriminatedUnion(
       .strictObject({
         kind: z.literal("veto"),
         ...ruleBase,
-        grade: Id.optional().describe("grade set (直接确定为); default the lowest"),
+        grade: GradeName.optional().describe("grade set (直接确定为), by id or label; default the lowest"),
         score: z.enum(["keep", "zero"]).default("keep").describe("zero: the total becomes 0"),
         ranking: z.enum(["keep", "exclude"]).default("keep").describe("exclude: not ranked"),
       })
@@ -589,7 +607,7 @@ export const RuleSchema = z.discriminatedUnion(
         levels: z.number().int().min(1).default(1),
       })
       .describe("直接降档: move down N levels"),
-    z.strictObject({ kind: z.literal("cap"), ...ruleBase, grade: Id }).describe("不能评定为: grade at most this"),
+    z.strictObject({ kind: z.literal("cap"), ...ruleBase, grade: GradeName }).describe("不能评定为: grade at most this (by id or label)"),
     z.strictObject({ kind: z.literal("exclude"), ...ruleBase }).describe("不参加定级: no grade, not ranked"),
   ],
   { error: "expected a rule kind: veto, downgrade, cap or exclude" },
@@ -598,7 +616,7 @@ export const RuleSchema = z.discriminatedUnion(
 export const QuotaSchema = z
   .strictObject({
     id: Id,
-    grade: Id,
+    grade: GradeName.describe("the grade limited, by id or label; not the lowest grade"),
     share: z
       .union([ShareValue, z.string().regex(/^\s*\d+\s*\/\s*[1-9]\d*\s*$/, { error: SHARE_EXPECTED })], { error: SHARE_EXPECTED })
       .optional()
@@ -660,8 +678,8 @@ export const FeedbackSchema = z
 
 export const ExpectationSchema = z.strictObject({
   score: DecimalValue.optional(),
-  grade: Id.nullable().optional(),
-  rawGrade: Id.nullable().optional(),
+  grade: GradeName.nullable().optional().describe("grade id or label; null for an excluded subject"),
+  rawGrade: GradeName.nullable().optional(),
   rank: z.number().int().nullable().optional(),
   groupRank: z.number().int().nullable().optional(),
   excluded: z.boolean().optional(),
@@ -710,6 +728,7 @@ export const RubricSchema = z.strictObject({
     })
     .optional()
     .describe("the subject columns as the data names them"),
+  asOf: DateText.optional().describe("the date spans (monthsSince.<input>, daysSince.<input>) are counted to, e.g. the assessment's cut-off 2024-12-31"),
   rounding: Rounding.optional().describe("rounding of the total; none unless declared"),
   policy: PolicySchema.default({ bandGaps: "lower", downgrades: "sum" }),
   inputs: z.record(Id, InputDecl).optional(),

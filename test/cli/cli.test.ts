@@ -33,6 +33,7 @@ scoring:
   children:
     - { id: a, label: 学习, kind: input, max: 50 }
     - { id: b, label: 组织, kind: input, max: 50 }
+  max: 100
 `;
 
 describe("kaohe score", () => {
@@ -121,6 +122,7 @@ grades:
   - { id: good, label: 好, min: 80 }
   - { id: poor, label: 差 }
 scoring:
+  max: 100
   children:
     - { id: thought, kind: input, max: 80 }
     - { id: d, kind: deduct, max: 20, deductions: [ { id: pick, chosen: pick, range: [3, 5] } ] }
@@ -166,7 +168,7 @@ describe("kaohe validate", () => {
   });
   test("weights summing to 99%: exit 1 with file:line:col", () => {
     const dir = tmp();
-    writeFileSync(join(dir, "w.yaml"), SMALL.replace("scoring:\n  children:", "scoring:\n  combine: weighted\n  children:").replace("max: 50 }\n    - { id: b", "max: 50, weight: 49% }\n    - { id: b").replace("label: 组织, kind: input, max: 50 }", "label: 组织, kind: input, max: 50, weight: 50% }"));
+    writeFileSync(join(dir, "w.yaml"), SMALL.replace("  max: 100\n", "").replace("scoring:\n  children:", "scoring:\n  combine: weighted\n  children:").replace("max: 50 }\n    - { id: b", "max: 50, weight: 49% }\n    - { id: b").replace("label: 组织, kind: input, max: 50 }", "label: 组织, kind: input, max: 50, weight: 50% }"));
     const r = cli(["validate", join(dir, "w.yaml")]);
     expect(r.code).toBe(1);
     expect(r.err.split("\n")[0]).toBe(`${join(dir, "w.yaml")}:14:5  WEIGHT_SUM  weights must sum to 100%, they sum to 99%`);
