@@ -291,9 +291,10 @@ export function checkSubjects(
     }
     firstRow.set(id, row);
     for (const key of Object.keys(data)) if (!known.has(key)) unknown.add(key, { row, id, index: i });
-    for (const u of folded.unknown) unknown.add(u.key, { row, id, index: i }, { hint: u.hint });
-    for (const base of folded.twice)
-      shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${folded.dotted.get(base)!.map((k) => `"${k}"`).join(", ")}`, id);
+    if (folded.unknown) for (const u of folded.unknown) unknown.add(u.key, { row, id, index: i }, { hint: u.hint });
+    if (folded.twice)
+      for (const { base, columns } of folded.twice)
+        shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${columns.map((k) => `"${k}"`).join(", ")}`, id);
     const name = pick("name", id)?.value;
     const group = pick("group", id)?.value;
     if (conflict) continue;
@@ -336,65 +337,70 @@ const PERIOD = /^[1-9][0-9]{0,8}$/;
  * nothing folds, otherwise a null-prototype copy with the folded values, so that a
  * key such as `__proto__` is plain data. A series column outside 1 … length is
  * unknown (nothing is allocated for it); a base given both whole and as columns is
- * in `twice`.
+ * in `twice`, with the columns that also give it.
  */
 export function foldColumns(
   row: SubjectData,
   keys: readonly string[],
   nested: ReadonlyMap<string, InputSpec>,
-): { data: SubjectData; unknown: { key: string; hint: string }[]; twice: string[]; dotted: Map<string, string[]> } {
-  const unknown: { key: string; hint: string }[] = [];
-  const dotted = new Map<string, string[]>();
-  if (nested.size === 0) return { data: row, unknown, twice: [], dotted };
-  let overlay: Record<string, unknown> | undefined;
-  const dropped = new Set<string>();
-  for (const key of keys) {
+): { data: SubjectData; unknown?: { key: string; hint: string }[]; twice?: { base: string; columns: string[] }[] } {
+  if (nested.size === 0) return { data: row };
+  let folded: Record<string, unknown> | undefined;
+  let unknown: { key: string; hint: string }[] | undefined;
+  // Bases built from dotted columns, with those columns.
+  let dotted: Map<string, string[]> | undefined;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const dot = key.indexOf(".");
     const spec = dot > 0 ? nested.get(key.slice(0, dot)) : nested.get(key);
-    if (!spec) continue;
-    const value = row[key];
-    if (dot < 0) {
-      if (spec.type === "records" && typeof value === "string" && value.trim().startsWith("[")) {
-        try {
-          const parsed: unknown = JSON.parse(value);
-          (overlay ??= Object.create(null) as Record<string, unknown>)[key] = parsed;
-        } catch {
-          /* left as text: the boundary reports it as a bad shape */
-        }
-      }
+    if (!spec) {
+      if (folded) folded[key] = row[key];
       continue;
     }
-    dropped.add(key);
+    if (!folded) {
+      // Copy the columns before this one; those after it are copied as they come.
+      folded = Object.create(null) as Record<string, unknown>;
+      for (let j = 0; j < k; j++) folded[keys[j]!] = row[keys[j]!];
+    }
+    const value = row[key];
+    if (dot < 0) {
+      // A records cell holding JSON; text that does not parse is left as it is (a bad shape later).
+      let parsed: unknown = value;
+      if (spec.type === "records" && typeof value === "string" && value.trim().startsWith("["))
+        try {
+          parsed = JSON.parse(value);
+        } catch {
+          parsed = value;
+        }
+      if (!dotted?.has(key)) folded[key] = parsed;
+      continue;
+    }
     const base = key.slice(0, dot);
     const sub = key.slice(dot + 1);
     if (spec.type === "series" && !(PERIOD.test(sub) && Number(sub) <= spec.length)) {
-      unknown.push({ key, hint: `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}` });
+      (unknown ??= []).push({ key, hint: `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}` });
       continue;
     }
     if (isAbsent(value)) continue;
-    overlay ??= Object.create(null) as Record<string, unknown>;
-    const list = dotted.get(base) ?? [];
-    list.push(key);
-    dotted.set(base, list);
-    if (spec.type === "series") {
-      const values = (Array.isArray(overlay[base]) ? overlay[base] : (overlay[base] = [])) as unknown[];
-      values[Number(sub) - 1] = value;
-    } else {
-      const obj = (isMapping(overlay[base]) ? overlay[base] : (overlay[base] = Object.create(null))) as Record<string, unknown>;
-      obj[sub] = value;
+    dotted ??= new Map();
+    const columns = dotted.get(base);
+    if (columns) columns.push(key);
+    else {
+      dotted.set(base, [key]);
+      folded[base] = spec.type === "series" ? [] : Object.create(null);
     }
+    if (spec.type === "series") (folded[base] as unknown[])[Number(sub) - 1] = value;
+    else (folded[base] as Record<string, unknown>)[sub] = value;
   }
-  if (!overlay && dropped.size === 0) return { data: row, unknown, twice: [], dotted };
-  const folded = Object.create(null) as Record<string, unknown>;
-  for (const key of keys) if (!dropped.has(key)) folded[key] = row[key];
-  const twice: string[] = [];
-  for (const base of Object.keys(overlay ?? {})) {
-    let v = overlay![base];
-    if (dotted.has(base) && has(row, base) && !isAbsent(row[base])) twice.push(base);
-    if (Array.isArray(v)) v = Array.from(v, (x) => x ?? null);
-    folded[base] = v;
-  }
-  return { data: folded, unknown, twice, dotted };
+  if (!folded) return { data: row, ...(unknown ? { unknown } : {}) };
+  let twice: { base: string; columns: string[] }[] | undefined;
+  if (dotted)
+    for (const [base, columns] of dotted) {
+      if (has(row, base) && !isAbsent(row[base])) (twice ??= []).push({ base, columns });
+      const v = folded[base];
+      if (Array.isArray(v)) folded[base] = Array.from(v, (x: unknown) => x ?? null);
+    }
+  return { data: folded, ...(unknown ? { unknown } : {}), ...(twice ? { twice } : {}) };
 }
 
 /** Validate one subject's values for one rubric. */

@@ -18,6 +18,7 @@ inputs:
   votes: { type: votes, levels: [好, 差], required: false }
   cases: { type: records, fields: { who: text, n: count } }
   previous: { type: rank, required: false }
+  founded: { type: date, required: false }
 scoring:
   children:
     - { id: duty, kind: input, max: 100 }
@@ -50,6 +51,7 @@ describe("no coercion of lists and mappings", () => {
     ["a number given a list", { duty: [50] }, { code: "DATA_NOT_NUMBER", field: "duty", params: { receivedType: "list", received: "[50]" } }],
     ["a record's text field given a list", { cases: [{ who: ["a"], n: 1 }] }, { code: "DATA_BAD_SHAPE", field: "cases[1].who" }],
     ["a rank given a mapping with inherited fields", { previous: Object.create({ rank: 1, of: 2 }) }, { code: "DATA_BAD_SHAPE", field: "previous" }],
+    ["a date given a list", { founded: ["2024-03-01"] }, { code: "DATA_INVALID_DATE", field: "founded", params: { receivedType: "list", received: '["2024-03-01"]' } }],
     ["an id given a mapping", { id: { x: 1 } }, { code: "DATA_BAD_SHAPE", field: "id" }],
     ["an id given NaN", { id: Number.NaN }, { code: "DATA_BAD_SHAPE", field: "id", params: { received: "NaN" } }],
   ] as const)("%s", (_name, change, expected) => {
@@ -144,6 +146,31 @@ describe("nothing is dropped silently", () => {
     expect(issuesOf([{ ...ok, cases: JSON.parse('[{"who":"a","__proto__":{"n":5}}]') as unknown }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "cases[1].__proto__" }]);
   });
 });
+
+test("a record {toString: 1} read by a records deduction is a clean data issue", () => {
+  const sanctions = compile(`
+inputs:
+  discipline: { type: records, fields: { sanction: text } }
+scoring:
+  children:
+    - id: conduct
+      kind: deduct
+      max: 10
+      deductions:
+        - { id: sanctions, records: discipline, points: { by: sanction, table: { 诫勉: 1, 轻处分: 3 } } }
+`);
+  // 10 − 1 − 3 = 6
+  expect(run_(sanctions, [{ id: "u", discipline: [{ sanction: "诫勉" }, { sanction: "轻处分" }] }])).toBe("6");
+  expect(dataIssues(sanctions, [{ id: "u", discipline: [{ toString: 1 }] }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "discipline[1].toString" }]);
+  expect(dataIssues(sanctions, [{ id: "u", discipline: '[{"toString": 1}]' }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "discipline[1].toString" }]);
+  expect(dataIssues(sanctions, [{ id: "u", discipline: [{ sanction: { toString: 1 } }] }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "discipline[1].sanction" }]);
+});
+
+function run_(r: ReturnType<typeof compile>, rows: Record<string, unknown>[]): string {
+  const out = safeAssess(r, rows);
+  if (!out.ok) throw new Error(formatIssues(out.issues));
+  return out.value.results[0]!.units[0]!.score;
+}
 
 describe("deep, cyclic and huge values give a short message", () => {
   test("a 5,000-deep list given as a number", () => {
