@@ -37,7 +37,35 @@ export interface SubjectIdentity {
   readonly name?: string;
   readonly group?: string;
   readonly row: number;
-  readonly data: SubjectData;
+  /** The subject's fields: its own keys only, nested columns folded. */
+  readonly data: Fields;
+}
+
+/** A subject's fields, read by key; never through a prototype. */
+export interface Fields {
+  has(key: string): boolean;
+  get(key: string): unknown;
+  keys(): Iterable<string>;
+}
+
+/** The own keys of a row that needs no folding, read in place. */
+class OwnFields implements Fields {
+  constructor(
+    private readonly row: SubjectData,
+    private readonly ownKeys: readonly string[],
+  ) {}
+
+  has(key: string): boolean {
+    return Object.hasOwn(this.row, key);
+  }
+
+  get(key: string): unknown {
+    return Object.hasOwn(this.row, key) ? this.row[key] : undefined;
+  }
+
+  keys(): Iterable<string> {
+    return this.ownKeys;
+  }
 }
 
 /**
@@ -88,7 +116,6 @@ function subjectColumns(rubrics: readonly CompiledRubric[]): { fields: Record<(t
 }
 
 /** Own properties only: data never reads what an object inherits. */
-const has = (data: object, key: string): boolean => Object.hasOwn(data, key);
 const own = (data: object, key: string): unknown => (Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined);
 
 /** A mapping from data, for reading its own keys: not null, not a list. */
@@ -265,13 +292,13 @@ export function checkSubjects(
       issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received }, { row, field: column, path: [i, column], ...(id !== undefined ? { subject: id } : {}) }));
     };
     const pick = (field: (typeof RESERVED_FIELDS)[number], id?: string): { column: string; value: string | undefined } | undefined => {
-      const given = fields[field].filter((c) => has(data, c) && !isAbsent(data[c]));
+      const given = fields[field].filter((c) => data.has(c) && !isAbsent(data.get(c)));
       if (given.length > 1) shape(given[1]!, `given once (the subject's ${field})`, `both "${given[0]}" and "${given[1]}"`, id);
       if (!given.length) return undefined;
       const column = given[0]!;
-      const value = subjectText(data[column], field === "id");
+      const value = subjectText(data.get(column), field === "id");
       if (value === null) {
-        shape(column, `the subject's ${field}: text or a number`, render(data[column]), id);
+        shape(column, `the subject's ${field}: text or a number`, render(data.get(column)), id);
         return undefined;
       }
       return { column, value };
@@ -290,7 +317,7 @@ export function checkSubjects(
       continue;
     }
     firstRow.set(id, row);
-    for (const key of Object.keys(data)) if (!known.has(key)) unknown.add(key, { row, id, index: i });
+    for (const key of data.keys()) if (!known.has(key)) unknown.add(key, { row, id, index: i });
     if (folded.unknown) for (const u of folded.unknown) unknown.add(u.key, { row, id, index: i }, { hint: u.hint });
     if (folded.twice)
       for (const { base, columns } of folded.twice)
@@ -333,19 +360,19 @@ const PERIOD = /^[1-9][0-9]{0,8}$/;
 /**
  * The flat-column convention (CSV): `leaders.r1`, `leaders.r2` → leaders: {r1, r2};
  * `votes.好` → votes: {好}; `monthly.1` … `monthly.12` → monthly: [..]; a records
- * cell holds a JSON list. Empty cells are left out. Returns the row itself when
- * nothing folds, otherwise a null-prototype copy with the folded values, so that a
- * key such as `__proto__` is plain data. A series column outside 1 … length is
- * unknown (nothing is allocated for it); a base given both whole and as columns is
- * in `twice`, with the columns that also give it.
+ * cell holds a JSON list. Empty cells are left out. A row with nothing to fold is read
+ * in place (own keys only); otherwise its fields are copied into a Map, the folded
+ * mappings being null-prototype objects, so a key such as `__proto__` is plain data.
+ * A series column outside 1 … length is unknown (nothing is allocated for it); a base
+ * given both whole and as columns is in `twice`, with the columns that also give it.
  */
 export function foldColumns(
   row: SubjectData,
   keys: readonly string[],
   nested: ReadonlyMap<string, InputSpec>,
-): { data: SubjectData; unknown?: { key: string; hint: string }[]; twice?: { base: string; columns: string[] }[] } {
-  if (nested.size === 0) return { data: row };
-  let folded: Record<string, unknown> | undefined;
+): { data: Fields; unknown?: { key: string; hint: string }[]; twice?: { base: string; columns: string[] }[] } {
+  if (nested.size === 0) return { data: new OwnFields(row, keys) };
+  let folded: Map<string, unknown> | undefined;
   let unknown: { key: string; hint: string }[] | undefined;
   // Bases built from dotted columns, with those columns.
   let dotted: Map<string, string[]> | undefined;
@@ -354,13 +381,13 @@ export function foldColumns(
     const dot = key.indexOf(".");
     const spec = dot > 0 ? nested.get(key.slice(0, dot)) : nested.get(key);
     if (!spec) {
-      if (folded) folded[key] = row[key];
+      folded?.set(key, row[key]);
       continue;
     }
     if (!folded) {
       // Copy the columns before this one; those after it are copied as they come.
-      folded = Object.create(null) as Record<string, unknown>;
-      for (let j = 0; j < k; j++) folded[keys[j]!] = row[keys[j]!];
+      folded = new Map();
+      for (let j = 0; j < k; j++) folded.set(keys[j]!, row[keys[j]!]);
     }
     const value = row[key];
     if (dot < 0) {
@@ -372,7 +399,7 @@ export function foldColumns(
         } catch {
           parsed = value;
         }
-      if (!dotted?.has(key)) folded[key] = parsed;
+      if (!dotted?.has(key)) folded.set(key, parsed);
       continue;
     }
     const base = key.slice(0, dot);
@@ -387,18 +414,19 @@ export function foldColumns(
     if (columns) columns.push(key);
     else {
       dotted.set(base, [key]);
-      folded[base] = spec.type === "series" ? [] : Object.create(null);
+      folded.set(base, spec.type === "series" ? [] : Object.create(null));
     }
-    if (spec.type === "series") (folded[base] as unknown[])[Number(sub) - 1] = value;
-    else (folded[base] as Record<string, unknown>)[sub] = value;
+    const target = folded.get(base);
+    if (spec.type === "series") (target as unknown[])[Number(sub) - 1] = value;
+    else (target as Record<string, unknown>)[sub] = value;
   }
-  if (!folded) return { data: row, ...(unknown ? { unknown } : {}) };
+  if (!folded) return { data: new OwnFields(row, keys), ...(unknown ? { unknown } : {}) };
   let twice: { base: string; columns: string[] }[] | undefined;
   if (dotted)
     for (const [base, columns] of dotted) {
-      if (has(row, base) && !isAbsent(row[base])) (twice ??= []).push({ base, columns });
-      const v = folded[base];
-      if (Array.isArray(v)) folded[base] = Array.from(v, (x: unknown) => x ?? null);
+      if (Object.hasOwn(row, base) && !isAbsent(row[base])) (twice ??= []).push({ base, columns });
+      const v = folded.get(base);
+      if (Array.isArray(v)) folded.set(base, Array.from(v, (x: unknown) => x ?? null));
     }
   return { data: folded, ...(unknown ? { unknown } : {}), ...(twice ? { twice } : {}) };
 }
@@ -412,9 +440,9 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
   for (const spec of rubric.inputs.values()) {
     // One column is read once, whether named by the input's name or its label (which may be the same).
     const keys = spec.label !== undefined && spec.label !== spec.name ? [spec.name, spec.label] : [spec.name];
-    const given = keys.filter((k) => has(data, k) && !isAbsent(data[k]));
+    const given = keys.filter((k) => data.has(k) && !isAbsent(data.get(k)));
     // The column as the user writes it: the one given, else the one present (empty), else the label.
-    const column = given[0] ?? keys.find((k) => has(data, k)) ?? spec.label ?? spec.name;
+    const column = given[0] ?? keys.find((k) => data.has(k)) ?? spec.label ?? spec.name;
     columns.set(spec.name, column);
     const where = (at = "") => ({ row: subject.row, subject: subject.id, field: column + at, rubric: rubric.id, path: [subject.row - 1, column + at] });
     if (given.length > 1) {
@@ -433,7 +461,7 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
       continue;
     }
     const report: Report = (code, params, at) => issues.push(makeIssue(code, { field: column + (at ?? ""), input: spec.name, ...params }, where(at)));
-    const value = readValue(spec, data[given[0]!], report);
+    const value = readValue(spec, data.get(given[0]!), report);
     if (value !== undefined) values.set(spec.name, value);
   }
   return {
