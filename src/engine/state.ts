@@ -4,6 +4,7 @@
  * @internal
  */
 import { makeIssue, type Issue, type IssueCode } from "../diagnostics/issue.js";
+import { keyOf } from "../diagnostics/show.js";
 import type { CompiledRubric, FactContext, InputValue, LinkedFacts, RankValue } from "../compile/model.js";
 import type { PreparedSubject } from "./subject-data.js";
 import { ZERO, type Dec } from "./decimal.js";
@@ -127,7 +128,7 @@ export class SubjectState implements FactContext {
 
   /** Record an issue for this subject (once per code and field) and mark it failed. */
   fail(code: IssueCode, params: Record<string, unknown>, field?: string): void {
-    const key = `${code}|${field ?? ""}|${JSON.stringify(params)}`;
+    const key = `${code}|${field ?? ""}|${keyOf(params)}`;
     this.failed = true;
     if (this.reported.has(key)) return;
     this.reported.add(key);
