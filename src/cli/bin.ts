@@ -5,10 +5,8 @@ import { main } from "./main.js";
 // A reader that stops early (`kaohe score … | head`) closes the pipe: exit quietly,
 // as eslint and prettier do, instead of an unhandled EPIPE error.
 for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  // Any other error of an output stream cannot be reported on it either: exit 1.
+  stream.on("error", (e: NodeJS.ErrnoException) => process.exit(e.code === "EPIPE" ? (process.exitCode ?? 0) : 1));
 }
 
 try {

@@ -2,7 +2,7 @@
  * kaohe: the command line. A thin shell over the library: reading files, parsing
  * arguments and printing live here; the engine stays pure.
  */
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
@@ -221,6 +221,8 @@ function readDataNoting(file: string, io: Io): ReturnType<typeof readData> {
 }
 
 function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): Scored {
+  // A path that does not exist is neither a rubric nor data: say so before guessing which.
+  for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(`cannot open ${p}: no such file or folder`);
   const data = positionals.filter((p) => !isRubricPath(p));
   const rubricPaths = positionals.filter(isRubricPath);
   need(rubricPaths, "a rubric file or a scheme folder");

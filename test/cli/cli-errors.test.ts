@@ -270,6 +270,18 @@ describe("option values", () => {
     expect(oneLine(cli(["score", s.rubric, s.data, `--problems=${value}`]), 2)).toBe(`kaohe score: --problems must be a whole number, got "${value}"`);
   });
 
+  test("--out with an empty name is a usage error", () => {
+    const s = scheme();
+    expect(oneLine(cli(["score", s.rubric, s.data, "--out="]), 2)).toBe("kaohe score: --out needs a file name");
+  });
+
+  test("a path that does not exist is named as such, whatever its name", () => {
+    const s = scheme();
+    expect(oneLine(cli(["score", join(s.dir, "typo"), s.data]), 1)).toBe(`kaohe score: cannot open ${join(s.dir, "typo")}: no such file or folder`);
+    expect(oneLine(cli(["score", s.rubric, join(s.dir, "missing.csv")]), 1)).toBe(`kaohe score: cannot open ${join(s.dir, "missing.csv")}: no such file or folder`);
+    expect(oneLine(cli(["draw", join(s.dir, "missing.csv"), "--count", "1", "--seed", "x"]), 1)).toBe(`kaohe draw: cannot read ${join(s.dir, "missing.csv")}: no such file or folder`);
+  });
+
   test("schema takes no argument", () => {
     expect(oneLine(cli(["schema", "foo"]), 2)).toBe("kaohe schema: schema takes no arguments, got foo; see --help");
   });
