@@ -136,7 +136,7 @@ function checkArray(fn: string, argument: string, value: unknown, expected: stri
     let first = 0;
     while (first < keys.length && keys[first] === String(first)) first++;
     const present = keys.filter((k) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < value.length).length;
-    const what = `${expected.replace(/^an? array of /, "one of ")}; the array is sparse (${value.length - present} missing element(s), the first at index ${first})`;
+    const what = `present: ${argument} is a sparse array (${value.length - present} missing element(s), the first at index ${first})`;
     return [badArgument(fn, `${argument}[${first}]`, what, undefined, rows ? first + 1 : undefined)];
   }
   for (let i = 0; i < value.length; i++) {
@@ -168,8 +168,10 @@ function checkAssessOptions(fn: string, options: unknown): Issue[] {
  * Parse, validate and compile one rubric from YAML text. Never throws on bad input.
  *
  * @param text - the rubric YAML
- * @param options - `file`: name shown in error positions
- * @returns `{ ok: true, value: CompiledRubric }` or `{ ok: false, issues }` with every problem
+ * @param options - `file`: name shown in error positions; `maxDepth` (default 64) and
+ *   `maxAliasCount` (default 1000): limits on the YAML (see {@link YamlLimits})
+ * @returns `{ ok: true, value: CompiledRubric }` or `{ ok: false, issues }` with every problem,
+ *   also for an argument of the wrong type (API_BAD_ARGUMENT); never throws
  * @example
  * const r = safeLoadRubric(yamlText, { file: "rubric.yaml" });
  * if (!r.ok) console.error(formatIssues(r.issues));

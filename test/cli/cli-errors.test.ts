@@ -284,6 +284,16 @@ describe("option values", () => {
     expect(oneLine(cli(["draw", join(s.dir, "missing.csv"), "--count", "1", "--seed", "x"]), 1)).toBe(`kaohe draw: cannot read ${join(s.dir, "missing.csv")}: no such file or folder`);
   });
 
+  test("an unexpected exception inside a command is one line too, never a trace", () => {
+    const run = (error: Error) => {
+      const err: string[] = [];
+      const code = main(["schema"], { out: () => { throw error; }, err: (t) => err.push(t), stdin: () => Buffer.from(""), isTty: false });
+      return { code, err };
+    };
+    expect(run(new TypeError("boom\n    at somewhere"))).toEqual({ code: 1, err: ["kaohe schema: internal error: boom (please report it)"] });
+    expect(run(Object.assign(new Error("EIO: i/o error, write"), { code: "EIO" }))).toEqual({ code: 1, err: ["kaohe schema: EIO: i/o error, write"] });
+  });
+
   test("schema takes no argument", () => {
     expect(oneLine(cli(["schema", "foo"]), 2)).toBe("kaohe schema: schema takes no arguments, got foo; see --help");
   });
