@@ -21,7 +21,8 @@ export { rubricJsonSchema, testFileJsonSchema } from "./schema/json-schema.js";
 export { buildFeedback } from "./report/feedback.js";
 export { draw } from "./draw/draw.js";
 
-export type { AssessOptions, Assessment, RubricText, TestReport } from "./kaohe.js";
+export type { AssessOptions, Assessment, LoadOptions, RubricText, TestReport } from "./kaohe.js";
+export type { YamlLimits } from "./parse/parse-yaml.js";
 export type { CommonProblem, Feedback, FeedbackOptions, ItemProblem, SubjectFeedback } from "./report/feedback.js";
 export type { DrawOptions, DrawResult } from "./draw/draw.js";
 export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";

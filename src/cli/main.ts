@@ -2,14 +2,17 @@
  * kaohe: the command line. A thin shell over the library: reading files, parsing
  * arguments and printing live here; the engine stays pure.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
 import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
+import { parseDecimal } from "../engine/decimal.js";
 import { writeCsv } from "./csv.js";
-import { CliError, findScheme, loadSet, loadTests, readData } from "./load.js";
+import { CliError, errnoCode, UsageError } from "./errors.js";
+import { findScheme, isYaml, loadSet, loadTests, readData } from "./load.js";
 import { explainText, scoreCsv, scoreDocument, scoreTable, table } from "./output.js";
+import { writeFileAtomic } from "./write.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -40,12 +43,16 @@ order). Without a data file, a scheme folder's example.csv is scored.
 
 options:
   --format table|json|csv   output format (default table)
-  --out FILE                write the output to FILE instead of stdout
-  --detail                  JSON: include every item's points and the rules that fired
+  --out FILE                write the output to FILE instead of stdout (atomically: a
+                            temporary file in FILE's folder, renamed over FILE)
+  --detail                  JSON: include the lines behind every item's points
   --problems N              feedback: individual problems per subject (default: the rubric's feedback.problems)
-  --common SHARE            feedback: common problem share (default: the rubric's feedback.commonShare)
+  --common SHARE            feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
   -h, --help                this help
 
+Data: a .csv or .json file, or - for stdin; any other name is read by content (JSON
+when it starts with [ or {, CSV otherwise). CSV is comma-separated, UTF-8 (or GBK,
+noted on stderr). Data with no subjects is an error.
 Data columns: id, name, group (or the columns the rubric's subject: names, e.g.
 编号), then each input by name or label. Nested inputs:
   panel scores  leaders.r1, leaders.r2 … (or one cell "80;85;90", "[]" for none)
@@ -74,7 +81,7 @@ Reproducible random selection: the same seed and candidates give the same list.
 Publish the printed SHA-256 of the seed before the draw to commit to it.
 
 options:
-  --count N         how many to draw
+  --count N         how many to draw (a whole number, at least 1)
   --seed TEXT       the seed (e.g. the meeting's date and a number drawn in public)
   --by COLUMN       stratify: each value of COLUMN gets a proportional share
   --id COLUMN       the candidate key column (default id)
@@ -99,7 +106,23 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 /** Problems listed on stderr before "… and N more". */
 const MAX_LISTED = 50;
 
-const isDataFile = (p: string) => p === "-" || /\.(csv|json)$/i.test(p);
+/** A rubric path is a folder or a .yaml/.yml file (any case); anything else is data. */
+function isRubricPath(p: string): boolean {
+  if (p === "-") return false;
+  if (isYaml(p)) return true;
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A whole decimal number written in digits only (no "0x2", "1e3", "" or spaces). */
+function wholeNumber(value: string | boolean | undefined): number | undefined {
+  if (typeof value !== "string" || !/^\d+$/.test(value)) return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
 
 export function main(argv: readonly string[], io: Io): number {
   const [command, ...rest] = argv;
@@ -141,6 +164,7 @@ export function main(argv: readonly string[], io: Io): number {
       case "draw":
         return drawCommand(parsed.positionals, values, io);
       case "schema":
+        if (parsed.positionals.length > 0) throw new UsageError(`schema takes no arguments, got ${parsed.positionals.join(" ")}; see --help`);
         io.out(JSON.stringify(values.tests ? testFileJsonSchema() : rubricJsonSchema(), null, 2));
         return 0;
     }
@@ -151,12 +175,13 @@ export function main(argv: readonly string[], io: Io): number {
       io.err(`kaohe ${command}: ${e.message}`);
       return e instanceof UsageError ? 2 : 1;
     }
-    throw e;
+    // Never a stack trace: a file system error in words, anything else as an internal error.
+    const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    io.err(errnoCode(e) ? `kaohe ${command}: ${message}` : `kaohe ${command}: internal error: ${message} (please report it)`);
+    return 1;
   }
   return 2;
 }
-
-class UsageError extends CliError {}
 
 function version(): string {
   try {
@@ -176,24 +201,33 @@ interface Scored {
   dataFile: string;
 }
 
-function evaluateData(set: RubricSet, rows: SubjectData[], dataFile: string, io: Io, trail: TrailLevel) {
+function evaluateData(set: RubricSet, rows: SubjectData[], dataFile: string, format: "csv" | "json", io: Io, trail: TrailLevel) {
   const progress = rows.length > 10_000 && io.isTty ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
   const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
   if (progress) io.err("\n");
-  if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in ${dataFile}`, r.issues.map((i) => withDataFile(i, dataFile)));
+  if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in ${dataFile}`, r.issues.map((i) => withDataFile(i, dataFile, format)));
   return r.value;
 }
 
 /** Data issues name the data file and its line (CSV: header is line 1). */
-function withDataFile(issue: Issue, file: string): Issue {
+function withDataFile(issue: Issue, file: string, format: "csv" | "json"): Issue {
   if (issue.row === undefined || issue.source) return issue;
-  const line = /\.csv$/i.test(file) ? issue.row + 1 : issue.row;
+  const line = format === "csv" ? issue.row + 1 : issue.row;
   return { ...issue, source: { file, line, col: 1 } };
 }
 
+/** Read the data, saying on stderr when it was not UTF-8. */
+function readDataNoting(file: string, io: Io): ReturnType<typeof readData> {
+  const data = readData(file, io.stdin);
+  if (data.encoding === "gbk") io.err(`note: ${file === "-" ? "stdin" : file} is not UTF-8; read as GBK`);
+  return data;
+}
+
 function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): Scored {
-  const data = positionals.filter(isDataFile);
-  const rubricPaths = positionals.filter((p) => !isDataFile(p));
+  // A path that does not exist is neither a rubric nor data: say so before guessing which.
+  for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(`cannot open ${p}: no such file or folder`);
+  const data = positionals.filter((p) => !isRubricPath(p));
+  const rubricPaths = positionals.filter(isRubricPath);
   need(rubricPaths, "a rubric file or a scheme folder");
   if (data.length > 1) throw new UsageError(`give one data file, got ${data.join(", ")}`);
   const scheme = findScheme(rubricPaths);
@@ -202,27 +236,39 @@ function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): S
   for (const w of warnings) io.err(formatIssue(w));
   const dataFile = data[0] ?? scheme.exampleData;
   if (!dataFile) throw new UsageError("give a data file (CSV or JSON); the folder has no example.csv");
-  const { rows } = readData(dataFile, io.stdin);
-  return { set, evaluation: evaluateData(set, rows, dataFile, io, trail), dataFile };
+  const { rows, format } = readDataNoting(dataFile, io);
+  return { set, evaluation: evaluateData(set, rows, dataFile, format, io, trail), dataFile };
+}
+
+/** --common: a share from 0% to 100% ("30%") or from 0 to 1 ("0.3"). */
+function commonShare(value: string | boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const share = typeof value === "string" ? parseDecimal(value) : undefined;
+  if (!share || share.lt(0) || share.gt(1)) throw new UsageError(`--common must be a share from 0% to 100% (e.g. 30% or 0.3), got ${String(value)}`);
+  return String(value);
 }
 
 function score(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   const format = (values.format as string | undefined) ?? "table";
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
+  const problems = values.problems === undefined ? undefined : wholeNumber(values.problems);
+  if (values.problems !== undefined && problems === undefined) throw new UsageError(`--problems must be a whole number, got "${String(values.problems)}"`);
+  const common = commonShare(values.common);
   // Feedback needs every item's points; the lines only with --detail.
   const { set, evaluation } = scoreData(positionals, io, values.detail ? "full" : "points");
   const entries = evaluation.results.map((result, i) => {
     const rubric = set.rubrics[i]!;
-    const problems = values.problems === undefined ? undefined : Number(values.problems);
-    if (problems !== undefined && !(Number.isInteger(problems) && problems >= 0)) throw new UsageError(`--problems must be a whole number, got ${String(values.problems)}`);
-    const feedback = buildFeedback(rubric, result, { ...(problems !== undefined ? { problems } : {}), ...(values.common ? { commonShare: String(values.common) } : {}) });
+    const feedback = buildFeedback(rubric, result, { ...(problems !== undefined ? { problems } : {}), ...(common !== undefined ? { commonShare: common } : {}) });
     return { rubric, result, feedback };
   });
   let text: string;
-  if (format === "json") text = JSON.stringify(scoreDocument(entries, Boolean(values.detail)), null, 2);
+  if (format === "json") text = JSON.stringify(scoreDocument(entries), null, 2);
   else if (format === "csv") text = entries.map((e, i) => (i === 0 ? scoreCsv(e.result) : scoreCsv(e.result).split("\r\n").slice(1).join("\r\n"))).join("");
   else text = entries.map((e) => scoreTable(e.result)).join("\n\n");
-  if (values.out) writeFileSync(String(values.out), format === "csv" ? `\ufeff${text}` : `${text}\n`);
+  if (values.out !== undefined) {
+    if (values.out === "") throw new UsageError("--out needs a file name");
+    writeFileAtomic(String(values.out), format === "csv" ? `\ufeff${text}` : `${text}\n`);
+  }
   else io.out(text);
   for (const w of evaluation.results.flatMap((r) => r.warnings)) io.err(formatIssue(w));
   return 0;
@@ -281,14 +327,14 @@ function explain(positionals: readonly string[], values: Record<string, string |
 
 function drawCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   if (positionals.length !== 1) throw new UsageError("give one data file (CSV or JSON, or - for stdin)");
-  const count = Number(values.count);
-  if (values.count === undefined || !Number.isInteger(count) || count < 0) throw new UsageError("give --count N (a whole number)");
+  const count = wholeNumber(values.count);
+  if (count === undefined || count < 1) throw new UsageError(`give --count N (a whole number, at least 1)${values.count === undefined ? "" : `, got "${String(values.count)}"`}`);
   if (typeof values.seed !== "string" || values.seed === "") throw new UsageError("give --seed TEXT; kaohe never draws without a seed");
   const idColumn = (values.id as string | undefined) ?? "id";
   const by = values.by as string | undefined;
   const format = (values.format as string | undefined) ?? "table";
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
-  const { rows } = readData(positionals[0]!, io.stdin);
+  const { rows } = readDataNoting(positionals[0]!, io);
   rows.forEach((r, i) => {
     if (r[idColumn] === undefined || String(r[idColumn]).trim() === "") throw new CliError(`${positionals[0]}: row ${i + 1} has no "${idColumn}"`);
     if (by && (r[by] === undefined || String(r[by]).trim() === "")) throw new CliError(`${positionals[0]}: row ${i + 1} has no "${by}"`);

@@ -25,14 +25,22 @@ export interface TreeResult {
 
 /** Walk 1: ids (unique across the tree) and the inputs items imply. */
 export function registerTree(ctx: CompileContext, root: GroupSource): void {
+  // Ids of the groups that contain the node visited: a node with the id of one of them
+  // (the root's default id is "total") would make that group contain itself.
+  const ancestors = new Set<string>();
   const visit = (node: NodeSource, path: RubricPath) => {
     const first = ctx.nodeIds.get(node.id);
-    if (first) ctx.error("REF_DUPLICATE_ID", { what: "item/group", id: node.id, first: ctx.where(first) }, [...path, "id"]);
-    else ctx.nodeIds.set(node.id, [...path, "id"]);
+    if (first) {
+      const what = ancestors.has(node.id) ? "item/group (the same id as a group that contains it)" : "item/group";
+      ctx.error("REF_DUPLICATE_ID", { what, id: node.id, first: ctx.where(first) }, [...path, "id"]);
+    } else ctx.nodeIds.set(node.id, [...path, "id"]);
     if (isGroup(node)) {
       checkAdjustPlacement(ctx, node, path);
+      const added = !ancestors.has(node.id);
+      ancestors.add(node.id);
       node.children.forEach((c, i) => visit(c, [...path, "children", i]));
       node.outside?.forEach((c, i) => visit(c, [...path, "outside", i]));
+      if (added) ancestors.delete(node.id);
     } else {
       ctx.itemIds.add(node.id);
       registerItemInputs(ctx, node, path);
@@ -183,12 +191,16 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
   };
   index(root);
   const maxCache = new Map<string, Dec>();
+  const computing = new Set<string>();
   const nodeMax = (id: string): Dec | undefined => {
     const cached = maxCache.get(id);
     if (cached) return cached;
     const n = sourceById.get(id);
-    if (!n) return undefined;
+    // An id inside a group of the same id (REF_DUPLICATE_ID from registerTree) would recurse forever.
+    if (!n || computing.has(id)) return undefined;
+    computing.add(id);
     const m = isGroup(n) ? fullMark(n, nodeMax) : itemFullMark(n);
+    computing.delete(id);
     maxCache.set(id, m);
     return m;
   };

@@ -6,7 +6,7 @@
 import { renderMessage } from "./messages.js";
 
 /** The stage that found an issue. */
-export type Stage = "parse" | "validate" | "compile" | "link" | "data" | "evaluate" | "test";
+export type Stage = "api" | "parse" | "validate" | "compile" | "link" | "data" | "evaluate" | "test";
 
 /** Every issue code kaohe can report. Stable: tests and integrators match on these. */
 export type IssueCode =
@@ -14,6 +14,13 @@ export type IssueCode =
   | "YAML_SYNTAX"
   | "YAML_DUPLICATE_KEY"
   | "YAML_EMPTY"
+  | "YAML_ALIAS"
+  | "YAML_ALIAS_LIMIT"
+  | "YAML_MERGE"
+  | "YAML_TOO_DEEP"
+  | "YAML_UNKNOWN_TAG"
+  | "YAML_CONTROL_CHARACTER"
+  | "YAML_NOT_UTF8"
   // validate: the shape of the rubric (zod)
   | "SCHEMA_MISSING_KEY"
   | "SCHEMA_UNKNOWN_KEY"
@@ -72,7 +79,11 @@ export type IssueCode =
   | "EVAL_ZERO_DENOMINATOR"
   | "EVAL_NO_GRADE"
   | "EVAL_NOT_GRADABLE"
-  | "EVAL_QUOTA_HELD_BY_RULES";
+  | "EVAL_QUOTA_HELD_BY_RULES"
+  // api: arguments a caller passed to a safe* function
+  | "API_BAD_ARGUMENT"
+  | "API_CALLBACK_FAILED"
+  | "API_INTERNAL_ERROR";
 
 /** Where in a source text an issue is: 1-indexed line and column. */
 export interface SourcePosition {
@@ -139,6 +150,7 @@ const STAGE_OF_PREFIX: Record<string, Stage> = {
   RUBRIC: "link",
   DATA: "data",
   EVAL: "evaluate",
+  API: "api",
 };
 
 /** Create an issue; the message comes from the message table. */

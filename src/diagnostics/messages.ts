@@ -2,15 +2,31 @@
  * The one table of issue messages. Tests assert on codes and params, not on text.
  */
 import type { IssueCode } from "./issue.js";
+import { showValue, textOf } from "./show.js";
 
 type Params = Record<string, unknown>;
-const s = (v: unknown): string => (Array.isArray(v) ? v.map((x) => String(x)).join(", ") : String(v));
+// Never throw while rendering: params may hold any value a caller passed (BigInt, cycles, null-prototype objects).
+const s = (v: unknown): string => (Array.isArray(v) ? v.map((x) => textOf(x)).join(", ") : textOf(v));
 const q = (v: unknown): string => `"${s(v)}"`;
 
 const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   YAML_SYNTAX: (p) => `YAML syntax error: ${s(p.detail)}`,
   YAML_DUPLICATE_KEY: (p) => `duplicate key ${q(p.key)} in the same mapping`,
   YAML_EMPTY: () => "the rubric file is empty; expected a mapping with kaohe, id, name, grades and scoring",
+  YAML_ALIAS: (p) =>
+    p.reason === "cycle"
+      ? `alias *${s(p.alias)} is inside its own anchor &${s(p.alias)}; a value cannot contain itself`
+      : `alias *${s(p.alias)} names no anchor defined before it (an anchor &${s(p.alias)} must come first)`,
+  YAML_ALIAS_LIMIT: (p) =>
+    `anchor &${s(p.alias)} is expanded more than ${s(p.limit)} times (counting aliases inside it); raise the maxAliasCount load option if this is intended`,
+  YAML_MERGE: (p) => `a merge (<<) takes a mapping, an alias of a mapping, or a list of those; got ${s(p.received)}`,
+  YAML_TOO_DEEP: (p) => `the YAML nests more than ${s(p.limit)} levels deep; raise the maxDepth load option if this is intended`,
+  YAML_UNKNOWN_TAG: (p) =>
+    `unknown tag ${s(p.tag)}; a rubric uses plain YAML values (the only tags allowed are !!str, !!int, !!float, !!bool, !!null, !!map and !!seq)`,
+  YAML_CONTROL_CHARACTER: (p) =>
+    `control character ${s(p.char)} is not allowed in a rubric${typeof p.count === "number" && p.count > 1 ? ` (${p.count} in the text)` : ""}`,
+  YAML_NOT_UTF8: (p) =>
+    `the file is not valid UTF-8: byte 0x${s(p.byte)} at byte offset ${s(p.offset)}${p.hint ? ` (${s(p.hint)})` : ""}; save the rubric as UTF-8`,
   SCHEMA_MISSING_KEY: (p) => `missing required key ${q(p.key)}${p.expected ? `: expected ${s(p.expected)}` : ""}`,
   SCHEMA_UNKNOWN_KEY: (p) => `unknown key ${q(p.key)}${p.hint ? ` (${s(p.hint)})` : ""}`,
   SCHEMA_INVALID_TYPE: (p) => `expected ${s(p.expected)}, got ${s(p.received)}`,
@@ -72,13 +88,17 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   EVAL_ZERO_DENOMINATOR: (p) => `${q(p.item)}: the ${s(p.denominator)} count is zero`,
   EVAL_QUOTA_HELD_BY_RULES: (p) =>
     `quota ${q(p.quota)} in ${s(p.scope)}: ${s(p.holders)} subjects hold the grade by rules, above the limit ${s(p.limit)}`,
+  API_BAD_ARGUMENT: (p) => `${s(p.fn)}: ${s(p.argument)} must be ${s(p.expected)}, got ${s(p.received)}`,
+  API_CALLBACK_FAILED: (p) => `${s(p.fn)}: the ${s(p.callback)} callback threw: ${s(p.detail)}`,
+  API_INTERNAL_ERROR: (p) =>
+    `${s(p.fn)} stopped on an unexpected error: ${s(p.detail)}; unless the input has throwing getters or proxies, this is a bug in kaohe (please report it with the input)`,
   EVAL_NO_GRADE: (p) => `score ${s(p.score)} falls in no grade band and the gap policy is "error"`,
   EVAL_NOT_GRADABLE: (p) => `the subject cannot be graded: ${s(p.detail)}`,
 };
 
 /** A received value: a list or mapping as its short rendering ("a list [\"organ\"]"), a scalar as JSON. */
 function received(p: Params): string {
-  return p.receivedType !== undefined ? `a ${s(p.receivedType)} ${s(p.received)}` : JSON.stringify(p.received) ?? "nothing";
+  return p.receivedType !== undefined ? `a ${s(p.receivedType)} ${s(p.received)}` : showValue(p.received);
 }
 
 /** " (input x)" when the column the data used is not the input's name (its label). */

@@ -4,6 +4,7 @@
  * @internal
  */
 import { makeIssue, type Issue, type IssueCode } from "../diagnostics/issue.js";
+import { keyOf } from "../diagnostics/show.js";
 import type { CompiledRubric, FactContext, InputSpec, InputValue, LinkedFacts, RankValue } from "../compile/model.js";
 import type { PreparedSubject } from "./subject-data.js";
 import { ZERO, type Dec } from "./decimal.js";
@@ -168,7 +169,7 @@ export class SubjectState implements FactContext {
       params = { ...params, field: rename(params.field ?? input), input };
       field = column;
     }
-    const key = `${code}|${field ?? ""}|${JSON.stringify(params)}`;
+    const key = `${code}|${field ?? ""}|${keyOf(params)}`;
     this.failed = true;
     if (this.reported.has(key)) return;
     this.reported.add(key);

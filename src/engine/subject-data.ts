@@ -84,18 +84,36 @@ export interface DataLimits {
 
 export const DEFAULT_DATA_LIMITS: Readonly<Required<DataLimits>> = Object.freeze({ rows: 1_000_000, columns: 10_000, cellLength: 1_000_000 });
 
-function resolveLimits(given: DataLimits | undefined, issues: Issue[]): Required<DataLimits> {
-  const out = { ...DEFAULT_DATA_LIMITS };
-  if (given === undefined) return out;
-  for (const key of Object.keys(DEFAULT_DATA_LIMITS) as (keyof DataLimits)[]) {
-    const v: unknown = own(given, key);
-    if (v === undefined) continue;
-    if (typeof v === "number" && ((Number.isInteger(v) && v >= 1) || v === Infinity)) out[key] = v;
-    else
-      issues.push(
-        makeIssue("DATA_INVALID_VALUE", { field: `limits.${key}`, expected: "a whole number of at least 1, or Infinity", ...receivedOf(v) }, { path: ["limits", key] }),
-      );
+/**
+ * What is wrong with a `limits` option, if anything: each problem names the key
+ * ("" for the option itself), what it must be, and the value given.
+ */
+export function limitProblems(given: unknown): { key: string; expected: string; value: unknown }[] {
+  if (given === undefined) return [];
+  if (!isMapping(given)) return [{ key: "", expected: "an object such as { rows: 5000000 }", value: given }];
+  const out: { key: string; expected: string; value: unknown }[] = [];
+  for (const key of Object.keys(given))
+    if (!Object.hasOwn(DEFAULT_DATA_LIMITS, key)) out.push({ key, expected: `one of the limits ${Object.keys(DEFAULT_DATA_LIMITS).join(", ")}`, value: key });
+  for (const key of Object.keys(DEFAULT_DATA_LIMITS)) {
+    const v = own(given, key);
+    if (v !== undefined && !(typeof v === "number" && ((Number.isInteger(v) && v >= 1) || v === Infinity)))
+      out.push({ key, expected: "a whole number of at least 1, or Infinity", value: v });
   }
+  return out;
+}
+
+/** The limits in force; a bad `limits` option is DATA_INVALID_VALUE (the public functions check it first, as API_BAD_ARGUMENT). */
+function resolveLimits(given: DataLimits | undefined, issues: Issue[]): Required<DataLimits> {
+  for (const p of limitProblems(given)) {
+    const field = p.key ? `limits.${p.key}` : "limits";
+    issues.push(makeIssue("DATA_INVALID_VALUE", { field, expected: p.expected, ...receivedOf(p.value) }, { path: field.split(".") }));
+  }
+  const out = { ...DEFAULT_DATA_LIMITS };
+  if (issues.length === 0 && given !== undefined)
+    for (const key of Object.keys(DEFAULT_DATA_LIMITS) as (keyof DataLimits)[]) {
+      const v = own(given, key);
+      if (typeof v === "number") out[key] = v;
+    }
   return out;
 }
 
