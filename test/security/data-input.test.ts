@@ -5,7 +5,8 @@
  */
 import { describe, expect, test } from "vitest";
 import { CsvError, parseCsv } from "../../src/cli/csv.js";
-import { formatIssues, safeAssess } from "../../src/index.js";
+import { evaluateSet } from "../../src/engine/evaluate.js";
+import { formatIssues, safeAssess, safeLinkRubrics } from "../../src/index.js";
 import { compile, dataIssues, run } from "../helpers.js";
 
 const body = `
@@ -25,6 +26,14 @@ scoring:
 `;
 const rubric = compile(body);
 const ok = { id: "u1", duty: 50 };
+const set = (() => {
+  const r = safeLinkRubrics([rubric]);
+  if (!r.ok) throw new Error("unreachable");
+  return r.value;
+})();
+
+/** The boundary's own issues, for a caller that passes the subjects to the engine directly. */
+const boundary = (rows: unknown[]) => evaluateSet(set, rows as never).issues;
 
 /** The issues, which must also survive JSON.stringify and formatting. */
 function issuesOf(rows: unknown[]) {
@@ -77,17 +86,19 @@ describe("nothing is dropped silently", () => {
   test("each run of holes in a sparse subject list is one issue at its first row", () => {
     // rows 2-3 are holes (one issue, 2 rows), row 5 is a hole (1 row)
     const rows: unknown[] = [{ ...ok }, , , { ...ok, id: "u4" }, , { ...ok, id: "u6" }]; // eslint-disable-line no-sparse-arrays
-    expect(issuesOf(rows)).toMatchObject([
-      { code: "DATA_BAD_SHAPE", row: 2, params: { rows: 2 } },
-      { code: "DATA_BAD_SHAPE", row: 5, params: { rows: 1 } },
+    expect(boundary(rows)).toMatchObject([
+      { code: "DATA_BAD_SHAPE", row: 2, params: { rows: 2, received: "a hole in the list (rows 2 to 3)" } },
+      { code: "DATA_BAD_SHAPE", row: 5, params: { rows: 1, received: "a hole in the list" } },
     ]);
+    // the public functions refuse a sparse list before the engine sees it, naming its first hole
+    expect(issuesOf(rows)).toMatchObject([{ code: "API_BAD_ARGUMENT", row: 2 }]);
   });
 
   test("a trailing hole and a list of only holes", () => {
     const trailing: unknown[] = [{ ...ok }];
     trailing.length = 2;
-    expect(issuesOf(trailing)).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { rows: 1 } }]);
-    expect(issuesOf(new Array(3))).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 1, params: { rows: 3 } }]);
+    expect(boundary(trailing)).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { rows: 1 } }]);
+    expect(boundary(new Array(3))).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 1, params: { rows: 3 } }]);
   });
 
   test.each([
@@ -96,7 +107,8 @@ describe("nothing is dropped silently", () => {
     ["a list", ["u1", 50], '["u1", 50]'],
     ["a number", 5, "5"],
   ])("a subject that is %s is a bad shape at its row", (_name, value, received) => {
-    expect(issuesOf([{ ...ok }, value])).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { received } }]);
+    expect(boundary([{ ...ok }, value])).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { received } }]);
+    expect(issuesOf([{ ...ok }, value])).toMatchObject([{ code: "API_BAD_ARGUMENT", row: 2 }]);
   });
 
   test("a hole in a records list or a scores list is reported at its position", () => {
@@ -130,7 +142,7 @@ describe("nothing is dropped silently", () => {
   });
 
   test("a ragged CSV row is still a CSV error with its line", () => {
-    expect(() => parseCsv("id,duty\r\nu1\r\n", "d.csv")).toThrow(/^d\.csv:2: CSV error/);
+    expect(() => parseCsv("id,duty\r\nu1\r\n", "d.csv")).toThrow(/^d\.csv:2: the row has 1 cells, the header has 2$/);
   });
 
   test("a votes.__proto__ column is reported, not ignored", () => {

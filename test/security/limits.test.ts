@@ -4,7 +4,8 @@
  * just at and just above the limit.
  */
 import { describe, expect, test } from "vitest";
-import { safeAssess, type SubjectData } from "../../src/index.js";
+import { evaluateSet } from "../../src/engine/evaluate.js";
+import { safeAssess, safeLinkRubrics, type SubjectData } from "../../src/index.js";
 import { compile, dataIssues, run } from "../helpers.js";
 
 const body = `
@@ -16,6 +17,11 @@ scoring:
     - { id: regular, kind: periods, max: 10, count: 12, input: monthly }
 `;
 const rubric = compile(body);
+const set = (() => {
+  const r = safeLinkRubrics([rubric]);
+  if (!r.ok) throw new Error("unreachable");
+  return r.value;
+})();
 
 /** monthly.1 … monthly.n, each 5 */
 const months = (n: number, prefix = "monthly") => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}.${i + 1}`, 5]));
@@ -59,14 +65,16 @@ describe("limits on rows, columns and cell length", () => {
   });
 
   test("rows: the default is 1,000,000, checked before any row is read", () => {
-    // 1,000,000 holes are within the limit: one issue for the run of holes
-    expect(dataIssues(rubric, new Array(1_000_000))).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 1, params: { rows: 1_000_000 } }]);
-    expect(dataIssues(rubric, new Array(1_000_001))).toMatchObject([{ code: "DATA_TOO_LARGE", params: { count: 1_000_001, limit: 1_000_000 } }]);
-    // a list of 2^32 − 1 slots is refused at once, never walked
-    expect(dataIssues(rubric, new Array(2 ** 32 - 1))).toMatchObject([{ code: "DATA_TOO_LARGE", params: { count: 2 ** 32 - 1 } }]);
+    // The engine's boundary: 1,000,000 holes are within the limit (one issue for the run of holes) ...
+    expect(evaluateSet(set, new Array(1_000_000)).issues).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 1, params: { rows: 1_000_000 } }]);
+    // ... 1,000,001 are not, and a list of 2^32 − 1 slots is refused at once, never walked
+    expect(evaluateSet(set, new Array(1_000_001)).issues).toMatchObject([{ code: "DATA_TOO_LARGE", params: { count: 1_000_001, limit: 1_000_000 } }]);
+    expect(evaluateSet(set, new Array(2 ** 32 - 1)).issues).toMatchObject([{ code: "DATA_TOO_LARGE", params: { count: 2 ** 32 - 1 } }]);
     // Infinity lifts the limit: one subject, then a run of 1,000,000 holes (rows 2 to 1,000,001)
-    const r = safeAssess(rubric, Object.assign(new Array(1_000_001), { 0: row(0) }) as SubjectData[], { limits: { rows: Infinity } });
-    expect(!r.ok && r.issues).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { rows: 1_000_000 } }]);
+    const sparse = Object.assign(new Array(1_000_001), { 0: row(0) }) as SubjectData[];
+    expect(evaluateSet(set, sparse, { limits: { rows: Infinity } }).issues).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { rows: 1_000_000 } }]);
+    // Through the API: 1,000,001 subjects (the same object: no row is read)
+    expect(dataIssues(rubric, new Array(1_000_001).fill(row(1)))).toMatchObject([{ code: "DATA_TOO_LARGE", params: { count: 1_000_001, limit: 1_000_000 } }]);
   });
 
   test("columns: at the limit the row is read, one above it is DATA_TOO_LARGE at its row, once", () => {
@@ -98,11 +106,20 @@ describe("limits on rows, columns and cell length", () => {
     expect(dataIssues(rubric, [{ ...row(1), note: "x".repeat(1_000_001) }])).toMatchObject([{ code: "DATA_TOO_LARGE", field: "note", params: { count: 1_000_001 } }]);
   });
 
-  test("Infinity lifts a limit; a limit that is not a whole number ≥ 1 is DATA_INVALID_VALUE", () => {
+  test("Infinity lifts a limit; a limit that is not a whole number ≥ 1 is refused", () => {
     expect(safeAssess(rubric, [{ ...row(1), note: "123456" }], { limits: { cellLength: Infinity } }).ok).toBe(true);
-    for (const bad of [0, -1, 2.5, Number.NaN, "10"]) {
+    for (const bad of [0, -1, 2.5, Number.NaN, "10", null]) {
       const r = safeAssess(rubric, [row(1)], { limits: { rows: bad as number } });
-      expect(!r.ok && r.issues).toMatchObject([{ code: "DATA_INVALID_VALUE", params: { field: "limits.rows" }, path: ["limits", "rows"] }]);
+      expect(!r.ok && r.issues).toMatchObject([{ code: "API_BAD_ARGUMENT", params: { argument: "options.limits.rows" } }]);
+      // the engine checks again for callers that reach it directly
+      expect(evaluateSet(set, [row(1)], { limits: { rows: bad as number } }).issues).toMatchObject([
+        { code: "DATA_INVALID_VALUE", params: { field: "limits.rows", expected: "a whole number of at least 1, or Infinity" }, path: ["limits", "rows"] },
+      ]);
     }
+    const unknownKey = safeAssess(rubric, [row(1)], { limits: { row: 5 } as never });
+    expect(!unknownKey.ok && unknownKey.issues).toMatchObject([{ code: "API_BAD_ARGUMENT", params: { argument: "options.limits.row" } }]);
+    const notObject = safeAssess(rubric, [row(1)], { limits: 5 as never });
+    expect(!notObject.ok && notObject.issues).toMatchObject([{ code: "API_BAD_ARGUMENT", params: { argument: "options.limits" } }]);
   });
+
 });
