@@ -22,6 +22,7 @@ export { buildFeedback } from "./report/feedback.js";
 export { draw } from "./draw/draw.js";
 
 export type { AssessOptions, Assessment, RubricText, TestReport } from "./kaohe.js";
+export type { RubricLimits } from "./schema/limits.js";
 export type { CommonProblem, Feedback, FeedbackOptions, ItemProblem, SubjectFeedback } from "./report/feedback.js";
 export type { DrawOptions, DrawResult } from "./draw/draw.js";
 export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";

@@ -12,6 +12,7 @@ import { evaluateSet } from "./engine/evaluate.js";
 import type { SubjectData } from "./engine/subject-data.js";
 import { parseYaml } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";
+import { checkLimits, resolveLimits, type RubricLimits } from "./schema/limits.js";
 import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
 import { sortByPosition, validateWith } from "./schema/validate.js";
 import { collectTestCases, type RubricTestCase, type TestCaseInput, type TestCaseOutcome } from "./testing/run-tests.js";
@@ -53,17 +54,23 @@ function unwrap<T>(result: Result<T>): T {
  * Parse, validate and compile one rubric from YAML text. Never throws on bad input.
  *
  * @param text - the rubric YAML
- * @param options - `file`: name shown in error positions
+ * @param options - `file`: name shown in error positions; `limits`: raise a size limit
+ *   (maxNodes 10,000, maxDepth 32, maxEntries 10,000, maxNesting 200; see RubricLimits)
  * @returns `{ ok: true, value: CompiledRubric }` or `{ ok: false, issues }` with every problem
  * @example
  * const r = safeLoadRubric(yamlText, { file: "rubric.yaml" });
  * if (!r.ok) console.error(formatIssues(r.issues));
  * // => rubric.yaml:12:7  WEIGHT_SUM  weights must sum to 100%, they sum to 99%
  */
-export function safeLoadRubric(text: string, options: { file?: string } = {}): Result<CompiledRubric> {
+export function safeLoadRubric(text: string, options: { file?: string; limits?: Partial<RubricLimits> } = {}): Result<CompiledRubric> {
+  const limits = resolveLimits(options.limits);
+  if (limits.issues.length > 0) return fail(limits.issues);
   const { parsed, issues } = parseYaml(text, options.file);
   if (issues.length > 0) return fail(issues);
-  const validated = validateWith(RubricSchema, withoutExtensions(parsed.value), parsed.locate);
+  const value = withoutExtensions(parsed.value);
+  const oversized = checkLimits(value, parsed.locate, limits.limits);
+  if (oversized.length > 0) return fail(oversized);
+  const validated = validateWith(RubricSchema, value, parsed.locate);
   if (!validated.value) return fail(validated.issues);
   const compiled = compileRubric(validated.value, { ...(options.file !== undefined ? { file: options.file } : {}), locate: parsed.locate });
   if (!compiled.rubric) return fail(sortByPosition(compiled.issues));
@@ -82,7 +89,7 @@ export function safeLoadRubric(text: string, options: { file?: string } = {}): R
  * rubric.grades.map((g) => g.id)
  * // => ["good", "fair", "average", "poor"]
  */
-export function loadRubric(text: string, options: { file?: string } = {}): CompiledRubric {
+export function loadRubric(text: string, options: { file?: string; limits?: Partial<RubricLimits> } = {}): CompiledRubric {
   return unwrap(safeLoadRubric(text, options));
 }
 
@@ -92,17 +99,18 @@ export function loadRubric(text: string, options: { file?: string } = {}): Compi
  * (unknown rubric, unknown grade of another rubric, cycles).
  *
  * @param texts - the rubric texts with their file names
+ * @param options - `limits`: raise a size limit of every rubric (see RubricLimits)
  * @returns the set in evaluation order, or every issue
  * @example
  * const set = safeLoadRubricSet([{ text: a, file: "a.yaml" }, { text: b, file: "b.yaml" }]);
  * if (set.ok) set.value.rubrics.map((r) => r.id)
  * // => ["responsibility-2024", "review-2024"]
  */
-export function safeLoadRubricSet(texts: readonly RubricText[]): Result<RubricSet> {
+export function safeLoadRubricSet(texts: readonly RubricText[], options: { limits?: Partial<RubricLimits> } = {}): Result<RubricSet> {
   const rubrics: CompiledRubric[] = [];
   const issues: Issue[] = [];
   for (const t of texts) {
-    const r = safeLoadRubric(t.text, t.file !== undefined ? { file: t.file } : {});
+    const r = safeLoadRubric(t.text, { ...(t.file !== undefined ? { file: t.file } : {}), ...(options.limits ? { limits: options.limits } : {}) });
     if (r.ok) rubrics.push(r.value);
     else issues.push(...r.issues);
   }
@@ -119,8 +127,8 @@ export function safeLoadRubricSet(texts: readonly RubricText[]): Result<RubricSe
  * @example
  * const set = loadRubricSet(files.map((file) => ({ file, text: fs.readFileSync(file, "utf8") })));
  */
-export function loadRubricSet(texts: readonly RubricText[]): RubricSet {
-  return unwrap(safeLoadRubricSet(texts));
+export function loadRubricSet(texts: readonly RubricText[], options: { limits?: Partial<RubricLimits> } = {}): RubricSet {
+  return unwrap(safeLoadRubricSet(texts, options));
 }
 
 /**

@@ -10,6 +10,7 @@ import { CompileContext, didYouMean } from "./context.js";
 import { compileCondition, numericFact } from "./facts.js";
 import { declareInputs } from "./inputs.js";
 import type { ActionSpec, CompiledRubric, GradeSpec, GroupNode, QuotaSpec, RuleSpec, TieBreaker, TierSpec, TreeNode } from "./model.js";
+import { checkRubricSanity } from "./sanity.js";
 import { compileTree, registerTree } from "./tree.js";
 
 /**
@@ -27,6 +28,7 @@ export function compileRubric(
   ctx.grades = source.grades.map((g) => g.id);
   declareInputs(ctx, source.inputs);
   registerTree(ctx, source.scoring);
+  checkRubricSanity(ctx, source);
   const tree = compileTree(ctx, source.scoring);
   const nodeMax = (id: string) => tree.nodes.get(id)?.max;
   const cond = (c: Parameters<typeof compileCondition>[1], path: RubricPath) => compileCondition(ctx, c, path, nodeMax);
