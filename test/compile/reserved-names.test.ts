@@ -160,6 +160,14 @@ describe("user-keyed data in the compiled model has no prototype", () => {
     if (!out.ok) expect(out.issues[0]).toMatchObject({ row: 1, subject: "u1" });
   });
 
+  test("test expectations by subject id, and their points by node id", () => {
+    const r = compile(`${tree}tests:\n  - { name: t, subjects: [ { id: s, x: 95 } ], expect: { s: { grade: A, points: { x: 95 } } } }\n`);
+    const expect_ = r.tests[0]!.expect!;
+    expect(Object.getPrototypeOf(expect_)).toBeNull();
+    expect(Object.getPrototypeOf(expect_.s!.points)).toBeNull();
+    expect({ ...expect_.s!.points }).toEqual({ x: 95 });
+  });
+
   test("levels and vote coefficients are Maps", () => {
     const r = compile("scoring:\n  children:\n    - { id: q, kind: levels, max: 10, levels: { 好: 10, 差: 0 } }\n    - { id: v, kind: votes, max: 90, coefficients: { 好: 1, 差: 0 } }\n");
     const q = r.nodes.get("q");
