@@ -90,6 +90,13 @@ describe("reserved names are refused with SCHEMA_RESERVED_NAME at the name", () 
     if (!r.ok) expect(r.issues.map((i) => i.code)).toEqual(["SCHEMA_RESERVED_NAME"]);
   });
 
+  test("a reserved key brought in by a merge (<<: *base) or an alias is refused where it lands", () => {
+    const merged = rubricText(`x-base: &base { __proto__: { good: 1 } }\ninputs:\n  b: { <<: *base, type: boolean }\n${tree}`);
+    expect(reservedIssue(merged)).toMatchObject({ path: ["inputs", "b", "__proto__"], source: { line: positionOf(merged, "b: {").line } });
+    const aliased = rubricText(`x-base: &base { constructor: { type: boolean } }\ninputs: *base\n${tree}`);
+    expect(reservedIssue(aliased)).toMatchObject({ path: ["inputs", "constructor"], params: { name: "constructor" } });
+  });
+
   test("a rubric written as JSON: the quoted key is found", () => {
     const json = JSON.stringify({ kaohe: 1, id: "t", name: "T", year: 2024, version: "1", grades: [{ id: "A", min: 1 }, { id: "B" }], scoring: { children: [{ id: "x", kind: "input", max: 1 }] } });
     const text = json.replace('"grades"', '"inputs":{"__proto__":{"type":"boolean"}},"grades"');
