@@ -23,6 +23,7 @@ export { draw } from "./draw/draw.js";
 
 export type { AssessOptions, Assessment, LoadOptions, RubricText, TestReport } from "./kaohe.js";
 export type { YamlLimits } from "./parse/parse-yaml.js";
+export type { RubricLimits } from "./schema/limits.js";
 export type { CommonProblem, Feedback, FeedbackOptions, ItemProblem, SubjectFeedback } from "./report/feedback.js";
 export type { DrawOptions, DrawResult } from "./draw/draw.js";
 export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";

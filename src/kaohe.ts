@@ -14,6 +14,7 @@ import { evaluateSet } from "./engine/evaluate.js";
 import { limitProblems, type DataLimits, type SubjectData } from "./engine/subject-data.js";
 import { parseYaml, type YamlLimits } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";
+import { checkLimits, resolveLimits, type RubricLimits } from "./schema/limits.js";
 import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
 import { sortByPosition, validateWith } from "./schema/validate.js";
 import { collectTestCases, type RubricTestCase, type TestCaseInput, type TestCaseOutcome } from "./testing/run-tests.js";
@@ -31,6 +32,8 @@ export interface RubricText {
  */
 export interface LoadOptions extends YamlLimits {
   readonly file?: string;
+  /** Limits on the rubric's size (tree nodes, tree levels, entries per list), checked before validation. */
+  readonly limits?: Partial<RubricLimits>;
 }
 
 /** Options of {@link assess}. */
@@ -172,7 +175,8 @@ function checkAssessOptions(fn: string, options: unknown): Issue[] {
  *
  * @param text - the rubric YAML
  * @param options - `file`: name shown in error positions; `maxDepth` (default 64) and
- *   `maxAliasCount` (default 1000): limits on the YAML (see {@link YamlLimits})
+ *   `maxAliasCount` (default 1000): limits on the YAML text (see {@link YamlLimits});
+ *   `limits`: limits on the rubric's size (see {@link RubricLimits})
  * @returns `{ ok: true, value: CompiledRubric, warnings }` or `{ ok: false, issues }` with every problem,
  *   also for an argument of the wrong type (API_BAD_ARGUMENT); never throws. `warnings` are
  *   findings that do not stop the load (e.g. `ROOT_MAX_UNDECLARED`)
@@ -190,9 +194,14 @@ export function safeLoadRubric(text: string, options: LoadOptions = {}): Result<
 }
 
 function loadOne(text: string, options: LoadOptions): Result<CompiledRubric> {
+  const limits = resolveLimits(options.limits);
+  if (limits.issues.length > 0) return fail(limits.issues);
   const { parsed, issues } = parseYaml(text, options.file, limitsOf(options));
   if (issues.length > 0) return fail(issues);
-  const validated = validateWith(RubricSchema, withoutExtensions(parsed.value), parsed.locate);
+  const value = withoutExtensions(parsed.value);
+  const oversized = checkLimits(value, parsed.locate, limits.limits);
+  if (oversized.length > 0) return fail(oversized);
+  const validated = validateWith(RubricSchema, value, parsed.locate);
   if (!validated.value) return fail(validated.issues);
   const compiled = compileRubric(validated.value, { ...(options.file !== undefined ? { file: options.file } : {}), locate: parsed.locate });
   if (!compiled.rubric) return fail(sortByPosition(compiled.issues));
@@ -221,13 +230,14 @@ export function loadRubric(text: string, options: LoadOptions = {}): CompiledRub
  * (unknown rubric, unknown grade of another rubric, cycles).
  *
  * @param texts - the rubric texts with their file names
+ * @param options - `maxDepth`, `maxAliasCount` and `limits` for every rubric, as in {@link safeLoadRubric}
  * @returns the set in evaluation order (with every rubric's warnings), or every issue
  * @example
  * const set = safeLoadRubricSet([{ text: a, file: "a.yaml" }, { text: b, file: "b.yaml" }]);
  * if (set.ok) set.value.rubrics.map((r) => r.id)
  * // => ["responsibility-2024", "review-2024"]
  */
-export function safeLoadRubricSet(texts: readonly RubricText[], options: YamlLimits = {}): Result<RubricSet> {
+export function safeLoadRubricSet(texts: readonly RubricText[], options: Omit<LoadOptions, "file"> = {}): Result<RubricSet> {
   const fn = "safeLoadRubricSet";
   return guard(fn, () => {
     const element = '{ text, file? } with text a string holding YAML';
@@ -243,7 +253,7 @@ export function safeLoadRubricSet(texts: readonly RubricText[], options: YamlLim
     const issues: Issue[] = [];
     const warnings: Issue[] = [];
     for (const t of texts) {
-      const r = loadOne(t.text, { ...limitsOf(options ?? {}), ...(t.file !== undefined ? { file: t.file } : {}) });
+      const r = loadOne(t.text, { ...limitsOf(options ?? {}), ...(options?.limits ? { limits: options.limits } : {}), ...(t.file !== undefined ? { file: t.file } : {}) });
       if (r.ok) {
         rubrics.push(r.value);
         warnings.push(...r.warnings);
@@ -264,7 +274,7 @@ export function safeLoadRubricSet(texts: readonly RubricText[], options: YamlLim
  * @example
  * const set = loadRubricSet(files.map((file) => ({ file, text: fs.readFileSync(file, "utf8") })));
  */
-export function loadRubricSet(texts: readonly RubricText[], options: YamlLimits = {}): RubricSet {
+export function loadRubricSet(texts: readonly RubricText[], options: Omit<LoadOptions, "file"> = {}): RubricSet {
   return unwrap(safeLoadRubricSet(texts, options));
 }
 

@@ -7,10 +7,11 @@ import { dec, ONE, type Dec } from "../engine/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
 import { parseDate } from "../engine/dates.js";
 import type { NodeSource, RubricSource } from "../schema/rubric-schema.js";
-import { CompileContext, didYouMean } from "./context.js";
+import { CompileContext, didYouMean, nullPrototype } from "./context.js";
 import { compileCondition, numericFact } from "./facts.js";
 import { checkItemMissing, checkSubjectColumns, declareInputs } from "./inputs.js";
 import type { ActionSpec, CompiledRubric, GradeSpec, GroupNode, QuotaSpec, RuleSpec, TieBreaker, TierSpec, TreeNode } from "./model.js";
+import { checkRubricSanity } from "./sanity.js";
 import { compileTree, registerTree } from "./tree.js";
 
 /**
@@ -41,6 +42,7 @@ export function compileRubric(
   }
   declareInputs(ctx, source.inputs);
   registerTree(ctx, source.scoring);
+  checkRubricSanity(ctx, source);
   const tree = compileTree(ctx, source.scoring);
   checkItemMissing(ctx, tree.items);
   checkSubjectColumns(ctx, source.subject);
@@ -189,7 +191,7 @@ export function compileRubric(
     gradeReferences: ctx.gradeReferences,
     factInputs: ctx.factInputs,
     factNodes: ctx.factNodes,
-    tests: (source.tests ?? []).map((t, i) => ({ ...t, path: ["tests", i] })),
+    tests: (source.tests ?? []).map((t, i) => ({ ...t, ...(t.expect ? { expect: keyedExpectations(t.expect) } : {}), path: ["tests", i] })),
     ...(options.locate ? { locate: options.locate } : {}),
   };
   return { rubric, issues: [], warnings: ctx.warnings };
@@ -233,6 +235,13 @@ function totalFactors(root: GroupNode): Map<string, Dec> {
     for (const c of n.outside) visit(c, factor);
   };
   visit(root, ONE);
+  return out;
+}
+
+/** A test case's expectations by subject id, and their points by node id, without prototypes. */
+function keyedExpectations(expect: NonNullable<NonNullable<RubricSource["tests"]>[number]["expect"]>): typeof expect {
+  const out = nullPrototype(expect);
+  for (const [id, e] of Object.entries(out)) if (e.points) out[id] = { ...e, points: nullPrototype(e.points) };
   return out;
 }
 

@@ -82,6 +82,14 @@ export class CompileContext {
   }
 }
 
+/**
+ * A copy of `record` with no prototype: a user-named key (a record field, a level)
+ * never reads an inherited property such as `toString`.
+ */
+export function nullPrototype<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
+}
+
 /** Closest candidate by edit distance, for "did you mean". */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -7,7 +7,7 @@ import { parseDate } from "../engine/dates.js";
 import { dec, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { InputDeclSource } from "../schema/rubric-schema.js";
-import type { CompileContext } from "./context.js";
+import { nullPrototype, type CompileContext } from "./context.js";
 import type { InputSpec, InputType, ItemNode, Method, MissingPolicy } from "./model.js";
 
 const opt = (v: number | string | undefined): Dec | undefined => (v === undefined ? undefined : dec(v));
@@ -80,7 +80,7 @@ export function declareInputs(ctx: CompileContext, decls: Record<string, InputDe
         spec = { ...base, type: "votes", levels: d.levels, required: required(false) };
         break;
       case "records":
-        spec = { ...base, type: "records", fields: d.fields, required: d.required ?? false };
+        spec = { ...base, type: "records", fields: nullPrototype(d.fields), required: d.required ?? false };
         break;
     }
     ctx.inputs.set(name, spec);

@@ -7,7 +7,7 @@
 import { dec, HUNDRED, ONE, sum, ZERO, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { ConditionSource, EntrySource, GroupSource, ItemSource, NodeSource } from "../schema/rubric-schema.js";
-import type { CompileContext } from "./context.js";
+import { nullPrototype, type CompileContext } from "./context.js";
 import { compileCondition } from "./facts.js";
 import { impliedNumber, useInput } from "./inputs.js";
 import type { Amount, CompiledCondition, Entry, GroupNode, InputSpec, ItemNode, Method, Rounding, TreeNode } from "./model.js";
@@ -102,12 +102,8 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       number(name, "number");
       break;
     case "carry": {
-      const share = dec(item.share);
-      if (share.lte(0)) {
-        ctx.error("RANGE_INVALID", { detail: `share must be positive, got ${fmt(share)}` }, [...path, "share"]);
-        break;
-      }
-      const limit = max.div(share);
+      if (dec(item.share).lte(0)) break; // RANGE_INVALID (sanity.ts)
+      const limit = max.div(dec(item.share));
       const spec = number(name, "number", ZERO, limit);
       if (spec && "max" in spec && spec.declared && (spec.max === undefined || spec.max.gt(limit)))
         ctx.error("RANGE_INVALID", { detail: `input "${name}" allows values up to ${spec.max ? fmt(spec.max) : "any size"}; × ${item.share} that exceeds the item's max ${fmt(max)} (declare max: ${fmt(limit)}, with clamp: true to carry over at most that)` }, [...path, "max"]);
@@ -162,7 +158,7 @@ function registerEntryInputs(ctx: CompileContext, e: EntrySource, path: RubricPa
     useInput(ctx, e.chosen, ["scores"], { name: e.chosen, declared: false, required: true, type: "scores", min: lo, max: hi }, [...path, "chosen"], by);
   }
   if (e.records !== undefined) {
-    const fields: Record<string, "text" | "count" | "number"> = {};
+    const fields = nullPrototype<"text" | "count" | "number">({});
     if (e.points !== undefined && typeof e.points === "object") fields[e.points.by] = "text";
     for (const k of e.dedup?.key ?? []) fields[k] = "text";
     if (e.times) fields[e.times] = "number";
@@ -172,7 +168,7 @@ function registerEntryInputs(ctx: CompileContext, e: EntrySource, path: RubricPa
       for (const f of Object.keys(fields))
         if (!(f in spec.fields)) ctx.error("REF_UNKNOWN_INPUT", { id: `${e.records}.${f}` }, path);
       if (!spec.declared) {
-        const merged = { ...spec.fields, ...fields };
+        const merged = nullPrototype({ ...spec.fields, ...fields });
         ctx.inputs.set(e.records, { ...spec, fields: merged });
       }
     }

@@ -29,6 +29,10 @@ export type IssueCode =
   | "SCHEMA_OUT_OF_RANGE"
   | "SCHEMA_INVALID_KIND"
   | "SCHEMA_CONSTRAINT"
+  | "SCHEMA_RESERVED_NAME"
+  // validate: limits on the size of a rubric, checked before the expensive work
+  | "LIMIT_EXCEEDED"
+  | "LIMIT_INVALID"
   // compile: the meaning of the rubric
   | "REF_DUPLICATE_ID"
   | "REF_UNKNOWN_NODE"
@@ -38,6 +42,7 @@ export type IssueCode =
   | "REF_UNKNOWN_RUBRIC"
   | "REF_BAD_FACT"
   | "COND_TYPE_MISMATCH"
+  | "COND_STAGE_ORDER"
   | "INPUT_TYPE_CONFLICT"
   | "WEIGHT_SUM"
   | "WEIGHT_MIXED"
@@ -135,6 +140,7 @@ export interface IssueWhere {
 const STAGE_OF_PREFIX: Record<string, Stage> = {
   YAML: "parse",
   SCHEMA: "validate",
+  LIMIT: "validate",
   REF: "compile",
   COND: "compile",
   INPUT: "compile",

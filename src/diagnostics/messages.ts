@@ -34,6 +34,11 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   SCHEMA_OUT_OF_RANGE: (p) => `${s(p.detail)}, got ${s(p.received)}`,
   SCHEMA_INVALID_KIND: (p) => `unknown kind ${q(p.received)}; expected ${s(p.expected)}`,
   SCHEMA_CONSTRAINT: (p) => s(p.detail),
+  SCHEMA_RESERVED_NAME: (p) =>
+    `${q(p.name)} is a reserved name (__proto__, constructor and prototype name JavaScript object internals): no key, id or name in a rubric may be one; rename it`,
+  LIMIT_EXCEEDED: (p) =>
+    `${s(p.what)}: more than ${s(p.value)} (the limit ${s(p.limit)}); raise it with the option limits: { ${s(p.limit)}: … } if this rubric is meant to be so large`,
+  LIMIT_INVALID: (p) => `the option limits.${s(p.limit)} must be a whole number of at least 1, or Infinity; got ${s(p.received)}`,
   REF_DUPLICATE_ID: (p) => `duplicate ${s(p.what)} id ${q(p.id)} (first declared at ${s(p.first)})`,
   REF_UNKNOWN_NODE: (p) => `unknown item or group ${q(p.id)}${hint(p)}`,
   REF_UNKNOWN_INPUT: (p) => `unknown input ${q(p.id)}${hint(p)}`,
@@ -43,6 +48,8 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
     `rubric ${q(p.id)} is referenced but not loaded in the same set${p.loaded ? ` (loaded: ${s(p.loaded)})` : ""}`,
   REF_BAD_FACT: (p) => `bad fact reference ${q(p.fact)}: ${s(p.detail)}`,
   COND_TYPE_MISMATCH: (p) => `operator ${q(p.op)} does not apply to ${q(p.fact)} (a ${s(p.type)}); ${s(p.detail)}`,
+  COND_STAGE_ORDER: (p) =>
+    `${s(p.consumer)} ${s(p.runs)}; ${q(p.fact)} is not known yet (${s(p.known)}). Order of evaluation: scoring → grade bands → exclusions → vetoes → ranking → downgrades → caps → quotas → actions and tiers`,
   INPUT_TYPE_CONFLICT: (p) => `input ${q(p.id)} is used as ${s(p.first)} and as ${s(p.second)}`,
   WEIGHT_SUM: (p) => `weights must sum to 100%, they sum to ${s(p.sum)}%`,
   WEIGHT_MIXED: () => `weights must be all percentages ("60%") or all ratios (3, 6, 3); they are mixed`,

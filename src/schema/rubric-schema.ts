@@ -7,13 +7,24 @@
  */
 import { z } from "zod";
 import { parseDate } from "../engine/dates.js";
-import { DECIMAL_PATTERN, PERCENT_PATTERN, ROUNDING_MODES } from "../engine/decimal.js";
+import { DECIMAL_PATTERN, parseDecimal, PERCENT_PATTERN, ROUNDING_MODES } from "../engine/decimal.js";
+import { isReservedName, RESERVED_NAMES } from "./reserved.js";
 
 export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
 
+/** Refinement: not __proto__, constructor or prototype (validate.ts reports SCHEMA_RESERVED_NAME). */
+const notReserved = [
+  (s: string) => !isReservedName(s),
+  { params: { reserved: true }, message: `a reserved name (${RESERVED_NAMES.join(", ")})` },
+] as const;
+
 export const Id = z
   .string({ error: "expected an id (letters, digits, _ or -)" })
-  .regex(ID_PATTERN, { error: "expected an id of letters, digits, _ or - (no spaces or dots)" });
+  .regex(ID_PATTERN, { error: "expected an id of letters, digits, _ or - (no spaces or dots)" })
+  .refine(...notReserved);
+
+/** A name that data keys or columns are matched against (choice values, record fields, labels). */
+const Name = z.string().refine(...notReserved);
 
 /** A decimal literal: a YAML number or a quoted decimal string ("0.1"). */
 const DECIMAL_EXPECTED = "expected a number such as 2 or 0.5";
@@ -21,6 +32,20 @@ const SHARE_EXPECTED = 'expected a percentage such as "50%" or a number';
 export const DecimalValue = z.union([z.number(), z.string().regex(DECIMAL_PATTERN, { error: DECIMAL_EXPECTED })], {
   error: DECIMAL_EXPECTED,
 });
+
+/** A decimal that must not be negative (full marks, maxima, required counts). */
+const NonNegativeDecimal = DecimalValue.superRefine((v, ctx) => {
+  if (parseDecimal(v)?.lt(0)) ctx.addIssue({ code: "too_small", minimum: 0, inclusive: true, origin: "number", input: v, message: "expected at least 0" });
+}).meta({ minimum: 0 });
+
+/** A mapping keyed by user names that must hold at least one entry (levels, coefficients, tables). */
+const nonEmpty = <T extends z.ZodType>(record: T) =>
+  record
+    .superRefine((v, ctx) => {
+      if (v && typeof v === "object" && Object.keys(v).length === 0)
+        ctx.addIssue({ code: "too_small", minimum: 1, inclusive: true, origin: "object" as never, input: v, message: "expected at least one entry" });
+    })
+    .meta({ minProperties: 1 });
 
 /** A share: a percentage string ("60%") or a number (a fraction, or a ratio part). */
 export const ShareValue = z.union(
@@ -40,7 +65,7 @@ const Bound = z.union([ShareValue, z.string().regex(/^\s*\d{4}(-\d{1,2}-\d{1,2}|
 });
 
 /** A grade named by its id or its label (好 or good). */
-const GradeName = z.string({ error: "expected a grade id or label" }).min(1).describe("a grade of the scale, by id or label");
+const GradeName = z.string({ error: "expected a grade id or label" }).min(1).refine(...notReserved).describe("a grade of the scale, by id or label");
 
 const Rounding = z
   .strictObject({
@@ -163,7 +188,7 @@ const MissingPolicy = z
   .describe("an absent value read by an item: error (default, DATA_MISSING_FIELD), zero (read as 0; a scores input as an empty list) or skip (the item does not apply)");
 
 const inputBase = {
-  label: z.string().optional().describe("human name; also accepted as the column header"),
+  label: Name.optional().describe("human name; also accepted as the column header"),
   required: z.boolean().optional().describe("default true unless a default is given or missing is zero or skip"),
 };
 const inputMissing = { missing: MissingPolicy.optional() };
@@ -198,12 +223,12 @@ export const InputDecl = z.discriminatedUnion(
       default: ShareValue.optional(),
     }),
     z.strictObject({ type: z.literal("boolean"), ...inputBase, ...inputMissing, default: z.boolean().optional() }),
-    z.strictObject({ type: z.literal("choice"), ...inputBase, ...inputMissing, values: z.array(z.string()).min(1), default: z.string().optional() }),
+    z.strictObject({ type: z.literal("choice"), ...inputBase, ...inputMissing, values: z.array(Name).min(1), default: z.string().optional() }),
     z.strictObject({
       type: z.literal("grade"),
       ...inputBase,
       ...inputMissing,
-      scale: z.array(z.string()).min(2).describe("grades of the other assessment, best first, e.g. [A, B, C, D]"),
+      scale: z.array(Name).min(2).describe("grades of the other assessment, best first, e.g. [A, B, C, D]"),
       default: z.string().optional(),
     }),
     z.strictObject({ type: z.literal("text"), ...inputBase, ...inputMissing, default: z.string().optional() }),
@@ -219,7 +244,7 @@ export const InputDecl = z.discriminatedUnion(
       max: DecimalValue.optional(),
       places: Places.describe("at most this many decimals per score (可评一位小数)"),
     }),
-    z.strictObject({ type: z.literal("votes"), ...inputBase, ...inputMissing, levels: z.array(z.string()).min(1) }),
+    z.strictObject({ type: z.literal("votes"), ...inputBase, ...inputMissing, levels: z.array(Name).min(1) }),
     z.strictObject({
       type: z.literal("series"),
       ...inputBase,
@@ -254,8 +279,8 @@ const Amount = z.union(
   [
     DecimalValue,
     z.strictObject({
-      by: z.string().describe("record field whose value picks the amount"),
-      table: z.record(z.string(), DecimalValue),
+      by: Name.describe("record field whose value picks the amount"),
+      table: nonEmpty(z.record(z.string(), DecimalValue)),
       cumulative: z.boolean().optional().describe("escalation chain: add the amounts of every key up to this one"),
     }),
   ],
@@ -270,22 +295,22 @@ export const Entry = z
     when: Condition.optional().describe("fixed amount when the condition holds (a failed check)"),
     per: Id.optional().describe("input whose value multiplies points (per occurrence, per person-time, ×10 multiplier)"),
     shortfall: z
-      .strictObject({ input: Id, required: DecimalValue })
+      .strictObject({ input: Id, required: NonNegativeDecimal })
       .optional()
       .describe("points per occurrence missing against a required frequency (每少1次)"),
     records: Id.optional().describe("a records input: one amount per record"),
-    times: z.string().optional().describe("record field multiplying the record's amount"),
-    split: z.string().optional().describe("record field: the amount is shared evenly among this many (署名人数)"),
+    times: Name.optional().describe("record field multiplying the record's amount"),
+    split: Name.optional().describe("record field: the amount is shared evenly among this many (署名人数)"),
     dedup: z
       .strictObject({
-        key: z.array(z.string()).min(1),
+        key: z.array(Name).min(1),
         keep: z.enum(["max", "min", "first", "sum"]).default("max"),
       })
       .optional()
       .describe("records with the same key count once (同一案件同一部门不累计)"),
     chosen: Id.optional().describe("input holding the evaluator's chosen amount(s) within range (酌情扣分)"),
     range: z.tuple([DecimalValue, DecimalValue]).optional().describe("allowed [low, high] for chosen amounts"),
-    max: DecimalValue.optional().describe("this entry contributes at most this much (此项最多扣)"),
+    max: NonNegativeDecimal.optional().describe("this entry contributes at most this much (此项最多扣)"),
   })
   .superRefine((entry, ctx) => {
     const how = (["when", "per", "shortfall", "records", "chosen"] as const).filter((k) => entry[k] !== undefined);
@@ -311,7 +336,7 @@ const itemInput = {
   missing: MissingPolicy.optional().describe("an absent value of an input this item reads: overrides the input's missing policy for this item"),
 };
 const itemMissing = { missing: itemInput.missing };
-const itemMax = { max: DecimalValue.describe("分值: the item's full points") };
+const itemMax = { max: NonNegativeDecimal.describe("分值: the item's full points (0 or more)") };
 
 export const ItemKinds = [
   z.strictObject({ kind: z.literal("input"), ...nodeBase, ...itemInput, ...itemMax }).describe("points given directly"),
@@ -331,7 +356,7 @@ export const ItemKinds = [
       ...nodeBase,
       ...itemInput,
       ...itemMax,
-      levels: z.record(z.string(), ShareValue).describe('level → points, or share of max ("75%"), e.g. 好: 20'),
+      levels: nonEmpty(z.record(z.string(), ShareValue)).describe('level → points, or share of max ("75%"), e.g. 好: 20'),
     })
     .describe("qualitative level → points"),
   z
@@ -479,7 +504,7 @@ export const ItemKinds = [
       ...nodeBase,
       ...itemInput,
       ...itemMax,
-      coefficients: z.record(z.string(), DecimalValue).describe("vote level → coefficient, e.g. 好: 1, 较好: 0.8"),
+      coefficients: nonEmpty(z.record(z.string(), DecimalValue)).describe("vote level → coefficient, e.g. 好: 1, 较好: 0.8"),
       denominator: z
         .enum(["valid", "valid-and-abstain", "returned", "issued"])
         .default("valid")
@@ -494,7 +519,7 @@ export const ItemKinds = [
       ...itemMax,
       count: z.number().int().min(1).describe("number of periods (12 months, 4 quarters)"),
       aggregate: z.enum(["mean", "sum"]).default("mean"),
-      periodMax: DecimalValue.optional().describe("max of one period; default max (mean) or max/count (sum)"),
+      periodMax: NonNegativeDecimal.optional().describe("max of one period; default max (mean) or max/count (sum)"),
     })
     .describe("monthly/quarterly scores into an annual one"),
   z
@@ -543,7 +568,7 @@ export type NodeSource = GroupSource | ItemSource;
 const groupShape = () => ({
     kind: z.literal("group").optional(),
     ...nodeBase,
-    max: DecimalValue.optional().describe("分值; checked against the children"),
+    max: NonNegativeDecimal.optional().describe("分值; checked against the children"),
     combine: z.enum(["sum", "weighted", "mean", "max", "min"]).optional().describe("how children combine; default sum"),
     children: z.array(Node).min(1),
     floor: DecimalValue.optional().describe("lowest points of the block (基础分减完为止)"),
