@@ -103,9 +103,9 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   EVAL_NOT_GRADABLE: (p) => `the subject cannot be graded: ${s(p.detail)}`,
 };
 
-/** A received value: a list or mapping as its short rendering ("a list [\"organ\"]"), a scalar as JSON. */
+/** A received value: rendered already when the data boundary gave `receivedType` (a list, a mapping), otherwise rendered here. */
 function received(p: Params): string {
-  return p.receivedType !== undefined ? `a ${s(p.receivedType)} ${s(p.received)}` : showValue(p.received);
+  return p.receivedType !== undefined && typeof p.received === "string" ? p.received : showValue(p.received);
 }
 
 /** " (input x)" when the column the data used is not the input's name (its label). */

@@ -5,6 +5,7 @@
  * used only by another domain's extra items (加试题) is not demanded of everyone.
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import { showValue } from "../diagnostics/show.js";
 import { parseDate } from "./dates.js";
 import { decimalPlaces, parseDecimal, ZERO, type Dec } from "./decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RankValue, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
@@ -160,51 +161,17 @@ function subjectText(v: unknown, trim: boolean): string | undefined | null {
   return null;
 }
 
-/**
- * A received value as a short text for a message: never the whole of a large, deep or
- * cyclic value (a list or mapping shows at most 5 entries, 2 levels deep).
- */
-export function render(v: unknown, depth = 0): string {
-  switch (typeof v) {
-    case "string":
-      return JSON.stringify(v.length > 200 ? `${v.slice(0, 200)}…` : v) + (v.length > 200 ? ` (${v.length} characters)` : "");
-    case "number":
-    case "boolean":
-      return String(v);
-    case "bigint":
-      return `${v}n`;
-    case "undefined":
-      return "nothing";
-    case "function":
-      return "a function";
-    case "symbol":
-      return "a symbol";
-  }
-  if (v === null) return "null";
-  const inner = depth >= 1 ? 0 : 5;
-  if (Array.isArray(v)) {
-    if (v.length === 0) return "[]";
-    if (inner === 0) return "[…]";
-    const parts: string[] = [];
-    for (let i = 0; i < Math.min(v.length, inner); i++) parts.push(Object.hasOwn(v, i) ? render(v[i], depth + 1) : "(hole)");
-    return `[${parts.join(", ")}${v.length > inner ? `, … ${v.length} in all` : ""}]`;
-  }
-  const keys = Object.keys(v as object);
-  if (keys.length === 0) return "{}";
-  if (inner === 0) return "{…}";
-  const parts = keys.slice(0, inner).map((k) => `${JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k)}: ${render((v as Record<string, unknown>)[k], depth + 1)}`);
-  return `{${parts.join(", ")}${keys.length > inner ? `, … ${keys.length} keys in all` : ""}}`;
-}
 
 /**
- * `received` for an issue's params: a scalar as given (a long text cut short), a list
- * or mapping as a short rendering with `receivedType`. Params stay small and safe to
- * JSON.stringify whatever the data held.
+ * `received` for an issue's params: a scalar as given (a long text cut at 200
+ * characters), anything else (a list, a mapping, a BigInt...) as its short rendering
+ * (diagnostics/show.ts) with `receivedType`. Params stay small and safe to
+ * JSON.stringify whatever the data held: never a deep, huge or cyclic value.
  */
 function receivedOf(v: unknown): { received: unknown; receivedType?: string } {
   if (typeof v === "string") return { received: v.length > 200 ? `${v.slice(0, 200)}…` : v };
   if (v === null || v === undefined || typeof v === "boolean" || typeof v === "number") return { received: v ?? null };
-  return { received: render(v), receivedType: Array.isArray(v) ? "list" : typeof v === "object" ? "mapping" : typeof v };
+  return { received: showValue(v), receivedType: Array.isArray(v) ? "list" : typeof v === "object" ? "mapping" : typeof v };
 }
 
 /** Reported once per key, at its first row, with the count of rows. */
@@ -236,7 +203,7 @@ export function checkSubjects(
   const limits = resolveLimits(givenLimits, issues);
   if (issues.length > 0) return { subjects, issues };
   if (!Array.isArray(rows)) {
-    issues.push(makeIssue("DATA_BAD_SHAPE", { field: "subjects", expected: "a list of subjects", received: render(rows) }));
+    issues.push(makeIssue("DATA_BAD_SHAPE", { field: "subjects", expected: "a list of subjects", received: showValue(rows) }));
     return { subjects, issues };
   }
   if (rows.length > limits.rows) {
@@ -280,7 +247,7 @@ export function checkSubjects(
     const raw: unknown = rows[i];
     const row = i + 1;
     if (!isMapping(raw)) {
-      issues.push(makeIssue("DATA_BAD_SHAPE", { expected: "a mapping with an id and input values", received: render(raw) }, { row, path: [i] }));
+      issues.push(makeIssue("DATA_BAD_SHAPE", { expected: "a mapping with an id and input values", received: showValue(raw) }, { row, path: [i] }));
       continue;
     }
     const keys = Object.keys(raw);
@@ -316,7 +283,7 @@ export function checkSubjects(
       const column = given[0]!;
       const value = subjectText(data.get(column), field === "id");
       if (value === null) {
-        shape(column, `the subject's ${field}: text or a number`, render(data.get(column)), id);
+        shape(column, `the subject's ${field}: text or a number`, showValue(data.get(column)), id);
         return undefined;
       }
       return { column, value };
@@ -544,7 +511,7 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
     }
     case "text": {
       const t = scalarText(raw);
-      if (t === undefined) report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: render(raw) });
+      if (t === undefined) report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: showValue(raw) });
       return t;
     }
     case "date": {
@@ -560,7 +527,7 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       return readScores(spec, raw, report);
     case "series": {
       if (!Array.isArray(raw) || raw.length !== spec.length) {
-        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, received: Array.isArray(raw) ? `${raw.length} values` : render(raw) });
+        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, received: Array.isArray(raw) ? `${raw.length} values` : showValue(raw) });
         return undefined;
       }
       const out: Dec[] = [];
@@ -625,7 +592,7 @@ function readRank(raw: unknown, report: Report): RankValue | undefined {
     if (Number.isInteger(r) && Number.isInteger(n)) [rank, of] = [r as number, n as number];
   }
   if (rank === undefined || of === undefined || rank < 1 || rank > of) {
-    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', received: render(raw) });
+    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', received: showValue(raw) });
     return undefined;
   }
   return { rank, of };
@@ -684,7 +651,7 @@ const VOTE_EXTRAS = ["abstain", "invalid", "issued"] as const;
 
 function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Report): VoteCounts | undefined {
   if (!isMapping(raw)) {
-    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, received: render(raw) });
+    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, received: showValue(raw) });
     return undefined;
   }
   if (reportInherited(raw, report)) return undefined;
@@ -725,7 +692,7 @@ function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Re
 function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | "number">> }, raw: unknown, report: Report): RecordValue[] | undefined {
   const names = Object.keys(spec.fields);
   if (!Array.isArray(raw)) {
-    report("DATA_BAD_SHAPE", { expected: `a list of records with ${names.join(", ")}`, received: render(raw) });
+    report("DATA_BAD_SHAPE", { expected: `a list of records with ${names.join(", ")}`, received: showValue(raw) });
     return undefined;
   }
   const out: RecordValue[] = [];
@@ -733,7 +700,7 @@ function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | 
     const rec: unknown = raw[i];
     const at = `[${i + 1}]`;
     if (!isMapping(rec)) {
-      report("DATA_BAD_SHAPE", { expected: `a mapping (record ${i + 1})`, received: Object.hasOwn(raw, i) ? render(rec) : "a hole in the list" }, at);
+      report("DATA_BAD_SHAPE", { expected: `a mapping (record ${i + 1})`, received: Object.hasOwn(raw, i) ? showValue(rec) : "a hole in the list" }, at);
       return undefined;
     }
     if (reportInherited(rec, report, at)) return undefined;
@@ -749,7 +716,7 @@ function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | 
       if (type === "text") {
         const t = scalarText(v);
         if (t === undefined) {
-          report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: render(v) }, `${at}.${k}`);
+          report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: showValue(v) }, `${at}.${k}`);
           return undefined;
         }
         r[k] = t;

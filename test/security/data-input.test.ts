@@ -46,11 +46,11 @@ function issuesOf(rows: unknown[]) {
 
 describe("no coercion of lists and mappings", () => {
   test.each([
-    ["a name given a mapping", { name: { x: 1 } }, { code: "DATA_BAD_SHAPE", field: "name", params: { received: '{"x": 1}' } }],
-    ["a group given a list", { group: ["a", "b"] }, { code: "DATA_BAD_SHAPE", field: "group", params: { received: '["a", "b"]' } }],
+    ["a name given a mapping", { name: { x: 1 } }, { code: "DATA_BAD_SHAPE", field: "name", params: { received: '{"x":1}' } }],
+    ["a group given a list", { group: ["a", "b"] }, { code: "DATA_BAD_SHAPE", field: "group", params: { received: '["a","b"]' } }],
     ["a group given true", { group: true }, { code: "DATA_BAD_SHAPE", field: "group" }],
     ["a text value given a mapping", { note: { x: 1 } }, { code: "DATA_BAD_SHAPE", field: "note", params: { expected: "text (a string or a number)" } }],
-    ["a text value given a list", { note: ["a", "b"] }, { code: "DATA_BAD_SHAPE", field: "note", params: { received: '["a", "b"]' } }],
+    ["a text value given a list", { note: ["a", "b"] }, { code: "DATA_BAD_SHAPE", field: "note", params: { received: '["a","b"]' } }],
     ["a text value given false", { note: false }, { code: "DATA_BAD_SHAPE", field: "note" }],
     ["a choice given a one-element list", { kind: ["organ"] }, { code: "DATA_INVALID_VALUE", field: "kind", params: { receivedType: "list", received: '["organ"]' } }],
     ["a grade given a list", { level: ["A"] }, { code: "DATA_INVALID_VALUE", field: "level", params: { receivedType: "list" } }],
@@ -69,7 +69,7 @@ describe("no coercion of lists and mappings", () => {
 
   test("the message says what was given", () => {
     const [issue] = issuesOf([{ ...ok, kind: ["organ"] }]);
-    expect(issue!.message).toBe('"kind" must be one of organ, school, got a list ["organ"]');
+    expect(issue!.message).toBe('"kind" must be one of organ, school, got ["organ"]');
   });
 
   test("scalars are still read: numbers as text, 1 and 0 as booleans", () => {
@@ -104,7 +104,7 @@ describe("nothing is dropped silently", () => {
   test.each([
     ["null", null, "null"],
     ["a string", "u1", '"u1"'],
-    ["a list", ["u1", 50], '["u1", 50]'],
+    ["a list", ["u1", 50], '["u1",50]'],
     ["a number", 5, "5"],
   ])("a subject that is %s is a bad shape at its row", (_name, value, received) => {
     expect(boundary([{ ...ok }, value])).toMatchObject([{ code: "DATA_BAD_SHAPE", row: 2, params: { received } }]);
@@ -188,12 +188,12 @@ describe("deep, cyclic and huge values give a short message", () => {
   test("a 5,000-deep list given as a number", () => {
     const deep = JSON.parse(`${"[".repeat(5000)}${"]".repeat(5000)}`) as unknown;
     const [issue] = issuesOf([{ ...ok, duty: deep }]);
-    expect(issue).toMatchObject({ code: "DATA_NOT_NUMBER", field: "duty", params: { received: "[[…]]", receivedType: "list" } });
+    expect(issue).toMatchObject({ code: "DATA_NOT_NUMBER", field: "duty", params: { received: "[[[[[…]]]]]", receivedType: "list" } });
   });
 
   test("a 100,000-deep records cell (JSON in a CSV cell)", () => {
     const cell = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
-    expect(issuesOf([{ ...ok, cases: cell }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "cases[1]", params: { received: "[[…]]" } }]);
+    expect(issuesOf([{ ...ok, cases: cell }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "cases[1]", params: { received: "[[[[[…]]]]]" } }]);
   });
 
   test("a cyclic value", () => {
@@ -201,12 +201,13 @@ describe("deep, cyclic and huge values give a short message", () => {
     cyclic.push(cyclic);
     const loop: Record<string, unknown> = {};
     loop.self = loop;
-    expect(issuesOf([{ ...ok, duty: cyclic, name: loop }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "name", params: { received: '{"self": {…}}' } }]);
-    expect(issuesOf([{ ...ok, duty: cyclic }])).toMatchObject([{ code: "DATA_NOT_NUMBER", params: { received: "[[…]]" } }]);
+    expect(issuesOf([{ ...ok, duty: cyclic, name: loop }])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "name", params: { received: '{"self":[Circular]}' } }]);
+    expect(issuesOf([{ ...ok, duty: cyclic }])).toMatchObject([{ code: "DATA_NOT_NUMBER", params: { received: "[[Circular]]" } }]);
   });
 
-  test("a long list shows its first 5 entries and its length; a long text is cut at 200 characters", () => {
-    expect(issuesOf([{ ...ok, kind: [1, 2, 3, 4, 5, 6, 7] }])[0]!.params.received).toBe("[1, 2, 3, 4, 5, … 7 in all]");
+  test("a long list shows its first 20 entries and how many more; a long text is cut at 200 characters", () => {
+    const list = Array.from({ length: 25 }, (_, i) => i + 1);
+    expect(issuesOf([{ ...ok, kind: list }])[0]!.params.received).toBe(`[${list.slice(0, 20).join(",")},… 5 more]`);
     const [issue] = issuesOf([{ ...ok, duty: "x".repeat(5000) }]);
     expect(issue!.params.received).toBe(`${"x".repeat(200)}…`);
   });
