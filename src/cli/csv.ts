@@ -80,6 +80,21 @@ function headerOf(text: string): string[] | undefined {
   }
 }
 
+/** The 1-indexed character column where the header's cell `index` starts (quotes respected). */
+function headerColumn(text: string, index: number): number {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let cell = 0;
+  let quoted = false;
+  for (let i = start; i < text.length && cell < index; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === ",") cell++;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    if (cell === index) return i + 2 - start;
+  }
+  return 1;
+}
+
 /**
  * Parse CSV text into rows keyed by header; every row must have the header's width.
  * Rows are null-prototype objects, so a header such as `__proto__` is an ordinary
@@ -125,9 +140,12 @@ export function parseCsv(text: string, file: string): Record<string, string>[] {
   header.forEach((column, i) => {
     const at = seen.get(column);
     if (at === undefined) seen.set(column, i);
-    else issues.push(makeIssue("DATA_DUPLICATE_COLUMN", { column, first: at + 1, second: i + 1 }, { field: column, path: ["header", i] }));
+    else
+      issues.push(
+        makeIssue("DATA_DUPLICATE_COLUMN", { column, first: at + 1, second: i + 1 }, { field: column, path: ["header", i], source: { file, line: 1, col: headerColumn(text, i) } }),
+      );
   });
-  if (issues.length > 0) throw new CsvError(`${file}:1: ${issues.map((i) => `${i.code}  ${i.message}`).join("; ")}`, issues);
+  if (issues.length > 0) throw new CsvError(`${file}: ${issues.length} problem(s) in the header`, issues);
   return body.map((cells) => {
     const row = Object.create(null) as Record<string, string>;
     header.forEach((column, i) => (row[column] = cells[i]!));

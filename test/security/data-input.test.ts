@@ -3,7 +3,11 @@
  * lists and mappings are not text, holes are reported, a CSV header given twice is an
  * error, deep and cyclic values give a short message.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { CsvError, parseCsv } from "../../src/cli/csv.js";
 import { evaluateSet } from "../../src/engine/evaluate.js";
 import { formatIssues, safeAssess, safeLinkRubrics } from "../../src/index.js";
@@ -31,6 +35,17 @@ const set = (() => {
   if (!r.ok) throw new Error("unreachable");
   return r.value;
 })();
+
+/** The issues of a CSV text that must be refused. */
+function csvIssues(text: string) {
+  try {
+    parseCsv(text, "d.csv");
+  } catch (e) {
+    expect(e).toBeInstanceOf(CsvError);
+    return (e as CsvError).issues;
+  }
+  throw new Error("expected the CSV to be refused");
+}
 
 /** The boundary's own issues, for a caller that passes the subjects to the engine directly. */
 const boundary = (rows: unknown[]) => evaluateSet(set, rows as never).issues;
@@ -128,12 +143,18 @@ describe("nothing is dropped silently", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(CsvError);
-    expect((error as CsvError).issues).toMatchObject([{ code: "DATA_DUPLICATE_COLUMN", field: "duty", params: { column: "duty", first: 2, second: 4 } }]);
-    expect((error as CsvError).message).toBe('d.csv:1: DATA_DUPLICATE_COLUMN  column "duty" appears twice in the header, as columns 2 and 4; give each column once');
+    // "id,duty,note," is 13 characters: the second "duty" starts at column 14 of line 1
+    expect((error as CsvError).issues).toMatchObject([
+      { code: "DATA_DUPLICATE_COLUMN", field: "duty", params: { column: "duty", first: 2, second: 4 }, source: { file: "d.csv", line: 1, col: 14 } },
+    ]);
+    expect((error as CsvError).issues[0]!.message).toBe('column "duty" appears twice in the header, as columns 2 and 4; give each column once');
+    expect((error as CsvError).message).toBe("d.csv: 1 problem(s) in the header");
+    // a quoted header with a comma inside, after a byte-order mark: '"id","a,b",x,' is 13 characters
+    expect(csvIssues('\ufeff"id","a,b",x,"a,b"\r\nu1,1,2,3\r\n')).toMatchObject([{ params: { column: "a,b", first: 2, second: 4 }, source: { col: 14 } }]);
   });
 
   test("headers equal after trimming are the same column; distinct headers read as before", () => {
-    expect(() => parseCsv("id, duty,duty \r\nu1,1,2\r\n", "d.csv")).toThrow(/columns 2 and 3/);
+    expect(csvIssues("id, duty,duty \r\nu1,1,2\r\n")).toMatchObject([{ code: "DATA_DUPLICATE_COLUMN", params: { column: "duty", first: 2, second: 3 } }]);
     const rows = parseCsv("id,duty\r\nu1,50\r\n\r\nu2,60\r\n", "d.csv");
     expect(rows.map((r) => ({ ...r }))).toEqual([
       { id: "u1", duty: "50" },
@@ -210,5 +231,26 @@ describe("deep, cyclic and huge values give a short message", () => {
     expect(issuesOf([{ ...ok, kind: list }])[0]!.params.received).toBe(`[${list.slice(0, 20).join(",")},… 5 more]`);
     const [issue] = issuesOf([{ ...ok, duty: "x".repeat(5000) }]);
     expect(issue!.params.received).toBe(`${"x".repeat(200)}…`);
+  });
+});
+
+describe("through the CLI", () => {
+  const cli = (args: string[]) => {
+    const err: string[] = [];
+    const code = main(args, { out: () => undefined, err: (t) => err.push(t), stdin: () => Buffer.from(""), isTty: false });
+    return { code, err: err.join("\n") };
+  };
+
+  test("a duplicated header is one line at file:1:col with the code, then the cause; exit 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kaohe-"));
+    writeFileSync(join(dir, "r.yaml"), `kaohe: 1\nid: t\nname: T\nyear: 2024\nversion: "1"\ngrades:\n  - { id: A, min: 50 }\n  - { id: B }\nscoring:\n  max: 100\n  children:\n    - { id: duty, kind: input, max: 100 }\n`);
+    writeFileSync(join(dir, "d.csv"), "id,duty,duty\r\nu1,1,2\r\n");
+    const r = cli(["score", join(dir, "r.yaml"), join(dir, "d.csv")]);
+    expect(r.code).toBe(1);
+    // "id,duty," is 8 characters: the second duty starts at column 9
+    expect(r.err.split("\n")).toEqual([
+      `${join(dir, "d.csv")}:1:9  field "duty"  DATA_DUPLICATE_COLUMN  column "duty" appears twice in the header, as columns 2 and 3; give each column once`,
+      `kaohe score: ${join(dir, "d.csv")}: 1 problem(s) in the header`,
+    ]);
   });
 });
