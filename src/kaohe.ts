@@ -28,7 +28,7 @@ export interface RubricText {
 /**
  * Options of the loading functions: the file name shown in error positions, and the
  * limits on what the YAML may make kaohe build (defaults: `maxDepth` 64,
- * `maxAliasCount` 1000; see {@link YamlLimits}).
+ * `maxAliasCount` 1000, `maxLength` 4 MiB of characters; see {@link YamlLimits}).
  */
 export interface LoadOptions extends YamlLimits {
   readonly file?: string;
@@ -102,12 +102,15 @@ function checkLoadOptions(fn: string, options: unknown): Issue[] {
   if (options.maxDepth !== undefined && !isWhole(options.maxDepth, 1)) issues.push(badArgument(fn, "options.maxDepth", "a whole number of at least 1 (default 64)", options.maxDepth));
   if (options.maxAliasCount !== undefined && !isWhole(options.maxAliasCount, 0))
     issues.push(badArgument(fn, "options.maxAliasCount", "a whole number of at least 0 (default 1000)", options.maxAliasCount));
+  if (options.maxLength !== undefined && !isWhole(options.maxLength, 1))
+    issues.push(badArgument(fn, "options.maxLength", "a whole number of at least 1 (default 4,194,304 characters)", options.maxLength));
   return issues;
 }
 
 const limitsOf = (options: LoadOptions): YamlLimits => ({
   ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
   ...(options.maxAliasCount !== undefined ? { maxAliasCount: options.maxAliasCount } : {}),
+  ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
 });
 
 /** A compiled rubric as loadRubric returns it (checked by shape: it may come from another bundle). */
@@ -175,7 +178,8 @@ function checkAssessOptions(fn: string, options: unknown): Issue[] {
  *
  * @param text - the rubric YAML
  * @param options - `file`: name shown in error positions; `maxDepth` (default 64) and
- *   `maxAliasCount` (default 1000): limits on the YAML text (see {@link YamlLimits});
+ *   `maxAliasCount` (default 1000) and `maxLength` (default 4 MiB of characters): limits on
+ *   the YAML text (see {@link YamlLimits});
  *   `limits`: limits on the rubric's size (see {@link RubricLimits})
  * @returns `{ ok: true, value: CompiledRubric, warnings }` or `{ ok: false, issues }` with every problem,
  *   also for an argument of the wrong type (API_BAD_ARGUMENT); never throws. `warnings` are

@@ -8,6 +8,7 @@ import { isMap, parseDocument } from "yaml";
 import type { RubricText, TestCaseInput } from "../index.js";
 import { safeLoadRubricSet, safeLoadTestCases, type Issue, type RubricSet, type SubjectData } from "../index.js";
 import { decodeRubric } from "../parse/decode.js";
+import { DEFAULT_MAX_LENGTH } from "../parse/parse-yaml.js";
 import { decodeText, parseCsv, type Encoding } from "./csv.js";
 import { CliError, fsError } from "./errors.js";
 
@@ -23,9 +24,13 @@ export interface Scheme {
 /** A rubric or tests file: .yaml or .yml, in any letter case (R.YAML). */
 export const isYaml = (f: string) => [".yaml", ".yml"].includes(extname(f).toLowerCase());
 
-/** Read a file's bytes; a file system error becomes a one-line CLI error. */
-export function readBytes(file: string): Buffer {
+/**
+ * Read a file's bytes; a file system error becomes a one-line CLI error. A rubric or
+ * tests file must be a regular file: a FIFO or a device would block or never end.
+ */
+export function readBytes(file: string, { regularOnly = false } = {}): Buffer {
   try {
+    if (regularOnly && !statSync(file).isFile()) throw new CliError(`cannot read ${file}: not a regular file (a rubric is a .yaml file)`);
     return readFileSync(file);
   } catch (e) {
     throw fsError(e, file, "cannot read");
@@ -71,11 +76,12 @@ export function findScheme(paths: readonly string[]): Scheme {
 }
 
 function classify(file: string): "rubric" | "tests" | "other" {
-  const bytes = readBytes(file);
+  const bytes = readBytes(file, { regularOnly: true });
   const byName = basename(file).toLowerCase().includes("test") ? "tests" : "rubric";
   const decoded = decodeRubric(bytes, file);
   // A file that is not UTF-8 or not YAML is given to the loader, which reports where it breaks.
-  if (decoded.text === undefined) return byName;
+  // So is one too large to be a rubric (YAML_TOO_LARGE), without parsing it here.
+  if (decoded.text === undefined || decoded.text.length > DEFAULT_MAX_LENGTH) return byName;
   try {
     // Only the top-level keys are looked at: nothing is converted, so no alias is expanded.
     const top = parseDocument(decoded.text).contents;
@@ -92,7 +98,7 @@ function readYamlTexts(files: readonly string[]): { texts: RubricText[]; issues:
   const texts: RubricText[] = [];
   const issues: Issue[] = [];
   for (const file of files) {
-    const decoded = decodeRubric(readBytes(file), file);
+    const decoded = decodeRubric(readBytes(file, { regularOnly: true }), file);
     if (decoded.issue) issues.push(decoded.issue);
     else texts.push({ file, text: decoded.text });
   }

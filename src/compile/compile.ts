@@ -2,6 +2,7 @@
  * Stage 3: RubricSource → CompiledRubric. Resolves ids, compiles conditions,
  * normalises weights and checks the meaning of the rubric. Collects every issue.
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { Issue } from "../diagnostics/issue.js";
 import { dec, ONE, type Dec } from "../engine/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
@@ -82,6 +83,8 @@ export function compileRubric(
       case "exclude":
         if (when) rules.exclusions.push({ ...base, kind: "exclude", when });
         break;
+      default:
+        unreachable(r, "rule kind");
     }
   });
 

@@ -4,6 +4,7 @@
  * nothing in rubric text is ever executed as code.
  * @internal
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import { daysBetween, monthsBetween, parseDate } from "../engine/dates.js";
 import { dec, isDec, parseDecimal, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
@@ -398,6 +399,8 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
       };
       return numberTest(op, target, asDec);
     }
+    default:
+      return unreachable(fact.type, "fact type");
   }
 }
 

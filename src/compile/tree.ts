@@ -4,6 +4,7 @@
  * then reference any node or input).
  * @internal
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import { dec, HUNDRED, ONE, sum, ZERO, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { ConditionSource, EntrySource, GroupSource, ItemSource, NodeSource } from "../schema/rubric-schema.js";
@@ -145,6 +146,8 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
     case "linked":
       if (!ctx.dependencies.has(item.rubric)) ctx.dependencies.set(item.rubric, [...path, "rubric"]);
       break;
+    default:
+      unreachable(item, "item kind");
   }
 }
 
@@ -265,7 +268,8 @@ function fullMark(g: GroupSource, nodeMax: (id: string) => Dec | undefined): Dec
 function fullBeforeNormalising(g: GroupSource, nodeMax: (id: string) => Dec | undefined): Dec {
   const maxes = g.children.map((c) => nodeMax(c.id) ?? ZERO);
   let full: Dec;
-  switch (g.combine ?? "sum") {
+  const combine = g.combine ?? "sum";
+  switch (combine) {
     case "sum": {
       const unconditional = g.children.filter((c) => c.only === undefined).map((c) => nodeMax(c.id) ?? ZERO);
       const conditional = g.children.filter((c) => c.only !== undefined).map((c) => nodeMax(c.id) ?? ZERO);
@@ -285,6 +289,8 @@ function fullBeforeNormalising(g: GroupSource, nodeMax: (id: string) => Dec | un
     case "min":
       full = maxes.reduce((a, b) => (b.lt(a) ? b : a), maxes[0] ?? ZERO);
       break;
+    default:
+      return unreachable(combine, "combine mode");
   }
   if (g.cap !== undefined && dec(g.cap).lt(full)) full = dec(g.cap);
   return full;
@@ -528,6 +534,8 @@ function compileMethod(
       return { kind: "carry", input, share: dec(item.share) };
     case "linked":
       return { kind: "linked", rubric: item.rubric, ...optional("scaleFrom", d(item.scaleFrom)) };
+    default:
+      return unreachable(item, "item kind");
   }
 }
 

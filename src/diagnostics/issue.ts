@@ -18,6 +18,7 @@ export type IssueCode =
   | "YAML_ALIAS_LIMIT"
   | "YAML_MERGE"
   | "YAML_TOO_DEEP"
+  | "YAML_TOO_LARGE"
   | "YAML_UNKNOWN_TAG"
   | "YAML_CONTROL_CHARACTER"
   | "YAML_NOT_UTF8"

@@ -20,6 +20,7 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   YAML_ALIAS_LIMIT: (p) =>
     `anchor &${s(p.alias)} is expanded more than ${s(p.limit)} times (counting aliases inside it); raise the maxAliasCount load option if this is intended`,
   YAML_MERGE: (p) => `a merge (<<) takes a mapping, an alias of a mapping, or a list of those; got ${s(p.received)}`,
+  YAML_TOO_LARGE: (p) => `the text holds ${s(p.length)} characters, more than the limit of ${s(p.limit)}; raise the maxLength load option if this is intended`,
   YAML_TOO_DEEP: (p) => `the YAML nests more than ${s(p.limit)} levels deep; raise the maxDepth load option if this is intended`,
   YAML_UNKNOWN_TAG: (p) =>
     `unknown tag ${s(p.tag)}; a rubric uses plain YAML values (the only tags allowed are !!str, !!int, !!float, !!bool, !!null, !!map and !!seq)`,

@@ -4,6 +4,7 @@
  * (the issue is recorded on the subject; no number is produced).
  * @internal
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { Entry, ItemNode, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "./decimal.js";
@@ -203,6 +204,8 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       const detail = () => (m.scaleFrom ? `${f(l.score)} / ${f(m.scaleFrom)} × ${f(max)} from ${m.rubric}` : `score of ${m.rubric}`);
       return done(points, [line(item.id, item.label, points, detail)]);
     }
+    default:
+      return unreachable(m, "item method");
   }
 }
 
@@ -250,6 +253,8 @@ function entryAmount(e: Entry, s: SubjectState): [Dec, () => string] | undefined
     }
     case "records":
       return recordsAmount(e, s);
+    default:
+      return unreachable(e, "entry type");
   }
 }
 

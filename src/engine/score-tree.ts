@@ -10,6 +10,7 @@
  * declared rounding.
  * @internal
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { GroupNode, InputValue, ItemNode, Rounding, TreeNode } from "../compile/model.js";
 import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
@@ -149,6 +150,8 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
       value = points.length ? points.reduce(minOf) : ZERO;
       full = maxes.length ? maxes.reduce(minOf) : ZERO;
       break;
+    default:
+      return unreachable(g.combine, "combine mode");
   }
   const lines: TrailLine[] = [];
   const bounded = bound(value, g.floor, g.cap);

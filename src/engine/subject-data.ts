@@ -4,6 +4,7 @@
  * recorded here and reported when the engine actually reads them, so an input
  * used only by another domain's extra items (加试题) is not demanded of everyone.
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { showValue } from "../diagnostics/show.js";
 import { parseDate } from "./dates.js";
@@ -542,6 +543,8 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       return readVotes(spec, raw, report);
     case "records":
       return readRecords(spec, raw, report);
+    default:
+      return unreachable(spec, "input type");
   }
 }
 

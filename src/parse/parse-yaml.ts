@@ -32,6 +32,8 @@ import { makeLocator, type Locator } from "./locate.js";
 export const DEFAULT_MAX_DEPTH = 64;
 /** Default of {@link YamlLimits.maxAliasCount}. */
 export const DEFAULT_MAX_ALIAS_COUNT = 1000;
+/** Default of {@link YamlLimits.maxLength}: characters of one rubric or tests text (4 MiB). */
+export const DEFAULT_MAX_LENGTH = 4 * 1024 * 1024;
 
 /** Bounds on what a YAML text may make kaohe build. */
 export interface YamlLimits {
@@ -47,6 +49,12 @@ export interface YamlLimits {
    * More is YAML_ALIAS_LIMIT: it bounds "billion laughs" documents.
    */
   readonly maxAliasCount?: number;
+  /**
+   * How many characters the text may hold (default 4,194,304: the largest bundled rubric
+   * is about 10 KB, its recorded test file about 200 KB). Longer is YAML_TOO_LARGE,
+   * found before any parsing, so a runaway file is refused at once.
+   */
+  readonly maxLength?: number;
 }
 
 /** A parsed YAML text with what is needed to locate paths in it. */
@@ -68,12 +76,16 @@ export interface ParsedYaml {
 export function parseYaml(text: string, file?: string, limits: YamlLimits = {}): { parsed: ParsedYaml; issues: Issue[] } {
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxAliasCount = limits.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT;
+  const maxLength = limits.maxLength ?? DEFAULT_MAX_LENGTH;
   const lineCounter = new LineCounter();
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { ...(file !== undefined ? { file } : {}), line, col };
   };
   const failed = (issues: Issue[]) => ({ parsed: { value: undefined, locate: (() => undefined) as Locator, ...(file !== undefined ? { file } : {}) }, issues });
+
+  if (text.length > maxLength)
+    return failed([makeIssue("YAML_TOO_LARGE", { limit: maxLength, length: text.length }, { source: textPosition(text, maxLength, file) })]);
 
   const control = controlCharacter(text);
   if (control) return failed([makeIssue("YAML_CONTROL_CHARACTER", { char: control.char, count: control.count }, { source: textPosition(text, control.index, file) })]);

@@ -407,3 +407,13 @@ test("a JSON unit of the CLI has exactly the keys of the library's unit (README:
   expect(cliUnit.excluded).toBe(false);
   expect(Object.keys(cliUnit)).toContain("excluded");
 });
+
+describe("files that are not regular files", () => {
+  test("validate on a FIFO is refused at once instead of blocking for a writer", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kaohe-fifo-"));
+    const fifo = join(dir, "r.yaml");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const r = await run(["validate", fifo]);
+    expect(oneLine(r, 1)).toBe(`kaohe validate: cannot read ${fifo}: not a regular file (a rubric is a .yaml file)`);
+  });
+});

@@ -5,7 +5,7 @@
 import { describe, expect, test } from "vitest";
 import { safeLoadRubric, safeLoadTestCases, type Issue } from "../../src/index.js";
 import { decodeRubric, firstInvalidUtf8 } from "../../src/parse/decode.js";
-import { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_DEPTH } from "../../src/parse/parse-yaml.js";
+import { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from "../../src/parse/parse-yaml.js";
 import { rubricText } from "../helpers.js";
 
 const BASE = rubricText(`
@@ -208,5 +208,35 @@ describe("rubric bytes must be UTF-8", () => {
     expect(firstInvalidUtf8(Buffer.from("a\ufffdb"))).toBe(-1);
     expect(firstInvalidUtf8(Buffer.concat([Buffer.from("a\ufffd"), Buffer.from([0xe4, 0xb8])]))).toBe(4); // 1 + 3
     expect(firstInvalidUtf8(Buffer.from([0xc0, 0x80]))).toBe(0); // overlong NUL
+  });
+});
+
+describe("text length (maxLength, default 4 MiB of characters)", () => {
+  test("the default is 4,194,304 characters", () => {
+    expect(DEFAULT_MAX_LENGTH).toBe(4 * 1024 * 1024);
+  });
+
+  test("a text exactly at the limit is parsed; one character more is YAML_TOO_LARGE at that character", () => {
+    // BASE is a valid rubric; a trailing comment pads it to the length wanted.
+    const padded = (length: number) => `${BASE}#${"x".repeat(length - BASE.length - 1)}`;
+    expect(safeLoadRubric(padded(BASE.length + 10), { file: "t.yaml", maxLength: BASE.length + 10 }).ok).toBe(true);
+    const text = padded(BASE.length + 11);
+    const r = safeLoadRubric(text, { file: "t.yaml", maxLength: BASE.length + 10 });
+    const issues = r.ok ? [] : r.issues;
+    // The first character past the limit is the 11th "x" of the comment on the last line.
+    expect(issues.map((i) => [i.code, i.params.limit, i.params.length, i.source])).toEqual([
+      ["YAML_TOO_LARGE", BASE.length + 10, BASE.length + 11, { file: "t.yaml", line: NEXT, col: 11 }],
+    ]);
+  });
+
+  test("a 50 MB text held in one string is refused before any parsing", () => {
+    const text = `${BASE}x-blob: "${"a".repeat(50 * 1024 * 1024)}"\n`;
+    const r = safeLoadRubric(text);
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(["YAML_TOO_LARGE"]);
+  });
+
+  test("a bad maxLength is API_BAD_ARGUMENT", () => {
+    const r = safeLoadRubric(BASE, { maxLength: 0 });
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.params.argument])).toEqual([["API_BAD_ARGUMENT", "options.maxLength"]]);
   });
 });
