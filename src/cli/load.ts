@@ -30,7 +30,9 @@ export const isYaml = (f: string) => [".yaml", ".yml"].includes(extname(f).toLow
  */
 export function readBytes(file: string, { regularOnly = false } = {}): Buffer {
   try {
-    if (regularOnly && !statSync(file).isFile()) throw new CliError(`cannot read ${file}: not a regular file (a rubric is a .yaml file)`);
+    const st = regularOnly ? statSync(file) : undefined;
+    // A folder is left to readFileSync, whose EISDIR has its own message.
+    if (st && !st.isFile() && !st.isDirectory()) throw new CliError(`cannot read ${file}: not a regular file (a rubric is a .yaml file)`);
     return readFileSync(file);
   } catch (e) {
     throw fsError(e, file, "cannot read");
