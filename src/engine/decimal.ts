@@ -15,8 +15,8 @@
  * So a weighted mean over ratio weights (1:1:1), a share (1/3) or a normalisation
  * (90/110) is exact until a declared rounding, and compares exactly on a threshold.
  *
- * Display: `toFixed()` without places prints a value exactly when it has at most 40
- * significant digits, otherwise rounded half-up to 40 significant digits (256/3 prints
+ * Display: `toFixed()` without places prints a terminating value exactly, however long;
+ * a non-terminating one is rounded half-up to 40 significant digits (256/3 prints
  * as 85.33333333333333333333333333333333333333); this is the only place where a value
  * is shown rounded without a declared rounding, and the value itself stays exact.
  * decimal.js (a private clone, never `Decimal.set`) renders that form and reads numbers
@@ -281,9 +281,14 @@ export class Dec {
    * significant digits.
    */
   toFixed(places?: number): string {
-    if (this.q !== undefined && places === undefined)
-      // decimal.js divides to 40 significant digits, correctly rounded: exact when the value fits.
+    if (this.q !== undefined && places === undefined) {
+      // A terminating fraction (its denominator divides a power of ten) prints exactly,
+      // however many digits it has.
+      const exact = terminatingPlaces(this.q.d);
+      if (exact !== undefined) return this.toFixed(exact);
+      // decimal.js divides to 40 significant digits, correctly rounded.
       return new Big(this.q.n.toString()).div(this.q.d.toString()).toFixed();
+    }
     const d = places === undefined ? this : this.toDecimalPlaces(places);
     if (d.q !== undefined) {
       // Rounded to `places` but too long for the compact form: d.q.d divides 10^places.

@@ -103,3 +103,11 @@ describe("parsing", () => {
     expect(parseDecimal(input)).toBeUndefined();
   });
 });
+
+test("a terminating value longer than 40 significant digits prints exactly (found by the property test, seed 652687166)", () => {
+  // 11000020163894178220 / 0.0000000000000011 = 10000018330812889290909090909090909.0909… (35 integer digits);
+  // rounded half-up to 6 places it is …909.090909: 41 significant digits, all of them printed.
+  const x = dec("11000020163894178220").div(dec("0.0000000000000011"));
+  expect(x.toDecimalPlaces(6, "half-up").toFixed()).toBe("10000018330812889290909090909090909.090909");
+  expect(x.toFixed(6)).toBe("10000018330812889290909090909090909.090909");
+});
