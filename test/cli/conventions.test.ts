@@ -4,7 +4,7 @@
  * score, and the commit-first draw (--hash-only). In process, through main().
  */
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
@@ -236,4 +236,16 @@ describe("draw --hash-only: the commitment before the draw", () => {
   ])("%j is a usage error", (args, message) => {
     expect(cli(args)).toEqual({ code: 2, out: "", err: message });
   });
+});
+
+test("the README's validate --format json example is what validate prints", () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const rubric = /```yaml\n# review.yaml\n([\s\S]*?)```/.exec(readme)![1]!.replace("weight: 70% }", "weight: 69% }");
+  const shown = JSON.parse(/`validate --format json` prints[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!);
+  const dir = mkdtempSync(join(tmpdir(), "kaohe-readme-"));
+  mkdirSync(join(dir, "r"));
+  writeFileSync(join(dir, "r", "review.yaml"), rubric);
+  const r = cli(["validate", join(dir, "r"), "--format", "json"]);
+  expect(r.code).toBe(1);
+  expect(JSON.parse(r.out.replaceAll(`${dir}/`, ""))).toEqual(shown);
 });
