@@ -202,7 +202,7 @@ describe.concurrent("the environment", { timeout: 30_000 }, () => {
   test("a folder named like a YAML file inside a scheme folder (EISDIR)", async () => {
     const s = scheme();
     mkdirSync(join(s.dir, "old.yaml"));
-    expect(oneLine(await run(["validate", s.dir]), 1)).toBe(`kaohe validate: cannot read ${join(s.dir, "old.yaml")}: not a regular file (a rubric is a .yaml file)`);
+    expect(oneLine(await run(["validate", s.dir]), 1)).toBe(`kaohe validate: cannot read ${join(s.dir, "old.yaml")}: it is a folder, not a file`);
   });
 
   test.skipIf(!permissionsApply)("an unreadable YAML file inside a scheme folder (EACCES)", async () => {
