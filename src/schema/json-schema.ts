@@ -66,6 +66,8 @@ function editorSchema(raw: Json): Json {
   if (defs.Input) defs.Input = dispatch(defs, "Input", "type");
   if (defs.Rule) defs.Rule = dispatch(defs, "Rule", "kind");
   if (defs.Entry) defs.Entry = { ...defs.Entry, oneOf: ENTRY_METHODS.map((m) => ({ required: [m] })) };
+  // `fact` and exactly one operator (zod checks it in a refinement): two keys, no others.
+  if (defs.Comparison) defs.Comparison = { ...defs.Comparison, minProperties: 2, maxProperties: 2 };
   const root = hoverable(tidy({ ...raw, $defs: defs }, defs) as Json, defs, true) as Json;
   const used = reachable(root, defs);
   const kept = Object.keys(defs)

@@ -5,6 +5,7 @@
  * reads schema/rubric.schema.json from disk, by the modeline the docs recommend and
  * by the `yaml.schemas` setting.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ITEM_KINDS } from "../../src/schema/rubric-schema.js";
@@ -146,6 +147,19 @@ describe("yaml-language-server with schema/rubric.schema.json", () => {
     expect(text).toContain("`deduct`: 扣分：从基础分起逐项扣减");
     expect(text).toContain("`group`: 分组：由 children 合成得分");
   });
+
+  test("every bundled rubric opens without a diagnostic", async () => {
+    // The tests files are checked by ajv (json-schema.test.ts); the golden ones are large for an editor round trip.
+    const files = readdirSync(`${ROOT}/rubrics`, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml") && !f.includes("tests"));
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    // A top-level key the schema refuses, appended: its diagnostic shows the schema was applied.
+    const sentinel = "zz-not-a-key";
+    const opened = await Promise.all(
+      files.map((f) => server.open(`rubrics/${f}`, `${readFileSync(`${ROOT}/rubrics/${f}`, "utf8")}\n${sentinel}: 1\n`, (d) => d.some((x) => x.message.includes(sentinel)))),
+    );
+    const problems = opened.flatMap((o, i) => o.diagnostics.filter((d) => !d.message.includes(sentinel)).map((d) => `${files[i]}:${d.line + 1}: ${d.message}`));
+    expect(problems).toEqual([]);
+  }, 30_000);
 
   test("the yaml.schemas setting applies the same schema", async () => {
     const text = RUBRIC.replace(/^# yaml-language-server.*\n/, "");

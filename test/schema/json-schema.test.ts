@@ -177,6 +177,8 @@ describe("ajv agrees", () => {
     ["an entry with two methods", "  children:\n    - { id: a, kind: deduct, max: 10, deductions: [{ id: e, per: n, records: r, points: 1 }] }", false],
     ["an entry with none", "  children:\n    - { id: a, kind: deduct, max: 10, deductions: [{ id: e, points: 1 }] }", false],
     ["a comparison", "  children:\n    - { id: a, kind: input, max: 10, only: { fact: input.x, eq: 1 } }", true],
+    ["a comparison with two operators", "  children:\n    - { id: a, kind: input, max: 10, only: { fact: total, gt: 1, lt: 5 } }", false],
+    ["a comparison without an operator", "  children:\n    - { id: a, kind: input, max: 10, only: { fact: total } }", false],
     ["a nested condition", "  children:\n    - { id: a, kind: input, max: 10, only: { all: [input.x, { not: { fact: total, gte: 60 } }] } }", true],
   ])("%s: zod and the JSON Schema agree", (_, body, valid) => {
     const value = header(body);
