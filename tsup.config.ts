@@ -12,8 +12,9 @@ export default defineConfig([
     platform: "node",
   },
   {
-    // The CLI and the benchmark: ESM executables, not part of the typed API.
-    entry: { cli: "src/cli/bin.ts", bench: "bench/bench.ts" },
+    // The CLI and the benchmark: ESM executables, not part of the typed API; and the
+    // CLI's .xlsx worker (exceljs in a worker thread, started beside dist/cli.js).
+    entry: { cli: "src/cli/bin.ts", bench: "bench/bench.ts", "xlsx-worker": "src/io/xlsx-worker.js" },
     format: ["esm"],
     dts: false,
     sourcemap: true,

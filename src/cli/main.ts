@@ -8,10 +8,13 @@ import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
 import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
 import { parseDecimal } from "../engine/decimal.js";
+import { scoreCsvText } from "../io/score-csv.js";
+import { headerHints, headerRowOption, type HeaderHints, type XlsxReadOptions } from "../io/xlsx-read.js";
+import { resultsWorkbook } from "../io/xlsx-write.js";
 import { writeCsv } from "./csv.js";
 import { CliError, errnoCode, UsageError } from "./errors.js";
-import { findScheme, isYaml, loadSet, loadTests, readData } from "./load.js";
-import { explainText, scoreCsv, scoreDocument, scoreTable, table } from "./output.js";
+import { findScheme, isYaml, loadSet, loadTests, readData, type Data } from "./load.js";
+import { explainText, scoreDocument, scoreTable, table } from "./output.js";
 import { writeFileAtomic } from "./write.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -36,23 +39,32 @@ commands:
   schema    print the JSON Schema of the rubric language
 
 Run "kaohe <command> --help" for a command's options.`,
-  score: `usage: kaohe score <rubric file or scheme folder>... [data.csv|data.json|-] [options]
+  score: `usage: kaohe score <rubric file or scheme folder>... [data.csv|data.xlsx|data.json|-] [options]
 
 Scores every subject with the rubrics (linked rubrics are evaluated in dependency
 order). Without a data file, a scheme folder's example.csv is scored.
 
 options:
-  --format table|json|csv   output format (default table)
+  --format table|json|csv|xlsx
+                            output format (default table); xlsx is a workbook with the
+                            sheets 汇总, 逐项得分, 逐项失分, 分布, 共性问题, 问题清单 and
+                            说明, and needs --out
   --out FILE                write the output to FILE instead of stdout (atomically: a
                             temporary file in FILE's folder, renamed over FILE)
+  --bom                     CSV on stdout: start with a UTF-8 byte-order mark, as Excel
+                            needs (with --out the CSV always has one)
+  --items                   CSV: add one column per item with its points
+  --sheet NAME              .xlsx data: read the sheet NAME (default: the first)
+  --header-row N            .xlsx data: the header is row N (default: found by its columns)
   --detail                  JSON: include the lines behind every item's points
   --problems N              feedback: individual problems per subject (default: the rubric's feedback.problems)
   --common SHARE            feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
   -h, --help                this help
 
-Data: a .csv or .json file, or - for stdin; any other name is read by content (JSON
-when it starts with [ or {, CSV otherwise). CSV is comma-separated, UTF-8 (or GBK,
-noted on stderr). Data with no subjects is an error.
+Data: a .csv, .xlsx or .json file, or - for stdin; any other name is read by content
+(a workbook when it is a zip archive, JSON when it starts with [ or {, CSV otherwise).
+CSV is comma-separated, UTF-8 (or GBK, noted on stderr). A workbook's header may sit
+below a title row. Data with no subjects is an error.
 Data columns: id, name, group (or the columns the rubric's subject: names, e.g.
 编号), then each input by name or label. Nested inputs:
   panel scores  leaders.r1, leaders.r2 … (or one cell "80;85;90", "[]" for none)
@@ -74,7 +86,8 @@ prints each failure with its case name and differences, then a pass/fail count.`
 
 Prints one subject's trail: item points and deductions, components, total, raw
 grade, each rule, linkage and quota step with its numbers, the final grade and
-actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).`,
+actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).
+.xlsx data: --sheet NAME and --header-row N as for score.`,
   draw: `usage: kaohe draw <data.csv|data.json|-> --count N --seed TEXT [options]
 
 Reproducible random selection: the same seed and candidates give the same list.
@@ -85,7 +98,9 @@ options:
   --seed TEXT       the seed (e.g. the meeting's date and a number drawn in public)
   --by COLUMN       stratify: each value of COLUMN gets a proportional share
   --id COLUMN       the candidate key column (default id)
-  --format table|json|csv`,
+  --format table|json|csv
+  --sheet NAME      .xlsx data: the sheet (default: the first)
+  --header-row N    .xlsx data: the header's row (default: the first row with the --id column)`,
   schema: `usage: kaohe schema [--tests]
 
 Prints the JSON Schema of the rubric language (with --tests: of a tests file).
@@ -94,12 +109,14 @@ Editors use it for completion, e.g. first line of a rubric:
 };
 
 const COMMON = { help: { type: "boolean", short: "h" } } as const;
+/** Options of commands that read subject data (.xlsx only). */
+const DATA = { sheet: { type: "string" }, "header-row": { type: "string" } } as const;
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
-  score: { ...COMMON, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" } },
+  score: { ...COMMON, ...DATA, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
   validate: { ...COMMON },
   test: { ...COMMON },
-  explain: { ...COMMON, unit: { type: "string" }, rubric: { type: "string" } },
-  draw: { ...COMMON, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" } },
+  explain: { ...COMMON, ...DATA, unit: { type: "string" }, rubric: { type: "string" } },
+  draw: { ...COMMON, ...DATA, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" } },
   schema: { ...COMMON, tests: { type: "boolean" } },
 };
 
@@ -201,29 +218,37 @@ interface Scored {
   dataFile: string;
 }
 
-function evaluateData(set: RubricSet, rows: SubjectData[], dataFile: string, format: "csv" | "json", io: Io, trail: TrailLevel) {
+function evaluateData(set: RubricSet, data: Data, dataFile: string, io: Io, trail: TrailLevel) {
+  const rows = data.rows;
   const progress = rows.length > 10_000 && io.isTty ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
   const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
   if (progress) io.err("\n");
-  if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in ${dataFile}`, r.issues.map((i) => withDataFile(i, dataFile, format)));
+  if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in ${dataFile}`, r.issues.map((i) => withDataFile(i, dataFile, data)));
   return r.value;
 }
 
-/** Data issues name the data file and its line (CSV: header is line 1). */
-function withDataFile(issue: Issue, file: string, format: "csv" | "json"): Issue {
+/** Data issues name the data file and its line (CSV: header is line 1), or the workbook's sheet and cell. */
+function withDataFile(issue: Issue, file: string, data: Data): Issue {
   if (issue.row === undefined || issue.source) return issue;
-  const line = format === "csv" ? issue.row + 1 : issue.row;
+  if (data.format === "xlsx") {
+    const source = data.workbook.locate(issue.row, issue.field);
+    return source ? { ...issue, source } : issue;
+  }
+  const line = data.format === "csv" ? issue.row + 1 : issue.row;
   return { ...issue, source: { file, line, col: 1 } };
 }
 
-/** Read the data, saying on stderr when it was not UTF-8. */
-function readDataNoting(file: string, io: Io): ReturnType<typeof readData> {
-  const data = readData(file, io.stdin);
+/** Read the data, saying on stderr when it was not UTF-8, or where a workbook's header was found. */
+function readDataNoting(file: string, io: Io, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
+  const xlsx: XlsxReadOptions = { hints, ...(typeof values.sheet === "string" ? { sheet: values.sheet } : {}), ...(values["header-row"] !== undefined ? { headerRow: headerRowOption(values["header-row"]) } : {}) };
+  const data = readData(file, io.stdin, xlsx);
   if (data.encoding === "gbk") io.err(`note: ${file === "-" ? "stdin" : file} is not UTF-8; read as GBK`);
+  if (data.format === "xlsx" && data.workbook.detected && data.workbook.headerRow > 1)
+    io.err(`note: ${file === "-" ? "stdin" : file}: sheet "${data.workbook.sheet}", header on row ${data.workbook.headerRow} (the first row with the id and input columns)`);
   return data;
 }
 
-function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): Scored {
+function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel, values: Record<string, string | boolean | undefined>): Scored {
   // A path that does not exist is neither a rubric nor data: say so before guessing which.
   for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(`cannot open ${p}: no such file or folder`);
   const data = positionals.filter((p) => !isRubricPath(p));
@@ -236,8 +261,8 @@ function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): S
   for (const w of warnings) io.err(formatIssue(w));
   const dataFile = data[0] ?? scheme.exampleData;
   if (!dataFile) throw new UsageError("give a data file (CSV or JSON); the folder has no example.csv");
-  const { rows, format } = readDataNoting(dataFile, io);
-  return { set, evaluation: evaluateData(set, rows, dataFile, format, io, trail), dataFile };
+  const read = readDataNoting(dataFile, io, values, headerHints(set));
+  return { set, evaluation: evaluateData(set, read, dataFile, io, trail), dataFile };
 }
 
 /** --common: a share from 0% to 100% ("30%") or from 0 to 1 ("0.3"). */
@@ -250,26 +275,30 @@ function commonShare(value: string | boolean | undefined): string | undefined {
 
 function score(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   const format = (values.format as string | undefined) ?? "table";
-  if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
+  if (!["table", "json", "csv", "xlsx"].includes(format)) throw new UsageError(`--format must be table, json, csv or xlsx, got ${format}`);
+  if (format === "xlsx" && values.out === undefined) throw new UsageError("--format xlsx writes a workbook: give --out FILE.xlsx");
+  if (values.bom && format !== "csv") throw new UsageError("--bom applies to --format csv");
+  if (values.items && format !== "csv") throw new UsageError(`--items applies to --format csv${format === "xlsx" ? " (the workbook always has the items)" : ""}`);
   const problems = values.problems === undefined ? undefined : wholeNumber(values.problems);
   if (values.problems !== undefined && problems === undefined) throw new UsageError(`--problems must be a whole number, got "${String(values.problems)}"`);
   const common = commonShare(values.common);
   // Feedback needs every item's points; the lines only with --detail.
-  const { set, evaluation } = scoreData(positionals, io, values.detail ? "full" : "points");
+  const { set, evaluation, dataFile } = scoreData(positionals, io, values.detail ? "full" : "points", values);
   const entries = evaluation.results.map((result, i) => {
     const rubric = set.rubrics[i]!;
     const feedback = buildFeedback(rubric, result, { ...(problems !== undefined ? { problems } : {}), ...(common !== undefined ? { commonShare: common } : {}) });
     return { rubric, result, feedback };
   });
-  let text: string;
+  let text: string | Uint8Array;
   if (format === "json") text = JSON.stringify(scoreDocument(entries), null, 2);
-  else if (format === "csv") text = entries.map((e, i) => (i === 0 ? scoreCsv(e.result) : scoreCsv(e.result).split("\r\n").slice(1).join("\r\n"))).join("");
+  else if (format === "csv") text = scoreCsvText(entries, { items: Boolean(values.items) });
+  else if (format === "xlsx") text = resultsWorkbook(entries, { dataFile, ...(common !== undefined ? { commonShare: common } : {}) });
   else text = entries.map((e) => scoreTable(e.result)).join("\n\n");
   if (values.out !== undefined) {
     if (values.out === "") throw new UsageError("--out needs a file name");
-    writeFileAtomic(String(values.out), format === "csv" ? `\ufeff${text}` : `${text}\n`);
+    writeFileAtomic(String(values.out), typeof text !== "string" ? text : format === "csv" ? `\ufeff${text}` : `${text}\n`);
   }
-  else io.out(text);
+  else io.out(format === "csv" && values.bom ? `\ufeff${text as string}` : (text as string));
   for (const w of evaluation.results.flatMap((r) => r.warnings)) io.err(formatIssue(w));
   return 0;
 }
@@ -311,7 +340,7 @@ function test(positionals: readonly string[], io: Io): number {
 function explain(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   const unitId = values.unit as string | undefined;
   if (!unitId) throw new UsageError("give --unit ID");
-  const { set, evaluation } = scoreData(positionals, io, "full");
+  const { set, evaluation } = scoreData(positionals, io, "full", values);
   const parts: string[] = [];
   evaluation.results.forEach((result, i) => {
     if (values.rubric && result.rubric.id !== values.rubric) return;
@@ -334,7 +363,7 @@ function drawCommand(positionals: readonly string[], values: Record<string, stri
   const by = values.by as string | undefined;
   const format = (values.format as string | undefined) ?? "table";
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
-  const { rows } = readDataNoting(positionals[0]!, io);
+  const { rows } = readDataNoting(positionals[0]!, io, values, { idColumns: [idColumn], inputColumns: by ? [by] : [] });
   rows.forEach((r, i) => {
     if (r[idColumn] === undefined || String(r[idColumn]).trim() === "") throw new CliError(`${positionals[0]}: row ${i + 1} has no "${idColumn}"`);
     if (by && (r[by] === undefined || String(r[by]).trim() === "")) throw new CliError(`${positionals[0]}: row ${i + 1} has no "${by}"`);

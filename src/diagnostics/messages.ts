@@ -88,6 +88,9 @@ const MESSAGES: Record<IssueCode, (p: Params) => string> = {
   DATA_INVALID_VALUE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${showValue(p.received)}`,
   DATA_INVALID_DATE: (p) => `${q(p.field)} must be a date such as 2024-03-01, 2024/3/1 or 2024年3月1日, got ${showValue(p.received)}${p.detail ? ` (${s(p.detail)})` : ""}`,
   DATA_BAD_SHAPE: (p) => `${q(p.field)} must be ${s(p.expected)}, got ${s(p.received)}`,
+  DATA_CELL_ERROR: (p) => `${q(p.field)} holds the spreadsheet error ${s(p.error)}; correct the cell or its formula`,
+  DATA_FORMULA_NO_RESULT: (p) =>
+    `${q(p.field)} is a formula with no saved result (the file was written by a program, not saved by Excel); open and save it in Excel or LibreOffice, or paste the values`,
   EVAL_LINKED_OUT_OF_RANGE: (p) => `linked score ${s(p.value)} from ${q(p.rubric)} exceeds ${s(p.max)}`,
   EVAL_NO_VALID_SCORES: (p) => `panel ${q(p.item)} has no valid score left (${s(p.detail)})`,
   EVAL_ZERO_DENOMINATOR: (p) => `${q(p.item)}: the ${s(p.denominator)} count is zero`,
