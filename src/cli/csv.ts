@@ -81,8 +81,9 @@ export function parseCsv(text: string, file: string): Record<string, string>[] {
   const delimiter = otherDelimiter(text);
   if (delimiter) throw new CsvError(`${file}:1: the columns are separated by ${delimiter}; kaohe reads comma-separated CSV (in Excel: save as "CSV UTF-8 (Comma delimited)")`);
   try {
-    return parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as Record<string, string>[];
+    return parse(text, { columns: (header: string[]) => uniqueColumns(header.map((h) => h.trim()), file), skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as Record<string, string>[];
   } catch (e) {
+    if (e instanceof CsvError) throw e;
     const err = e as { code?: string; message?: string; lines?: number; column?: string | number | null };
     const where = `${file}${err.lines ? `:${err.lines}` : ""}`;
     const column = err.column !== undefined && err.column !== null ? ` in column "${String(err.column)}"` : "";
@@ -100,6 +101,16 @@ export function parseCsv(text: string, file: string): Record<string, string>[] {
         throw new CsvError(`${where}: CSV error: ${(err.message ?? String(e)).split("\n")[0]}`);
     }
   }
+}
+
+/** A column named twice would keep only its last cell: refused, as in a workbook. */
+function uniqueColumns(header: string[], file: string): string[] {
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h !== "" && seen.has(h)) throw new CsvError(`${file}:1: the column "${h}" appears twice`);
+    seen.add(h);
+  }
+  return header;
 }
 
 const DANGEROUS = /^[=+\-@\t\r]/;

@@ -122,7 +122,7 @@ export async function writeWorkbook(spec) {
       const height = sheet.rowHeights?.[r];
       if (height) row.height = height;
       values.forEach((value, i) => {
-        if (value === null || value === undefined) return;
+        if (value === null || value === undefined || value === "") return;
         const column = sheet.columns[i];
         const cell = row.getCell(i + 1);
         cell.value = value;

@@ -98,14 +98,15 @@ function heightOf(cells: readonly Cell[], columns: readonly ColumnSpec[]): numbe
 
 function sheet(name: string, title: string, columns: readonly Column[], rows: readonly (readonly Cell[])[], freezeColumns: number, more: { autoFilter?: boolean; landscape?: boolean; fitWidth?: boolean } = {}): SheetSpec {
   const filter = more.autoFilter ?? true;
-  const specs = fitted(columns, rows, filter);
+  const cells = rows.map((r) => r.map((c) => (typeof c === "string" ? safeCell(c) : c)));
+  const specs = fitted(columns, cells, filter);
   const header = Math.max(1, ...specs.map((c) => wrappedLines(c.header + (filter ? "  " : ""), c.width)));
   return {
     name,
     title,
     columns: specs,
-    rows: rows.map((r) => r.map((c) => (typeof c === "string" ? safeCell(c) : c))),
-    rowHeights: rows.map((r) => heightOf(r, specs)),
+    rows: cells,
+    rowHeights: cells.map((r) => heightOf(r, specs)),
     ...(header > 1 ? { headerHeight: Math.min(MAX_HEIGHT, header * LINE_HEIGHT) } : {}),
     freezeColumns,
     autoFilter: filter,

@@ -11,7 +11,7 @@ import { main } from "../../src/cli/main.js";
 import { formatIssue } from "../../src/diagnostics/format.js";
 import { makeIssue } from "../../src/diagnostics/issue.js";
 import { dateText, numberText, sheetRows } from "../../src/io/xlsx-read.js";
-import { workbook, type CellInput } from "./xlsx-fixtures.js";
+import { day, HEADER, MERGES, RUBRIC, ROWS, TITLE, workbook, type CellInput } from "./xlsx-fixtures.js";
 
 function cli(args: string[], stdin: Buffer = Buffer.alloc(0)) {
   const out: string[] = [];
@@ -20,57 +20,8 @@ function cli(args: string[], stdin: Buffer = Buffer.alloc(0)) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-const RUBRIC = `kaohe: 1
-id: branch-2024
-name: 党支部考核
-year: 2024
-version: "1"
-asOf: 2024-12-31
-subject: { label: 党支部, id: 编号, name: 支部名称, group: 板块 }
-rounding: { places: 2, mode: half-up }
-inputs:
-  thought: { type: number, min: 0, max: 60, places: 2, label: 思想建设得分 }
-  org: { type: number, min: 0, max: 40, label: 组织建设得分 }
-  violation: { type: boolean, default: false, label: 严重违规违纪 }
-  founded: { type: date, label: 组建日期 }
-grades:
-  - { id: good, label: 好, min: 90 }
-  - { id: fair, label: 较好, min: 80 }
-  - { id: poor, label: 一般 }
-scoring:
-  max: 100
-  children:
-    - { id: thought, label: 思想建设, kind: input, max: 60 }
-    - { id: org, label: 组织建设, kind: input, max: 40 }
-rules:
-  - { id: new-branch, kind: exclude, when: { fact: monthsSince.founded, lt: 12 }, reason: 新组建不满一年的党支部不参加定级 }
-  - { id: violation, kind: downgrade, when: input.violation, reason: 严重违规违纪，直接降档 }
-quotas:
-  - { id: good-half, grade: good, share: 50%, scope: all, rounding: floor }
-actions:
-  - { id: talk, label: 约谈, when: { fact: grade, eq: fair } }
-`;
-
-const TITLE = "2024年度党建考核评分表";
-const HEADER = ["编号", "支部名称", "板块", "思想建设得分", "组织\n建设得分", "严重违规违纪", "组建日期"];
-const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
-
-/**
- * The sheet organisation departments keep: a merged title row, the header on row 2
- * (one header cell with a line break), rich text, a formula with its saved result,
- * booleans as cells and as text, dates as cells and as text, a 板块 cell merged over
- * two rows, a blank row.
- */
-const ROWS: CellInput[][] = [
-  [TITLE],
-  HEADER,
-  ["b1", { richText: [{ text: "第一" }, { font: { bold: true }, text: "支部" }] }, "机关", 55.5, { formula: "30+8", result: 38 }, false, day(2020, 5, 1)],
-  ["b2", "第二支部", null, 58, 39, true, "2019/3/1"],
-  [],
-  ["b3", "第三支部", "村", 50, 30, "否", day(2024, 1, 1)],
-  ["b4", "第四支部", "村", { formula: "0.1*600", result: 60.00000000000001 }, 35, "FALSE", day(2023, 12, 31)],
-];
-const MERGES = ["A1:G1", "C3:C4"];
+/** The CLI runs and exceljs loads in a worker: no time limit meant, only a stop for a hang. */
+const SLOW = 120_000;
 
 function setup(sheets: Parameters<typeof workbook>[0]) {
   const dir = mkdtempSync(join(tmpdir(), "kaohe-xlsx-"));
@@ -86,7 +37,7 @@ function setup(sheets: Parameters<typeof workbook>[0]) {
   };
 }
 
-describe("reading .xlsx data", () => {
+describe("reading .xlsx data", { timeout: SLOW }, () => {
   test("a title row above the header, Chinese headers, number, text, rich text, formula, boolean, date and merged cells", async () => {
     const s = setup([{ name: "评分表", rows: ROWS, merges: MERGES }]);
     const file = await s.write();
@@ -260,7 +211,7 @@ describe("reading .xlsx data", () => {
   });
 });
 
-describe("cell values", () => {
+describe("cell values", { timeout: SLOW }, () => {
   test("numbers read as Excel shows them: 15 significant digits, exact decimal text", () => {
     expect(numberText(87.5)).toBe("87.5");
     expect(numberText(0.1 + 0.2)).toBe("0.3"); // 0.30000000000000004 → 0.300000000000000
