@@ -50,7 +50,8 @@ b4, @第四支部,村,60,35,FALSE,2023-12-31
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file));
+  const bytes = readFileSync(file);
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return wb;
 }
 
