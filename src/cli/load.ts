@@ -1,6 +1,6 @@
 /**
  * Files for the CLI: rubric files or scheme folders (rubrics + tests + example.csv),
- * and subject data (CSV or JSON, from a file or stdin "-").
+ * and subject data (CSV, .xlsx or JSON, from a file or stdin "-").
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
@@ -31,7 +31,11 @@ export const isYaml = (f: string) => [".yaml", ".yml"].includes(extname(f).toLow
  */
 export function readBytes(file: string, { regularOnly = false } = {}): Buffer {
   try {
-    if (regularOnly && !statSync(file).isFile()) throw new CliError(`cannot read ${file}: not a regular file (a rubric is a .yaml file)`);
+    if (regularOnly) {
+      const st = statSync(file);
+      if (st.isDirectory()) throw new CliError(`cannot read ${file}: it is a folder, not a file`);
+      if (!st.isFile()) throw new CliError(`cannot read ${file}: not a regular file (a rubric is a .yaml file)`);
+    }
     return readFileSync(file);
   } catch (e) {
     throw fsError(e, file, "cannot read");

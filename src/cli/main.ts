@@ -260,7 +260,7 @@ function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel, va
   const set = loadSet(scheme, warnings);
   for (const w of warnings) io.err(formatIssue(w));
   const dataFile = data[0] ?? scheme.exampleData;
-  if (!dataFile) throw new UsageError("give a data file (CSV or JSON); the folder has no example.csv");
+  if (!dataFile) throw new UsageError("give a data file (CSV, .xlsx or JSON); the folder has no example.csv");
   const read = readDataNoting(dataFile, io, values, headerHints(set));
   return { set, evaluation: evaluateData(set, read, dataFile, io, trail), dataFile };
 }
@@ -355,7 +355,7 @@ function explain(positionals: readonly string[], values: Record<string, string |
 }
 
 function drawCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
-  if (positionals.length !== 1) throw new UsageError("give one data file (CSV or JSON, or - for stdin)");
+  if (positionals.length !== 1) throw new UsageError("give one data file (CSV, .xlsx or JSON, or - for stdin)");
   const count = wholeNumber(values.count);
   if (count === undefined || count < 1) throw new UsageError(`give --count N (a whole number, at least 1)${values.count === undefined ? "" : `, got "${String(values.count)}"`}`);
   if (typeof values.seed !== "string" || values.seed === "") throw new UsageError("give --seed TEXT; kaohe never draws without a seed");
@@ -363,7 +363,7 @@ function drawCommand(positionals: readonly string[], values: Record<string, stri
   const by = values.by as string | undefined;
   const format = (values.format as string | undefined) ?? "table";
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
-  const { rows } = readDataNoting(positionals[0]!, io, values, { idColumns: [idColumn], inputColumns: by ? [by] : [] });
+  const { rows } = readDataNoting(positionals[0]!, io, values, { idColumns: [idColumn], inputColumns: [] });
   rows.forEach((r, i) => {
     if (r[idColumn] === undefined || String(r[idColumn]).trim() === "") throw new CliError(`${positionals[0]}: row ${i + 1} has no "${idColumn}"`);
     if (by && (r[by] === undefined || String(r[by]).trim() === "")) throw new CliError(`${positionals[0]}: row ${i + 1} has no "${by}"`);

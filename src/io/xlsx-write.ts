@@ -294,8 +294,9 @@ function problemSheet(entry: ResultsEntry, l: Layout): SheetSpec {
   const byId = new Map(feedback.subjects.map((f) => [f.id, f]));
   const columns: Column[] = [...id.columns, { header: "等次" }, { header: "共性问题", wrap: true }, { header: "个性问题", wrap: true }];
   const rows = result.units.map((u) => {
+    const nodes = new Map(u.nodes.map((n) => [n.id, n]));
     const mine = feedback.common.flatMap((c) => {
-      const node = u.nodes.find((n) => n.id === c.item);
+      const node = nodes.get(c.item);
       return node && dec(node.lost).gt(0) ? [lossText(c.label, node.lost)] : [];
     });
     const own = (byId.get(u.id)?.problems ?? []).filter((p) => !common.has(p.item)).map((p) => lossText(p.label, p.lost));

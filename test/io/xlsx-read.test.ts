@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { CliError } from "../../src/cli/errors.js";
 import { main } from "../../src/cli/main.js";
 import { formatIssue } from "../../src/diagnostics/format.js";
 import { makeIssue } from "../../src/diagnostics/issue.js";
@@ -255,6 +256,39 @@ describe("cell values", { timeout: SLOW }, () => {
     expect(rows.locate(2, "nothing")?.cell).toBe("4:4");
     expect(rows.locate(2, "g.r2")?.cell).toBe("C4");
     expect(rows.locate(3, "g")).toBeUndefined();
+  });
+
+  test("sheetRows: an error value and a formula without a result are issues with their cell, subject and field (all of them, not the first)", () => {
+    const read = () =>
+      sheetRows(
+        {
+          sheets: ["评分表"],
+          name: "评分表",
+          rows: [
+            [{ t: "s", v: "标题" }],
+            [{ t: "s", v: "编号" }, { t: "s", v: "学习" }, { t: "s", v: "组织" }],
+            [{ t: "s", v: "u1" }, { t: "e", v: "#VALUE!", f: true }, { t: "f" }],
+            [{ t: "n", v: 7 }, { t: "n", v: 1 }, { t: "e", v: "#N/A" }],
+          ],
+        },
+        "d.xlsx",
+        { hints: { idColumns: ["编号"], inputColumns: ["学习"] } },
+      );
+    let thrown: unknown;
+    try {
+      read();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(CliError);
+    const issues = (thrown as CliError).issues;
+    expect(issues.map((i) => [i.code, i.subject, i.field, i.row, i.source?.cell, i.params])).toEqual([
+      ["DATA_CELL_ERROR", "u1", "学习", 1, "B3", { field: "学习", error: "#VALUE!" }],
+      ["DATA_FORMULA_NO_RESULT", "u1", "组织", 1, "C3", { field: "组织" }],
+      // A number id (7) is the subject "7".
+      ["DATA_CELL_ERROR", "7", "组织", 2, "C4", { field: "组织", error: "#N/A" }],
+    ]);
+    expect((thrown as CliError).message).toBe("3 problem(s) in d.xlsx");
   });
 
   test("formatIssue prints a cell as file!sheet!cell, quoting a sheet name that needs it", () => {
