@@ -88,7 +88,7 @@ Prints one subject's trail: item points and deductions, components, total, raw
 grade, each rule, linkage and quota step with its numbers, the final grade and
 actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).
 .xlsx data: --sheet NAME and --header-row N as for score.`,
-  draw: `usage: kaohe draw <data.csv|data.json|-> --count N --seed TEXT [options]
+  draw: `usage: kaohe draw <data.csv|data.xlsx|data.json|-> --count N --seed TEXT [options]
 
 Reproducible random selection: the same seed and candidates give the same list.
 Publish the printed SHA-256 of the seed before the draw to commit to it.
@@ -244,7 +244,7 @@ function readDataNoting(file: string, io: Io, values: Record<string, string | bo
   const data = readData(file, io.stdin, xlsx);
   if (data.encoding === "gbk") io.err(`note: ${file === "-" ? "stdin" : file} is not UTF-8; read as GBK`);
   if (data.format === "xlsx" && data.workbook.detected && data.workbook.headerRow > 1)
-    io.err(`note: ${file === "-" ? "stdin" : file}: sheet "${data.workbook.sheet}", header on row ${data.workbook.headerRow} (the first row with the id and input columns)`);
+    io.err(`note: ${file === "-" ? "stdin" : file}: sheet "${data.workbook.sheet}", header on row ${data.workbook.headerRow} (found by its columns; --header-row N says where)`);
   return data;
 }
 

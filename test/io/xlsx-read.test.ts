@@ -45,7 +45,7 @@ describe("reading .xlsx data", { timeout: SLOW }, () => {
     const r = cli(["score", s.rubric, file, "--format", "json"]);
     expect(r.code, r.err).toBe(0);
     // The header was found on row 2 (the first row with 编号 and an input column), and said so.
-    expect(r.err).toBe(`note: ${file}: sheet "评分表", header on row 2 (the first row with the id and input columns)`);
+    expect(r.err).toBe(`note: ${file}: sheet "评分表", header on row 2 (found by its columns; --header-row N says where)`);
     const units = JSON.parse(r.out).results[0].units as { id: string; name: string; group: string; score: string; grade: string | null; rank: number | null; excluded: boolean }[];
     // b1: 55.5 + 38 (the formula's saved result) = 93.5 → 好 by band; b2: 58 + 39 = 97 → 好, TRUE downgrades → 较好;
     // b3: founded 2024-01-01 is 11 whole months before asOf 2024-12-31 → excluded;
@@ -198,7 +198,7 @@ describe("reading .xlsx data", { timeout: SLOW }, () => {
     const bytes = await workbook([{ name: "评分表", rows: ROWS, merges: MERGES }]);
     const piped = cli(["score", s.rubric, "-", "--format", "csv"], bytes);
     expect(piped.code, piped.err).toBe(0);
-    expect(piped.err).toBe('note: stdin: sheet "评分表", header on row 2 (the first row with the id and input columns)');
+    expect(piped.err).toBe('note: stdin: sheet "评分表", header on row 2 (found by its columns; --header-row N says where)');
     const other = await s.write("data.bin");
     expect(cli(["score", s.rubric, other, "--format", "csv"]).out).toBe(piped.out);
     const explained = cli(["explain", s.rubric, other, "--unit", "b1"]);
