@@ -20,8 +20,9 @@ export default defineConfig([
     },
   },
   {
-    // The CLI: an ESM executable, not part of the typed API.
-    entry: { cli: "src/cli/bin.ts" },
+    // The CLI: an ESM executable, not part of the typed API; and the CLI's .xlsx worker
+    // (exceljs in a worker thread, started beside dist/cli.js).
+    entry: { cli: "src/cli/bin.ts", "xlsx-worker": "src/io/xlsx-worker.js" },
     format: ["esm"],
     dts: false,
     sourcemap: false,

@@ -8,10 +8,13 @@ import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
 import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, seedCommitment, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
 import { parseDecimal } from "../engine/decimal.js";
+import { scoreCsvText } from "../io/score-csv.js";
+import { headerHints, headerRowOption, type HeaderHints, type XlsxReadOptions } from "../io/xlsx-read.js";
+import { resultsWorkbook } from "../io/xlsx-write.js";
 import { writeCsv } from "./csv.js";
 import { CliError, errnoCode, UsageError } from "./errors.js";
-import { findScheme, isYaml, loadSet, loadTests, readData, type Scheme } from "./load.js";
-import { explainText, scoreCsv, scoreDocument, scoreTable, table } from "./output.js";
+import { findScheme, isYaml, loadSet, loadTests, readData, type Data, type Scheme } from "./load.js";
+import { explainText, scoreDocument, scoreTable, table } from "./output.js";
 import { writeFileAtomic } from "./write.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -44,15 +47,23 @@ commands:
 
 Run "kaohe <command> --help" for a command's options. Every command takes
 -q, --quiet (errors only: no notes or warnings on stderr) and -h, --help.`,
-  score: `usage: kaohe score <rubric file or scheme folder>... [data.csv|data.json|-] [options]
+  score: `usage: kaohe score <rubric file or scheme folder>... [data.csv|data.xlsx|data.json|-] [options]
 
 Scores every subject with the rubrics (linked rubrics are evaluated in dependency
 order). Without a data file, a scheme folder's example.csv is scored.
 
 options:
-  --format table|json|csv   output format (default table)
+  --format table|json|csv|xlsx
+                            output format (default table); xlsx is a workbook with the
+                            sheets 汇总, 逐项得分, 逐项失分, 分布, 共性问题, 问题清单 and
+                            说明, and needs --out
   --out FILE                write the output to FILE instead of stdout (atomically: a
                             temporary file in FILE's folder, renamed over FILE)
+  --bom                     CSV on stdout: start with a UTF-8 byte-order mark, as Excel
+                            needs (with --out the CSV always has one)
+  --items                   CSV: add one column per item with its points
+  --sheet NAME              .xlsx data: read the sheet NAME (default: the first)
+  --header-row N            .xlsx data: the header is row N (default: found by its columns)
   --detail                  JSON: include the lines behind every item's points
   --problems N              JSON feedback: individual problems per subject (default: the rubric's feedback.problems)
   --common SHARE            JSON feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
@@ -62,9 +73,10 @@ options:
 --detail, --problems and --common shape the JSON output: with --format table or
 csv they are usage errors.
 
-Data: a .csv or .json file, or - for stdin; any other name is read by content (JSON
-when it starts with [ or {, CSV otherwise). CSV is comma-separated, UTF-8 (or GBK,
-noted on stderr). Data with no subjects is an error.
+Data: a .csv, .xlsx or .json file, or - for stdin; any other name is read by content
+(a workbook when it is a zip archive, JSON when it starts with [ or {, CSV otherwise).
+CSV is comma-separated, UTF-8 (or GBK, noted on stderr). A workbook's header may sit
+below a title row. Data with no subjects is an error.
 Data columns: id, name, group (or the columns the rubric's subject: names, e.g.
 编号), then each input by name or label. Nested inputs:
   panel scores  leaders.r1, leaders.r2 … (or one cell "80;85;90", "[]" for none)
@@ -96,8 +108,9 @@ options:
 
 Prints one subject's trail: item points and deductions, components, total, raw
 grade, each rule, linkage and quota step with its numbers, the final grade and
-actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).`,
-  draw: `usage: kaohe draw <data.csv|data.json|-> --count N --seed TEXT [options]
+actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).
+.xlsx data: --sheet NAME and --header-row N as for score.`,
+  draw: `usage: kaohe draw <data.csv|data.xlsx|data.json|-> --count N --seed TEXT [options]
 
        kaohe draw --hash-only --seed TEXT
 
@@ -112,6 +125,8 @@ options:
   --id COLUMN       the candidate key column (default id)
   --hash-only       print the seed's SHA-256 only (the commitment); no data, no draw
   --format table|json|csv
+  --sheet NAME      .xlsx data: the sheet (default: the first)
+  --header-row N    .xlsx data: the header's row (default: the first row with the --id column)
   -q, --quiet       errors only: no notes on stderr
 
 A data row is named as in score: file:N, N counted as a spreadsheet counts rows
@@ -124,12 +139,14 @@ Editors use it for completion, e.g. first line of a rubric:
 };
 
 const COMMON = { help: { type: "boolean", short: "h" }, quiet: { type: "boolean", short: "q" } } as const;
+/** Options of commands that read subject data (.xlsx only). */
+const DATA = { sheet: { type: "string" }, "header-row": { type: "string" } } as const;
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
-  score: { ...COMMON, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" } },
+  score: { ...COMMON, ...DATA, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
   validate: { ...COMMON, format: { type: "string" } },
   test: { ...COMMON, format: { type: "string" } },
-  explain: { ...COMMON, unit: { type: "string" }, rubric: { type: "string" } },
-  draw: { ...COMMON, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" }, "hash-only": { type: "boolean" } },
+  explain: { ...COMMON, ...DATA, unit: { type: "string" }, rubric: { type: "string" } },
+  draw: { ...COMMON, ...DATA, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" }, "hash-only": { type: "boolean" } },
   schema: { ...COMMON, tests: { type: "boolean" } },
 };
 
@@ -249,6 +266,12 @@ function dataRow(position: number, format: "csv" | "json"): number {
   return format === "csv" ? position + 1 : position;
 }
 
+/** A workbook's data row named by its sheet and spreadsheet row: data.xlsx!评分表!7:7. */
+function xlsxRowName(data: Extract<Data, { format: "xlsx" }>, file: string, position: number): string {
+  const at = data.workbook.locate(position, undefined);
+  return at ? `${file}!${data.workbook.sheet}!${at.cell}` : `${file}:${position}`;
+}
+
 function version(): string {
   try {
     return JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
@@ -267,28 +290,36 @@ interface Scored {
   dataFile: string;
 }
 
-function evaluateData(set: RubricSet, rows: SubjectData[], dataFile: string, format: "csv" | "json", io: Io, trail: TrailLevel) {
+function evaluateData(set: RubricSet, data: Data, dataFile: string, io: Io, trail: TrailLevel) {
+  const rows = data.rows;
   const progress = rows.length > 10_000 && io.isTty && !io.quiet ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
   const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
   if (progress) io.err("\n");
-  if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in ${dataFile}`, r.issues.map((i) => withDataFile(i, dataFile, format)));
+  if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in ${dataFile}`, r.issues.map((i) => withDataFile(i, dataFile, data)));
   return r.value;
 }
 
-/** Data issues name the data file and its line (CSV: header is line 1). */
-function withDataFile(issue: Issue, file: string, format: "csv" | "json"): Issue {
+/** Data issues name the data file and its line (CSV: header is line 1), or the workbook's sheet and cell. */
+function withDataFile(issue: Issue, file: string, data: Data): Issue {
   if (issue.row === undefined || issue.source) return issue;
-  return { ...issue, source: { file, line: dataRow(issue.row, format), col: 1 } };
+  if (data.format === "xlsx") {
+    const source = data.workbook.locate(issue.row, issue.field);
+    return source ? { ...issue, source } : issue;
+  }
+  return { ...issue, source: { file, line: dataRow(issue.row, data.format), col: 1 } };
 }
 
-/** Read the data, saying on stderr when it was not UTF-8. */
-function readDataNoting(file: string, io: Io): ReturnType<typeof readData> {
-  const data = readData(file, io.stdin);
+/** Read the data, saying on stderr when it was not UTF-8, or where a workbook's header was found. */
+function readDataNoting(file: string, io: Io, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
+  const xlsx: XlsxReadOptions = { hints, ...(typeof values.sheet === "string" ? { sheet: values.sheet } : {}), ...(values["header-row"] !== undefined ? { headerRow: headerRowOption(values["header-row"]) } : {}) };
+  const data = readData(file, io.stdin, xlsx);
   if (data.encoding === "gbk") note(io, `note: ${file === "-" ? "stdin" : file} is not UTF-8; read as GBK`);
+  if (data.format === "xlsx" && data.workbook.detected && data.workbook.headerRow > 1)
+    note(io, `note: ${file === "-" ? "stdin" : file}: sheet "${data.workbook.sheet}", header on row ${data.workbook.headerRow} (found by its columns; --header-row N says where)`);
   return data;
 }
 
-function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): Scored {
+function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel, values: Record<string, string | boolean | undefined>): Scored {
   // A path that does not exist is neither a rubric nor data: say so before guessing which.
   for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(`cannot open ${p}: no such file or folder`);
   const data = positionals.filter((p) => !isRubricPath(p));
@@ -300,9 +331,9 @@ function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel): S
   const set = loadSet(scheme, warnings);
   for (const w of warnings) note(io, formatIssue(w));
   const dataFile = data[0] ?? scheme.exampleData;
-  if (!dataFile) throw new UsageError("give a data file (CSV or JSON); the folder has no example.csv");
-  const { rows, format } = readDataNoting(dataFile, io);
-  return { set, evaluation: evaluateData(set, rows, dataFile, format, io, trail), dataFile };
+  if (!dataFile) throw new UsageError("give a data file (CSV, .xlsx or JSON); the folder has no example.csv");
+  const read = readDataNoting(dataFile, io, values, headerHints(set));
+  return { set, evaluation: evaluateData(set, read, dataFile, io, trail), dataFile };
 }
 
 /** --common: a share from 0% to 100% ("30%") or from 0 to 1 ("0.3"). */
@@ -315,27 +346,31 @@ function commonShare(value: string | boolean | undefined): string | undefined {
 
 function score(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   const format = (values.format as string | undefined) ?? "table";
-  if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
+  if (!["table", "json", "csv", "xlsx"].includes(format)) throw new UsageError(`--format must be table, json, csv or xlsx, got ${format}`);
+  if (format === "xlsx" && values.out === undefined) throw new UsageError("--format xlsx writes a workbook: give --out FILE.xlsx");
+  if (values.bom && format !== "csv") throw new UsageError("--bom applies to --format csv");
+  if (values.items && format !== "csv") throw new UsageError(`--items applies to --format csv${format === "xlsx" ? " (the workbook always has the items)" : ""}`);
   const problems = values.problems === undefined ? undefined : wholeNumber(values.problems);
   if (values.problems !== undefined && problems === undefined) throw new UsageError(`--problems must be a whole number, got "${String(values.problems)}"`);
   const common = commonShare(values.common);
   onlyWithFormat(values, format, ["detail", "problems", "common"], ["table", "csv"], "the JSON output");
   // Feedback needs every item's points; the lines only with --detail.
-  const { set, evaluation } = scoreData(positionals, io, values.detail ? "full" : "points");
+  const { set, evaluation, dataFile } = scoreData(positionals, io, values.detail ? "full" : "points", values);
   const entries = evaluation.results.map((result, i) => {
     const rubric = set.rubrics[i]!;
     const feedback = buildFeedback(rubric, result, { ...(problems !== undefined ? { problems } : {}), ...(common !== undefined ? { commonShare: common } : {}) });
     return { rubric, result, feedback };
   });
-  let text: string;
+  let text: string | Uint8Array;
   if (format === "json") text = JSON.stringify(scoreDocument(entries), null, 2);
-  else if (format === "csv") text = entries.map((e, i) => (i === 0 ? scoreCsv(e.result) : scoreCsv(e.result).split("\r\n").slice(1).join("\r\n"))).join("");
+  else if (format === "csv") text = scoreCsvText(entries, { items: Boolean(values.items) });
+  else if (format === "xlsx") text = resultsWorkbook(entries, { dataFile, ...(common !== undefined ? { commonShare: common } : {}) });
   else text = entries.map((e) => scoreTable(e.result)).join("\n\n");
   if (values.out !== undefined) {
     if (values.out === "") throw new UsageError("--out needs a file name");
-    writeFileAtomic(String(values.out), format === "csv" ? `\ufeff${text}` : `${text}\n`);
+    writeFileAtomic(String(values.out), typeof text !== "string" ? text : format === "csv" ? `\ufeff${text}` : `${text}\n`);
   }
-  else io.out(text);
+  else io.out(format === "csv" && values.bom ? `\ufeff${text as string}` : (text as string));
   for (const w of evaluation.results.flatMap((r) => r.warnings)) note(io, formatIssue(w));
   return 0;
 }
@@ -457,7 +492,7 @@ function test(positionals: readonly string[], values: Record<string, string | bo
 function explain(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   const unitId = values.unit as string | undefined;
   if (!unitId) throw new UsageError("give --unit ID");
-  const { set, evaluation } = scoreData(positionals, io, "full");
+  const { set, evaluation } = scoreData(positionals, io, "full", values);
   const parts: string[] = [];
   evaluation.results.forEach((result, i) => {
     if (values.rubric && result.rubric.id !== values.rubric) return;
@@ -474,16 +509,17 @@ function explain(positionals: readonly string[], values: Record<string, string |
 function drawCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
   const format = (values.format as string | undefined) ?? "table";
   if (values["hash-only"]) return hashOnly(positionals, values, format, io);
-  if (positionals.length !== 1) throw new UsageError("give one data file (CSV or JSON, or - for stdin)");
+  if (positionals.length !== 1) throw new UsageError("give one data file (CSV, .xlsx or JSON, or - for stdin)");
   const count = wholeNumber(values.count);
   if (count === undefined || count < 1) throw new UsageError(`give --count N (a whole number, at least 1)${values.count === undefined ? "" : `, got "${String(values.count)}"`}`);
   if (typeof values.seed !== "string" || values.seed === "") throw new UsageError("give --seed TEXT; kaohe never draws without a seed");
   const idColumn = (values.id as string | undefined) ?? "id";
   const by = values.by as string | undefined;
   if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
-  const { rows, format: dataFormat } = readDataNoting(positionals[0]!, io);
+  const data = readDataNoting(positionals[0]!, io, values, { idColumns: [idColumn], inputColumns: [] });
+  const { rows } = data;
   rows.forEach((r, i) => {
-    const at = `${positionals[0]}:${dataRow(i + 1, dataFormat)}`;
+    const at = data.format === "xlsx" ? xlsxRowName(data, positionals[0]!, i + 1) : `${positionals[0]}:${dataRow(i + 1, data.format)}`;
     if (r[idColumn] === undefined || String(r[idColumn]).trim() === "") throw new CliError(`${at}: the row has no "${idColumn}"`);
     if (by && (r[by] === undefined || String(r[by]).trim() === "")) throw new CliError(`${at}: the row has no "${by}"`);
   });

@@ -2,7 +2,8 @@ import type { Issue } from "./issue.js";
 
 /**
  * One line per issue: `file:line:col  CODE  message`, or for data issues
- * `file:row N  subject "x"  field "f"  CODE  message`. A warning starts with
+ * `file:row N  subject "x"  field "f"  CODE  message`, or for a spreadsheet cell
+ * `data.xlsx!评分表!B7  subject "x"  field "f"  CODE  message`. A warning starts with
  * `warning: ` (`warning: file:line:col  CODE  message`).
  *
  * @param issue - the issue to format
@@ -13,7 +14,10 @@ import type { Issue } from "./issue.js";
  */
 export function formatIssue(issue: Issue): string {
   const where: string[] = [];
-  if (issue.source) {
+  if (issue.source?.cell !== undefined) {
+    const sheet = issue.source.sheet !== undefined ? `${sheetReference(issue.source.sheet)}!` : "";
+    where.push(`${issue.source.file ?? "<data>"}!${sheet}${issue.source.cell}`);
+  } else if (issue.source) {
     where.push(`${issue.source.file ?? "<rubric>"}:${issue.source.line}:${issue.source.col}`);
   } else if (issue.row !== undefined || issue.subject !== undefined) {
     const row = issue.row !== undefined ? `row ${issue.row}` : "";
@@ -49,4 +53,16 @@ export function formatPath(path: readonly (string | number)[]): string {
     else out += out ? `.${part}` : part;
   }
   return out;
+}
+
+/**
+ * A sheet's name as a spreadsheet reference writes it: as is when it is letters,
+ * digits and _ (评分表, Sheet1), otherwise in single quotes with inner quotes doubled
+ * ('Sheet 1', 'It''s').
+ *
+ * @example
+ * sheetReference("2024 评分") // => "'2024 评分'"
+ */
+export function sheetReference(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
