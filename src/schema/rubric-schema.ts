@@ -696,7 +696,8 @@ export const FeedbackSchema = z
   .strictObject({
     problems: z.number().int().min(0).max(20).default(3).describe("个性问题 listed per subject (items that lost the most points)"),
     highlights: z.number().int().min(0).max(20).default(3).describe("亮点 listed per subject (items furthest above the batch average)"),
-    commonShare: ShareValue.default("50%").describe("an item is a 共性问题 when at least this share of subjects lost points on it"),
+    commonShare: ShareValue.default("50%").describe("an item is a 共性问题 when at least this share of the subjects it applies to lost at least commonLoss on it"),
+    commonLoss: ShareValue.default("10%").describe("a subject counts towards a 共性问题 when it lost at least this share of the item's points (and more than 0)"),
     within: z.array(Id).min(1).optional().describe("only items under these nodes (default: the whole tree)"),
   })
   .describe("feedback (问题清单) settings");
