@@ -13,6 +13,7 @@ import { CliError, errnoCode, UsageError } from "./errors.js";
 import { findScheme, isYaml, loadSet, loadTests, readData } from "./load.js";
 import { explainText, scoreCsv, scoreDocument, scoreTable, table } from "./output.js";
 import { writeFileAtomic } from "./write.js";
+import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -32,6 +33,7 @@ commands:
   validate  check rubric files and print every problem as file:line:col CODE message
   test      run the rubric's own test cases
   explain   print one subject's full trail and feedback
+  report    the printable report (考核结果通报, one 反馈单 per unit) as one HTML file
   draw      reproducible random selection (述职名单, 三随机)
   schema    print the JSON Schema of the rubric language
 
@@ -86,6 +88,7 @@ options:
   --by COLUMN       stratify: each value of COLUMN gets a proportional share
   --id COLUMN       the candidate key column (default id)
   --format table|json|csv`,
+  report: REPORT_HELP,
   schema: `usage: kaohe schema [--tests]
 
 Prints the JSON Schema of the rubric language (with --tests: of a tests file).
@@ -101,6 +104,7 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
   explain: { ...COMMON, unit: { type: "string" }, rubric: { type: "string" } },
   draw: { ...COMMON, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" } },
   schema: { ...COMMON, tests: { type: "boolean" } },
+  report: { ...COMMON, ...REPORT_OPTIONS },
 };
 
 /** Problems listed on stderr before "… and N more". */
@@ -163,6 +167,8 @@ export function main(argv: readonly string[], io: Io): number {
         return explain(parsed.positionals, values, io);
       case "draw":
         return drawCommand(parsed.positionals, values, io);
+      case "report":
+        return reportCommand(parsed.positionals, values, io, scoreData);
       case "schema":
         if (parsed.positionals.length > 0) throw new UsageError(`schema takes no arguments, got ${parsed.positionals.join(" ")}; see --help`);
         io.out(JSON.stringify(values.tests ? testFileJsonSchema() : rubricJsonSchema(), null, 2));
