@@ -103,7 +103,7 @@ actions:
     expect(rows(find(cover, "table", { "data-table": "moves" })[0]!).map(cells)).toEqual([
       ["直接降档", "发生<违规>行为", '"好" → "较好"', "1"],
       // floor(50% × 5) = 2 places for 好: u1 (rank 1) and u2 (rank 3); u4 (rank 4) moves
-      ["等次名额", '"好"等次名额：全部5个单位中不超过2个（50%，向下取整）', '"好" → "较好"', "1"],
+      ["等次名额", "好等次名额：全部5个单位中不超过2个（50%，向下取整）", '"好" → "较好"', "1"],
     ]);
   });
 
@@ -113,7 +113,7 @@ actions:
       ["1", "98.00", "好", "", ""],
       ["2", "95.00", "较好", '因"发生<违规>行为"由"好"降为"较好"', ""],
       ["3", "93.00", "好", "", ""],
-      ["4", "91.00", "较好", '因""好"等次名额：全部5个单位中不超过2个（50%，向下取整），排名第4位"由"好"降为"较好"', ""],
+      ["4", "91.00", "较好", '因"好等次名额：全部5个单位中不超过2个（50%，向下取整），排名第4位"由"好"降为"较好"', ""],
       ["5", "60.00", "一般", "", "约谈"],
     ]);
   });
@@ -241,4 +241,30 @@ describe("every bundled scheme", () => {
       expect(chartsDrawn).toHaveLength(sheets.length + 1);
       for (const c of chartsDrawn) expect(drawnPaths(c)).toBeGreaterThan(0);
     });
+});
+
+test("an excluded unit: no rank, no grade, its 反馈单 says so; the cover counts it", () => {
+  const rubric = compile(`
+inputs:
+  new: { type: boolean, default: false }
+scoring:
+  children:
+    - { id: a, label: 学习, kind: input, max: 40 }
+    - { id: b, label: 组织, kind: input, max: 30 }
+    - { id: c, label: 作风, kind: input, max: 30 }
+rules:
+  - { id: fresh, kind: exclude, when: input.new, reason: 新组建不满一年 }
+`);
+  const [result] = evaluate(rubric, [
+    { id: "x", a: 40, b: 30, c: 30 },
+    { id: "y", a: 30, b: 20, c: 20, new: true },
+  ]);
+  const { doc } = report(rubric, result!);
+  const ranking = rows(find(byId(doc, "ranking"), "table")[0]!).map(cells);
+  // excluded subjects come last, without a rank
+  expect(ranking[1]!.slice(0, 5)).toEqual(["—", "y", "70", "不定级", '因"新组建不满一年"不参加定级']);
+  expect(text(byId(doc, "cover"))).toContain("不参加定级");
+  const sheet = byId(doc, "sheet-2");
+  expect(find(sheet, "div").filter((d) => hasClass(d, "fact")).map((d) => text(d)).slice(4, 7)).toEqual(["等次不定级", "总排名不参加排名", "组内排名—"]);
+  expect(text(sheet)).toContain("不参加定级");
 });

@@ -82,10 +82,11 @@ export function portraitChart(lib: ChartLibrary, axes: readonly PortraitAxis[], 
   const average = axes.map((a) => Number(a.average));
   // The legend (本单位 red, 平均 grey dashed) is HTML beside the chart: cheaper than an ECharts legend per sheet.
   if (axes.length >= 3) {
-    return render(lib, 380, 280, {
+    // Room for labels of up to three lines (7 characters each) above and beside the web.
+    return render(lib, 360, 260, {
       radar: {
-        center: ["50%", "50%"],
-        radius: "62%",
+        center: ["50%", "55%"],
+        radius: "60%",
         indicator: axes.map((a) => ({ name: wrapLabel(a.label, 7), max: 100, min: from })),
         axisName: { color: "#333", fontSize: 11, lineHeight: 14 },
         splitNumber: 4,

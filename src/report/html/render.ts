@@ -137,7 +137,9 @@ function sheet(m: ReportModel, s: Sheet, index: number, charts: ChartLibrary): s
   const moves = s.adjustments.length
     ? `<div class="box"><b>等次调整：</b>${s.adjustments.map(esc).join("；")}${s.rawGrade ? `<span class="muted">（初定等次"${esc(s.rawGrade)}"）</span>` : ""}</div>`
     : "";
-  const legend = '<div class="legend small"><span class="key unit"></span>本单位　<span class="key average"></span>平均</div>';
+  // The legend matches the chart: lines for a radar, blocks for bars (fewer than three parts).
+  const shape = s.portrait.length >= 3 ? "line" : "block";
+  const legend = `<div class="legend small"><span class="key ${shape} unit"></span>本单位　<span class="key ${shape} average"></span>平均</div>`;
   const portrait = `<div class="portrait"><div class="chart" data-chart="portrait">${portraitChart(charts, s.portrait, m.portraitFrom)}${legend}</div>${table(
     ["组成部分", "得分 / 满分", "得分率", "平均"],
     s.portrait.map((a) => [esc(a.label), num(`${a.points} / ${a.max}`), num(a.share === null ? "—" : `${a.share}%`), num(`${a.average}%`)]),

@@ -16,7 +16,7 @@ export const STYLE = `
 html { font-family: ${FONT_STACK}; font-size: 10.5pt; line-height: 1.55; color: #1b1b1b; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
 h1, h2, h3 { font-family: ${TITLE_FONTS}; font-weight: 700; margin: 0; }
-h1 { font-size: 22pt; color: #b3261e; text-align: center; letter-spacing: 0.08em; line-height: 1.35; }
+h1 { font-size: 22pt; color: #b3261e; text-align: center; letter-spacing: 0.08em; line-height: 1.35; text-wrap: balance; }
 h2 { font-size: 15pt; color: #b3261e; border-bottom: 2px solid #b3261e; padding-bottom: 1.5mm; margin: 0 0 4mm; }
 h3 { font-size: 12pt; margin: 5mm 0 2mm; color: #222; }
 p { margin: 0 0 2mm; }
@@ -48,22 +48,28 @@ ul.plain li { margin: 0 0 1mm; }
 .cover .summary b { display: block; font-size: 18pt; color: #b3261e; line-height: 1.2; }
 
 /* 反馈单 */
-.sheet h1 { font-size: 17pt; margin-bottom: 1mm; }
-.sheet .sub { text-align: center; color: #444; margin-bottom: 3mm; }
+.sheet h1 { font-size: 16pt; margin-bottom: 0.5mm; }
+.sheet .sub { text-align: center; color: #444; margin-bottom: 2.5mm; }
 .facts { display: grid; grid-template-columns: repeat(4, 1fr); border: 1px solid #9a9a9a; border-right: 0; border-bottom: 0; margin-bottom: 2mm; }
-.fact { border-right: 1px solid #9a9a9a; border-bottom: 1px solid #9a9a9a; padding: 1.2mm 2mm; min-width: 0; }
-.fact .k { display: block; color: #666; font-size: 8.5pt; }
-.fact .v { display: block; font-size: 12pt; font-weight: 700; }
+.fact { border-right: 1px solid #9a9a9a; border-bottom: 1px solid #9a9a9a; padding: 0.8mm 2mm; min-width: 0; }
+.fact .k { display: block; color: #666; font-size: 8pt; line-height: 1.3; }
+.fact .v { display: block; font-size: 11pt; font-weight: 700; line-height: 1.4; }
 .fact .v.grade { color: #b3261e; }
 .portrait { display: flex; gap: 4mm; align-items: center; }
 .portrait .chart { flex: 0 0 auto; margin: 0; }
 .portrait table { flex: 1 1 auto; }
 .sheet table { font-size: 9pt; }
-.sheet h3 { margin: 3mm 0 1.5mm; font-size: 11pt; }
+.sheet td, .sheet th { padding: 0.7mm 1.6mm; }
+.sheet h3 { margin: 2.5mm 0 1mm; font-size: 11pt; }
+.sheet p { margin: 0 0 1mm; }
 .legend { text-align: center; color: #333; }
-.legend .key { display: inline-block; width: 18px; height: 0; vertical-align: middle; margin-right: 1.5mm; }
-.legend .key.unit { border-top: 2px solid #b3261e; }
-.legend .key.average { border-top: 2px dashed #7a7a7a; }
+.legend .key { display: inline-block; width: 18px; vertical-align: middle; margin-right: 1.5mm; }
+.legend .key.line { height: 0; }
+.legend .key.line.unit { border-top: 2px solid #b3261e; }
+.legend .key.line.average { border-top: 2px dashed #7a7a7a; }
+.legend .key.block { height: 10px; }
+.legend .key.block.unit { background: #b3261e; }
+.legend .key.block.average { background: #bdbdbd; }
 .box { border-left: 3px solid #b3261e; background: #fbf3f2; padding: 1.5mm 3mm; margin: 1mm 0; }
 
 @media screen {

@@ -33,7 +33,7 @@ const ROUNDING_LABELS: Readonly<Record<QuotaSpec["rounding"], string>> = { floor
 export type GradeLabel = (grade: string | null) => string;
 
 /**
- * A quota's limit: "好"等次名额：全部90个单位中不超过45个（50%，向下取整）.
+ * A quota's limit: 好等次名额：全部90个单位中不超过45个（50%，向下取整）.
  * `numbers` are the engine's (limit, scopeSize, scope "all" | "group NAME", heldByRules).
  */
 export function quotaLimit(quota: QuotaSpec | undefined, a: Adjustment, label: GradeLabel): string {
@@ -41,7 +41,7 @@ export function quotaLimit(quota: QuotaSpec | undefined, a: Adjustment, label: G
   const scope = typeof n.scope === "string" && n.scope.startsWith("group ") ? `${n.scope.slice("group ".length)}组${n.scopeSize}个单位中` : `全部${n.scopeSize}个单位中`;
   const rule = quota?.share ? `（${quota.share.text}，${ROUNDING_LABELS[quota.rounding]}）` : "";
   const held = n.heldByRules !== undefined ? `，其中${n.heldByRules}个由规则确定` : "";
-  return `"${label(a.from)}"等次名额：${scope}不超过${n.limit}个${rule}${held}`;
+  return `${label(a.from)}等次名额：${scope}不超过${n.limit}个${rule}${held}`;
 }
 
 /** Why a quota moved a subject: the limit and the subject's rank. */
@@ -50,7 +50,7 @@ export function quotaWhy(quota: QuotaSpec | undefined, a: Adjustment, label: Gra
 }
 
 /**
- * One grade move as a sentence: 因"…"由"好"降为"较好"; a quota: 因"好"等次名额…由"好"降为"较好";
+ * One grade move as a sentence: 因"…"由"好"降为"较好"; a quota: 因"好等次名额…"由"好"降为"较好";
  * an exclusion: 因"…"不参加定级.
  */
 export function adjustmentSentence(a: Adjustment, quota: QuotaSpec | undefined, label: GradeLabel): string {
