@@ -16,6 +16,7 @@ import { CliError, errnoCode, UsageError } from "./errors.js";
 import { findScheme, isYaml, loadSet, loadTests, readData, type Data, type Scheme } from "./load.js";
 import { explainText, scoreDocument, scoreTable, table } from "./output.js";
 import { writeFileAtomic } from "./write.js";
+import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -42,6 +43,7 @@ commands:
   validate  check rubric files and print every problem as file:line:col CODE message
   test      run the rubric's own test cases
   explain   print one subject's full trail and feedback
+  report    the printable report (考核结果通报, one 反馈单 per unit) as one HTML file
   draw      reproducible random selection (述职名单, 三随机)
   schema    print the JSON Schema of the rubric language
 
@@ -131,6 +133,7 @@ options:
 
 A data row is named as in score: file:N, N counted as a spreadsheet counts rows
 (CSV: the header is row 1, the first subject row 2; JSON: the first subject is 1).`,
+  report: REPORT_HELP,
   schema: `usage: kaohe schema [--tests]
 
 Prints the JSON Schema of the rubric language (with --tests: of a tests file).
@@ -148,6 +151,7 @@ const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
   explain: { ...COMMON, ...DATA, unit: { type: "string" }, rubric: { type: "string" } },
   draw: { ...COMMON, ...DATA, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" }, "hash-only": { type: "boolean" } },
   schema: { ...COMMON, tests: { type: "boolean" } },
+  report: { ...COMMON, ...DATA, ...REPORT_OPTIONS },
 };
 
 /** Problems listed on stderr before "… and N more". */
@@ -211,6 +215,8 @@ export function main(argv: readonly string[], io: Io): number {
         return explain(parsed.positionals, values, io);
       case "draw":
         return drawCommand(parsed.positionals, values, io);
+      case "report":
+        return reportCommand(parsed.positionals, values, io, scoreData);
       case "schema":
         if (parsed.positionals.length > 0) throw new UsageError(`schema takes no arguments, got ${parsed.positionals.join(" ")}; see --help`);
         io.out(JSON.stringify(values.tests ? testFileJsonSchema() : rubricJsonSchema(), null, 2));
@@ -364,7 +370,7 @@ function score(positionals: readonly string[], values: Record<string, string | b
   let text: string | Uint8Array;
   if (format === "json") text = JSON.stringify(scoreDocument(entries), null, 2);
   else if (format === "csv") text = scoreCsvText(entries, { items: Boolean(values.items) });
-  else if (format === "xlsx") text = resultsWorkbook(entries, { dataFile, ...(common !== undefined ? { commonShare: common } : {}) });
+  else if (format === "xlsx") text = resultsWorkbook(entries, { dataFile });
   else text = entries.map((e) => scoreTable(e.result)).join("\n\n");
   if (values.out !== undefined) {
     if (values.out === "") throw new UsageError("--out needs a file name");

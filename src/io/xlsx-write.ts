@@ -8,7 +8,8 @@
  *   sheet rather than a second block of columns, so each sheet reads across one
  *   measure and both freeze the same columns;
  * - 分布: the grade counts and shares, overall (全部) and per group;
- * - 共性问题: the items where at least the threshold share of graded subjects lost points;
+ * - 共性问题: the items where at least commonShare of the graded subjects lost at least
+ *   commonLoss of the item's points (the thresholds the feedback states);
  * - 问题清单: per subject, its 共性问题 (the common items it lost points on) and its
  *   个性问题 (its largest losses, common items left out), each with the points lost;
  * - 说明: the rubric, the data file, the thresholds, what the columns mean.
@@ -48,8 +49,6 @@ export interface ResultsEntry {
 export interface WorkbookOptions {
   /** The data file's name, shown in 说明. */
   readonly dataFile?: string;
-  /** The common-problem share the feedback was built with (--common), when not the rubric's. */
-  readonly commonShare?: string;
 }
 
 type Cell = string | number | null;
@@ -268,9 +267,12 @@ function distributionSheet(entry: ResultsEntry, l: Layout): SheetSpec {
   return sheet(`${l.prefix}分布`, l.title("等次分布（占比为占已定等次者的比例）"), columns, rows, 1, { autoFilter: false, landscape: false });
 }
 
-function commonShareText(entry: ResultsEntry, options: WorkbookOptions): string {
-  const share = options.commonShare !== undefined ? parseDecimal(options.commonShare)! : entry.rubric.feedback.commonShare;
-  return `${short(share.times(100))}%`;
+/** The thresholds that made the 共性问题, as the feedback states them (rubric, or --common). */
+function commonRuleText(entry: ResultsEntry): string {
+  const percent = (share: string) => `${short(parseDecimal(share)!.times(100))}%`;
+  const { commonShare, commonLoss } = entry.feedback.threshold;
+  const loss = parseDecimal(commonLoss)!.isZero() ? "失分" : `失分达到分值的${percent(commonLoss)}`;
+  return `已定等次对象中至少${percent(commonShare)}在该项${loss}`;
 }
 
 function commonSheet(entry: ResultsEntry, l: Layout, options: WorkbookOptions): SheetSpec {
@@ -284,7 +286,7 @@ function commonSheet(entry: ResultsEntry, l: Layout, options: WorkbookOptions): 
     { header: "折合总分平均失分", ...fmt },
   ];
   const rows = entry.feedback.common.map((c, i) => [i + 1, c.label, c.subjects, num(c.share), num(c.averageLost), num(c.averageLostInTotal)]);
-  return sheet(`${l.prefix}共性问题`, l.title(`共性问题（至少${commonShareText(entry, options)}的已定等次对象在该项失分）`), columns, rows, 2, { landscape: false });
+  return sheet(`${l.prefix}共性问题`, l.title(`共性问题（${commonRuleText(entry)}）`), columns, rows, 2, { landscape: false });
 }
 
 function problemSheet(entry: ResultsEntry, l: Layout): SheetSpec {
@@ -314,7 +316,7 @@ function notesSheet(entries: readonly ResultsEntry[], layouts: readonly Layout[]
     rows.push([head, `${rubric.name}（${rubric.id}，版本 ${rubric.version}，${rubric.year}年度）`]);
     if (entries.length > 1) rows.push(["", `工作表 ${["汇总", "逐项得分", "逐项失分", "分布", "共性问题", "问题清单"].map((s) => l.prefix + s).join("、")}`]);
     rows.push(["", `对象 ${result.summary.count} 个：定等次 ${result.summary.graded} 个${result.summary.excluded ? `，不定等次 ${result.summary.excluded} 个` : ""}`]);
-    rows.push(["", `得分${rubric.rounding ? `保留 ${rubric.rounding.places} 位小数` : "不舍入（单元格显示 Excel 的常规格式）"}；共性问题：至少${commonShareText(e, options)}的已定等次对象在该项失分；个性问题：每个对象失分（折合总分）最多的 ${rubric.feedback.problems} 项中的非共性问题`]);
+    rows.push(["", `得分${rubric.rounding ? `保留 ${rubric.rounding.places} 位小数` : "不舍入（单元格显示 Excel 的常规格式）"}；共性问题：${commonRuleText(e)}；个性问题：每个对象失分（折合总分）最多的 ${rubric.feedback.problems} 项中的非共性问题`]);
   });
   if (options.dataFile) rows.push(["数据", options.dataFile]);
   rows.push(["排名", "按得分从高到低；不定等次者排在最后，不排名"]);

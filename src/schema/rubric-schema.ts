@@ -874,7 +874,10 @@ export const FeedbackSchema = z
     problems: z.number().int().min(0).max(20).default(3).describe("个性问题数：每个对象列出失分最多的若干项，默认 3 / items that lost the most points, listed per subject; default 3"),
     highlights: z.number().int().min(0).max(20).default(3).describe("亮点数：每个对象列出高出平均最多的若干项，默认 3 / items furthest above the batch average, listed per subject; default 3"),
     commonShare: ShareValue.default("50%").describe(
-      '共性问题比例：至少这么多对象在某项失分时，该项为共性问题，默认 "50%" / an item is a common problem when at least this share of subjects lost points on it',
+      '共性问题比例：某项所适用的对象中至少这么多对象失分达到 commonLoss 时，该项为共性问题，默认 "50%" / an item is a 共性问题 when at least this share of the subjects it applies to lost at least commonLoss on it',
+    ),
+    commonLoss: ShareValue.default("10%").describe(
+      '共性问题失分线：对象在某项失分达到该项分值的这一比例（且大于 0）才计入共性问题，默认 "10%" / a subject counts towards a 共性问题 when it lost at least this share of the item\'s points (and more than 0)',
     ),
     within: z.array(Id).min(1).optional().describe("范围：只看这些节点下的指标项（默认整棵树） / only items under these nodes (default: the whole tree)"),
   })

@@ -76,6 +76,9 @@ quotas:
   - { id: good-half, grade: good, share: 50%, scope: all, rounding: floor }
 actions:
   - { id: talk, label: 约谈, when: { fact: grade, eq: fair } }
+# Any loss counts towards a 共性问题 (the default counts losses of 10% of an item's points
+# or more), so that this small batch has common problems to write.
+feedback: { commonLoss: 0% }
 `;
 
 export const TITLE = "2024年度党建考核评分表";

@@ -128,7 +128,7 @@ describe("--format xlsx", { timeout: SLOW }, () => {
     expect(dist.getCell("G3").numFmt).toBe("0.0%");
 
     const common = wb.getWorksheet("共性问题")!;
-    expect(common.getCell("A1").value).toBe("党支部考核（2024年度） 共性问题（至少50%的已定等次对象在该项失分）");
+    expect(common.getCell("A1").value).toBe("党支部考核（2024年度） 共性问题（已定等次对象中至少50%在该项失分）");
     expect(values(common, 2)).toEqual([
       ["序号", "指标", "失分对象数", "占比", "平均失分", "折合总分平均失分"],
       // 组织建设: all 3 graded lost points (1, 5, 2): mean 8/3 = 2.6667; 思想建设: 2 of 3 (2, 4.5): mean 3.25.
@@ -154,11 +154,15 @@ describe("--format xlsx", { timeout: SLOW }, () => {
     writeFileSync(join(dir, "r.yaml"), RUBRIC);
     writeFileSync(join(dir, "d.csv"), DATA);
     const out = join(dir, "results.xlsx");
-    // At 100%, only 组织建设 (3 of 3) is common; 思想建设 (2 of 3) is an individual problem.
+    // At 100%, only 组织建设 (3 of 3 lost points) is common. 思想建设 (2 of 3) is not: it is an
+    // individual problem of a unit that lost points on it at or below the mean, 173.5 / 3 = 57.83:
+    // b1 (55.5, lost 4.5), not b2 (58, lost 2, above the mean).
     expect(cli(["score", join(dir, "r.yaml"), join(dir, "d.csv"), "--format", "xlsx", "--out", out, "--common", "100%"]).code).toBe(0);
     const wb = await load(out);
-    expect(wb.getWorksheet("共性问题")!.getCell("A1").value).toBe("党支部考核（2024年度） 共性问题（至少100%的已定等次对象在该项失分）");
-    expect(values(wb.getWorksheet("问题清单")!, 3)[0]).toEqual([1, "b2", "'=1+1", "机关", "较好", "组织建设（失1分）", "思想建设（失2分）"]);
+    expect(wb.getWorksheet("共性问题")!.getCell("A1").value).toBe("党支部考核（2024年度） 共性问题（已定等次对象中至少100%在该项失分）");
+    const rows = values(wb.getWorksheet("问题清单")!, 3);
+    expect(rows[0]).toEqual([1, "b2", "'=1+1", "机关", "较好", "组织建设（失1分）", null]);
+    expect(rows[2]).toEqual([3, "b1", "第一支部", "机关", "较好", "组织建设（失2分）", "思想建设（失4.5分）"]);
   });
 
   test("a linked set: one set of sheets per rubric, numbered in evaluation order, and 说明 naming each", async () => {
