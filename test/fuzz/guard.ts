@@ -20,9 +20,8 @@ function targets(): object[] {
 function take(objects: readonly object[]): Snapshot {
   const snap: Snapshot = new Map();
   for (const o of objects) {
-    const props = new Map<PropertyKey, PropertyDescriptor>();
-    for (const key of Reflect.ownKeys(o)) props.set(key, Object.getOwnPropertyDescriptor(o, key)!);
-    snap.set(o, props);
+    const all = Object.getOwnPropertyDescriptors(o) as Record<PropertyKey, PropertyDescriptor>;
+    snap.set(o, new Map(Reflect.ownKeys(all).map((key) => [key, all[key]!])));
   }
   return snap;
 }
