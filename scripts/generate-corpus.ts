@@ -365,6 +365,12 @@ R(K, "rule-kind-typo", "rule kind: vetoo", rubric(`inputs:\n  v: { type: boolean
 R(K, "input-type-typo", "input type: numbr", rubric(`inputs:\n  a: { type: ${MARK}numbr }\n`), "SCHEMA_INVALID_KIND");
 R(K, "item-kind-number", "kind: 5", rubric(tree(`- { id: x, kind: ${MARK}5, max: 5 }`)), "SCHEMA_INVALID_KIND");
 R(K, "rule-kind-quota", "a quota written as a rule", rubric(`rules:\n  - { id: r, kind: ${MARK}quota, when: total, reason: 名额 }\n`), "SCHEMA_INVALID_KIND");
+R(K, "kind-mapping", "kind given as a mapping", rubric(`rules:\n  - { id: r, kind: ${MARK}{ valueOf: 1 }, when: total, reason: r }\n`), "SCHEMA_INVALID_KIND");
+// Found by `npm run fuzz`: the message renders the received kind with String(), which throws for a mapping with a toString key.
+const KIND_TOSTRING = "NOT IN ISSUE 8 (found by the fuzz): a kind or type given as a mapping with a toString key makes safeLoadRubric throw a TypeError (messages.ts renders it with String())";
+R(K, "rule-kind-tostring", "rule kind given as { toString: 1 }", rubric(`rules:\n  - { id: r, kind: ${MARK}{ toString: 1 }, when: total, reason: r }\n`), "SCHEMA_INVALID_KIND", { pending: KIND_TOSTRING, today: "throws TypeError" });
+R(K, "item-kind-tostring", "item kind given as { toString: 1 }", rubric(tree(`- { id: x, kind: ${MARK}{ toString: 1 }, max: 100 }`)), "SCHEMA_INVALID_KIND", { pending: KIND_TOSTRING, today: "throws TypeError" });
+R(K, "input-type-tostring", "input type given as { toString: 1 }", rubric(`inputs:\n  a: { type: ${MARK}{ toString: 1 } }\n`), "SCHEMA_INVALID_KIND", { pending: KIND_TOSTRING, today: "throws TypeError" });
 
 const C = "schema-constraint";
 R(C, "comparison-two-operators", "a comparison with lt and gt", rubric(rule(`kind: cap, grade: B, reason: r, when: ${MARK}{ fact: total, lt: 3, gt: 1 }`)), "SCHEMA_CONSTRAINT");

@@ -22,7 +22,8 @@
  * and `today` in the generator (adjusting a PROVISIONAL code if the fix chose another).
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { buildCorpus, OWNED_DIRS, type DataCase, type RubricCase } from "../../scripts/generate-corpus.js";
@@ -31,7 +32,7 @@ import { CliError, readData } from "../../src/cli/load.js";
 import { assess, isKaoheError, loadRubric, safeAssess, safeLinkRubrics, safeLoadRubric, safeLoadRubricSet, safeLoadTestCases, type Issue, type Result, type SubjectData } from "../../src/index.js";
 import { guardHost } from "../fuzz/guard.js";
 
-const ROOT = new URL(".", import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL(".", import.meta.url));
 const rubricCases = parse(readFileSync(join(ROOT, "rubrics.manifest.yaml"), "utf8")) as RubricCase[];
 const dataCases = parse(readFileSync(join(ROOT, "data.manifest.yaml"), "utf8")) as DataCase[];
 
@@ -309,4 +310,13 @@ describe("library misuse and limits", () => {
       test.fails(`${c.name} [pending] must: ${c.pending}`, () => expectApi(c, runApi(c)));
     } else test(c.name, () => expectApi(c, runApi(c)));
   }
+});
+
+test("the README's Limits and guarantees section gives the corpus's current counts", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const pendingFiles = [...rubricCases, ...dataCases].filter((c) => c.pending).length;
+  const skipped = [...rubricCases, ...dataCases, ...apiCases].filter((c) => c.hazard).length;
+  expect(readme).toContain(`${rubricCases.length} malformed rubrics and ${dataCases.length} malformed data sets`);
+  expect(readme).toContain(`${pendingFiles} corpus files and ${apiCases.filter((c) => c.pending).length} misuse cases are marked \`pending\``);
+  expect(readme).toContain(`${["No", "One", "Two", "Three", "Four", "Five", "Six"][skipped]} of them`);
 });
