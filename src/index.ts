@@ -19,13 +19,15 @@ export { KaoheError, isKaoheError } from "./diagnostics/kaohe-error.js";
 export { rubricJsonSchema, testFileJsonSchema } from "./schema/json-schema.js";
 
 export { buildFeedback } from "./report/feedback.js";
-export { draw } from "./draw/draw.js";
+export { draw, seedCommitment } from "./draw/draw.js";
 
-export type { AssessOptions, Assessment, RubricText, TestReport } from "./kaohe.js";
+export type { AssessOptions, Assessment, LoadOptions, RubricText, TestReport } from "./kaohe.js";
+export type { YamlLimits } from "./parse/parse-yaml.js";
+export type { RubricLimits } from "./schema/limits.js";
 export type { CommonProblem, Feedback, FeedbackOptions, ItemProblem, SubjectFeedback } from "./report/feedback.js";
 export type { DrawOptions, DrawResult } from "./draw/draw.js";
 export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";
 export type { Adjustment, FiredRuleResult, NodeResult, RubricResult, SubjectResult, TrailLevel } from "./report/result.js";
-export type { SubjectData } from "./engine/subject-data.js";
+export type { DataLimits, SubjectData } from "./engine/subject-data.js";
 export type { CompiledRubric, RubricSet, GradeSpec, InputSpec, TreeNode, GroupNode, ItemNode } from "./compile/model.js";
 export type { RubricTestCase, TestCaseInput, TestCaseOutcome, TestDifference } from "./testing/run-tests.js";

@@ -6,12 +6,15 @@
 import { compileRubric } from "./compile/compile.js";
 import { linkRubrics } from "./compile/link.js";
 import type { CompiledRubric, RubricSet } from "./compile/model.js";
-import { fail, ok, type Issue, type Result } from "./diagnostics/issue.js";
+import { badArgument, isOptionsObject } from "./diagnostics/arguments.js";
+import { fail, makeIssue, ok, type Issue, type Result } from "./diagnostics/issue.js";
 import { KaoheError } from "./diagnostics/kaohe-error.js";
+import { textOf } from "./diagnostics/show.js";
 import { evaluateSet } from "./engine/evaluate.js";
-import type { SubjectData } from "./engine/subject-data.js";
-import { parseYaml } from "./parse/parse-yaml.js";
+import { limitProblems, type DataLimits, type SubjectData } from "./engine/subject-data.js";
+import { parseYaml, type YamlLimits } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";
+import { checkLimits, resolveLimits, type RubricLimits } from "./schema/limits.js";
 import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
 import { sortByPosition, validateWith } from "./schema/validate.js";
 import { collectTestCases, type RubricTestCase, type TestCaseInput, type TestCaseOutcome } from "./testing/run-tests.js";
@@ -22,12 +25,25 @@ export interface RubricText {
   readonly file?: string;
 }
 
+/**
+ * Options of the loading functions: the file name shown in error positions, and the
+ * limits on what the YAML may make kaohe build (defaults: `maxDepth` 64,
+ * `maxAliasCount` 1000, `maxLength` 4 MiB of characters; see {@link YamlLimits}).
+ */
+export interface LoadOptions extends YamlLimits {
+  readonly file?: string;
+  /** Limits on the rubric's size (tree nodes, tree levels, entries per list), checked before validation. */
+  readonly limits?: Partial<RubricLimits>;
+}
+
 /** Options of {@link assess}. */
 export interface AssessOptions {
   /** Called every 10,000 subjects while scoring (for progress bars); never affects results. */
   readonly onProgress?: (done: number, total: number, rubric: string) => void;
   /** How much of each subject's trail to report: "full" (default), "points" or "none". */
   readonly trail?: TrailLevel;
+  /** Bounds on the batch: `rows` (default 1,000,000), `columns` per subject (10,000), `cellLength` (1,000,000 characters); Infinity lifts one. */
+  readonly limits?: DataLimits;
 }
 
 /** The result of evaluating a rubric or a set: one entry per rubric, in evaluation order. */
@@ -49,25 +65,151 @@ function unwrap<T>(result: Result<T>): T {
   return result.value;
 }
 
+/** A caller's callback threw; reported as API_CALLBACK_FAILED. */
+class CallbackError extends Error {
+  constructor(
+    readonly callback: string,
+    readonly thrown: unknown,
+  ) {
+    super(`${callback} threw`);
+  }
+}
+
+const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : textOf(e)).split("\n")[0]!.slice(0, 300);
+
+/**
+ * The body of a safe function: whatever happens inside, the caller gets a Result.
+ * An exception here is a bug in kaohe (API_INTERNAL_ERROR) or a throwing callback
+ * of the caller (API_CALLBACK_FAILED), never a crash of the host.
+ */
+function guard<T>(fn: string, body: () => Result<T>): Result<T> {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof CallbackError) return fail([makeIssue("API_CALLBACK_FAILED", { fn, callback: e.callback, detail: errorText(e.thrown) })]);
+    return fail([makeIssue("API_INTERNAL_ERROR", { fn, detail: errorText(e) })]);
+  }
+}
+
+const TEXT_EXPECTED = 'a string holding YAML (decode bytes first, e.g. readFileSync(path, "utf8"))';
+const isWhole = (v: unknown, min: number): boolean => typeof v === "number" && Number.isSafeInteger(v) && v >= min;
+
+function checkLoadOptions(fn: string, options: unknown): Issue[] {
+  if (!isOptionsObject(options)) return [badArgument(fn, "options", 'an object such as { file: "rubric.yaml" }', options)];
+  if (options === undefined) return [];
+  const issues: Issue[] = [];
+  if (options.file !== undefined && typeof options.file !== "string") issues.push(badArgument(fn, "options.file", "a string (the file name shown in positions)", options.file));
+  if (options.maxDepth !== undefined && !isWhole(options.maxDepth, 1)) issues.push(badArgument(fn, "options.maxDepth", "a whole number of at least 1 (default 64)", options.maxDepth));
+  if (options.maxAliasCount !== undefined && !isWhole(options.maxAliasCount, 0))
+    issues.push(badArgument(fn, "options.maxAliasCount", "a whole number of at least 0 (default 1000)", options.maxAliasCount));
+  if (options.maxLength !== undefined && !isWhole(options.maxLength, 1))
+    issues.push(badArgument(fn, "options.maxLength", "a whole number of at least 1 (default 4,194,304 characters)", options.maxLength));
+  return issues;
+}
+
+const limitsOf = (options: LoadOptions): YamlLimits => ({
+  ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
+  ...(options.maxAliasCount !== undefined ? { maxAliasCount: options.maxAliasCount } : {}),
+  ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
+});
+
+/** A compiled rubric as loadRubric returns it (checked by shape: it may come from another bundle). */
+function isCompiledRubric(value: unknown): value is CompiledRubric {
+  if (typeof value !== "object" || value === null) return false;
+  const r = value as Partial<CompiledRubric>;
+  return typeof r.id === "string" && r.inputs instanceof Map && r.nodes instanceof Map && Array.isArray(r.items) && Array.isArray(r.grades) && typeof r.root === "object" && r.root !== null;
+}
+
+const TARGET_EXPECTED = "a compiled rubric (from loadRubric) or a rubric set (from loadRubricSet)";
+
+function checkTarget(fn: string, target: unknown): Issue[] {
+  if (isCompiledRubric(target)) return [];
+  if (typeof target === "object" && target !== null && "rubrics" in target) {
+    const rubrics = (target as { rubrics: unknown }).rubrics;
+    if (!Array.isArray(rubrics)) return [badArgument(fn, "target.rubrics", "an array of compiled rubrics", rubrics)];
+    const issues: Issue[] = [];
+    for (let i = 0; i < rubrics.length; i++) if (!isCompiledRubric(rubrics[i])) issues.push(badArgument(fn, `target.rubrics[${i}]`, "a compiled rubric (from loadRubric)", rubrics[i]));
+    return issues;
+  }
+  return [badArgument(fn, "target", TARGET_EXPECTED, target)];
+}
+
+/** An array without holes, each element checked by `check` (which returns what it must be, or undefined). */
+function checkArray(fn: string, argument: string, value: unknown, expected: string, check: (element: unknown, i: number) => string | undefined, rows = false): Issue[] {
+  if (!Array.isArray(value)) return [badArgument(fn, argument, expected, value)];
+  const issues: Issue[] = [];
+  // Object.keys lists an array's indices first, in order: fewer than its length means holes.
+  const keys = Object.keys(value);
+  if (keys.length < value.length || (keys.length > 0 && keys[value.length - 1] !== String(value.length - 1))) {
+    let first = 0;
+    while (first < keys.length && keys[first] === String(first)) first++;
+    const present = keys.filter((k) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < value.length).length;
+    const what = `present: ${argument} is a sparse array (${value.length - present} missing element(s), the first at index ${first})`;
+    return [badArgument(fn, `${argument}[${first}]`, what, undefined, rows ? first + 1 : undefined)];
+  }
+  for (let i = 0; i < value.length; i++) {
+    const must = check(value[i], i);
+    if (must !== undefined) issues.push(badArgument(fn, `${argument}[${i}]`, must, value[i], rows ? i + 1 : undefined));
+  }
+  return issues;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function checkSubjects(fn: string, subjects: unknown): Issue[] {
+  const element = "an object with the subject's id and inputs";
+  return checkArray(fn, "subjects", subjects, "an array of subject objects", (s) => (isPlainObject(s) ? undefined : element), true);
+}
+
+const TRAIL_LEVELS: readonly TrailLevel[] = ["full", "points", "none"];
+
+function checkAssessOptions(fn: string, options: unknown): Issue[] {
+  if (!isOptionsObject(options)) return [badArgument(fn, "options", "an object such as { trail: \"points\" }", options)];
+  if (options === undefined) return [];
+  const issues: Issue[] = [];
+  if (options.trail !== undefined && !TRAIL_LEVELS.includes(options.trail as TrailLevel)) issues.push(badArgument(fn, "options.trail", '"full", "points" or "none"', options.trail));
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function") issues.push(badArgument(fn, "options.onProgress", "a function (done, total, rubric)", options.onProgress));
+  for (const p of limitProblems(options.limits)) issues.push(badArgument(fn, `options.limits${p.key ? `.${p.key}` : ""}`, p.expected, p.value));
+  return issues;
+}
+
 /**
  * Parse, validate and compile one rubric from YAML text. Never throws on bad input.
  *
  * @param text - the rubric YAML
- * @param options - `file`: name shown in error positions
- * @returns `{ ok: true, value: CompiledRubric }` or `{ ok: false, issues }` with every problem
+ * @param options - `file`: name shown in error positions; `maxDepth` (default 64) and
+ *   `maxAliasCount` (default 1000) and `maxLength` (default 4 MiB of characters): limits on
+ *   the YAML text (see {@link YamlLimits});
+ *   `limits`: limits on the rubric's size (see {@link RubricLimits})
+ * @returns `{ ok: true, value: CompiledRubric, warnings }` or `{ ok: false, issues }` with every problem,
+ *   also for an argument of the wrong type (API_BAD_ARGUMENT); never throws. `warnings` are
+ *   findings that do not stop the load (e.g. `ROOT_MAX_UNDECLARED`)
  * @example
  * const r = safeLoadRubric(yamlText, { file: "rubric.yaml" });
  * if (!r.ok) console.error(formatIssues(r.issues));
  * // => rubric.yaml:12:7  WEIGHT_SUM  weights must sum to 100%, they sum to 99%
  */
-export function safeLoadRubric(text: string, options: { file?: string } = {}): Result<CompiledRubric> {
-  const { parsed, issues } = parseYaml(text, options.file);
+export function safeLoadRubric(text: string, options: LoadOptions = {}): Result<CompiledRubric> {
+  return guard("safeLoadRubric", () => {
+    const bad = [...(typeof text === "string" ? [] : [badArgument("safeLoadRubric", "text", TEXT_EXPECTED, text)]), ...checkLoadOptions("safeLoadRubric", options)];
+    if (bad.length > 0) return fail(bad);
+    return loadOne(text, options ?? {});
+  });
+}
+
+function loadOne(text: string, options: LoadOptions): Result<CompiledRubric> {
+  const limits = resolveLimits(options.limits);
+  if (limits.issues.length > 0) return fail(limits.issues);
+  const { parsed, issues } = parseYaml(text, options.file, limitsOf(options));
   if (issues.length > 0) return fail(issues);
-  const validated = validateWith(RubricSchema, withoutExtensions(parsed.value), parsed.locate);
+  const value = withoutExtensions(parsed.value);
+  const oversized = checkLimits(value, parsed.locate, limits.limits);
+  if (oversized.length > 0) return fail(oversized);
+  const validated = validateWith(RubricSchema, value, parsed.locate);
   if (!validated.value) return fail(validated.issues);
   const compiled = compileRubric(validated.value, { ...(options.file !== undefined ? { file: options.file } : {}), locate: parsed.locate });
   if (!compiled.rubric) return fail(sortByPosition(compiled.issues));
-  return ok(compiled.rubric);
+  return ok(compiled.rubric, sortByPosition(compiled.warnings));
 }
 
 /**
@@ -82,7 +224,7 @@ export function safeLoadRubric(text: string, options: { file?: string } = {}): R
  * rubric.grades.map((g) => g.id)
  * // => ["good", "fair", "average", "poor"]
  */
-export function loadRubric(text: string, options: { file?: string } = {}): CompiledRubric {
+export function loadRubric(text: string, options: LoadOptions = {}): CompiledRubric {
   return unwrap(safeLoadRubric(text, options));
 }
 
@@ -92,22 +234,39 @@ export function loadRubric(text: string, options: { file?: string } = {}): Compi
  * (unknown rubric, unknown grade of another rubric, cycles).
  *
  * @param texts - the rubric texts with their file names
- * @returns the set in evaluation order, or every issue
+ * @param options - `maxDepth`, `maxAliasCount` and `limits` for every rubric, as in {@link safeLoadRubric}
+ * @returns the set in evaluation order (with every rubric's warnings), or every issue
  * @example
  * const set = safeLoadRubricSet([{ text: a, file: "a.yaml" }, { text: b, file: "b.yaml" }]);
  * if (set.ok) set.value.rubrics.map((r) => r.id)
  * // => ["responsibility-2024", "review-2024"]
  */
-export function safeLoadRubricSet(texts: readonly RubricText[]): Result<RubricSet> {
-  const rubrics: CompiledRubric[] = [];
-  const issues: Issue[] = [];
-  for (const t of texts) {
-    const r = safeLoadRubric(t.text, t.file !== undefined ? { file: t.file } : {});
-    if (r.ok) rubrics.push(r.value);
-    else issues.push(...r.issues);
-  }
-  if (issues.length > 0) return fail(issues);
-  return safeLinkRubrics(rubrics);
+export function safeLoadRubricSet(texts: readonly RubricText[], options: Omit<LoadOptions, "file"> = {}): Result<RubricSet> {
+  const fn = "safeLoadRubricSet";
+  return guard(fn, () => {
+    const element = '{ text, file? } with text a string holding YAML';
+    const bad = [
+      ...checkArray(fn, "texts", texts, "an array of { text, file? }", (t) =>
+        isPlainObject(t) && typeof t.text === "string" && (t.file === undefined || typeof t.file === "string") ? undefined : element,
+      ),
+      ...checkLoadOptions(fn, options),
+    ];
+    if (options && "file" in options) bad.push(badArgument(fn, "options.file", "absent (each text names its own file)", options.file));
+    if (bad.length > 0) return fail(bad);
+    const rubrics: CompiledRubric[] = [];
+    const issues: Issue[] = [];
+    const warnings: Issue[] = [];
+    for (const t of texts) {
+      const r = loadOne(t.text, { ...limitsOf(options ?? {}), ...(options?.limits ? { limits: options.limits } : {}), ...(t.file !== undefined ? { file: t.file } : {}) });
+      if (r.ok) {
+        rubrics.push(r.value);
+        warnings.push(...r.warnings);
+      } else issues.push(...r.issues);
+    }
+    if (issues.length > 0) return fail(issues);
+    const linked = linkChecked(rubrics);
+    return linked.ok ? ok(linked.value, [...warnings, ...linked.warnings]) : linked;
+  });
 }
 
 /**
@@ -119,8 +278,8 @@ export function safeLoadRubricSet(texts: readonly RubricText[]): Result<RubricSe
  * @example
  * const set = loadRubricSet(files.map((file) => ({ file, text: fs.readFileSync(file, "utf8") })));
  */
-export function loadRubricSet(texts: readonly RubricText[]): RubricSet {
-  return unwrap(safeLoadRubricSet(texts));
+export function loadRubricSet(texts: readonly RubricText[], options: Omit<LoadOptions, "file"> = {}): RubricSet {
+  return unwrap(safeLoadRubricSet(texts, options));
 }
 
 /**
@@ -133,12 +292,22 @@ export function loadRubricSet(texts: readonly RubricText[]): RubricSet {
  * // => true
  */
 export function safeLinkRubrics(rubrics: readonly CompiledRubric[]): Result<RubricSet> {
+  const fn = "safeLinkRubrics";
+  return guard(fn, () => {
+    const bad = checkArray(fn, "rubrics", rubrics, "an array of compiled rubrics", (r) => (isCompiledRubric(r) ? undefined : "a compiled rubric (from loadRubric)"));
+    return bad.length > 0 ? fail(bad) : linkChecked(rubrics);
+  });
+}
+
+function linkChecked(rubrics: readonly CompiledRubric[]): Result<RubricSet> {
   const linked = linkRubrics(rubrics);
   return linked.set ? ok(linked.set) : fail(linked.issues);
 }
 
-function asSet(target: CompiledRubric | RubricSet): Result<RubricSet> {
-  return "rubrics" in target ? ok(target) : safeLinkRubrics([target]);
+function asSet(fn: string, target: CompiledRubric | RubricSet): Result<RubricSet> {
+  const bad = checkTarget(fn, target);
+  if (bad.length > 0) return fail(bad);
+  return "rubrics" in target ? ok(target) : linkChecked([target]);
 }
 
 /**
@@ -155,12 +324,27 @@ function asSet(target: CompiledRubric | RubricSet): Result<RubricSet> {
  * // => "84.50"
  */
 export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[], options: AssessOptions = {}): Result<Assessment> {
-  const set = asSet(target);
-  if (!set.ok) return set;
-  const evaluation = evaluateSet(set.value, subjects, options);
-  if (evaluation.issues.length > 0) return fail(evaluation.issues);
-  const warnings = evaluation.results.flatMap((r) => r.warnings);
-  return ok({ results: evaluation.results }, warnings);
+  const fn = "safeAssess";
+  return guard(fn, () => {
+    const bad = [...checkTarget(fn, target), ...checkSubjects(fn, subjects), ...checkAssessOptions(fn, options)];
+    if (bad.length > 0) return fail(bad);
+    const set = asSet(fn, target);
+    if (!set.ok) return set;
+    const { onProgress, trail, limits } = options ?? {};
+    const progress = onProgress
+      ? (done: number, total: number, rubric: string) => {
+          try {
+            onProgress(done, total, rubric);
+          } catch (e) {
+            throw new CallbackError("onProgress", e);
+          }
+        }
+      : undefined;
+    const evaluation = evaluateSet(set.value, subjects, { ...(trail !== undefined ? { trail } : {}), ...(progress ? { onProgress: progress } : {}), ...(limits !== undefined ? { limits } : {}) });
+    if (evaluation.issues.length > 0) return fail(evaluation.issues);
+    const warnings = evaluation.results.flatMap((r) => r.warnings);
+    return ok({ results: evaluation.results }, warnings);
+  });
 }
 
 /**
@@ -189,17 +373,23 @@ export function assess(target: CompiledRubric | RubricSet, subjects: readonly Su
  * @example
  * const cases = safeLoadTestCases(fs.readFileSync("tests.yaml", "utf8"), { file: "tests.yaml" });
  */
-export function safeLoadTestCases(text: string, options: { file?: string } = {}): Result<TestCaseInput[]> {
-  const { parsed, issues } = parseYaml(text, options.file);
-  if (issues.length > 0) return fail(issues);
-  const validated = validateWith(TestFileSchema, withoutExtensions(parsed.value), parsed.locate);
-  if (!validated.value) return fail(validated.issues);
-  return ok(
-    validated.value.tests.map((c, i) => {
-      const source = parsed.locate(["tests", i]);
-      return { case: c, ...(source ? { source } : {}) };
-    }),
-  );
+export function safeLoadTestCases(text: string, options: LoadOptions = {}): Result<TestCaseInput[]> {
+  const fn = "safeLoadTestCases";
+  return guard(fn, () => {
+    const bad = [...(typeof text === "string" ? [] : [badArgument(fn, "text", TEXT_EXPECTED, text)]), ...checkLoadOptions(fn, options)];
+    if (bad.length > 0) return fail(bad);
+    const opts = options ?? {};
+    const { parsed, issues } = parseYaml(text, opts.file, limitsOf(opts));
+    if (issues.length > 0) return fail(issues);
+    const validated = validateWith(TestFileSchema, withoutExtensions(parsed.value), parsed.locate);
+    if (!validated.value) return fail(validated.issues);
+    return ok(
+      validated.value.tests.map((c, i) => {
+        const source = parsed.locate(["tests", i]);
+        return { case: c, ...(source ? { source } : {}) };
+      }),
+    );
+  });
 }
 
 /** The outcome of a rubric's test cases. */
@@ -220,7 +410,12 @@ export interface TestReport {
  * for (const c of rubricTestCases(set)) test(c.name, () => expect(c.run().differences).toEqual([]));
  */
 export function rubricTestCases(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): RubricTestCase[] {
-  return collectTestCases(unwrap(asSet(target)), extra);
+  const fn = "rubricTestCases";
+  const set = guard<RubricSet>(fn, () => {
+    const bad = checkArray(fn, "extra", extra, "an array of test cases (from safeLoadTestCases)", (c) => (isPlainObject(c) && isPlainObject(c.case) ? undefined : "a test case (from safeLoadTestCases)"));
+    return bad.length > 0 ? fail(bad) : asSet(fn, target);
+  });
+  return collectTestCases(unwrap(set), extra);
 }
 
 /**

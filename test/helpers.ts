@@ -92,3 +92,12 @@ export function indent(text: string, n: number): string {
     .map((l) => (l.trim() ? " ".repeat(n) + l : l))
     .join("\n");
 }
+
+/** 1-indexed line:col of the `nth` occurrence of `token` in `text`. */
+export function positionOf(text: string, token: string, nth = 1): { line: number; col: number } {
+  let index = -1;
+  for (let i = 0; i < nth; i++) index = text.indexOf(token, index + 1);
+  if (index < 0) throw new Error(`token ${token} not in text`);
+  const before = text.slice(0, index).split("\n");
+  return { line: before.length, col: before[before.length - 1]!.length + 1 };
+}

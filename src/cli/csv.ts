@@ -1,42 +1,175 @@
 /**
- * CSV in and out. Input: RFC 4180 (csv-parse), UTF-8 with or without BOM, or GBK
- * as saved by Excel on Chinese Windows (iconv-lite), CRLF or LF. Output: cells that
- * a spreadsheet would run as a formula (= + - @, tab, CR) are neutralised with a quote.
+ * CSV in and out. Input: RFC 4180 (csv-parse), comma-separated, UTF-8 with or
+ * without BOM, or GBK as saved by Excel on Chinese Windows (iconv-lite), CRLF or
+ * LF. Output: cells that a spreadsheet would run as a formula (= + - @, tab, CR,
+ * also after leading spaces) are neutralised with a quote.
  */
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
+import { firstInvalidUtf8 } from "../parse/decode.js";
+import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import { CliError } from "./errors.js";
 
-/** Decode bytes: UTF-8 (BOM stripped) when valid, otherwise GBK. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gbk" } {
+export type Encoding = "utf-8" | "gbk";
+
+const hex = (b: number | undefined) => `0x${(b ?? 0).toString(16).toUpperCase().padStart(2, "0")}`;
+// What GBK decoding yields for bytes it cannot map (U+FFFD) or maps to user-defined
+// code points (private use): neither is text a person typed.
+const NOT_GBK_TEXT = /[\uFFFD\uE000-\uF8FF]/;
+
+/**
+ * Decode data bytes. UTF-8 (BOM stripped) when the whole file is valid UTF-8;
+ * otherwise GBK, but only when the whole file decodes as GBK into ordinary
+ * characters. Anything else is an error naming the byte offset. UTF-16 is refused.
+ *
+ * @param bytes - the file's bytes
+ * @param file - its name, for messages
+ * @returns the text and the encoding used
+ * @throws CliError when neither decodes the whole file
+ */
+export function decodeText(bytes: Uint8Array, file = "the data"): { text: string; encoding: Encoding } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))
+    throw new CliError(`${file}: the file is UTF-16 (Excel "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)"`);
   const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = hasBom ? buf.subarray(3) : buf;
+  const bad = firstInvalidUtf8(body);
+  let result: { text: string; encoding: Encoding };
+  if (bad < 0) result = { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(body), encoding: "utf-8" };
+  else {
+    const at = bad + (hasBom ? 3 : 0);
+    const utf8Problem = `not UTF-8 (byte ${hex(buf[at])} at byte offset ${at})`;
+    if (hasBom) throw new CliError(`${file}: the file starts with a UTF-8 byte-order mark but is ${utf8Problem}`);
+    const text = iconv.decode(buf, "gbk");
+    const wrong = NOT_GBK_TEXT.exec(text);
+    if (wrong) {
+      // The text before the first bad character decoded exactly: its GBK length is the offset.
+      const gbkAt = iconv.encode(text.slice(0, wrong.index), "gbk").length;
+      throw new CliError(`${file}: the file is ${utf8Problem} and not GBK (byte ${hex(buf[gbkAt])} at byte offset ${gbkAt}); save it as "CSV UTF-8"`);
+    }
+    result = { text, encoding: "gbk" };
+  }
+  const nul = result.text.indexOf("\0");
+  if (nul >= 0) {
+    const at = result.encoding === "utf-8" ? Buffer.byteLength(result.text.slice(0, nul)) + (hasBom ? 3 : 0) : iconv.encode(result.text.slice(0, nul), "gbk").length;
+    throw new CliError(`${file}: NUL byte at byte offset ${at} (a UTF-16 file without byte-order mark?); save it as "CSV UTF-8"`);
+  }
+  return result;
+}
+
+export class CsvError extends CliError {}
+
+/** The first line's separator when it is not a comma (a semicolon or tab export). */
+function otherDelimiter(text: string): string | undefined {
+  const end = text.search(/\r?\n/);
+  const first = end < 0 ? text : text.slice(0, end);
+  if (first.includes(",")) return undefined;
+  if (first.includes(";")) return '";"';
+  if (first.includes("\t")) return "tabs";
+  return undefined;
+}
+
+/** The header's cells, trimmed, or undefined when the first line does not parse. */
+function headerOf(text: string): string[] | undefined {
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };
+    const [first] = parse(text, { to_line: 1, skip_empty_lines: true, bom: true }) as string[][];
+    return first?.map((h) => h.trim());
   } catch {
-    return { text: iconv.decode(buf, "gbk"), encoding: "gbk" };
+    return undefined;
   }
 }
 
-export class CsvError extends Error {}
-
-/** Parse CSV text into rows keyed by header; every row must have the header's width. */
-export function parseCsv(text: string, file: string): Record<string, string>[] {
-  try {
-    const rows = parse(text, { columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as Record<string, string>[];
-    return rows;
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    throw new CsvError(`${file}${err.lines ? `:${err.lines}` : ""}: CSV error: ${err.message}`);
+/** The 1-indexed character column where the header's cell `index` starts (quotes respected). */
+function headerColumn(text: string, index: number): number {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let cell = 0;
+  let quoted = false;
+  for (let i = start; i < text.length && cell < index; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === ",") cell++;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    if (cell === index) return i + 2 - start;
   }
+  return 1;
+}
+
+/**
+ * Parse CSV text into rows keyed by header; every row must have the header's width.
+ * Rows are null-prototype objects, so a header such as `__proto__` is an ordinary
+ * column (reported as unknown unless a rubric declares it). A header given twice
+ * (after trimming) is DATA_DUPLICATE_COLUMN naming both positions: one of the two
+ * columns would otherwise be lost.
+ *
+ * @param text - decoded CSV
+ * @param file - its name, for messages
+ * @returns one record per row
+ * @throws CsvError naming file:line and the cause in words (with the issues, for a duplicated header)
+ */
+export function parseCsv(text: string, file: string): Record<string, string>[] {
+  const delimiter = otherDelimiter(text);
+  if (delimiter) throw new CsvError(`${file}:1: the columns are separated by ${delimiter}; kaohe reads comma-separated CSV (in Excel: save as "CSV UTF-8 (Comma delimited)")`);
+  let records: string[][];
+  try {
+    records = parse(text, { skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as string[][];
+  } catch (e) {
+    const err = e as { code?: string; message?: string; lines?: number; column?: string | number | null };
+    const where = `${file}${err.lines ? `:${err.lines}` : ""}`;
+    const name = typeof err.column === "number" ? (headerOf(text)?.[err.column] ?? String(err.column + 1)) : err.column;
+    const column = name !== undefined && name !== null ? ` in column "${String(name)}"` : "";
+    const lengths = /expect (\d+), got (\d+)/.exec(err.message ?? "");
+    switch (err.code) {
+      case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
+        throw new CsvError(`${where}: the row has ${lengths?.[2] ?? "a different number of"} cells, the header has ${lengths?.[1] ?? "another number"}`);
+      case "CSV_QUOTE_NOT_CLOSED":
+        throw new CsvError(`${where}: a quoted cell is never closed (a " opens a cell but no " ends it)`);
+      case "INVALID_OPENING_QUOTE":
+        throw new CsvError(`${where}: a quote (") inside an unquoted cell${column}; quote the whole cell and double the inner quote ("4""0")`);
+      case "CSV_INVALID_CLOSING_QUOTE":
+        throw new CsvError(`${where}: text follows a closing quote${column}; quote the whole cell and double the inner quote ("a""b")`);
+      default:
+        throw new CsvError(`${where}: CSV error: ${(err.message ?? String(e)).split("\n")[0]}`);
+    }
+  }
+  const [first, ...body] = records;
+  if (!first) return [];
+  const header = first.map((h) => h.trim());
+  const seen = new Map<string, number>();
+  const issues: Issue[] = [];
+  header.forEach((column, i) => {
+    const at = seen.get(column);
+    if (at === undefined) seen.set(column, i);
+    else
+      issues.push(
+        makeIssue("DATA_DUPLICATE_COLUMN", { column, first: at + 1, second: i + 1 }, { field: column, path: ["header", i], source: { file, line: 1, col: headerColumn(text, i) } }),
+      );
+  });
+  if (issues.length > 0) throw new CsvError(`${file}: ${issues.length} problem(s) in the header`, issues);
+  return body.map((cells) => {
+    const row = Object.create(null) as Record<string, string>;
+    header.forEach((column, i) => (row[column] = cells[i]!));
+    return row;
+  });
 }
 
 const DANGEROUS = /^[=+\-@\t\r]/;
 
-/** A cell a spreadsheet would not execute: prefix risky text with a single quote. */
+/**
+ * A cell a spreadsheet would not execute: text starting with = + - @, tab or CR
+ * (also after leading whitespace, which spreadsheets skip) gets a leading single
+ * quote (OWASP "CSV injection"). Plain numbers such as -12.5 are left alone.
+ *
+ * @param value - the cell text
+ * @returns the cell, neutralised when risky
+ * @example
+ * safeCell(" =1+1")
+ * // => "' =1+1"
+ */
 export function safeCell(value: string): string {
-  return DANGEROUS.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
+  const trimmed = value.replace(/^[\s\u00a0\u3000]+/, "");
+  return DANGEROUS.test(value) || DANGEROUS.test(trimmed) ? `'${value}` : value;
 }
 
 export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -4,10 +4,15 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { parseDocument } from "yaml";
+import { isMap, parseDocument } from "yaml";
 import type { RubricText, TestCaseInput } from "../index.js";
 import { safeLoadRubricSet, safeLoadTestCases, type Issue, type RubricSet, type SubjectData } from "../index.js";
-import { decodeText, parseCsv } from "./csv.js";
+import { decodeRubric } from "../parse/decode.js";
+import { DEFAULT_MAX_LENGTH } from "../parse/parse-yaml.js";
+import { decodeText, parseCsv, type Encoding } from "./csv.js";
+import { CliError, fsError } from "./errors.js";
+
+export { CliError } from "./errors.js";
 
 export interface Scheme {
   readonly rubricFiles: string[];
@@ -16,16 +21,23 @@ export interface Scheme {
   readonly exampleData?: string;
 }
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly issues: readonly Issue[] = [],
-  ) {
-    super(message);
+/** A rubric or tests file: .yaml or .yml, in any letter case (R.YAML). */
+export const isYaml = (f: string) => [".yaml", ".yml"].includes(extname(f).toLowerCase());
+
+/**
+ * Read a file's bytes; a file system error becomes a one-line CLI error. A rubric or
+ * tests file must be a regular file: a FIFO or a device would block or never end.
+ */
+export function readBytes(file: string, { regularOnly = false } = {}): Buffer {
+  try {
+    const st = regularOnly ? statSync(file) : undefined;
+    // A folder is left to readFileSync, whose EISDIR has its own message.
+    if (st && !st.isFile() && !st.isDirectory()) throw new CliError(`cannot read ${file}: not a regular file (a rubric is a .yaml file)`);
+    return readFileSync(file);
+  } catch (e) {
+    throw fsError(e, file, "cannot read");
   }
 }
-
-const isYaml = (f: string) => [".yaml", ".yml"].includes(extname(f));
 
 /** Which YAML files are rubrics (have `kaohe:`), which are test files (have `tests:` only). */
 export function findScheme(paths: readonly string[]): Scheme {
@@ -36,14 +48,19 @@ export function findScheme(paths: readonly string[]): Scheme {
     let st;
     try {
       st = statSync(p);
-    } catch {
-      throw new CliError(`${p}: no such file or folder`);
+    } catch (e) {
+      throw fsError(e, p, "cannot open");
     }
-    const files = st.isDirectory()
-      ? readdirSync(p)
-          .sort()
-          .map((f) => join(p, f))
-      : [p];
+    let files: string[];
+    try {
+      files = st.isDirectory()
+        ? readdirSync(p)
+            .sort()
+            .map((f) => join(p, f))
+        : [p];
+    } catch (e) {
+      throw fsError(e, p, "cannot list the folder");
+    }
     if (st.isDirectory()) {
       const example = join(p, "example.csv");
       if (exampleData === undefined && files.includes(example)) exampleData = example;
@@ -61,28 +78,54 @@ export function findScheme(paths: readonly string[]): Scheme {
 }
 
 function classify(file: string): "rubric" | "tests" | "other" {
-  const doc = parseDocument(readFileSync(file, "utf8"));
-  const top = doc.contents && "items" in doc.contents ? (doc.toJS() as Record<string, unknown> | null) : null;
-  if (top && typeof top === "object" && "kaohe" in top) return "rubric";
-  if (top && typeof top === "object" && "tests" in top) return "tests";
+  const bytes = readBytes(file, { regularOnly: true });
+  const byName = basename(file).toLowerCase().includes("test") ? "tests" : "rubric";
+  const decoded = decodeRubric(bytes, file);
+  // A file that is not UTF-8 or not YAML is given to the loader, which reports where it breaks.
+  // So is one too large to be a rubric (YAML_TOO_LARGE), without parsing it here.
+  if (decoded.text === undefined || decoded.text.length > DEFAULT_MAX_LENGTH) return byName;
+  try {
+    // Only the top-level keys are looked at: nothing is converted, so no alias is expanded.
+    const top = parseDocument(decoded.text).contents;
+    if (isMap(top) && top.has("kaohe")) return "rubric";
+    if (isMap(top) && top.has("tests")) return "tests";
+  } catch {
+    return byName;
+  }
   return basename(file).includes("test") ? "tests" : "other";
 }
 
-export function readRubricTexts(files: readonly string[]): RubricText[] {
-  return files.map((file) => ({ file, text: decodeText(readFileSync(file)).text }));
+/** Read rubric (or tests) files: each must be UTF-8; one that is not is an issue at its byte. */
+function readYamlTexts(files: readonly string[]): { texts: RubricText[]; issues: Issue[] } {
+  const texts: RubricText[] = [];
+  const issues: Issue[] = [];
+  for (const file of files) {
+    const decoded = decodeRubric(readBytes(file, { regularOnly: true }), file);
+    if (decoded.issue) issues.push(decoded.issue);
+    else texts.push({ file, text: decoded.text });
+  }
+  return { texts, issues };
 }
 
-export function loadSet(scheme: Scheme): RubricSet {
+export function readRubricTexts(files: readonly string[]): RubricText[] {
+  const { texts, issues } = readYamlTexts(files);
+  if (issues.length) throw new CliError(`${issues.length} problem(s) in the rubric`, issues);
+  return texts;
+}
+
+/** Load the scheme's rubrics; their warnings (which do not stop the load) are pushed to `warnings` when given. */
+export function loadSet(scheme: Scheme, warnings?: Issue[]): RubricSet {
   const r = safeLoadRubricSet(readRubricTexts(scheme.rubricFiles));
   if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in the rubric`, r.issues);
+  warnings?.push(...r.warnings);
   return r.value;
 }
 
 export function loadTests(files: readonly string[]): TestCaseInput[] {
   const out: TestCaseInput[] = [];
-  const issues: Issue[] = [];
-  for (const file of files) {
-    const r = safeLoadTestCases(decodeText(readFileSync(file)).text, { file });
+  const { texts, issues } = readYamlTexts(files);
+  for (const { file, text } of texts) {
+    const r = safeLoadTestCases(text, file !== undefined ? { file } : {});
     if (r.ok) out.push(...r.value);
     else issues.push(...r.issues);
   }
@@ -90,30 +133,42 @@ export function loadTests(files: readonly string[]): TestCaseInput[] {
   return out;
 }
 
-/** Read subjects from CSV or JSON (a list, or { subjects: [...] }); "-" reads stdin. */
-export function readData(file: string, stdin: () => Buffer): { rows: SubjectData[]; encoding?: string } {
-  const bytes = file === "-" ? stdin() : readFileOrFail(file);
-  const { text, encoding } = decodeText(bytes);
+function readStdin(stdin: () => Buffer): Buffer {
+  try {
+    return stdin();
+  } catch (e) {
+    throw fsError(e, "stdin", "cannot read");
+  }
+}
+
+/**
+ * Read subjects from CSV or JSON (a list, or { subjects: [...] }); "-" reads stdin.
+ * A .json file is JSON and a .csv file CSV; any other name (or stdin) is read by
+ * content: JSON when it starts with [ or {, CSV otherwise. No subjects is an error.
+ */
+export function readData(file: string, stdin: () => Buffer): { rows: SubjectData[]; encoding: Encoding; format: "csv" | "json" } {
+  const name = file === "-" ? "stdin" : file;
+  const bytes = file === "-" ? readStdin(stdin) : readBytes(file);
+  if (bytes.length === 0) throw new CliError(`${name}: no data (it is empty)`);
+  const { text, encoding } = decodeText(bytes, name);
   const trimmed = text.trimStart();
-  const looksJson = extname(file) === ".json" || (file === "-" && (trimmed.startsWith("[") || trimmed.startsWith("{")));
+  const ext = file === "-" ? "" : extname(file).toLowerCase();
+  const looksJson = ext === ".json" || (ext !== ".csv" && (trimmed.startsWith("[") || trimmed.startsWith("{")));
+  let rows: SubjectData[];
   if (looksJson) {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      throw new CliError(`${file}: invalid JSON: ${(e as Error).message}`);
+      throw new CliError(`${name}: invalid JSON: ${(e as Error).message}`);
     }
-    const rows = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray((value as { subjects?: unknown }).subjects) ? (value as { subjects: unknown[] }).subjects : undefined;
-    if (!rows || rows.some((r) => !r || typeof r !== "object" || Array.isArray(r))) throw new CliError(`${file}: expected a JSON list of subject objects (or { "subjects": [...] })`);
-    return { rows: rows as SubjectData[] };
+    const list = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray((value as { subjects?: unknown }).subjects) ? (value as { subjects: unknown[] }).subjects : undefined;
+    if (!list || list.some((r) => !r || typeof r !== "object" || Array.isArray(r))) throw new CliError(`${name}: expected a JSON list of subject objects (or { "subjects": [...] })`);
+    rows = list as SubjectData[];
+  } else {
+    if (trimmed === "") throw new CliError(`${name}: no data (only blank space)`);
+    rows = parseCsv(text, name);
   }
-  return { rows: parseCsv(text, file), encoding };
-}
-
-function readFileOrFail(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch {
-    throw new CliError(`${file}: cannot read the data file`);
-  }
+  if (rows.length === 0) throw new CliError(`${name}: no subjects (${looksJson ? "the list is empty" : "a header but no rows"})`);
+  return { rows, encoding, format: looksJson ? "json" : "csv" };
 }

@@ -6,31 +6,20 @@ import type { CompiledRubric, RubricResult, SubjectResult } from "../index.js";
 import type { Feedback, SubjectFeedback } from "../report/feedback.js";
 import { writeCsv } from "./csv.js";
 
-/** The JSON document of `kaohe score`: the integrators' contract. */
-export function scoreDocument(entries: readonly { rubric: CompiledRubric; result: RubricResult; feedback: Feedback }[], detail: boolean): unknown {
+/**
+ * The JSON document of `kaohe score`: the integrators' contract. Its units are the
+ * library's SubjectResult, key for key (README "Results"); without --detail their
+ * nodes carry points but no lines.
+ */
+export function scoreDocument(entries: readonly { rubric: CompiledRubric; result: RubricResult; feedback: Feedback }[]): unknown {
   return {
     results: entries.map(({ result, feedback }) => {
-      const hasGroups = result.units.some((u) => u.group !== undefined);
       const byId = new Map(feedback.subjects.map((f) => [f.id, f]));
       return {
         rubric: { id: result.rubric.id, version: result.rubric.version, name: result.rubric.name, year: result.rubric.year },
         grades: result.grades,
         gradeLabels: result.gradeLabels,
-        units: result.units.map((u) => ({
-          id: u.id,
-          ...(u.name !== undefined ? { name: u.name } : {}),
-          ...(u.group !== undefined ? { group: u.group } : {}),
-          score: u.score,
-          grade: u.grade,
-          rawGrade: u.rawGrade,
-          rank: u.rank,
-          ...(hasGroups ? { groupRank: u.groupRank } : {}),
-          adjustments: u.adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: a.from, to: a.to, reason: a.reason, numbers: a.numbers })),
-          actions: u.actions,
-          tier: u.tier,
-          components: Object.fromEntries(u.nodes.filter((n) => n.depth === 1).map((n) => [n.id, n.points])),
-          ...(detail ? { nodes: u.nodes, rules: u.rules, gradeNotes: u.gradeNotes } : {}),
-        })),
+        units: result.units,
         summary: result.summary,
         feedback: { common: feedback.common, subjects: Object.fromEntries(result.units.map((u) => [u.id, strip(byId.get(u.id)!)])) },
         ...(result.warnings.length ? { warnings: result.warnings.map((w) => ({ code: w.code, message: w.message })) } : {}),

@@ -19,6 +19,11 @@ export function compareForRank(a: SubjectState, b: SubjectState, tieBreakers: re
   return 0;
 }
 
+/**
+ * Tie-breaker values are numbers where higher means "more" (compile/facts.ts
+ * numericFact): a grade reads as its quality (best highest), so `desc` puts the
+ * better grade first; a date reads as its day number. Missing values sort last.
+ */
 function compareValues(a: Dec | undefined, b: Dec | undefined, order: "asc" | "desc"): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
   return order === "desc" ? b.cmp(a) : a.cmp(b);

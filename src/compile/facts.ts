@@ -4,13 +4,15 @@
  * nothing in rubric text is ever executed as code.
  * @internal
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
+import { daysBetween, monthsBetween, parseDate } from "../engine/dates.js";
 import { dec, isDec, parseDecimal, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import { COMPARATORS, type Comparator, type ComparisonSource, type ConditionSource } from "../schema/rubric-schema.js";
 import { didYouMean, type CompileContext } from "./context.js";
 import type { CompiledCondition, FactContext, RankValue } from "./model.js";
 
-export type FactType = "number" | "boolean" | "text" | "grade" | "rank";
+export type FactType = "number" | "boolean" | "text" | "grade" | "rank" | "date";
 
 /** A resolved fact: its type and how to read it. Grades read as an index into `scale`. */
 export interface Fact {
@@ -21,6 +23,12 @@ export interface Fact {
   readonly scale?: readonly string[] | { readonly linked: string };
   /** Choice inputs: the allowed values. */
   readonly values?: readonly string[];
+  /** Grade facts of this rubric's own scale (named by id or label). */
+  readonly ownGrades?: boolean;
+  /** Number facts that can hold decimals (for the closed-integer-range warning). */
+  readonly decimal?: boolean;
+  /** Number facts: the largest value the fact can take, when known. */
+  readonly max?: Dec;
 }
 
 const RUBRIC_FIELDS = ["score", "grade", "rank", "excluded"] as const;
@@ -38,13 +46,42 @@ export function resolveFact(
   };
   const [head, a, b] = parts;
   switch (head) {
-    case "total":
+    case "total": {
       if (parts.length !== 1) return bad("total takes no further part");
-      return { ref, type: "number", get: (c) => c.total };
+      const max = ctx.ceiling(ctx.rootId, nodeMax(ctx.rootId));
+      return { ref, type: "number", decimal: !ctx.wholeTotal, ...(max ? { max } : {}), get: (c) => c.total };
+    }
     case "grade":
     case "rawGrade":
       if (parts.length !== 1) return bad(`${head} takes no further part`);
-      return { ref, type: "grade", scale: ctx.grades, get: head === "grade" ? (c) => c.grade : (c) => c.rawGrade };
+      return { ref, type: "grade", scale: ctx.grades, ownGrades: true, get: head === "grade" ? (c) => c.grade : (c) => c.rawGrade };
+    case "monthsSince":
+    case "daysSince": {
+      if (parts.length !== 2 || !a) return bad(`expected ${head}.<date input>`);
+      const spec = ctx.inputs.get(a);
+      if (!spec) {
+        const hint = didYouMean(a, ctx.inputs.keys());
+        ctx.error("REF_UNKNOWN_INPUT", { id: a, ...(hint ? { didYouMean: hint } : {}) }, path);
+        return undefined;
+      }
+      if (spec.type !== "date") return bad(`input "${a}" is a ${spec.type} input; ${head} counts from a date input (type: date)`);
+      const asOf = ctx.asOf;
+      if (asOf === undefined) {
+        ctx.error("SPAN_WITHOUT_AS_OF", { fact: ref }, path);
+        return undefined;
+      }
+      ctx.factInputs.add(a);
+      const span = head === "monthsSince" ? monthsBetween : daysBetween;
+      return {
+        ref,
+        type: "number",
+        decimal: false,
+        get: (c) => {
+          const v = c.input(a);
+          return typeof v === "string" ? dec(span(v, asOf)) : undefined;
+        },
+      };
+    }
     case "rank":
       if (parts.length !== 1) return bad("rank takes no further part");
       return { ref, type: "rank", get: (c) => c.rank };
@@ -66,10 +103,16 @@ export function resolveFact(
         return undefined;
       }
       ctx.factNodes.add(a);
-      if (head === "score") return { ref, type: "number", get: (c) => c.points(a) };
+      if (head === "score") {
+        const max = ctx.ceiling(a, nodeMax(a));
+        return { ref, type: "number", decimal: !ctx.wholeNodes.has(a), ...(max ? { max } : {}), get: (c) => c.points(a) };
+      }
+      const exceeds = ctx.exceedsMax.has(a) || ctx.ceilings.has(a);
       return {
         ref,
         type: "number",
+        decimal: true,
+        ...(exceeds ? {} : { max: dec(1) }),
         get: (c) => {
           const p = c.points(a);
           const m = nodeMax(a);
@@ -90,8 +133,12 @@ export function resolveFact(
       switch (spec.type) {
         case "number":
         case "count":
-        case "ratio":
-          return { ref, type: "number", get };
+        case "ratio": {
+          const decimal = spec.type === "ratio" || (spec.type === "number" && spec.places !== 0);
+          return { ref, type: "number", decimal, ...(spec.max ? { max: spec.max } : {}), get };
+        }
+        case "date":
+          return { ref, type: "date", get };
         case "boolean":
           return { ref, type: "boolean", get };
         case "choice":
@@ -103,7 +150,7 @@ export function resolveFact(
         case "rank":
           return { ref, type: "rank", get };
         default:
-          return bad(`input "${a}" is a ${spec.type} input; conditions read number, count, ratio, boolean, choice, text, grade and rank inputs`);
+          return bad(`input "${a}" is a ${spec.type} input; conditions read number, count, ratio, boolean, choice, text, grade, date and rank inputs`);
       }
     }
     case "rubric": {
@@ -114,7 +161,7 @@ export function resolveFact(
       if (!ctx.dependencies.has(a)) ctx.dependencies.set(a, path);
       switch (field) {
         case "score":
-          return { ref, type: "number", get: (c) => c.linked(a)?.score };
+          return { ref, type: "number", decimal: true, get: (c) => c.linked(a)?.score };
         case "grade":
           return {
             ref,
@@ -133,7 +180,7 @@ export function resolveFact(
     }
     // falls through: unreachable, every field returns
     default: {
-      const heads = ["total", "score.<id>", "ratio.<id>", "input.<name>", "grade", "rawGrade", "rank", "groupRank", "group", "zeroItems", "rubric.<id>.<field>"];
+      const heads = ["total", "score.<id>", "ratio.<id>", "input.<name>", "grade", "rawGrade", "rank", "groupRank", "group", "zeroItems", "monthsSince.<date input>", "daysSince.<date input>", "rubric.<id>.<field>"];
       return bad(`unknown fact; expected one of ${heads.join(", ")}`);
     }
   }
@@ -151,6 +198,7 @@ const OPS_BY_TYPE: Record<FactType, readonly Comparator[]> = {
   text: ["eq", "ne", "in", "notIn"],
   grade: ["eq", "ne", "in", "notIn", "worseThan", "betterThan", "atLeast", "atMost"],
   rank: ["top", "bottom", "eq", "ne", "lt", "lte", "gt", "gte"],
+  date: ["eq", "ne", "lt", "lte", "gt", "gte", "between"],
 };
 
 /**
@@ -225,6 +273,7 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
       return op === "ne" ? (c) => get(c) !== undefined && get(c) !== raw : (c) => get(c) === raw;
     }
     case "number": {
+      warnClosedIntegerRange(ctx, fact, op, raw, path);
       const num = (v: unknown): Dec | undefined => parseDecimal(v);
       if (op === "in" || op === "notIn") {
         const list = (raw as unknown[]).map(num);
@@ -290,6 +339,44 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
           return undefined;
       }
     }
+    case "date": {
+      // Dates compare as their ISO text, which orders like the dates.
+      const date = (v: unknown): string | undefined => {
+        const d = parseDate(v);
+        return "iso" in d ? d.iso : undefined;
+      };
+      const on = (pred: (v: string) => boolean) => (c: FactContext) => {
+        const v = get(c);
+        return typeof v === "string" && pred(v);
+      };
+      if (op === "between") {
+        const [lo, hi] = (raw as unknown[]).map(date);
+        if (!lo || !hi) return mismatch(ctx, op, fact, 'expects [first, last] dates such as ["2024-01-01", "2024-06-30"]', path);
+        if (lo > hi) {
+          ctx.error("RANGE_INVALID", { detail: `between: ${lo} is after ${hi}` }, path);
+          return undefined;
+        }
+        return on((v) => v >= lo && v <= hi);
+      }
+      const target = date(raw);
+      if (!target) return mismatch(ctx, op, fact, 'expects a real date such as "2024-06-30"', path);
+      switch (op) {
+        case "eq":
+          return on((v) => v === target);
+        case "ne":
+          return on((v) => v !== target);
+        case "lt":
+          return on((v) => v < target);
+        case "lte":
+          return on((v) => v <= target);
+        case "gt":
+          return on((v) => v > target);
+        case "gte":
+          return on((v) => v >= target);
+        default:
+          return undefined;
+      }
+    }
     case "rank": {
       if (op === "top" || op === "bottom") {
         const n = parseDecimal(raw);
@@ -312,6 +399,8 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
       };
       return numberTest(op, target, asDec);
     }
+    default:
+      return unreachable(fact.type, "fact type");
   }
 }
 
@@ -348,10 +437,21 @@ function gradeIndexer(
   if (scale && "linked" in scale) {
     for (const id of ids) ctx.gradeReferences.push({ rubric: scale.linked, grade: id, path });
     const rubric = scale.linked;
+    // By id, else by label (link time has checked the name is one grade of that rubric).
     return (c, id) => {
-      const i = c.linked(rubric)?.scale.indexOf(id);
-      return i === undefined || i < 0 ? undefined : i;
+      const l = c.linked(rubric);
+      if (!l) return undefined;
+      const i = l.scale.indexOf(id);
+      const j = i < 0 ? l.labels.indexOf(id) : i;
+      return j < 0 ? undefined : j;
     };
+  }
+  if (fact.ownGrades) {
+    // This rubric's grades: by id or label (好 or good); an ambiguous name is an error.
+    const found = ids.map((id) => ctx.gradeIndex(id, path));
+    if (found.some((i) => i === undefined)) return undefined;
+    const index = new Map(ids.map((id, k) => [id, found[k]!]));
+    return (_c, id) => index.get(id);
   }
   const own = (scale ?? []) as readonly string[];
   let okAll = true;
@@ -382,15 +482,62 @@ export function numericFact(ctx: CompileContext, ref: string, path: RubricPath, 
       return r ? dec(r.rank) : undefined;
     };
   if (fact.type === "grade")
+    // A grade reads as its quality: the best grade (index 0) is the highest value
+    // (0, −1, −2, …), so `order: desc` puts the best grade first, like totals.
     return (c) => {
       const g = fact.get(c);
-      return typeof g === "number" ? dec(g) : undefined;
+      return typeof g === "number" ? dec(0 - g) : undefined;
+    };
+  if (fact.type === "date")
+    // A date reads as its day number: `asc` puts the earlier date first.
+    return (c) => {
+      const v = fact.get(c);
+      return typeof v === "string" ? dec(daysBetween("1970-01-01", v)) : undefined;
     };
   if (fact.type === "boolean")
     return (c) => {
       const v = fact.get(c);
       return v === undefined ? undefined : dec(v === true ? 1 : 0);
     };
-  ctx.error("COND_TYPE_MISMATCH", { op: "tieBreaker", fact: ref, type: fact.type, detail: "tie-breakers need a number, rank, grade or boolean fact" }, path);
+  ctx.error("COND_TYPE_MISMATCH", { op: "tieBreaker", fact: ref, type: fact.type, detail: "tie-breakers need a number, rank, grade, date or boolean fact" }, path);
   return undefined;
+}
+
+/**
+ * "0—69分之间" written `between: [0, 69]` on a fact that can hold decimals lets 69.5
+ * escape both it and the next range (70—79). Warn (COND_INTEGER_RANGE_ON_DECIMAL)
+ * when a number fact that can hold decimals is tested by
+ *   - `between: [low, high]`, `lte: high`: a whole high bound closes the range at an integer;
+ *   - `gt: n` with a whole n: "more than 89" meant as "90 and above" takes in 89.5;
+ * where a bound is whole when written as an integer (69) or a whole percentage (69%).
+ * No warning when the bound is at or above the largest value the fact can take
+ * (`between: [90, 100]` on a total whose full mark is 100), nor for `lt`, `gte`,
+ * `eq`, `ne`, `in`, `notIn`, nor for a bound written with decimals ("69.0").
+ */
+function warnClosedIntegerRange(ctx: CompileContext, fact: Fact, op: Comparator, raw: unknown, path: RubricPath): void {
+  if (!fact.decimal || (op !== "between" && op !== "lte" && op !== "gt")) return;
+  const boundRaw = op === "between" ? (raw as unknown[])[1] : raw;
+  const whole = wholeBound(boundRaw);
+  if (!whole) return;
+  const bound = parseDecimal(boundRaw);
+  if (!bound || (fact.max !== undefined && bound.gte(fact.max))) return;
+  const unit = whole.percent ? "%" : "";
+  const n = whole.value;
+  const [at, half, next] = [`${n}${unit}`, `${n}.5${unit}`, `${n + 1}${unit}`];
+  const text = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+  const f = fact.ref;
+  const low = op === "between" ? text((raw as unknown[])[0]) : "";
+  const condition = op === "between" ? `between: [${low}, ${text(boundRaw)}]` : `${op}: ${text(boundRaw)}`;
+  const suggestion =
+    op === "between" ? `{ all: [ { fact: ${f}, gte: ${low} }, { fact: ${f}, lt: ${next} } ] }` : op === "lte" ? `lt: ${next}` : `gte: ${next}`;
+  const problem = op === "gt" ? `${half} meets it though it is below ${next}` : `${half} lies between ${at} and ${next} and escapes it`;
+  ctx.warn("COND_INTEGER_RANGE_ON_DECIMAL", { condition, fact: f, problem, suggestion, keep: `"${n}.0${unit}"` }, path);
+}
+
+/** A bound written as an integer (69, "69") or a whole percentage ("69%"): its number and whether it is a percentage. */
+function wholeBound(raw: unknown): { value: number; percent: boolean } | undefined {
+  if (typeof raw === "number") return Number.isSafeInteger(raw) ? { value: raw, percent: false } : undefined;
+  if (typeof raw !== "string") return undefined;
+  const m = /^\s*(-?\d+)\s*(%?)\s*$/.exec(raw);
+  return m ? { value: Number(m[1]), percent: m[2] === "%" } : undefined;
 }

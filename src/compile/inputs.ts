@@ -3,11 +3,12 @@
  * (an item's input defaults to its id, with the type its method needs).
  * @internal
  */
+import { parseDate } from "../engine/dates.js";
 import { dec, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { InputDeclSource } from "../schema/rubric-schema.js";
-import type { CompileContext } from "./context.js";
-import type { InputSpec, InputType } from "./model.js";
+import { nullPrototype, type CompileContext } from "./context.js";
+import type { InputSpec, InputType, ItemNode, Method, MissingPolicy } from "./model.js";
 
 const opt = (v: number | string | undefined): Dec | undefined => (v === undefined ? undefined : dec(v));
 
@@ -19,8 +20,11 @@ export function declareInputs(ctx: CompileContext, decls: Record<string, InputDe
       ctx.error("SCHEMA_CONSTRAINT", { detail: `"${name}" is reserved for the subject's ${name}; choose another input name` }, path, name);
       continue;
     }
-    const base = { name, declared: true, ...(d.label !== undefined ? { label: d.label } : {}) };
-    const required = (hasDefault: boolean) => d.required ?? !hasDefault;
+    const missing = "missing" in d ? d.missing : undefined;
+    const base = { name, declared: true, ...(d.label !== undefined ? { label: d.label } : {}), ...(missing !== undefined ? { missing } : {}) };
+    // An input may be absent when it has a default, or when its missing policy says what items do then.
+    const required = (hasDefault: boolean) => d.required ?? (!hasDefault && (missing ?? "error") === "error");
+    if (missing !== undefined) checkMissingDecl(ctx, name, d, missing, "default" in d && d.default !== undefined, path);
     let spec: InputSpec;
     switch (d.type) {
       case "number":
@@ -60,21 +64,145 @@ export function declareInputs(ctx: CompileContext, decls: Record<string, InputDe
       case "rank":
         spec = { ...base, type: d.type, required: required(d.default !== undefined), ...(d.default !== undefined ? { default: d.default } : {}) };
         break;
+      case "date": {
+        // The schema has checked the default is a real date; keep it as ISO text.
+        const def = d.default === undefined ? undefined : parseDate(d.default);
+        spec = { ...base, type: "date", required: required(def !== undefined), ...(def && "iso" in def ? { default: def.iso } : {}) };
+        break;
+      }
       case "scores":
-        spec = { ...base, type: "scores", required: d.required ?? true, ...rangeOf(d) };
+        spec = { ...base, type: "scores", required: required(false), ...rangeOf(d), ...(d.places !== undefined ? { places: d.places } : {}) };
         break;
       case "series":
-        spec = { ...base, type: "series", length: d.length, required: d.required ?? true, ...rangeOf(d) };
+        spec = { ...base, type: "series", length: d.length, required: required(false), ...rangeOf(d) };
         break;
       case "votes":
-        spec = { ...base, type: "votes", levels: d.levels, required: d.required ?? true };
+        spec = { ...base, type: "votes", levels: d.levels, required: required(false) };
         break;
       case "records":
-        spec = { ...base, type: "records", fields: d.fields, required: d.required ?? false };
+        spec = { ...base, type: "records", fields: nullPrototype(d.fields), required: d.required ?? false };
         break;
     }
     ctx.inputs.set(name, spec);
   }
+}
+
+/** `missing:` on a declaration: not with a default, not with required: true, zero only where 0 means something. */
+function checkMissingDecl(ctx: CompileContext, name: string, d: InputDeclSource, missing: MissingPolicy, hasDefault: boolean, path: RubricPath): void {
+  const at = [...path, "missing"];
+  if (hasDefault) ctx.error("SCHEMA_CONSTRAINT", { detail: `input "${name}" has a default, so its value is never missing; remove missing or default` }, at);
+  else if (d.required === true && missing !== "error")
+    ctx.error("SCHEMA_CONSTRAINT", { detail: `input "${name}": required: true contradicts missing: ${missing} (which lets the value be absent); remove one` }, at);
+  if (missing !== "zero") return;
+  if (!ZERO_TYPES.includes(d.type)) {
+    ctx.error("SCHEMA_CONSTRAINT", { detail: zeroTypeText(name, d.type) }, at);
+    return;
+  }
+  const min = "min" in d && d.min !== undefined ? dec(d.min as number | string) : undefined;
+  const max = "max" in d && d.max !== undefined ? dec(d.max as number | string) : undefined;
+  if (d.type !== "scores" && ((min && min.gt(0)) || (max && max.lt(0))))
+    ctx.error("RANGE_INVALID", { detail: `input "${name}": missing: zero reads an absent value as 0, outside its range ${min ? min.toFixed() : ""}..${max ? max.toFixed() : ""}` }, at);
+}
+
+/** Input types whose absent value `missing: zero` can read as zero (a scores input as an empty list). */
+const ZERO_TYPES: readonly InputType[] = ["number", "count", "ratio", "scores"];
+
+function zeroTypeText(name: string, type: InputType): string {
+  const instead = type === "boolean" ? "give it default: false" : "use missing: skip or error";
+  return `missing: zero reads an absent value as 0 and applies to number, count, ratio and scores inputs; "${name}" is a ${type} (${instead})`;
+}
+
+/**
+ * The inputs an item method reads itself (not through conditions). A scores input
+ * read by a `chosen` entry is marked: an empty list is a valid choice there.
+ */
+export function methodInputs(m: Method): { readonly input: string; readonly chosen?: true }[] {
+  switch (m.kind) {
+    case "input":
+    case "yesno":
+    case "levels":
+    case "bands":
+    case "rank":
+    case "votes":
+    case "periods":
+    case "carry":
+      return [{ input: m.input }];
+    case "ratio":
+      return m.input !== undefined ? [{ input: m.input }] : [{ input: m.numerator! }, { input: m.denominator! }];
+    case "scale":
+      return [{ input: m.input }, ...(m.targetInput !== undefined ? [{ input: m.targetInput }] : [])];
+    case "panel":
+      return m.groups.map((g) => ({ input: g.input }));
+    case "deduct":
+    case "bonus":
+    case "adjust": {
+      const entries = m.kind === "deduct" ? m.entries : m.kind === "bonus" ? [...m.entries, ...m.outside] : [...m.additions, ...m.deductions];
+      const out: { input: string; chosen?: true }[] = [];
+      for (const e of entries) {
+        // Records are never absent (an absent records input is an empty list); `when` reads facts.
+        if (e.type === "per" || e.type === "shortfall") out.push({ input: e.input });
+        else if (e.type === "chosen") out.push({ input: e.input, chosen: true });
+      }
+      return out;
+    }
+    case "linked":
+      return [];
+    default: {
+      const unhandled: never = m;
+      throw new Error(`kaohe internal: method ${(unhandled as Method).kind}`);
+    }
+  }
+}
+
+/**
+ * After the tree is compiled: an item's `missing` must apply to some input it reads,
+ * and `zero` (the item's or its inputs') must mean something for every input it reads.
+ */
+export function checkItemMissing(ctx: CompileContext, items: readonly ItemNode[]): void {
+  for (const item of items) {
+    const reads = methodInputs(item.method);
+    const at = [...item.path, "missing"];
+    if (item.missing !== undefined && reads.length === 0) {
+      ctx.error("SCHEMA_CONSTRAINT", { detail: `item "${item.id}" reads no input itself (only conditions or records), so missing applies to nothing` }, at);
+      continue;
+    }
+    for (const r of reads) {
+      const spec = ctx.inputs.get(r.input);
+      if (!spec) continue;
+      const policy = item.missing ?? spec.missing ?? "error";
+      if (policy !== "zero") continue;
+      // A panel's scores cannot be zero, whoever says so; the input's own zero is checked where it is declared.
+      if (spec.type === "scores" && !r.chosen)
+        ctx.error("SCHEMA_CONSTRAINT", { detail: `item "${item.id}" is a panel: an absent score sheet cannot be read as zero (no scores); use missing: skip or error` }, item.missing !== undefined ? at : item.path);
+      else if (item.missing === undefined) continue;
+      else if (!ZERO_TYPES.includes(spec.type)) ctx.error("SCHEMA_CONSTRAINT", { detail: zeroTypeText(r.input, spec.type) }, at);
+      else if ((spec.type === "number" || spec.type === "count" || spec.type === "ratio") && ((spec.min && spec.min.gt(0)) || (spec.max && spec.max.lt(0))))
+        ctx.error("RANGE_INVALID", { detail: `item "${item.id}": missing: zero reads "${r.input}" as 0, outside its range ${spec.min?.toFixed() ?? ""}..${spec.max?.toFixed() ?? ""}` }, at);
+    }
+  }
+}
+
+/**
+ * The subject columns of `subject:` (id, name, group, ignore) name data columns: none
+ * may also be an input's name or label, or another subject field.
+ */
+export function checkSubjectColumns(ctx: CompileContext, subject: { id?: string; name?: string; group?: string; ignore?: string[] } | undefined): void {
+  if (!subject) return;
+  const inputColumns = new Map<string, string>();
+  for (const spec of ctx.inputs.values()) {
+    inputColumns.set(spec.name, spec.name);
+    if (spec.label !== undefined) inputColumns.set(spec.label, spec.name);
+  }
+  const seen = new Map<string, string>([["id", "id"], ["name", "name"], ["group", "group"]]);
+  const claim = (column: string, what: string, path: RubricPath) => {
+    const input = inputColumns.get(column);
+    const other = seen.get(column);
+    if (input !== undefined) ctx.error("SCHEMA_CONSTRAINT", { detail: `column "${column}" is the subject's ${what} and also input "${input}"; a column is read once` }, path);
+    else if (other !== undefined && other !== what) ctx.error("SCHEMA_CONSTRAINT", { detail: `column "${column}" is the subject's ${what} and also its ${other}` }, path);
+    else seen.set(column, what);
+  };
+  for (const key of ["id", "name", "group"] as const) if (subject[key] !== undefined) claim(subject[key], key, ["subject", key]);
+  (subject.ignore ?? []).forEach((c, i) => claim(c, "ignored column", ["subject", "ignore", i]));
 }
 
 function rangeOf(d: { min?: number | string; max?: number | string }): { min?: Dec; max?: Dec } {

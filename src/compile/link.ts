@@ -5,6 +5,7 @@
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { RubricPath } from "../parse/locate.js";
+import { matchGrade } from "./grade-names.js";
 import type { CompiledRubric, RubricSet } from "./model.js";
 
 export function linkRubrics(rubrics: readonly CompiledRubric[]): { set?: RubricSet; issues: Issue[] } {
@@ -23,8 +24,11 @@ export function linkRubrics(rubrics: readonly CompiledRubric[]): { set?: RubricS
       if (!byId.has(dep)) issues.push(makeIssue("REF_UNKNOWN_RUBRIC", { id: dep, loaded: [...byId.keys()] }, at(r, path)));
     for (const ref of r.gradeReferences) {
       const target = byId.get(ref.rubric);
-      if (target && !target.grades.some((g) => g.id === ref.grade))
-        issues.push(makeIssue("REF_UNKNOWN_GRADE", { id: ref.grade, scale: target.grades.map((g) => g.id) }, at(r, ref.path)));
+      if (!target) continue;
+      // Another rubric's grade, by id or label, as for the rubric's own grades.
+      const m = matchGrade(target.grades, ref.grade);
+      if (!m) issues.push(makeIssue("REF_UNKNOWN_GRADE", { id: ref.grade, scale: target.grades.map((g) => g.id) }, at(r, ref.path)));
+      else if ("ambiguous" in m) issues.push(makeIssue("GRADE_NAME_AMBIGUOUS", { name: ref.grade, candidates: m.ambiguous.map((c) => `${c} of rubric "${target.id}"`) }, at(r, ref.path)));
     }
   }
   if (issues.length > 0) return { issues };

@@ -14,13 +14,18 @@ export interface Rounding {
 
 // ------------------------------------------------------------------ inputs
 
+/** What an item does when an input it reads is absent: error, read it as zero, or not apply. */
+export type MissingPolicy = "error" | "zero" | "skip";
+
 interface InputBase {
   readonly name: string;
   readonly label?: string;
   /** Declared in `inputs:` (false: implied by an item). */
   readonly declared: boolean;
-  /** A value must be present unless a default exists. */
+  /** A condition reading the absent value is an error (false: the fact has no value). */
   readonly required: boolean;
+  /** An item reading the absent value (and no default): error, zero or skip. Default error. */
+  readonly missing?: MissingPolicy;
 }
 
 export type InputSpec =
@@ -29,8 +34,10 @@ export type InputSpec =
   | (InputBase & { readonly type: "choice"; readonly values: readonly string[]; readonly default?: string })
   | (InputBase & { readonly type: "grade"; readonly scale: readonly string[]; readonly default?: string })
   | (InputBase & { readonly type: "text"; readonly default?: string })
+  /** A calendar date, held as its ISO text "YYYY-MM-DD". */
+  | (InputBase & { readonly type: "date"; readonly default?: string })
   | (InputBase & { readonly type: "rank"; readonly default?: string })
-  | (InputBase & { readonly type: "scores"; readonly min?: Dec; readonly max?: Dec })
+  | (InputBase & { readonly type: "scores"; readonly min?: Dec; readonly max?: Dec; readonly places?: number })
   | (InputBase & { readonly type: "votes"; readonly levels: readonly string[] })
   | (InputBase & { readonly type: "series"; readonly length: number; readonly min?: Dec; readonly max?: Dec })
   | (InputBase & { readonly type: "records"; readonly fields: Readonly<Record<string, "text" | "count" | "number">> });
@@ -84,6 +91,8 @@ export interface LinkedFacts {
   readonly score: Dec;
   /** The linked rubric's grade ids, best first. */
   readonly scale: readonly string[];
+  /** Their labels (a label defaults to the id), so conditions may name a linked grade by label. */
+  readonly labels: readonly string[];
   readonly grade: string | null;
   readonly rank: RankValue | undefined;
   readonly excluded: boolean;
@@ -105,6 +114,8 @@ interface NodeBase {
   readonly max: Dec;
   /** Normalised weight (fraction) within a weighted parent. */
   readonly weight?: Dec;
+  /** The weight as declared (3 of 3:6:3:3), when the parent divides once by `weightSum`. */
+  readonly rawWeight?: Dec;
   readonly only?: CompiledCondition;
   readonly round?: Rounding;
 }
@@ -113,6 +124,12 @@ export interface GroupNode extends NodeBase {
   readonly type: "group";
   readonly combine: "sum" | "weighted" | "mean" | "max" | "min";
   readonly children: readonly TreeNode[];
+  /**
+   * Weighted groups whose normalised weights do not terminate (1:1:1 → 1/3): the sum of
+   * the declared weights. Points are then Σ pointsᵢ × rawWeightᵢ / weightSum (divided
+   * once); otherwise Σ pointsᵢ × weightᵢ.
+   */
+  readonly weightSum?: Dec;
   readonly floor?: Dec;
   readonly cap?: Dec;
   readonly normalizeTo?: Dec;
@@ -126,6 +143,8 @@ export interface GroupNode extends NodeBase {
 export interface ItemNode extends NodeBase {
   readonly type: "item";
   readonly method: Method;
+  /** Overrides the missing policy of the inputs this item reads. */
+  readonly missing?: MissingPolicy;
 }
 
 export type TreeNode = GroupNode | ItemNode;
@@ -159,6 +178,8 @@ export type Method =
   | { readonly kind: "levels"; readonly input: string; readonly levels: ReadonlyMap<string, Dec> }
   | { readonly kind: "deduct"; readonly base: Dec; readonly floor: Dec; readonly entries: readonly Entry[]; readonly zeroIf?: CompiledCondition }
   | { readonly kind: "bonus"; readonly entries: readonly Entry[]; readonly outside: readonly Entry[] }
+  /** 直接加减分: net = Σ additions − Σ deductions, bounded by cap/floor when declared. Full mark 0. */
+  | { readonly kind: "adjust"; readonly additions: readonly Entry[]; readonly deductions: readonly Entry[]; readonly cap?: Dec; readonly floor?: Dec }
   | { readonly kind: "ratio"; readonly input?: string; readonly numerator?: string; readonly denominator?: string }
   | {
       readonly kind: "scale";
@@ -170,8 +191,11 @@ export type Method =
       readonly points: Dec;
       readonly above: "add" | "deduct" | "none";
       readonly below: "add" | "deduct" | "none";
-      readonly steps: "whole" | "exact";
+      /** A partial step: whole ignores it, exact counts its share, started counts it as one. */
+      readonly steps: "whole" | "exact" | "started";
       readonly floor: Dec;
+      /** A value below this earns 0 (a threshold gate). */
+      readonly zeroBelow?: Dec;
     }
   | { readonly kind: "bands"; readonly input: string; readonly bands: readonly { readonly bound: Dec; readonly inclusive: boolean; readonly points: Dec }[]; readonly otherwise: Dec }
   | {
@@ -187,7 +211,8 @@ export type Method =
       readonly kind: "panel";
       /** One sheet per group; a plain panel is one group of weight 1. */
       readonly groups: readonly { readonly id: string; readonly input: string; readonly weight: Dec }[];
-      readonly trim?: { readonly above: number; readonly drop: number };
+      /** Drop `drop` highest and lowest when at least `minScores` scores remain (always > 2 × drop). */
+      readonly trim?: { readonly drop: number; readonly minScores: number; readonly stated: "above" | "minScores" | "default" };
       readonly invalidBallots: readonly ("same-score" | "all-full")[];
       readonly ballotLimits: readonly { readonly gte?: Dec; readonly lt?: Dec; readonly most?: number; readonly least?: number }[];
     }
@@ -203,12 +228,23 @@ export type Method =
 
 // ------------------------------------------------------------------ grades, rules, cohort
 
+export interface GradeBound {
+  readonly value: Dec;
+  readonly inclusive: boolean;
+}
+
 export interface GradeSpec {
   readonly id: string;
   readonly label: string;
-  /** Lower bound; undefined = no lower bound (the catch-all bottom grade). */
-  readonly lower?: { readonly value: Dec; readonly inclusive: boolean };
-  readonly upper?: { readonly value: Dec; readonly inclusive: boolean };
+  /** Effective lower bound; undefined = no lower bound (the catch-all bottom grade). */
+  readonly lower?: GradeBound;
+  /**
+   * Effective upper bound: the declared `max`/`below`, or else the better grade's
+   * lower bound (exclusive when that one is inclusive); undefined only for the best grade.
+   */
+  readonly upper?: GradeBound;
+  /** The bounds as written in the rubric. */
+  readonly declared: { readonly lower?: GradeBound; readonly upper?: GradeBound };
   readonly requires?: CompiledCondition;
 }
 
@@ -272,8 +308,16 @@ export interface CompiledRubric {
   readonly description?: string;
   readonly file?: string;
   readonly subjectLabel?: string;
+  /** The peer group's label, also accepted as the group column. */
   readonly groupLabel?: string;
+  /** Columns the data names the subject id and name by (beside "id" and "name"). */
+  readonly idColumn?: string;
+  readonly nameColumn?: string;
+  /** Data columns skipped (never DATA_UNKNOWN_FIELD). */
+  readonly ignoredColumns: readonly string[];
   readonly rounding?: Rounding;
+  /** The date spans (monthsSince, daysSince) are counted to, as ISO text "YYYY-MM-DD". */
+  readonly asOf?: string;
   readonly policy: { readonly bandGaps: "lower" | "higher" | "error"; readonly downgrades: "sum" | "max" };
   readonly inputs: ReadonlyMap<string, InputSpec>;
   /** Best first; a grade's index is its level. */

@@ -4,10 +4,11 @@
  * then reference any node or input).
  * @internal
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import { dec, HUNDRED, ONE, sum, ZERO, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { ConditionSource, EntrySource, GroupSource, ItemSource, NodeSource } from "../schema/rubric-schema.js";
-import type { CompileContext } from "./context.js";
+import { nullPrototype, type CompileContext } from "./context.js";
 import { compileCondition } from "./facts.js";
 import { impliedNumber, useInput } from "./inputs.js";
 import type { Amount, CompiledCondition, Entry, GroupNode, InputSpec, ItemNode, Method, Rounding, TreeNode } from "./model.js";
@@ -25,13 +26,22 @@ export interface TreeResult {
 
 /** Walk 1: ids (unique across the tree) and the inputs items imply. */
 export function registerTree(ctx: CompileContext, root: GroupSource): void {
+  // Ids of the groups that contain the node visited: a node with the id of one of them
+  // (the root's default id is "total") would make that group contain itself.
+  const ancestors = new Set<string>();
   const visit = (node: NodeSource, path: RubricPath) => {
     const first = ctx.nodeIds.get(node.id);
-    if (first) ctx.error("REF_DUPLICATE_ID", { what: "item/group", id: node.id, first: ctx.where(first) }, [...path, "id"]);
-    else ctx.nodeIds.set(node.id, [...path, "id"]);
+    if (first) {
+      const what = ancestors.has(node.id) ? "item/group (the same id as a group that contains it)" : "item/group";
+      ctx.error("REF_DUPLICATE_ID", { what, id: node.id, first: ctx.where(first) }, [...path, "id"]);
+    } else ctx.nodeIds.set(node.id, [...path, "id"]);
     if (isGroup(node)) {
+      checkAdjustPlacement(ctx, node, path);
+      const added = !ancestors.has(node.id);
+      ancestors.add(node.id);
       node.children.forEach((c, i) => visit(c, [...path, "children", i]));
       node.outside?.forEach((c, i) => visit(c, [...path, "outside", i]));
+      if (added) ancestors.delete(node.id);
     } else {
       ctx.itemIds.add(node.id);
       registerItemInputs(ctx, node, path);
@@ -40,8 +50,22 @@ export function registerTree(ctx: CompileContext, root: GroupSource): void {
   visit(root, ["scoring"]);
 }
 
+/** An item's full mark (分值): its max; an adjust item has none of its own (0). */
+function itemFullMark(item: ItemSource): Dec {
+  return item.kind === "adjust" ? ZERO : dec(item.max);
+}
+
+/** An adjust item adds to its group's sum: only a sum group's children or an outside list may hold it. */
+function checkAdjustPlacement(ctx: CompileContext, g: GroupSource, path: RubricPath): void {
+  const combine = g.combine ?? "sum";
+  if (combine === "sum") return;
+  g.children.forEach((c, i) => {
+    if (!isGroup(c) && c.kind === "adjust") ctx.error("ADJUST_PLACEMENT", { id: c.id, combine }, [...path, "children", i, "kind"]);
+  });
+}
+
 function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricPath): void {
-  const max = dec(item.max);
+  const max = itemFullMark(item);
   const name = "input" in item && item.input !== undefined ? item.input : item.id;
   const by = `item "${item.id}"`;
   const number = (n: string, type: "number" | "count" | "ratio", min?: Dec, hi?: Dec, p: RubricPath = path) =>
@@ -79,6 +103,7 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       number(name, "number");
       break;
     case "carry": {
+      if (dec(item.share).lte(0)) break; // RANGE_INVALID (sanity.ts)
       const limit = max.div(dec(item.share));
       const spec = number(name, "number", ZERO, limit);
       if (spec && "max" in spec && spec.declared && (spec.max === undefined || spec.max.gt(limit)))
@@ -89,7 +114,9 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       const groups = item.groups ?? [{ id: item.id }];
       for (const g of groups) {
         const input = item.groups ? `${name}_${g.id}` : name;
-        useInput(ctx, input, ["scores"], { ...base, name: input, type: "scores", min: ZERO, max }, path, by);
+        const spec = useInput(ctx, input, ["scores"], { ...base, name: input, type: "scores", min: ZERO, max, ...optional("places", item.places) }, path, by);
+        // 可评一位小数 on the panel: the fewer places of the panel and its input apply.
+        if (spec?.type === "scores" && item.places !== undefined && (spec.places === undefined || spec.places > item.places)) ctx.inputs.set(input, { ...spec, places: item.places });
       }
       break;
     }
@@ -102,8 +129,15 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       break;
     }
     case "deduct":
-    case "bonus": {
-      const lists: [EntrySource[], string][] = [[item.kind === "deduct" ? item.deductions : item.additions, item.kind === "deduct" ? "deductions" : "additions"]];
+    case "bonus":
+    case "adjust": {
+      const lists: [EntrySource[], string][] =
+        item.kind === "adjust"
+          ? [
+              [item.additions ?? [], "additions"],
+              [item.deductions ?? [], "deductions"],
+            ]
+          : [[item.kind === "deduct" ? item.deductions : item.additions, item.kind === "deduct" ? "deductions" : "additions"]];
       if (item.kind === "bonus" && item.outside) lists.push([item.outside, "outside"]);
       for (const [entries, key] of lists)
         entries.forEach((e, i) => registerEntryInputs(ctx, e, [...path, key, i], `entry "${e.id}" of ${by}`));
@@ -112,6 +146,8 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
     case "linked":
       if (!ctx.dependencies.has(item.rubric)) ctx.dependencies.set(item.rubric, [...path, "rubric"]);
       break;
+    default:
+      unreachable(item, "item kind");
   }
 }
 
@@ -125,7 +161,7 @@ function registerEntryInputs(ctx: CompileContext, e: EntrySource, path: RubricPa
     useInput(ctx, e.chosen, ["scores"], { name: e.chosen, declared: false, required: true, type: "scores", min: lo, max: hi }, [...path, "chosen"], by);
   }
   if (e.records !== undefined) {
-    const fields: Record<string, "text" | "count" | "number"> = {};
+    const fields = nullPrototype<"text" | "count" | "number">({});
     if (e.points !== undefined && typeof e.points === "object") fields[e.points.by] = "text";
     for (const k of e.dedup?.key ?? []) fields[k] = "text";
     if (e.times) fields[e.times] = "number";
@@ -135,7 +171,7 @@ function registerEntryInputs(ctx: CompileContext, e: EntrySource, path: RubricPa
       for (const f of Object.keys(fields))
         if (!(f in spec.fields)) ctx.error("REF_UNKNOWN_INPUT", { id: `${e.records}.${f}` }, path);
       if (!spec.declared) {
-        const merged = { ...spec.fields, ...fields };
+        const merged = nullPrototype({ ...spec.fields, ...fields });
         ctx.inputs.set(e.records, { ...spec, fields: merged });
       }
     }
@@ -154,24 +190,28 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
   };
   index(root);
   const maxCache = new Map<string, Dec>();
+  const computing = new Set<string>();
   const nodeMax = (id: string): Dec | undefined => {
     const cached = maxCache.get(id);
     if (cached) return cached;
     const n = sourceById.get(id);
-    if (!n) return undefined;
-    const m = isGroup(n) ? fullMark(n, nodeMax) : dec(n.max);
+    // An id inside a group of the same id (REF_DUPLICATE_ID from registerTree) would recurse forever.
+    if (!n || computing.has(id)) return undefined;
+    computing.add(id);
+    const m = isGroup(n) ? fullMark(n, nodeMax) : itemFullMark(n);
+    computing.delete(id);
     maxCache.set(id, m);
     return m;
   };
   const cond = (c: ConditionSource | undefined, path: RubricPath): CompiledCondition | undefined =>
     c === undefined ? undefined : compileCondition(ctx, c, path, nodeMax);
 
-  const compileNode = (node: NodeSource, path: RubricPath, weight: Dec | undefined): TreeNode => {
+  const compileNode = (node: NodeSource, path: RubricPath, weight: { share: Dec; raw?: Dec } | undefined): TreeNode => {
     const common = {
       id: node.id,
       label: node.label ?? node.id,
       path,
-      ...(weight ? { weight } : {}),
+      ...(weight ? { weight: weight.share, ...optional("rawWeight", weight.raw) } : {}),
       ...optional("only", cond(node.only, [...path, "only"])),
       ...(node.round ? { round: { places: node.round.places, mode: (node.round.mode ?? "half-up") as Rounding["mode"] } } : {}),
     };
@@ -183,7 +223,9 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
         if (combine !== "weighted" && c.weight !== undefined)
           ctx.error("WEIGHT_UNEXPECTED", { id: c.id, combine }, [...path, "children", i, "weight"], undefined);
       });
-      const children = node.children.map((c, i) => compileNode(c, [...path, "children", i], weights?.[i]));
+      const children = node.children.map((c, i) =>
+        compileNode(c, [...path, "children", i], weights && { share: weights.shares[i]!, ...(weights.sum ? { raw: weights.raw[i]! } : {}) }),
+      );
       const outside = (node.outside ?? []).map((c, i) => compileNode(c, [...path, "outside", i], undefined));
       const max = nodeMax(node.id) ?? ZERO;
       checkDeclaredMax(ctx, node, path, nodeMax);
@@ -197,12 +239,13 @@ export function compileTree(ctx: CompileContext, root: GroupSource): TreeResult 
         ...optional("floor", d(node.floor)),
         ...optional("cap", d(node.cap)),
         ...optional("normalizeTo", d(node.normalizeTo)),
+        ...optional("weightSum", weights?.sum),
         ...(node.normalizeTo !== undefined ? { maxBeforeNormalising: fullBeforeNormalising(node, nodeMax) } : {}),
         ...(node.limit !== undefined ? { limit: node.limit === null ? null : dec(node.limit) } : {}),
       };
     } else {
       const method = compileMethod(ctx, node, path, cond);
-      compiled = { ...common, type: "item", max: dec(node.max), method: method ?? { kind: "input", input: node.id } };
+      compiled = { ...common, type: "item", max: itemFullMark(node), method: method ?? { kind: "input", input: node.id }, ...optional("missing", "missing" in node ? node.missing : undefined) };
       items.push(compiled);
     }
     nodes.set(node.id, compiled);
@@ -225,7 +268,8 @@ function fullMark(g: GroupSource, nodeMax: (id: string) => Dec | undefined): Dec
 function fullBeforeNormalising(g: GroupSource, nodeMax: (id: string) => Dec | undefined): Dec {
   const maxes = g.children.map((c) => nodeMax(c.id) ?? ZERO);
   let full: Dec;
-  switch (g.combine ?? "sum") {
+  const combine = g.combine ?? "sum";
+  switch (combine) {
     case "sum": {
       const unconditional = g.children.filter((c) => c.only === undefined).map((c) => nodeMax(c.id) ?? ZERO);
       const conditional = g.children.filter((c) => c.only !== undefined).map((c) => nodeMax(c.id) ?? ZERO);
@@ -233,8 +277,9 @@ function fullBeforeNormalising(g: GroupSource, nodeMax: (id: string) => Dec | un
       break;
     }
     case "weighted": {
+      // Σ fullᵢ × weightᵢ / Σ weights: one exact division (3:6:3:3 → / 15).
       const weights = rawWeights(g);
-      full = weights ? sum(maxes.map((m, i) => m.times(weights[i]!))) : ZERO;
+      full = weights ? sum(maxes.map((m, i) => m.times(weights.raw[i]!))).div(weights.sum) : ZERO;
       break;
     }
     case "mean":
@@ -244,22 +289,36 @@ function fullBeforeNormalising(g: GroupSource, nodeMax: (id: string) => Dec | un
     case "min":
       full = maxes.reduce((a, b) => (b.lt(a) ? b : a), maxes[0] ?? ZERO);
       break;
+    default:
+      return unreachable(combine, "combine mode");
   }
   if (g.cap !== undefined && dec(g.cap).lt(full)) full = dec(g.cap);
   return full;
 }
 
-/** Weights as fractions summing to 1, or undefined when they are not usable. */
-function rawWeights(g: GroupSource): Dec[] | undefined {
+/** Weights as declared ("60%" → 0.6, 3 of 3:6:3:3) and their sum, or undefined when they are not usable. */
+function rawWeights(g: GroupSource): { raw: Dec[]; sum: Dec } | undefined {
   const ws = g.children.map((c) => c.weight);
   if (ws.some((w) => w === undefined)) return undefined;
-  const values = ws.map((w) => dec(w!));
-  const total = sum(values);
+  const raw = ws.map((w) => dec(w!));
+  const total = sum(raw);
   if (total.lte(0)) return undefined;
-  return values.map((v) => v.div(total));
+  return { raw, sum: total };
 }
 
-function normaliseWeights(ctx: CompileContext, g: GroupSource, path: RubricPath): Dec[] | undefined {
+/**
+ * A weighted group's weights: `shares` (weightᵢ / Σ weights, exact: 1/3 for 1:1:1) for
+ * the report and the feedback factors; `raw` as declared; `sum` only when some share
+ * does not terminate, so that the engine computes Σ pointsᵢ × rawᵢ / sum with one
+ * division instead of summing products of non-terminating shares.
+ */
+interface Weights {
+  readonly shares: Dec[];
+  readonly raw: Dec[];
+  readonly sum?: Dec;
+}
+
+function normaliseWeights(ctx: CompileContext, g: GroupSource, path: RubricPath): Weights | undefined {
   let okay = true;
   g.children.forEach((c, i) => {
     if (c.weight === undefined) {
@@ -288,7 +347,9 @@ function normaliseWeights(ctx: CompileContext, g: GroupSource, path: RubricPath)
     ctx.error("WEIGHT_SUM", { sum: fmt(total.times(HUNDRED)) }, [...path, "children"], undefined);
     return undefined;
   }
-  return values.map((v) => v.div(total));
+  const shares = values.map((v) => v.div(total));
+  const terminating = shares.every((w) => Number.isFinite(w.decimalPlaces()));
+  return { shares, raw: values, ...(terminating ? {} : { sum: total }) };
 }
 
 function checkDeclaredMax(ctx: CompileContext, g: GroupSource, path: RubricPath, nodeMax: (id: string) => Dec | undefined): void {
@@ -307,7 +368,7 @@ function compileMethod(
   path: RubricPath,
   cond: (c: ConditionSource | undefined, p: RubricPath) => CompiledCondition | undefined,
 ): Method | undefined {
-  const max = dec(item.max);
+  const max = itemFullMark(item);
   const input = "input" in item && item.input !== undefined ? item.input : item.id;
   const within = (v: Dec, what: string, p: RubricPath) => {
     if (v.lt(0) || v.gt(max)) ctx.error("RANGE_INVALID", { detail: `${what} ${fmt(v)} is outside 0..${fmt(max)} (the item's max)` }, p);
@@ -346,6 +407,19 @@ function compileMethod(
         entries: compileEntries(ctx, item.additions, [...path, "additions"], cond),
         outside: compileEntries(ctx, item.outside ?? [], [...path, "outside"], cond),
       };
+    case "adjust": {
+      if ((item.additions?.length ?? 0) + (item.deductions?.length ?? 0) === 0)
+        ctx.error("SCHEMA_CONSTRAINT", { detail: "an adjust item needs at least one entry in additions or deductions" }, path);
+      const cap = d(item.cap);
+      const floor = d(item.floor);
+      if (cap?.lt(0)) ctx.error("RANGE_INVALID", { detail: `cap ${fmt(cap)} is below 0: the cap bounds the net addition` }, [...path, "cap"]);
+      if (floor?.gt(0)) ctx.error("RANGE_INVALID", { detail: `floor ${fmt(floor)} is above 0: the floor bounds the net deduction (write it negative, e.g. -10)` }, [...path, "floor"]);
+      // Entry ids are unique across both lists: a trail line names its entry.
+      const additions = compileEntries(ctx, item.additions ?? [], [...path, "additions"], cond);
+      const added = new Map<string, RubricPath>((item.additions ?? []).map((e, i) => [e.id, [...path, "additions", i, "id"]]));
+      const deductions = compileEntries(ctx, item.deductions ?? [], [...path, "deductions"], cond, added);
+      return { kind: "adjust", additions, deductions, ...optional("cap", cap), ...optional("floor", floor) };
+    }
     case "ratio":
       return item.numerator !== undefined && item.denominator !== undefined
         ? { kind: "ratio", numerator: item.numerator, denominator: item.denominator }
@@ -357,6 +431,10 @@ function compileMethod(
       if (unit.lte(0)) ctx.error("RANGE_INVALID", { detail: `unit must be positive, got ${fmt(unit)}` }, [...path, "unit"]);
       const base = d(item.base) ?? max;
       within(base, "base", [...path, "base"]);
+      const zeroBelow = d(item.zeroBelow);
+      const target = d(item.target);
+      if (zeroBelow && target && zeroBelow.gt(target))
+        ctx.error("RANGE_INVALID", { detail: `zeroBelow ${fmt(zeroBelow)} is above the target ${fmt(target)}: the target itself would score 0` }, [...path, "zeroBelow"]);
       return {
         kind: "scale",
         input,
@@ -369,6 +447,7 @@ function compileMethod(
         below: item.below ?? "none",
         steps: item.steps ?? "whole",
         floor: d(item.floor) ?? ZERO,
+        ...optional("zeroBelow", zeroBelow),
       };
     }
     case "bands": {
@@ -427,7 +506,7 @@ function compileMethod(
       return {
         kind: "panel",
         groups,
-        ...(item.trim ? { trim: { above: item.trim.above, drop: item.trim.drop ?? 1 } } : {}),
+        ...optional("trim", item.trim && compileTrim(ctx, item.trim, [...path, "trim"])),
         invalidBallots: item.invalidBallots ?? [],
         ballotLimits: (item.ballotLimits ?? []).map((l) => ({
           ...optional("gte", d(l.gte)),
@@ -455,7 +534,35 @@ function compileMethod(
       return { kind: "carry", input, share: dec(item.share) };
     case "linked":
       return { kind: "linked", rubric: item.rubric, ...optional("scaleFrom", d(item.scaleFrom)) };
+    default:
+      return unreachable(item, "item kind");
   }
+}
+
+/**
+ * A panel's trim: drop `drop` at each end when at least `minScores` scores remain.
+ * `above: n` is `minScores: n + 1`; neither gives 2 × drop + 1 (trim whenever a score
+ * is left). A threshold that would trim 2 × drop scores or fewer is TRIM_MIN_SCORES.
+ */
+function compileTrim(
+  ctx: CompileContext,
+  trim: { drop?: number; above?: number; minScores?: number },
+  path: RubricPath,
+): { drop: number; minScores: number; stated: "above" | "minScores" | "default" } | undefined {
+  const drop = trim.drop ?? 1;
+  const needed = 2 * drop + 1;
+  if (trim.above !== undefined && trim.minScores !== undefined) {
+    ctx.error("SCHEMA_CONSTRAINT", { detail: "trim takes one of above (more than n scores) or minScores (at least n scores), not both" }, path);
+    return undefined;
+  }
+  if (trim.above === undefined && trim.minScores === undefined) return { drop, minScores: needed, stated: "default" };
+  const stated = trim.above !== undefined ? "above" : "minScores";
+  const minScores = trim.above !== undefined ? trim.above + 1 : trim.minScores!;
+  if (minScores < needed) {
+    ctx.error("TRIM_MIN_SCORES", { drop, needed, stated: `${stated}: ${trim[stated]}`, fewest: minScores }, [...path, stated]);
+    return undefined;
+  }
+  return { drop, minScores, stated };
 }
 
 function compileEntries(
@@ -463,8 +570,9 @@ function compileEntries(
   entries: EntrySource[],
   path: RubricPath,
   cond: (c: ConditionSource | undefined, p: RubricPath) => CompiledCondition | undefined,
+  seenBefore?: ReadonlyMap<string, RubricPath>,
 ): Entry[] {
-  const seen = new Map<string, RubricPath>();
+  const seen = new Map<string, RubricPath>(seenBefore);
   const out: Entry[] = [];
   entries.forEach((e, i) => {
     const p = [...path, i];

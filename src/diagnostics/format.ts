@@ -2,7 +2,8 @@ import type { Issue } from "./issue.js";
 
 /**
  * One line per issue: `file:line:col  CODE  message`, or for data issues
- * `file:row N  subject "x"  field "f"  CODE  message`.
+ * `file:row N  subject "x"  field "f"  CODE  message`. A warning starts with
+ * `warning: ` (`warning: file:line:col  CODE  message`).
  *
  * @param issue - the issue to format
  * @returns the one-line form
@@ -23,8 +24,9 @@ export function formatIssue(issue: Issue): string {
   if (issue.subject !== undefined) where.push(`subject "${issue.subject}"`);
   if (issue.field !== undefined) where.push(`field "${issue.field}"`);
   if (!issue.source && issue.path.length > 0 && issue.subject === undefined) where.push(`at ${formatPath(issue.path)}`);
-  const severity = issue.severity === "warning" ? "warning  " : "";
-  return `${where.filter(Boolean).join("  ")}${where.length ? "  " : ""}${severity}${issue.code}  ${issue.message}`;
+  const severity = issue.severity === "warning" ? "warning: " : "";
+  const at = where.filter(Boolean).join("  ");
+  return `${severity}${at}${at ? "  " : ""}${issue.code}  ${issue.message}`;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { renderMessage } from "./messages.js";
 
 /** The stage that found an issue. */
-export type Stage = "parse" | "validate" | "compile" | "link" | "data" | "evaluate" | "test";
+export type Stage = "api" | "parse" | "validate" | "compile" | "link" | "data" | "evaluate" | "test";
 
 /** Every issue code kaohe can report. Stable: tests and integrators match on these. */
 export type IssueCode =
@@ -14,6 +14,14 @@ export type IssueCode =
   | "YAML_SYNTAX"
   | "YAML_DUPLICATE_KEY"
   | "YAML_EMPTY"
+  | "YAML_ALIAS"
+  | "YAML_ALIAS_LIMIT"
+  | "YAML_MERGE"
+  | "YAML_TOO_DEEP"
+  | "YAML_TOO_LARGE"
+  | "YAML_UNKNOWN_TAG"
+  | "YAML_CONTROL_CHARACTER"
+  | "YAML_NOT_UTF8"
   // validate: the shape of the rubric (zod)
   | "SCHEMA_MISSING_KEY"
   | "SCHEMA_UNKNOWN_KEY"
@@ -22,6 +30,10 @@ export type IssueCode =
   | "SCHEMA_OUT_OF_RANGE"
   | "SCHEMA_INVALID_KIND"
   | "SCHEMA_CONSTRAINT"
+  | "SCHEMA_RESERVED_NAME"
+  // validate: limits on the size of a rubric, checked before the expensive work
+  | "LIMIT_EXCEEDED"
+  | "LIMIT_INVALID"
   // compile: the meaning of the rubric
   | "REF_DUPLICATE_ID"
   | "REF_UNKNOWN_NODE"
@@ -31,6 +43,7 @@ export type IssueCode =
   | "REF_UNKNOWN_RUBRIC"
   | "REF_BAD_FACT"
   | "COND_TYPE_MISMATCH"
+  | "COND_STAGE_ORDER"
   | "INPUT_TYPE_CONFLICT"
   | "WEIGHT_SUM"
   | "WEIGHT_MIXED"
@@ -41,6 +54,14 @@ export type IssueCode =
   | "MAX_MISMATCH"
   | "RANGE_INVALID"
   | "QUOTA_SHARE_RANGE"
+  | "TRIM_MIN_SCORES"
+  | "ADJUST_PLACEMENT"
+  | "QUOTA_LOWEST_GRADE"
+  | "GRADE_NAME_AMBIGUOUS"
+  | "SPAN_WITHOUT_AS_OF"
+  // compile warnings: likely mistakes that do not stop the rubric from loading
+  | "COND_INTEGER_RANGE_ON_DECIMAL"
+  | "ROOT_MAX_UNDECLARED"
   // link: a set of rubrics
   | "LINKAGE_CYCLE"
   | "RUBRIC_DUPLICATE_ID"
@@ -54,13 +75,21 @@ export type IssueCode =
   | "DATA_TOO_PRECISE"
   | "DATA_OUT_OF_RANGE"
   | "DATA_INVALID_VALUE"
+  | "DATA_INVALID_DATE"
   | "DATA_BAD_SHAPE"
+  | "DATA_DUPLICATE_COLUMN"
+  | "DATA_TOO_LARGE"
   // evaluate: inputs that are well-formed but cannot be scored
   | "EVAL_LINKED_OUT_OF_RANGE"
   | "EVAL_NO_VALID_SCORES"
   | "EVAL_ZERO_DENOMINATOR"
   | "EVAL_NO_GRADE"
-  | "EVAL_QUOTA_HELD_BY_RULES";
+  | "EVAL_NOT_GRADABLE"
+  | "EVAL_QUOTA_HELD_BY_RULES"
+  // api: arguments a caller passed to a safe* function
+  | "API_BAD_ARGUMENT"
+  | "API_CALLBACK_FAILED"
+  | "API_INTERNAL_ERROR";
 
 /** Where in a source text an issue is: 1-indexed line and column. */
 export interface SourcePosition {
@@ -112,6 +141,7 @@ export interface IssueWhere {
 const STAGE_OF_PREFIX: Record<string, Stage> = {
   YAML: "parse",
   SCHEMA: "validate",
+  LIMIT: "validate",
   REF: "compile",
   COND: "compile",
   INPUT: "compile",
@@ -120,10 +150,14 @@ const STAGE_OF_PREFIX: Record<string, Stage> = {
   MAX: "compile",
   RANGE: "compile",
   QUOTA: "compile",
+  GRADE: "compile",
+  SPAN: "compile",
+  ROOT: "compile",
   LINKAGE: "link",
   RUBRIC: "link",
   DATA: "data",
   EVAL: "evaluate",
+  API: "api",
 };
 
 /** Create an issue; the message comes from the message table. */

@@ -24,3 +24,12 @@ export class KaoheError extends Error {
 export function isKaoheError(error: unknown): error is KaoheError {
   return error instanceof KaoheError || (error instanceof Error && error.name === "KaoheError" && "issues" in error);
 }
+
+/**
+ * The default branch of a switch over a closed union (item kinds, rule kinds, combine
+ * modes): a new member that a switch does not handle fails to compile here.
+ * @internal
+ */
+export function unreachable(value: never, what: string): never {
+  throw new Error(`kaohe internal: unhandled ${what} ${String((value as { kind?: unknown } | undefined)?.kind ?? value)}`);
+}

@@ -5,7 +5,7 @@
  */
 import type { CompiledRubric, ItemNode, ScoreSheet } from "../compile/model.js";
 import type { PreparedSubject } from "./subject-data.js";
-import type { Dec } from "./decimal.js";
+import { ZERO, type Dec } from "./decimal.js";
 
 export interface RankPlacement {
   readonly position: number;
@@ -25,18 +25,20 @@ export function computeCohortInputs(rubric: CompiledRubric, subjects: readonly P
   const rankPoints = new Map<string, Map<string, RankPlacement>>();
   const voidRaters = new Map<string, Map<string, Map<string, string>>>();
   for (const item of rubric.items) {
-    if (item.method.kind === "rank") rankPoints.set(item.id, placeByRank(item, subjects));
+    if (item.method.kind === "rank") rankPoints.set(item.id, placeByRank(rubric, item, subjects));
     if (item.method.kind === "panel" && (item.method.invalidBallots.length > 0 || item.method.ballotLimits.length > 0))
       voidRaters.set(item.id, findVoidBallots(item, subjects));
   }
   return { rankPoints, voidRaters };
 }
 
-function placeByRank(item: ItemNode, subjects: readonly PreparedSubject[]): Map<string, RankPlacement> {
+function placeByRank(rubric: CompiledRubric, item: ItemNode, subjects: readonly PreparedSubject[]): Map<string, RankPlacement> {
   const m = item.method;
   if (m.kind !== "rank") throw new Error("unreachable");
+  // The subjects the item applies to: an absent value counts as 0 under missing: zero (the item's or the input's).
+  const policy = item.missing ?? rubric.inputs.get(m.input)?.missing ?? "error";
   const entries = subjects
-    .map((s) => ({ id: s.id, value: s.values.get(m.input) as Dec | undefined }))
+    .map((s) => ({ id: s.id, value: (s.absent.has(m.input) ? (policy === "zero" ? ZERO : undefined) : s.values.get(m.input)) as Dec | undefined }))
     .filter((e): e is { id: string; value: Dec } => e.value !== undefined);
   entries.sort((a, b) => (m.order === "desc" ? b.value.cmp(a.value) : a.value.cmp(b.value)));
   const n = entries.length;

@@ -2,34 +2,37 @@
  * All score arithmetic goes through this module; it is the only file that imports
  * decimal.js.
  *
- * A `Dec` is exact. Most rubric values are short decimals (84.5, 0.25, 96.85%), so a
- * Dec normally holds a safe integer mantissa `m` and a decimal exponent `e`
- * (value = m / 10^e, |m| ≤ 2^53 − 1, 0 ≤ e ≤ 15): additions, products and comparisons
- * are then a few integer operations. Whenever a result would not be exact in that form
- * (an overflow, a division such as 1/3), the operation is done by decimal.js instead,
- * through a private clone (40 significant digits, never `Decimal.set`), and the Dec
- * holds that value. Both forms give the same results: the compact form only ever holds
- * values decimal.js would hold exactly.
+ * A `Dec` is exact, always. Most rubric values are short decimals (84.5, 0.25, 96.85%),
+ * so a Dec normally holds a safe integer mantissa `m` and a decimal exponent `e`
+ * (value = m / 10^e, |m| ≤ 2^53 − 1, 0 ≤ e ≤ 15): additions, products, quotients that
+ * terminate and comparisons are then a few integer operations (the fast path).
+ *
+ * Whenever a result does not fit that form (an overflow, more than 15 decimals, or a
+ * division that does not terminate, such as 256 / 3), the Dec holds the exact fraction
+ * n / d instead (bigint numerator and denominator in lowest terms, d > 0), and every
+ * operation on it (sum, product, quotient, comparison, rounding) is exact bigint
+ * arithmetic. A result that fits the compact form again (256/3 × 3 = 256) returns to it.
+ * So a weighted mean over ratio weights (1:1:1), a share (1/3) or a normalisation
+ * (90/110) is exact until a declared rounding, and compares exactly on a threshold.
+ *
+ * Display: `toFixed()` without places prints a terminating value exactly, however long;
+ * a non-terminating one is rounded half-up to 40 significant digits (256/3 prints
+ * as 85.33333333333333333333333333333333333333); this is the only place where a value
+ * is shown rounded without a declared rounding, and the value itself stays exact.
+ * decimal.js (a private clone, never `Decimal.set`) renders that form and reads numbers
+ * in exponent notation.
  * @internal
  */
 import DecimalJs from "decimal.js";
 
-const Big = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
-type BigValue = InstanceType<typeof Big>;
+/** Significant digits of the display form of an unrounded value. */
+export const DISPLAY_DIGITS = 40;
+
+const Big = DecimalJs.clone({ precision: DISPLAY_DIGITS, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
 
 /** Rounding modes a rubric may declare. */
 export const ROUNDING_MODES = ["half-up", "half-even", "half-down", "up", "down", "ceil", "floor"] as const;
 export type RoundingMode = (typeof ROUNDING_MODES)[number];
-
-const MODE: Record<RoundingMode, DecimalJs.Rounding> = {
-  "half-up": DecimalJs.ROUND_HALF_UP,
-  "half-even": DecimalJs.ROUND_HALF_EVEN,
-  "half-down": DecimalJs.ROUND_HALF_DOWN,
-  up: DecimalJs.ROUND_UP,
-  down: DecimalJs.ROUND_DOWN,
-  ceil: DecimalJs.ROUND_CEIL,
-  floor: DecimalJs.ROUND_FLOOR,
-};
 
 /** Plain decimal literal: optional sign, digits, optional fraction. No exponent, no hex. */
 export const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -39,22 +42,62 @@ export const PERCENT_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)\s*%$/;
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_SCALE = 15;
 const POW10 = Array.from({ length: 2 * MAX_SCALE + 1 }, (_, i) => 10 ** i); // exact up to 1e22
+const BIG_MAX = BigInt(MAX);
 
 const safe = (x: number) => x <= MAX && x >= -MAX;
+const pow10n = (k: number): bigint => 10n ** BigInt(k);
+const absn = (x: bigint): bigint => (x < 0n ? -x : x);
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** An exact fraction n / d in lowest terms, d > 0: the value of a Dec that is not compact. */
+class Fraction {
+  constructor(
+    readonly n: bigint,
+    readonly d: bigint,
+  ) {}
+}
+
+/**
+ * Round the truncated quotient `q` (of a value with sign `positive`) away from zero or
+ * not, given how the discarded remainder compares with one half (−1, 0, 1; never called
+ * with a zero remainder).
+ */
+function roundsAway(mode: RoundingMode, half: number, qOdd: boolean, positive: boolean): boolean {
+  switch (mode) {
+    case "half-up":
+      return half >= 0;
+    case "half-down":
+      return half > 0;
+    case "half-even":
+      return half > 0 || (half === 0 && qOdd);
+    case "up":
+      return true;
+    case "down":
+      return false;
+    case "ceil":
+      return positive;
+    case "floor":
+      return !positive;
+  }
+}
 
 /** An exact decimal value. Immutable. */
 export class Dec {
-  /** Mantissa of the compact form (when `big` is undefined). */
+  /** Mantissa of the compact form (when `q` is undefined). */
   private readonly m: number;
   /** Decimal exponent of the compact form: value = m / 10^e. */
   private readonly e: number;
-  /** The value, when it does not fit the compact form. */
-  private readonly big: BigValue | undefined;
+  /** The exact fraction, when the value does not fit the compact form. */
+  private readonly q: Fraction | undefined;
 
-  private constructor(m: number, e: number, big: BigValue | undefined) {
+  private constructor(m: number, e: number, q: Fraction | undefined) {
     this.m = m;
     this.e = e;
-    this.big = big;
+    this.q = q;
   }
 
   /** Compact form, trailing zeros removed (so `e` is the number of decimal places). */
@@ -66,29 +109,43 @@ export class Dec {
     return new Dec(m === 0 ? 0 : m, e, undefined);
   }
 
-  private static fromBig(b: BigValue): Dec {
-    const e = b.decimalPlaces();
-    if (e <= MAX_SCALE && b.precision(true) <= 15) {
-      const m = Number(b.times(POW10[e]!).toFixed(0));
-      if (safe(m)) return Dec.of(m, e);
+  /** The exact value n / d (d ≠ 0): compact when it fits, else a fraction in lowest terms. */
+  private static ofFraction(n: bigint, d: bigint): Dec {
+    if (d < 0n) {
+      n = -n;
+      d = -d;
     }
-    return new Dec(0, 0, b);
+    if (n === 0n) return ZERO;
+    const g = gcd(absn(n), d);
+    if (g !== 1n) {
+      n /= g;
+      d /= g;
+    }
+    const k = terminatingPlaces(d);
+    if (k !== undefined && k <= MAX_SCALE) {
+      const scaled = n * (pow10n(k) / d);
+      if (scaled <= BIG_MAX && scaled >= -BIG_MAX) return Dec.of(Number(scaled), k);
+    }
+    return new Dec(0, 0, new Fraction(n, d));
   }
 
-  private toBig(): BigValue {
-    return this.big ?? new Big(this.m).div(POW10[this.e]!);
+  /** The value as a fraction (not necessarily in lowest terms for the compact form). */
+  private fraction(): Fraction {
+    return this.q ?? new Fraction(BigInt(this.m), pow10n(this.e));
   }
 
   plus(other: Dec | number): Dec {
     const o = toDec(other);
-    if (this.big === undefined && o.big === undefined) {
+    if (this.q === undefined && o.q === undefined) {
       const e = this.e >= o.e ? this.e : o.e;
       const a = this.m * POW10[e - this.e]!;
       const b = o.m * POW10[e - o.e]!;
       const s = a + b;
       if (safe(a) && safe(b) && safe(s)) return Dec.of(s, e);
     }
-    return Dec.fromBig(this.toBig().plus(o.toBig()));
+    const x = this.fraction();
+    const y = o.fraction();
+    return x.d === y.d ? Dec.ofFraction(x.n + y.n, x.d) : Dec.ofFraction(x.n * y.d + y.n * x.d, x.d * y.d);
   }
 
   minus(other: Dec | number): Dec {
@@ -97,7 +154,7 @@ export class Dec {
 
   times(other: Dec | number): Dec {
     const o = toDec(other);
-    if (this.big === undefined && o.big === undefined) {
+    if (this.q === undefined && o.q === undefined) {
       const p = this.m * o.m;
       const e = this.e + o.e;
       if (safe(p) && e <= 2 * MAX_SCALE) {
@@ -106,12 +163,15 @@ export class Dec {
         if (d.e <= MAX_SCALE) return d;
       }
     }
-    return Dec.fromBig(this.toBig().times(o.toBig()));
+    const x = this.fraction();
+    const y = o.fraction();
+    return Dec.ofFraction(x.n * y.n, x.d * y.d);
   }
 
+  /** Exact quotient. Division by zero is a bug of the caller (it throws). */
   div(other: Dec | number): Dec {
     const o = toDec(other);
-    if (this.big === undefined && o.big === undefined && o.m !== 0) {
+    if (this.q === undefined && o.q === undefined && o.m !== 0) {
       // Exact when the quotient of the mantissas is an integer (×10^k for a few k).
       for (let k = 0; k <= 6 && this.e + k - o.e <= MAX_SCALE; k++) {
         const n = this.m * POW10[k]!;
@@ -126,19 +186,26 @@ export class Dec {
         }
       }
     }
-    return Dec.fromBig(this.toBig().div(o.toBig()));
+    if (o.isZero()) throw new RangeError("kaohe internal: division by zero");
+    const x = this.fraction();
+    const y = o.fraction();
+    return Dec.ofFraction(x.n * y.d, x.d * y.n);
   }
 
   cmp(other: Dec | number): number {
     const o = toDec(other);
-    if (this.big === undefined && o.big === undefined) {
+    if (this.q === undefined && o.q === undefined) {
       if (this.e === o.e) return this.m < o.m ? -1 : this.m > o.m ? 1 : 0;
       const e = this.e >= o.e ? this.e : o.e;
       const a = this.m * POW10[e - this.e]!;
       const b = o.m * POW10[e - o.e]!;
       if (safe(a) && safe(b)) return a < b ? -1 : a > b ? 1 : 0;
     }
-    return this.toBig().cmp(o.toBig());
+    const x = this.fraction();
+    const y = o.fraction();
+    const a = x.n * y.d;
+    const b = y.n * x.d;
+    return a < b ? -1 : a > b ? 1 : 0;
   }
 
   eq(other: Dec | number): boolean {
@@ -158,33 +225,33 @@ export class Dec {
   }
 
   isZero(): boolean {
-    return this.big === undefined ? this.m === 0 : this.big.isZero();
+    return this.q === undefined && this.m === 0; // a fraction is never zero
   }
 
   isInteger(): boolean {
-    return this.big === undefined ? this.e === 0 : this.big.isInteger();
+    return this.q === undefined ? this.e === 0 : this.q.d === 1n;
   }
 
   negated(): Dec {
-    return this.big === undefined ? Dec.of(-this.m, this.e) : new Dec(0, 0, this.big.negated());
+    return this.q === undefined ? Dec.of(-this.m, this.e) : new Dec(0, 0, new Fraction(-this.q.n, this.q.d));
   }
 
   abs(): Dec {
-    return this.big === undefined ? (this.m < 0 ? Dec.of(-this.m, this.e) : this) : new Dec(0, 0, this.big.abs());
+    return this.q === undefined ? (this.m < 0 ? Dec.of(-this.m, this.e) : this) : this.q.n < 0n ? this.negated() : this;
   }
 
   floor(): Dec {
     return this.toDecimalPlaces(0, "floor");
   }
 
-  /** Number of decimal places (trailing zeros not counted). */
+  /** Number of decimal places (trailing zeros not counted); Infinity when the value does not terminate (1/3). */
   decimalPlaces(): number {
-    return this.big === undefined ? this.e : this.big.decimalPlaces();
+    return this.q === undefined ? this.e : (terminatingPlaces(this.q.d) ?? Number.POSITIVE_INFINITY);
   }
 
   /** Round to `places` decimals (default mode half-up). */
   toDecimalPlaces(places: number, mode: RoundingMode = "half-up"): Dec {
-    if (this.big === undefined) {
+    if (this.q === undefined) {
       if (this.e <= places) return this;
       const divisor = POW10[this.e - places]!;
       const r = this.m % divisor; // exact, same sign as m
@@ -192,61 +259,52 @@ export class Dec {
       if (r === 0) return Dec.of(q, places);
       const twice = 2 * Math.abs(r);
       const positive = this.m > 0;
-      let away: boolean;
-      switch (mode) {
-        case "half-up":
-          away = twice >= divisor;
-          break;
-        case "half-down":
-          away = twice > divisor;
-          break;
-        case "half-even":
-          away = twice > divisor || (twice === divisor && Math.abs(q) % 2 === 1);
-          break;
-        case "up":
-          away = true;
-          break;
-        case "down":
-          away = false;
-          break;
-        case "ceil":
-          away = positive;
-          break;
-        case "floor":
-          away = !positive;
-          break;
-      }
+      const away = roundsAway(mode, twice < divisor ? -1 : twice > divisor ? 1 : 0, Math.abs(q) % 2 === 1, positive);
       return Dec.of(away ? q + (positive ? 1 : -1) : q, places);
     }
-    return Dec.fromBig(this.big.toDecimalPlaces(places, MODE[mode]));
+    const { n, d } = this.q;
+    const scaled = n * pow10n(places);
+    let q = scaled / d; // truncated toward zero
+    const r = scaled - q * d;
+    if (r !== 0n) {
+      const twice = 2n * absn(r);
+      const positive = n > 0n;
+      if (roundsAway(mode, twice < d ? -1 : twice > d ? 1 : 0, q % 2n !== 0n, positive)) q += positive ? 1n : -1n;
+    }
+    return Dec.ofFraction(q, pow10n(places));
   }
 
-  /** Fixed notation: exactly `places` decimals (rounded half-up), or the shortest exact form. */
+  /**
+   * Fixed notation. With `places`: exactly that many decimals, rounded half-up. Without:
+   * the shortest exact form, or for a value of more than 40 significant digits (a
+   * non-terminating quotient such as 256/3), the display form rounded half-up to 40
+   * significant digits.
+   */
   toFixed(places?: number): string {
-    if (this.big !== undefined) {
-      const text = places === undefined ? this.big.toFixed() : this.big.toFixed(places);
-      return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text; // zero has no sign
+    if (this.q !== undefined && places === undefined) {
+      // A terminating fraction (its denominator divides a power of ten) prints exactly,
+      // however many digits it has.
+      const exact = terminatingPlaces(this.q.d);
+      if (exact !== undefined) return this.toFixed(exact);
+      // decimal.js divides to 40 significant digits, correctly rounded.
+      return new Big(this.q.n.toString()).div(this.q.d.toString()).toFixed();
     }
     const d = places === undefined ? this : this.toDecimalPlaces(places);
-    const e = d.e;
-    const digits = String(Math.abs(d.m));
-    const sign = d.m < 0 ? "-" : "";
-    let text: string;
-    if (e === 0) text = digits;
-    else {
-      const padded = digits.padStart(e + 1, "0");
-      text = `${padded.slice(0, padded.length - e)}.${padded.slice(padded.length - e)}`;
+    if (d.q !== undefined) {
+      // Rounded to `places` but too long for the compact form: d.q.d divides 10^places.
+      const n = d.q.n * (pow10n(places!) / d.q.d);
+      return fixedText(absn(n).toString(), places!, places!, n < 0n);
     }
-    if (places !== undefined && places > e) text += (e === 0 ? "." : "") + "0".repeat(places - e);
-    return sign + text;
+    return fixedText(String(Math.abs(d.m)), d.e, places, d.m < 0);
   }
 
   toString(): string {
     return this.toFixed();
   }
 
+  /** The nearest JS number (for counts and display only, never for arithmetic). */
   toNumber(): number {
-    return this.big === undefined ? this.m / POW10[this.e]! : this.big.toNumber();
+    return this.q === undefined ? this.m / POW10[this.e]! : new Big(this.q.n.toString()).div(this.q.d.toString()).toNumber();
   }
 
   /** Parse a plain decimal literal (already checked against DECIMAL_PATTERN). */
@@ -262,8 +320,35 @@ export class Dec {
     const frac = dot < 0 ? "" : text.slice(dot + 1).replace(/0+$/, "");
     const digits = (intPart + frac).replace(/^0+/, "");
     if (digits.length <= 15 && frac.length <= MAX_SCALE) return Dec.of(sign * Number(digits || "0"), frac.length);
-    return Dec.fromBig(new Big(text));
+    return Dec.ofFraction(BigInt(sign) * BigInt(digits || "0"), pow10n(frac.length));
   }
+}
+
+/** Digits of |m| with `e` decimals, padded to `places`. */
+function fixedText(digits: string, e: number, places: number | undefined, negative: boolean): string {
+  let text: string;
+  if (e === 0) text = digits;
+  else {
+    const padded = digits.padStart(e + 1, "0");
+    text = `${padded.slice(0, padded.length - e)}.${padded.slice(padded.length - e)}`;
+  }
+  if (places !== undefined && places > e) text += (e === 0 ? "." : "") + "0".repeat(places - e);
+  return (negative ? "-" : "") + text;
+}
+
+/** Decimal places of 1/d when it terminates (d = 2^a·5^b → max(a, b)), else undefined. */
+function terminatingPlaces(d: bigint): number | undefined {
+  let twos = 0;
+  let fives = 0;
+  while (d % 2n === 0n) {
+    d /= 2n;
+    twos++;
+  }
+  while (d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
+  return d === 1n ? Math.max(twos, fives) : undefined;
 }
 
 function toDec(value: Dec | number): Dec {

@@ -5,7 +5,8 @@
  * Order of evaluation, per rubric:
  *  1. subject data checked at the boundary (ids, unknown fields, types, ranges)
  *  2. batch-wide item inputs (points by rank, void ballots)
- *  3. item points → groups → components → total (rounded if the rubric declares rounding)
+ *  3. item points → groups → components → total: the root's points, rounded if the
+ *     rubric declares rounding (exact until then; every fact reads that one number)
  *  4. raw grade by bands (with `requires` and the bandGaps policy)
  *  5. exclusions, then vetoes
  *  6. ranking (total, then tie-breakers) overall and per group
@@ -19,12 +20,12 @@ import { applyQuotas } from "../cohort/quota.js";
 import { compareIds, rankCohort } from "../cohort/rank.js";
 import { buildSubjectResult, type RubricResult, type SubjectResult, type TrailLevel } from "../report/result.js";
 import { computeCohortInputs } from "./cohort-inputs.js";
-import { round, ZERO } from "./decimal.js";
+import { ZERO } from "./decimal.js";
 import { assignGrade } from "./grade.js";
 import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "./rules.js";
 import { scoreTree } from "./score-tree.js";
 import { SubjectState } from "./state.js";
-import { checkSubjects, prepareSubject, type SubjectData, type SubjectIdentity } from "./subject-data.js";
+import { checkSubjects, prepareSubject, type DataLimits, type SubjectData, type SubjectIdentity } from "./subject-data.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
 export type SetEvaluation = { readonly results: readonly RubricResult[]; readonly issues: readonly Issue[] };
@@ -34,10 +35,12 @@ export type Progress = (done: number, total: number, rubric: string) => void;
 export interface EvaluateOptions {
   readonly onProgress?: Progress;
   readonly trail?: TrailLevel;
+  /** Bounds on the batch (rows, columns, cell length); see DataLimits for the defaults. */
+  readonly limits?: DataLimits;
 }
 
 export function evaluateSet(set: RubricSet, rows: readonly SubjectData[], options: EvaluateOptions = {}): SetEvaluation {
-  const { subjects, issues } = checkSubjects(rows, set.rubrics);
+  const { subjects, issues } = checkSubjects(rows, set.rubrics, options.limits);
   if (issues.length > 0) return { results: [], issues: sortIssues(issues) };
   const linked = new Map<string, Map<string, LinkedFacts>>();
   const results: RubricResult[] = [];
@@ -71,18 +74,20 @@ function evaluateRubric(
   let done = 0;
   for (const s of states) {
     if (onProgress && ++done % 10_000 === 0) onProgress(done, states.length, rubric.id);
-    if (!scoreTree(rubric.root, s, cohort)) continue;
-    let total = s.scores.get(rubric.root.id)?.points ?? ZERO;
-    if (rubric.rounding) total = round(total, rubric.rounding.places, rubric.rounding.mode);
+    if (!scoreTree(rubric.root, s, cohort, rubric.rounding)) continue;
+    // One total: the root's points, already rounded when the rubric declares rounding.
+    const total = s.scores.get(rubric.root.id)?.points ?? ZERO;
     s.total = total;
     s.scoredTotal = total;
     let zeroItems = 0;
-    for (const i of rubric.items) if (i.method.kind !== "bonus" && s.scores.get(i.id)?.points.isZero()) zeroItems++;
+    // A bonus or an adjustment at 0 is nothing earned or lost, not an item scored 0.
+    for (const i of rubric.items) if (i.method.kind !== "bonus" && i.method.kind !== "adjust" && s.scores.get(i.id)?.points.isZero()) zeroItems++;
     s.zeroItems = zeroItems;
     const assigned = assignGrade(rubric, total, s);
     if (assigned.grade === undefined) s.fail("EVAL_NO_GRADE", { score: total.toFixed() });
     s.grade = s.rawGrade = assigned.grade;
-    if (assigned.notes.length) gradeNotes.set(s, assigned.notes);
+    const skipped = s.skipped.map((k) => `item ${k.item} does not apply: no value for "${k.column}" (missing: skip)`);
+    if (skipped.length || assigned.notes.length) gradeNotes.set(s, [...skipped, ...assigned.notes]);
     if (trail === "none") s.compact();
   }
   if (issues.length > 0) return { issues };
@@ -115,32 +120,46 @@ function evaluateRubric(
   );
   const units: SubjectResult[] = ordered.map((s) => buildSubjectResult(rubric, s, gradeNotes.get(s) ?? [], trail));
   const scale = rubric.grades.map((g) => g.id);
+  const labels = rubric.grades.map((g) => g.label);
   const linkedFacts = new Map<string, LinkedFacts>();
   for (const s of states)
-    linkedFacts.set(s.id, { score: s.total, scale, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
-  return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: Object.fromEntries(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues };
+    linkedFacts.set(s.id, { score: s.total, scale, labels, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
+  return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues };
+}
+
+/**
+ * A result mapping keyed by data or rubric text (groups, grade ids): a null-prototype
+ * object with own data properties, so a group named `__proto__`, `constructor` or
+ * `toString` is an ordinary key, JSON.stringify outputs it, and nothing is written to
+ * Object.prototype.
+ */
+function dictionary<V>(entries: Iterable<readonly [string, V]>): Record<string, V> {
+  const out = Object.create(null) as Record<string, V>;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
 }
 
 function summarise(scale: readonly string[], units: readonly SubjectResult[]): RubricResult["summary"] {
-  const empty = () => Object.fromEntries(scale.map((g) => [g, 0])) as Record<string, number>;
+  const empty = () => dictionary(scale.map((g) => [g, 0] as const));
   const distribution = empty();
-  const byGroup: Record<string, Record<string, number>> = {};
+  const byGroup = new Map<string, Record<string, number>>();
   let graded = 0;
   for (const u of units) {
     if (u.grade === null) continue;
     graded++;
     distribution[u.grade]!++;
     if (u.group !== undefined) {
-      byGroup[u.group] ??= empty();
-      byGroup[u.group]![u.grade]!++;
+      let counts = byGroup.get(u.group);
+      if (!counts) byGroup.set(u.group, (counts = empty()));
+      counts[u.grade]!++;
     }
   }
-  const groups = Object.keys(byGroup).sort(compareIds);
+  const groups = [...byGroup.keys()].sort(compareIds);
   return {
     count: units.length,
     graded,
     excluded: units.length - graded,
     distribution,
-    ...(groups.length ? { byGroup: Object.fromEntries(groups.map((g) => [g, byGroup[g]!])) } : {}),
+    ...(groups.length ? { byGroup: dictionary(groups.map((g) => [g, byGroup.get(g)!] as const)) } : {}),
   };
 }

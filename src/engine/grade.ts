@@ -1,7 +1,9 @@
 /**
- * Score → grade by the bands of the scale. Bands are checked best first; a grade
- * whose `requires` condition fails passes the subject to the next grade down. A
- * score in a gap between bands follows the rubric's bandGaps policy.
+ * Score → grade by the EFFECTIVE bands of the scale (compile.ts: an open upper
+ * bound stops at the better grade's lower bound, so no band swallows a gap).
+ * Bands are checked best first; a score in no band lies in a gap and follows the
+ * rubric's bandGaps policy; then a grade whose `requires` condition fails passes
+ * the subject to the next grade down.
  * @internal
  */
 import type { CompiledRubric, FactContext, GradeSpec } from "../compile/model.js";

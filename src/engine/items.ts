@@ -4,6 +4,7 @@
  * (the issue is recorded on the subject; no number is produced).
  * @internal
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { Entry, ItemNode, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "./decimal.js";
@@ -46,6 +47,16 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       const inside = minOf(sum(lines.map((l) => l.amount)), max);
       return done(inside.plus(sum(outside.map((l) => l.amount))), [...lines, ...outside.map((l) => ({ ...l, detail: () => `${l.detail()} (outside the cap)` }))]);
     }
+    case "adjust": {
+      const added = entryLines(m.additions, s);
+      const deducted = entryLines(m.deductions, s);
+      if (!added || !deducted) return undefined;
+      const net = sum(added.map((l) => l.amount)).minus(sum(deducted.map((l) => l.amount)));
+      const points = bound(net, m.floor, m.cap);
+      const lines = [...added, ...deducted.map((l) => ({ ...l, amount: l.amount.negated() }))];
+      if (!points.eq(net)) lines.push(line("bound", points.lt(net) ? "cap" : "floor", points.minus(net), () => `net ${f(net)} bounded to ${f(points)}`));
+      return done(points, lines);
+    }
     case "ratio": {
       let ratio: Dec | undefined;
       let detail: () => string;
@@ -70,10 +81,15 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       const v = num(m.input);
       const target = m.targetInput !== undefined ? num(m.targetInput) : m.target;
       if (v === undefined || target === undefined) return undefined;
+      if (m.zeroBelow !== undefined && v.lt(m.zeroBelow)) {
+        const threshold = m.zeroBelow;
+        return done(ZERO, [line(item.id, item.label, m.base.negated(), () => `${f(v)} below the threshold ${f(threshold)}: the item scores 0`)]);
+      }
       const delta = v.minus(target);
       const side = delta.gt(0) ? m.above : delta.lt(0) ? m.below : "none";
-      let units = delta.abs().div(m.unit);
-      if (m.steps === "whole") units = units.floor();
+      const exact = delta.abs().div(m.unit);
+      // A partial step: whole ignores it, started counts it as a whole one, exact counts its share.
+      const units = m.steps === "whole" ? exact.floor() : m.steps === "started" && !exact.isInteger() ? exact.floor().plus(1) : exact;
       const change = side === "none" ? ZERO : units.times(m.points).times(side === "add" ? 1 : -1);
       const points = bound(m.base.plus(change), m.floor, max);
       const detail = () =>
@@ -112,9 +128,15 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
           return void s.fail("EVAL_NO_VALID_SCORES", { item: item.id, detail: droppedRaters.length ? `void ballots: ${droppedRaters.join(", ")}` : "no scores" }, g.input);
         let used = [...kept].sort((a, b) => a.cmp(b));
         let trimmed = "";
-        if (m.trim && used.length > m.trim.above && used.length > 2 * m.trim.drop) {
-          used = used.slice(m.trim.drop, used.length - m.trim.drop);
-          trimmed = `, dropped ${m.trim.drop} highest and lowest of ${kept.length}`;
+        let notTrimmed: TrailLine | undefined;
+        const trim = m.trim;
+        if (trim && used.length >= trim.minScores) {
+          used = used.slice(trim.drop, used.length - trim.drop);
+          trimmed = `, dropped ${trim.drop} highest and lowest of ${kept.length}`;
+        } else if (trim) {
+          const count = kept.length;
+          const rule = trim.stated === "above" ? `more than ${trim.minScores - 1} (trim.above)` : trim.stated === "minScores" ? `at least ${trim.minScores} (trim.minScores)` : `at least ${trim.minScores} (2 × drop + 1)`;
+          notTrimmed = line(`${g.id}.trim`, `${g.id} trim`, ZERO, () => `not trimmed: ${count} score(s), trimming needs ${rule}`);
         }
         const mean = sum(used).div(used.length);
         const weighted = mean.times(g.weight);
@@ -122,6 +144,7 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
         const voidText = droppedRaters.length ? `, void: ${droppedRaters.map((r) => `${r} (${voided!.get(r!)})`).join("; ")}` : "";
         const weightText = m.groups.length > 1 ? ` × weight ${f(g.weight)}` : "";
         lines.push(line(g.id, g.id, weighted, () => `mean ${f(mean)} of ${used.length} score(s)${trimmed}${voidText}${weightText}`));
+        if (notTrimmed) lines.push(notTrimmed);
       }
       return done(total, lines);
     }
@@ -181,6 +204,8 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       const detail = () => (m.scaleFrom ? `${f(l.score)} / ${f(m.scaleFrom)} × ${f(max)} from ${m.rubric}` : `score of ${m.rubric}`);
       return done(points, [line(item.id, item.label, points, detail)]);
     }
+    default:
+      return unreachable(m, "item method");
   }
 }
 
@@ -228,6 +253,8 @@ function entryAmount(e: Entry, s: SubjectState): [Dec, () => string] | undefined
     }
     case "records":
       return recordsAmount(e, s);
+    default:
+      return unreachable(e, "entry type");
   }
 }
 

@@ -1,21 +1,86 @@
 /**
  * Item → group → total. A node whose `only` condition fails does not apply to the
- * subject: it has no points and does not count in its group. A group combines its
- * children (sum | weighted | mean | max | min), applies floor and cap, normalises
- * (折算) to `normalizeTo`, adds its `outside` nodes (bonus outside the cap), applies
- * `limit`, then rounds if it declares `round`.
+ * subject: it has no points and does not count in its group. Likewise an item that
+ * reads an absent input under `missing: skip`, and a group none of whose children
+ * apply. A group combines its children (sum | weighted | mean | max | min), applies
+ * floor and cap, normalises (折算) to `normalizeTo`, adds its `outside` nodes (bonus
+ * outside the cap), applies `limit`, then rounds if it declares `round`. The root's
+ * points are then rounded by the rubric's `rounding`: that rounded number IS the
+ * total, the root's points and `score.<root>` alike. Every value is exact until a
+ * declared rounding.
  * @internal
  */
-import type { GroupNode, TreeNode } from "../compile/model.js";
+import { unreachable } from "../diagnostics/kaohe-error.js";
+import type { GroupNode, InputValue, ItemNode, Rounding, TreeNode } from "../compile/model.js";
+import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "./decimal.js";
 import { scoreItem } from "./items.js";
 import type { NodeScore, SubjectState, TrailLine } from "./state.js";
+import { EMPTY_SHEET } from "./subject-data.js";
 
-/** Score the whole tree into `s.scores`; returns false when an input was unusable. */
-export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs): boolean {
+/**
+ * Score the whole tree into `s.scores`; returns false when an input was unusable or
+ * nothing applies to the subject (then an issue is recorded: it is never graded).
+ * With the rubric's `rounding`, the root's recorded points are the rounded total (the
+ * rounding is a line of the root's trail when it changes the points).
+ */
+export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs, rounding?: Rounding): boolean {
   const result = scoreNode(root, s, cohort);
-  return result !== undefined && !s.failed;
+  if (result === undefined && !s.failed) {
+    const skipped = s.skipped.map((k) => `"${k.item}" (no "${k.column}")`);
+    s.fail("EVAL_NOT_GRADABLE", { detail: `no item applies to it${skipped.length ? `; skipped for a missing value: ${skipped.join(", ")}` : ""}` });
+  }
+  if (result === undefined || s.failed) return false;
+  if (rounding) s.record(root.id, rounded(result, rounding, "rounding"));
+  return true;
+}
+
+/** The score with its points rounded, and a trail line when that changed them. */
+function rounded(score: NodeScore, r: Rounding, label: string): NodeScore {
+  const points = round(score.points, r.places, r.mode);
+  if (points.eq(score.points)) return score;
+  const raw = score.points;
+  const line: TrailLine = { entry: "round", label, amount: points.minus(raw), detail: () => `${format(raw)} rounded to ${r.places} places (${r.mode}): ${format(points, r.places)}` };
+  return { points, max: score.max, lines: [...score.lines, line] };
+}
+
+const NOTHING_ABSENT = Object.freeze({ lines: Object.freeze([]) as unknown as TrailLine[] });
+const readsOf = new WeakMap<ItemNode, readonly { readonly input: string }[]>();
+
+/**
+ * The missing-value policy of an item (its own `missing`, else each input's, else
+ * error) for the inputs it reads that the subject does not give: "fail" after an
+ * issue per absent input (error), "skip" when the item does not apply, otherwise
+ * the values to read as zero and a trail line for each.
+ */
+function absentInputs(item: ItemNode, s: SubjectState): "fail" | "skip" | { zeros?: Map<string, InputValue>; lines: TrailLine[] } {
+  if (s.subject.absent.size === 0) return NOTHING_ABSENT;
+  let reads = readsOf.get(item);
+  if (!reads) readsOf.set(item, (reads = methodInputs(item.method)));
+  const absent = reads
+    .filter(({ input }) => s.subject.absent.has(input))
+    .map(({ input }) => {
+      const spec = s.rubric.inputs.get(input)!;
+      return { input, spec, policy: item.missing ?? spec.missing ?? "error", column: s.column(input) };
+    });
+  // A skipped item does not apply: its other inputs are not demanded.
+  const skip = absent.find((a) => a.policy === "skip");
+  if (skip) {
+    s.skipped.push({ item: item.id, column: skip.column });
+    return "skip";
+  }
+  const errors = absent.filter((a) => a.policy === "error");
+  for (const a of errors) s.missingField(a.input, a.spec.required ? undefined : `${a.spec.name} is optional but item "${item.id}" reads it: declare missing: zero or skip to say what the item does then`);
+  if (errors.length) return "fail";
+  const lines: TrailLine[] = [];
+  let zeros: Map<string, InputValue> | undefined;
+  for (const { input, spec, column } of absent) {
+    const empty = spec.type === "scores";
+    if (item.missing === "zero") (zeros ??= new Map()).set(input, empty ? EMPTY_SHEET : ZERO);
+    lines.push({ entry: input, label: column, amount: ZERO, detail: () => `"${column}" not given: read as ${empty ? "an empty list" : "0"} (missing: zero)` });
+  }
+  return { ...(zeros ? { zeros } : {}), lines };
 }
 
 /** Undefined when the node does not apply, or when scoring failed (then s.failed is set). */
@@ -23,16 +88,23 @@ function scoreNode(node: TreeNode, s: SubjectState, cohort: CohortInputs): NodeS
   if (node.only && !node.only.test(s)) return undefined;
   let score: NodeScore | undefined;
   if (node.type === "item") {
-    score = scoreItem(node, s, cohort);
+    const absent = absentInputs(node, s);
+    if (absent === "skip") return undefined;
+    if (absent === "fail") return undefined;
+    const failedBefore = s.failed;
+    score = s.withZeros(absent.zeros, () => scoreItem(node, s, cohort));
     if (score === undefined) {
+      // Every path that yields no points records its issue; never leave a subject ungraded in silence.
+      if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { detail: `item "${node.id}" could not be scored` });
       s.failed = true;
       return undefined;
     }
+    if (absent.lines.length) score = { ...score, lines: [...absent.lines, ...score.lines] };
   } else {
     score = scoreGroup(node, s, cohort);
     if (score === undefined) return undefined;
   }
-  if (node.round) score = { ...score, points: round(score.points, node.round.places, node.round.mode) };
+  if (node.round) score = rounded(score, node.round, "round");
   s.record(node.id, score);
   return score;
 }
@@ -44,6 +116,9 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
     if (score) parts.push({ node: child, score });
   }
   if (s.failed) return undefined;
+  // A group none of whose children apply (only:, missing: skip) does not apply either:
+  // it must not count as 0 in a mean, max or min above it.
+  if (parts.length === 0) return undefined;
   const points = parts.map((p) => p.score.points);
   const maxes = parts.map((p) => p.score.max);
   let value: Dec;
@@ -54,8 +129,14 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
       full = sum(maxes);
       break;
     case "weighted":
-      value = sum(parts.map((p) => p.score.points.times(p.node.weight!)));
-      full = sum(parts.map((p) => p.score.max.times(p.node.weight!)));
+      if (g.weightSum) {
+        // Ratio weights whose shares do not terminate (1:1:1): Σ points × weight / Σ weights, one division.
+        value = sum(parts.map((p) => p.score.points.times(p.node.rawWeight!))).div(g.weightSum);
+        full = sum(parts.map((p) => p.score.max.times(p.node.rawWeight!))).div(g.weightSum);
+      } else {
+        value = sum(parts.map((p) => p.score.points.times(p.node.weight!)));
+        full = sum(parts.map((p) => p.score.max.times(p.node.weight!)));
+      }
       break;
     case "mean":
       value = points.length ? sum(points).div(points.length) : ZERO;
@@ -69,6 +150,8 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
       value = points.length ? points.reduce(minOf) : ZERO;
       full = maxes.length ? maxes.reduce(minOf) : ZERO;
       break;
+    default:
+      return unreachable(g.combine, "combine mode");
   }
   const lines: TrailLine[] = [];
   const bounded = bound(value, g.floor, g.cap);

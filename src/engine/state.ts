@@ -4,7 +4,8 @@
  * @internal
  */
 import { makeIssue, type Issue, type IssueCode } from "../diagnostics/issue.js";
-import type { CompiledRubric, FactContext, InputValue, LinkedFacts, RankValue } from "../compile/model.js";
+import { keyOf } from "../diagnostics/show.js";
+import type { CompiledRubric, FactContext, InputSpec, InputValue, LinkedFacts, RankValue } from "../compile/model.js";
 import type { PreparedSubject } from "./subject-data.js";
 import { ZERO, type Dec } from "./decimal.js";
 
@@ -63,6 +64,10 @@ export class SubjectState implements FactContext {
   readonly fired: FiredRule[] = [];
   readonly actions: { id: string; label: string }[] = [];
   tier: { id: string; label: string; followUp?: string } | undefined;
+  /** Items that did not apply because an input they read was absent (missing: skip). */
+  readonly skipped: { readonly item: string; readonly column: string }[] = [];
+  /** While one item is scored: absent inputs it reads as zero (its own missing: zero). */
+  private itemZeros: ReadonlyMap<string, InputValue> | undefined;
   private readonly reported = new Set<string>();
 
   constructor(
@@ -108,13 +113,37 @@ export class SubjectState implements FactContext {
     return this.subject.group;
   }
 
+  /**
+   * An input's value. Absent (no value, no default): an error when the input is
+   * required, otherwise no value (a condition on it is false). Items check their
+   * inputs' missing policy before they read (see score-tree.ts).
+   */
   input(name: string): InputValue | undefined {
-    const v = this.subject.values.get(name);
-    if (v === undefined && this.subject.missing.has(name)) {
-      const spec = this.rubric.inputs.get(name);
-      this.fail("DATA_MISSING_FIELD", { field: name, expected: spec ? describeSpec(spec.type) : "a value" }, name);
-    }
+    const v = this.itemZeros?.get(name) ?? this.subject.values.get(name);
+    if (v === undefined && this.subject.absent.has(name) && this.rubric.inputs.get(name)?.required) this.missingField(name);
     return v;
+  }
+
+  /** The column the data names an input by (the name or the label, as written). */
+  column(name: string): string {
+    return this.subject.columns.get(name) ?? name;
+  }
+
+  /** DATA_MISSING_FIELD for an input, naming its column and saying what it expects. */
+  missingField(name: string, hint?: string): void {
+    const spec = this.rubric.inputs.get(name);
+    const allowed = spec?.type === "choice" ? spec.values : spec?.type === "grade" ? spec.scale : undefined;
+    this.fail("DATA_MISSING_FIELD", { field: name, expected: spec ? describeSpec(spec) : "a value", ...(allowed ? { allowed } : {}), ...(hint ? { hint } : {}) }, name);
+  }
+
+  /** Score one item with some absent inputs read as zero. */
+  withZeros<T>(zeros: ReadonlyMap<string, InputValue> | undefined, score: () => T): T {
+    this.itemZeros = zeros;
+    try {
+      return score();
+    } finally {
+      this.itemZeros = undefined;
+    }
   }
 
   points(nodeId: string): Dec | undefined {
@@ -125,9 +154,22 @@ export class SubjectState implements FactContext {
     return this.linkedResults.get(rubricId)?.get(this.subject.id);
   }
 
-  /** Record an issue for this subject (once per code and field) and mark it failed. */
-  fail(code: IssueCode, params: Record<string, unknown>, field?: string): void {
-    const key = `${code}|${field ?? ""}|${JSON.stringify(params)}`;
+  /**
+   * Record an issue for this subject (once per code and field) and mark it failed.
+   * A field that is an input is reported as its column as written (思想建设得分, not
+   * thought), with the input's name kept in params.input.
+   */
+  fail(code: IssueCode, givenParams: Record<string, unknown>, givenField?: string): void {
+    let params = givenParams;
+    let field = givenField;
+    if (field !== undefined && this.rubric.inputs.has(field)) {
+      const input = field;
+      const column = this.column(input);
+      const rename = (f: unknown) => (typeof f === "string" && (f === input || f.startsWith(`${input}.`) || f.startsWith(`${input}[`)) ? column + f.slice(input.length) : f);
+      params = { ...params, field: rename(params.field ?? input), input };
+      field = column;
+    }
+    const key = `${code}|${field ?? ""}|${keyOf(params)}`;
     this.failed = true;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -143,8 +185,12 @@ export class SubjectState implements FactContext {
   }
 }
 
-function describeSpec(type: string): string {
-  switch (type) {
+function describeSpec(spec: InputSpec): string {
+  switch (spec.type) {
+    case "choice":
+      return `one of ${spec.values.join(", ")}`;
+    case "grade":
+      return `a grade, one of ${spec.scale.join(", ")}`;
     case "number":
       return "a number";
     case "count":
@@ -156,10 +202,10 @@ function describeSpec(type: string): string {
     case "scores":
       return "a list of scores";
     case "votes":
-      return "vote counts";
+      return `vote counts for ${spec.levels.join(", ")}`;
     case "series":
       return "a list of period scores";
     default:
-      return `a ${type}`;
+      return `a ${spec.type}`;
   }
 }

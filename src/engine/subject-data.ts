@@ -4,7 +4,10 @@
  * recorded here and reported when the engine actually reads them, so an input
  * used only by another domain's extra items (加试题) is not demanded of everyone.
  */
+import { unreachable } from "../diagnostics/kaohe-error.js";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import { showValue } from "../diagnostics/show.js";
+import { parseDate } from "./dates.js";
 import { decimalPlaces, parseDecimal, ZERO, type Dec } from "./decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RankValue, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 
@@ -21,8 +24,14 @@ export interface PreparedSubject {
   /** 1-indexed position in the data. */
   readonly row: number;
   readonly values: ReadonlyMap<string, InputValue>;
-  /** Required inputs with no value and no default. */
-  readonly missing: ReadonlySet<string>;
+  /**
+   * Inputs the subject does not give and that have no default (records excepted: an
+   * absent records input is an empty list). Those with `missing: zero` are also in
+   * `values`, as zero (a scores input as an empty list).
+   */
+  readonly absent: ReadonlySet<string>;
+  /** Input name → the column as the data writes it (the name or the label). */
+  readonly columns: ReadonlyMap<string, string>;
 }
 
 export interface SubjectIdentity {
@@ -30,13 +39,180 @@ export interface SubjectIdentity {
   readonly name?: string;
   readonly group?: string;
   readonly row: number;
-  readonly data: SubjectData;
+  /** The subject's fields: its own keys only, nested columns folded. */
+  readonly data: Fields;
+}
+
+/** A subject's fields, read by key; never through a prototype. */
+export interface Fields {
+  has(key: string): boolean;
+  get(key: string): unknown;
+  keys(): Iterable<string>;
+}
+
+/** The own keys of a row that needs no folding, read in place. */
+class OwnFields implements Fields {
+  constructor(
+    private readonly row: SubjectData,
+    private readonly ownKeys: readonly string[],
+  ) {}
+
+  has(key: string): boolean {
+    return Object.hasOwn(this.row, key);
+  }
+
+  get(key: string): unknown {
+    return Object.hasOwn(this.row, key) ? this.row[key] : undefined;
+  }
+
+  keys(): Iterable<string> {
+    return this.ownKeys;
+  }
+}
+
+/**
+ * Limits on the data a batch may hold, checked before anything is scored; exceeding
+ * one is DATA_TOO_LARGE, reported at once. Raise them with `assess(..., { limits })`;
+ * `Infinity` lifts a limit.
+ */
+export interface DataLimits {
+  /** Subjects in one batch (default 1,000,000). */
+  readonly rows?: number;
+  /** Fields (columns) of one subject (default 10,000). */
+  readonly columns?: number;
+  /** Characters of one text value, such as a CSV cell (default 1,000,000). */
+  readonly cellLength?: number;
+}
+
+export const DEFAULT_DATA_LIMITS: Readonly<Required<DataLimits>> = Object.freeze({ rows: 1_000_000, columns: 10_000, cellLength: 1_000_000 });
+
+/**
+ * What is wrong with a `limits` option, if anything: each problem names the key
+ * ("" for the option itself), what it must be, and the value given.
+ */
+export function limitProblems(given: unknown): { key: string; expected: string; value: unknown }[] {
+  if (given === undefined) return [];
+  if (!isMapping(given)) return [{ key: "", expected: "an object such as { rows: 5000000 }", value: given }];
+  const out: { key: string; expected: string; value: unknown }[] = [];
+  for (const key of Object.keys(given))
+    if (!Object.hasOwn(DEFAULT_DATA_LIMITS, key)) out.push({ key, expected: `one of the limits ${Object.keys(DEFAULT_DATA_LIMITS).join(", ")}`, value: key });
+  for (const key of Object.keys(DEFAULT_DATA_LIMITS)) {
+    const v = own(given, key);
+    if (v !== undefined && !(typeof v === "number" && ((Number.isInteger(v) && v >= 1) || v === Infinity)))
+      out.push({ key, expected: "a whole number of at least 1, or Infinity", value: v });
+  }
+  return out;
+}
+
+/** The limits in force; a bad `limits` option is DATA_INVALID_VALUE (the public functions check it first, as API_BAD_ARGUMENT). */
+function resolveLimits(given: DataLimits | undefined, issues: Issue[]): Required<DataLimits> {
+  for (const p of limitProblems(given)) {
+    const field = p.key ? `limits.${p.key}` : "limits";
+    issues.push(makeIssue("DATA_INVALID_VALUE", { field, expected: p.expected, ...receivedOf(p.value) }, { path: field.split(".") }));
+  }
+  const out = { ...DEFAULT_DATA_LIMITS };
+  if (issues.length === 0 && given !== undefined)
+    for (const key of Object.keys(DEFAULT_DATA_LIMITS) as (keyof DataLimits)[]) {
+      const v = own(given, key);
+      if (typeof v === "number") out[key] = v;
+    }
+  return out;
+}
+
+/** The columns that hold a subject's id, name and group (beside "id", "name", "group"), and the ignored ones. */
+function subjectColumns(rubrics: readonly CompiledRubric[]): { fields: Record<(typeof RESERVED_FIELDS)[number], string[]>; ignored: Set<string> } {
+  const fields = { id: ["id"], name: ["name"], group: ["group"] };
+  const ignored = new Set<string>();
+  const add = (list: string[], column: string | undefined) => {
+    if (column !== undefined && !list.includes(column)) list.push(column);
+  };
+  for (const r of rubrics) {
+    add(fields.id, r.idColumn);
+    add(fields.name, r.nameColumn);
+    add(fields.group, r.groupLabel);
+    for (const c of r.ignoredColumns) ignored.add(c);
+  }
+  return { fields, ignored };
+}
+
+/** Own properties only: data never reads what an object inherits. */
+const own = (data: object, key: string): unknown => (Object.hasOwn(data, key) ? (data as Record<string, unknown>)[key] : undefined);
+
+/** A mapping from data, for reading its own keys: not null, not a list. */
+const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Enumerable keys an object inherits and does not shadow: never read as data, always reported. */
+function inheritedKeys(obj: object): string[] {
+  const out: string[] = [];
+  for (let p = Object.getPrototypeOf(obj) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null)
+    for (const k of Object.keys(p)) if (!Object.hasOwn(obj, k) && !out.includes(k)) out.push(k);
+  return out;
+}
+
+const INHERITED = { expected: "an own property (inherited properties are not read as data)", received: "a property inherited from the object's prototype" };
+
+/**
+ * A subject's id, name or group: a string, or a finite number (written as text).
+ * undefined when absent, null when of another type.
+ */
+function subjectText(v: unknown, trim: boolean): string | undefined | null {
+  if (isAbsent(v)) return undefined;
+  if (typeof v === "string") return trim ? v.trim() : v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+
+/**
+ * `received` for an issue's params: a scalar as given (a long text cut at 200
+ * characters), anything else (a list, a mapping, a BigInt...) as its short rendering
+ * (diagnostics/show.ts) with `receivedType`. Params stay small and safe to
+ * JSON.stringify whatever the data held: never a deep, huge or cyclic value.
+ */
+function receivedOf(v: unknown): { received: unknown; receivedType?: string } {
+  if (typeof v === "string") return { received: v.length > 200 ? `${v.slice(0, 200)}…` : v };
+  if (v === null || v === undefined || typeof v === "boolean" || typeof v === "number") return { received: v ?? null };
+  return { received: showValue(v), receivedType: Array.isArray(v) ? "list" : typeof v === "object" ? "mapping" : typeof v };
+}
+
+/** Reported once per key, at its first row, with the count of rows. */
+class PerColumn {
+  private readonly seen = new Map<string, { row: number; id?: string; index: number; rows: number; params: Record<string, unknown> }>();
+
+  add(key: string, at: { row: number; id?: string; index: number }, params: Record<string, unknown> = {}): void {
+    const s = this.seen.get(key);
+    if (s) s.rows++;
+    else this.seen.set(key, { ...at, rows: 1, params });
+  }
+
+  report(code: "DATA_UNKNOWN_FIELD" | "DATA_BAD_SHAPE" | "DATA_TOO_LARGE", issues: Issue[], params: (key: string) => Record<string, unknown> = () => ({})): void {
+    for (const [key, at] of this.seen)
+      issues.push(
+        makeIssue(code, { field: key, rows: at.rows, ...params(key), ...at.params }, { row: at.row, field: key, path: [at.index, key], ...(at.id !== undefined ? { subject: at.id } : {}) }),
+      );
+  }
 }
 
 /** Check ids (present, unique) and that every field is known to some rubric. */
-export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly CompiledRubric[]): { subjects: SubjectIdentity[]; issues: Issue[] } {
+export function checkSubjects(
+  rows: readonly SubjectData[],
+  rubrics: readonly CompiledRubric[],
+  givenLimits?: DataLimits,
+): { subjects: SubjectIdentity[]; issues: Issue[] } {
   const issues: Issue[] = [];
-  const known = new Set<string>(RESERVED_FIELDS);
+  const subjects: SubjectIdentity[] = [];
+  const limits = resolveLimits(givenLimits, issues);
+  if (issues.length > 0) return { subjects, issues };
+  if (!Array.isArray(rows)) {
+    issues.push(makeIssue("DATA_BAD_SHAPE", { field: "subjects", expected: "a list of subjects", received: showValue(rows) }));
+    return { subjects, issues };
+  }
+  if (rows.length > limits.rows) {
+    issues.push(makeIssue("DATA_TOO_LARGE", { what: "subjects (rows)", count: rows.length, limit: limits.rows, option: "limits.rows" }));
+    return { subjects, issues };
+  }
+  const { fields, ignored } = subjectColumns(rubrics);
+  const known = new Set<string>([...fields.id, ...fields.name, ...fields.group, ...ignored]);
   for (const r of rubrics)
     for (const spec of r.inputs.values()) {
       known.add(spec.name);
@@ -45,138 +221,272 @@ export function checkSubjects(rows: readonly SubjectData[], rubrics: readonly Co
   const nested = nestedInputs(rubrics);
   const firstRow = new Map<string, number>();
   // An unknown column is one problem, reported at its first row with the count of rows.
-  const unknown = new Map<string, { row: number; id: string; index: number; rows: number }>();
-  const subjects: SubjectIdentity[] = [];
-  rows.forEach((raw, i) => {
-    const data = foldColumns(raw, nested);
+  const unknown = new PerColumn();
+  const inherited = new PerColumn();
+  let wide: { row: number; index: number; count: number; rows: number } | undefined;
+  // A run of holes in a sparse list is one problem: its first row and its length.
+  let holes: { index: number; count: number } | undefined;
+  const endHoles = () => {
+    if (!holes) return;
+    const { index, count } = holes;
+    issues.push(
+      makeIssue(
+        "DATA_BAD_SHAPE",
+        { expected: "a mapping with an id and input values", received: count === 1 ? "a hole in the list" : `a hole in the list (rows ${index + 1} to ${index + count})`, rows: count },
+        { row: index + 1, path: [index] },
+      ),
+    );
+    holes = undefined;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    if (!Object.hasOwn(rows, i)) {
+      if (holes) holes.count++;
+      else holes = { index: i, count: 1 };
+      continue;
+    }
+    endHoles();
+    const raw: unknown = rows[i];
     const row = i + 1;
-    const rawId = data.id;
-    const id = typeof rawId === "number" ? String(rawId) : typeof rawId === "string" ? rawId.trim() : "";
+    if (!isMapping(raw)) {
+      issues.push(makeIssue("DATA_BAD_SHAPE", { expected: "a mapping with an id and input values", received: showValue(raw) }, { row, path: [i] }));
+      continue;
+    }
+    const keys = Object.keys(raw);
+    if (keys.length > limits.columns) {
+      if (wide) wide.rows++;
+      else wide = { row, index: i, count: keys.length, rows: 1 };
+      continue;
+    }
+    let tooLong = false;
+    for (const key of keys) {
+      const v = raw[key];
+      if (typeof v === "string" && v.length > limits.cellLength) {
+        tooLong = true;
+        issues.push(
+          makeIssue("DATA_TOO_LARGE", { what: "characters in one value", field: key, count: v.length, limit: limits.cellLength, option: "limits.cellLength" }, { row, field: key, path: [i, key] }),
+        );
+      }
+    }
+    if (tooLong) continue;
+    for (const key of inheritedKeys(raw)) inherited.add(key, { row, index: i });
+    const folded = foldColumns(raw, keys, nested);
+    const data = folded.data;
+    // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
+    let conflict = false;
+    const shape = (column: string, expected: string, received: string, id?: string) => {
+      conflict = true;
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received }, { row, field: column, path: [i, column], ...(id !== undefined ? { subject: id } : {}) }));
+    };
+    const pick = (field: (typeof RESERVED_FIELDS)[number], id?: string): { column: string; value: string | undefined } | undefined => {
+      const given = fields[field].filter((c) => data.has(c) && !isAbsent(data.get(c)));
+      if (given.length > 1) shape(given[1]!, `given once (the subject's ${field})`, `both "${given[0]}" and "${given[1]}"`, id);
+      if (!given.length) return undefined;
+      const column = given[0]!;
+      const value = subjectText(data.get(column), field === "id");
+      if (value === null) {
+        shape(column, `the subject's ${field}: text or a number`, showValue(data.get(column)), id);
+        return undefined;
+      }
+      return { column, value };
+    };
+    const idCell = pick("id");
+    const id = idCell?.value ?? "";
+    if (conflict) continue;
     if (id === "") {
-      issues.push(makeIssue("DATA_MISSING_ID", {}, { row, field: "id", path: [i, "id"] }));
-      return;
+      const column = idCell?.column ?? fields.id[fields.id.length - 1]!;
+      issues.push(makeIssue("DATA_MISSING_ID", { field: column }, { row, field: column, path: [i, column] }));
+      continue;
     }
     const first = firstRow.get(id);
     if (first !== undefined) {
-      issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: "id", path: [i, "id"] }));
-      return;
+      issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: idCell!.column, path: [i, idCell!.column] }));
+      continue;
     }
     firstRow.set(id, row);
-    for (const key of Object.keys(data)) {
-      if (known.has(key)) continue;
-      const seen = unknown.get(key);
-      if (seen) seen.rows++;
-      else unknown.set(key, { row, id, index: i, rows: 1 });
-    }
-    const text = (v: unknown) => (v === undefined || v === null || v === "" ? undefined : String(v));
-    const name = text(data.name);
-    const group = text(data.group);
+    for (const key of data.keys()) if (!known.has(key)) unknown.add(key, { row, id, index: i });
+    if (folded.unknown) for (const u of folded.unknown) unknown.add(u.key, { row, id, index: i }, { hint: u.hint });
+    if (folded.twice)
+      for (const { base, columns } of folded.twice)
+        shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${columns.map((k) => `"${k}"`).join(", ")}`, id);
+    const name = pick("name", id)?.value;
+    const group = pick("group", id)?.value;
+    if (conflict) continue;
     subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
-  });
-  for (const [field, at] of unknown)
-    issues.push(makeIssue("DATA_UNKNOWN_FIELD", { field, rows: at.rows }, { row: at.row, subject: at.id, field, path: [at.index, field] }));
+  }
+  endHoles();
+  if (wide)
+    issues.push(
+      makeIssue("DATA_TOO_LARGE", { what: "fields (columns) in one subject", count: wide.count, limit: limits.columns, option: "limits.columns", rows: wide.rows }, { row: wide.row, path: [wide.index] }),
+    );
+  unknown.report("DATA_UNKNOWN_FIELD", issues);
+  inherited.report("DATA_BAD_SHAPE", issues, () => INHERITED);
   return { subjects, issues };
 }
 
-/** Inputs whose values are nested (lists or mappings), by name and by label. */
+/** Inputs whose values are nested (lists or mappings), by name and by label. A series keeps its longest declared length. */
 function nestedInputs(rubrics: readonly CompiledRubric[]): Map<string, InputSpec> {
   const out = new Map<string, InputSpec>();
+  const put = (key: string, spec: InputSpec) => {
+    const before = out.get(key);
+    if (before?.type === "series" && spec.type === "series" && before.length > spec.length) return;
+    out.set(key, spec);
+  };
   for (const r of rubrics)
     for (const spec of r.inputs.values())
       if (spec.type === "scores" || spec.type === "votes" || spec.type === "series" || spec.type === "records") {
-        out.set(spec.name, spec);
-        if (spec.label) out.set(spec.label, spec);
+        put(spec.name, spec);
+        if (spec.label) put(spec.label, spec);
       }
   return out;
 }
 
+/** A series column's period: 1 … length, written as digits ("3", not "03" or "3.0"). */
+const PERIOD = /^[1-9][0-9]{0,8}$/;
+
 /**
  * The flat-column convention (CSV): `leaders.r1`, `leaders.r2` → leaders: {r1, r2};
  * `votes.好` → votes: {好}; `monthly.1` … `monthly.12` → monthly: [..]; a records
- * cell holds a JSON list. Empty cells are left out. Returns the row itself when
- * nothing folds, otherwise a view with the folded values over the row.
+ * cell holds a JSON list. Empty cells are left out. A row with nothing to fold is read
+ * in place (own keys only); otherwise its fields are copied into a Map, the folded
+ * mappings being null-prototype objects, so a key such as `__proto__` is plain data.
+ * A series column outside 1 … length is unknown (nothing is allocated for it); a base
+ * given both whole and as columns is in `twice`, with the columns that also give it.
  */
-export function foldColumns(row: SubjectData, nested: ReadonlyMap<string, InputSpec>): SubjectData {
-  if (nested.size === 0) return row;
-  let overlay: Record<string, unknown> | undefined;
-  let dropped: Set<string> | undefined;
-  for (const key in row) {
+export function foldColumns(
+  row: SubjectData,
+  keys: readonly string[],
+  nested: ReadonlyMap<string, InputSpec>,
+): { data: Fields; unknown?: { key: string; hint: string }[]; twice?: { base: string; columns: string[] }[] } {
+  if (nested.size === 0) return { data: new OwnFields(row, keys) };
+  let folded: Map<string, unknown> | undefined;
+  let unknown: { key: string; hint: string }[] | undefined;
+  // Bases built from dotted columns, with those columns.
+  let dotted: Map<string, string[]> | undefined;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
     const dot = key.indexOf(".");
     const spec = dot > 0 ? nested.get(key.slice(0, dot)) : nested.get(key);
-    if (!spec) continue;
-    const value = row[key];
-    overlay ??= {};
-    if (dot < 0) {
-      if (spec.type === "records" && typeof value === "string" && value.trim().startsWith("[")) {
-        try {
-          overlay[key] = JSON.parse(value);
-        } catch {
-          /* left as text: the boundary reports it as a bad shape */
-        }
-      }
+    if (!spec) {
+      folded?.set(key, row[key]);
       continue;
     }
-    (dropped ??= new Set()).add(key);
-    if (isAbsent(value)) continue;
+    if (!folded) {
+      // Copy the columns before this one; those after it are copied as they come.
+      folded = new Map();
+      for (let j = 0; j < k; j++) folded.set(keys[j]!, row[keys[j]!]);
+    }
+    const value = row[key];
+    if (dot < 0) {
+      // A records cell holding JSON; text that does not parse is left as it is (a bad shape later).
+      let parsed: unknown = value;
+      if (spec.type === "records" && typeof value === "string" && value.trim().startsWith("["))
+        try {
+          parsed = JSON.parse(value);
+        } catch {
+          parsed = value;
+        }
+      if (!dotted?.has(key)) folded.set(key, parsed);
+      continue;
+    }
     const base = key.slice(0, dot);
     const sub = key.slice(dot + 1);
-    if (spec.type === "series") {
-      const list = (Array.isArray(overlay[base]) ? overlay[base] : []) as unknown[];
-      const index = Number(sub);
-      if (Number.isInteger(index) && index >= 1) list[index - 1] = value;
-      else list.push(value);
-      overlay[base] = list;
-    } else {
-      const obj = (overlay[base] && typeof overlay[base] === "object" ? overlay[base] : {}) as Record<string, unknown>;
-      obj[sub] = value;
-      overlay[base] = obj;
+    if (spec.type === "series" && !(PERIOD.test(sub) && Number(sub) <= spec.length)) {
+      (unknown ??= []).push({ key, hint: `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}` });
+      continue;
     }
+    if (isAbsent(value)) continue;
+    dotted ??= new Map();
+    const columns = dotted.get(base);
+    if (columns) columns.push(key);
+    else {
+      dotted.set(base, [key]);
+      folded.set(base, spec.type === "series" ? [] : Object.create(null));
+    }
+    const target = folded.get(base);
+    if (spec.type === "series") (target as unknown[])[Number(sub) - 1] = value;
+    else (target as Record<string, unknown>)[sub] = value;
   }
-  if (!overlay) return row;
-  for (const [k, v] of Object.entries(overlay)) if (Array.isArray(v)) overlay[k] = Array.from(v, (x) => x ?? null);
-  const folded: Record<string, unknown> = {};
-  for (const key in row) if (!dropped?.has(key)) folded[key] = row[key];
-  return Object.assign(folded, overlay);
+  if (!folded) return { data: new OwnFields(row, keys), ...(unknown ? { unknown } : {}) };
+  let twice: { base: string; columns: string[] }[] | undefined;
+  if (dotted)
+    for (const [base, columns] of dotted) {
+      if (Object.hasOwn(row, base) && !isAbsent(row[base])) (twice ??= []).push({ base, columns });
+      const v = folded.get(base);
+      if (Array.isArray(v)) folded.set(base, Array.from(v, (x: unknown) => x ?? null));
+    }
+  return { data: folded, ...(unknown ? { unknown } : {}), ...(twice ? { twice } : {}) };
 }
 
 /** Validate one subject's values for one rubric. */
 export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric, issues: Issue[]): PreparedSubject {
   const values = new Map<string, InputValue>();
-  const missing = new Set<string>();
+  const absent = new Set<string>();
+  const columns = new Map<string, string>();
+  const data = subject.data;
   for (const spec of rubric.inputs.values()) {
-    const where = { row: subject.row, subject: subject.id, field: spec.name, rubric: rubric.id, path: [subject.row - 1, spec.name] };
-    let raw = subject.data[spec.name];
-    if (isAbsent(raw) && spec.label !== undefined) raw = subject.data[spec.label];
-    else if (!isAbsent(raw) && spec.label !== undefined && !isAbsent(subject.data[spec.label]))
-      issues.push(makeIssue("DATA_BAD_SHAPE", { field: spec.name, expected: "given once", received: `both "${spec.name}" and its label "${spec.label}"` }, where));
-    if (isAbsent(raw)) {
+    // One column is read once, whether named by the input's name or its label (which may be the same).
+    const keys = spec.label !== undefined && spec.label !== spec.name ? [spec.name, spec.label] : [spec.name];
+    const given = keys.filter((k) => data.has(k) && !isAbsent(data.get(k)));
+    // The column as the user writes it: the one given, else the one present (empty), else the label.
+    const column = given[0] ?? keys.find((k) => data.has(k)) ?? spec.label ?? spec.name;
+    columns.set(spec.name, column);
+    const where = (at = "") => ({ row: subject.row, subject: subject.id, field: column + at, rubric: rubric.id, path: [subject.row - 1, column + at] });
+    if (given.length > 1) {
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, input: spec.name, expected: "given once", received: `both "${given[0]}" and "${given[1]}"` }, where()));
+      continue;
+    }
+    if (given.length === 0) {
       const def = "default" in spec ? spec.default : undefined;
       if (def !== undefined) values.set(spec.name, def);
       else if (spec.type === "records") values.set(spec.name, []);
-      else if (spec.required) missing.add(spec.name);
+      else {
+        absent.add(spec.name);
+        // missing: zero on the input: every reader sees 0 (a scores input: an empty list, nothing chosen).
+        if (spec.missing === "zero") values.set(spec.name, spec.type === "scores" ? EMPTY_SHEET : ZERO);
+      }
       continue;
     }
-    const value = readValue(spec, raw, (code, params) => issues.push(makeIssue(code, { field: spec.name, ...params }, where)));
+    const report: Report = (code, params, at) => issues.push(makeIssue(code, { field: column + (at ?? ""), input: spec.name, ...params }, where(at)));
+    const value = readValue(spec, data.get(given[0]!), report);
     if (value !== undefined) values.set(spec.name, value);
   }
   return {
     id: subject.id,
     row: subject.row,
     values,
-    missing,
+    absent,
+    columns,
     ...(subject.name !== undefined ? { name: subject.name } : {}),
     ...(subject.group !== undefined ? { group: subject.group } : {}),
   };
 }
 
+/** An empty list of scores: a chosen entry with nothing chosen. */
+export const EMPTY_SHEET: ScoreSheet = Object.freeze({ raters: Object.freeze([]), values: Object.freeze([]) });
+
 function isAbsent(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 }
 
-type Report = (code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_BAD_SHAPE", params: Record<string, unknown>) => void;
+/** Report a problem with the value; `at` names a part of it (".r2" of a rater mapping, ".3" of a series). */
+type Report = (
+  code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_INVALID_DATE" | "DATA_BAD_SHAPE",
+  params: Record<string, unknown>,
+  at?: string,
+) => void;
 
 const TRUE = new Set(["true", "yes", "y", "1", "是", "有", "√"]);
 const FALSE = new Set(["false", "no", "n", "0", "否", "无", "×"]);
+
+/** A scalar read as text: a string, or a finite number; a list, a mapping or anything else is not text. */
+const scalarText = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : undefined);
+
+/** Report the inherited enumerable keys of a nested mapping (never read). */
+function reportInherited(obj: object, report: Report, at = ""): boolean {
+  const keys = inheritedKeys(obj);
+  for (const k of keys) report("DATA_BAD_SHAPE", INHERITED, `${at}.${k}`);
+  return keys.length > 0;
+}
 
 function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | undefined {
   switch (spec.type) {
@@ -186,34 +496,44 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       return readNumber(spec, raw, report, spec.type !== "count");
     case "boolean": {
       if (typeof raw === "boolean") return raw;
-      const t = String(raw).trim().toLowerCase();
-      if (TRUE.has(t)) return true;
-      if (FALSE.has(t)) return false;
-      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", received: raw });
+      const t = scalarText(raw)?.trim().toLowerCase();
+      if (t !== undefined && TRUE.has(t)) return true;
+      if (t !== undefined && FALSE.has(t)) return false;
+      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", allowed: ["true", "false"], ...receivedOf(raw) });
       return undefined;
     }
     case "choice":
     case "grade": {
       const options = spec.type === "choice" ? spec.values : spec.scale;
-      const t = String(raw).trim();
-      if (options.includes(t)) return t;
-      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, received: raw });
+      const t = scalarText(raw)?.trim();
+      if (t !== undefined && options.includes(t)) return t;
+      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, allowed: options, ...receivedOf(raw) });
       return undefined;
     }
-    case "text":
-      return String(raw);
+    case "text": {
+      const t = scalarText(raw);
+      if (t === undefined) report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: showValue(raw) });
+      return t;
+    }
+    case "date": {
+      // 2024-03-01, 2024/3/1 or 2024年3月1日 → "2024-03-01"; an impossible date is an error.
+      const d = parseDate(raw);
+      if ("iso" in d) return d.iso;
+      report("DATA_INVALID_DATE", { ...receivedOf(raw), detail: d.error });
+      return undefined;
+    }
     case "rank":
       return readRank(raw, report);
     case "scores":
       return readScores(spec, raw, report);
     case "series": {
       if (!Array.isArray(raw) || raw.length !== spec.length) {
-        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, received: Array.isArray(raw) ? `${raw.length} values` : JSON.stringify(raw) });
+        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, received: Array.isArray(raw) ? `${raw.length} values` : showValue(raw) });
         return undefined;
       }
       const out: Dec[] = [];
-      for (const v of raw) {
-        const d = readNumber({ ...spec, type: "number", clamp: false }, v, report, false);
+      for (let i = 0; i < raw.length; i++) {
+        const d = readNumber({ ...spec, type: "number", clamp: false }, raw[i], (code, params) => report(code, params, `.${i + 1}`), false);
         if (d === undefined) return undefined;
         out.push(d);
       }
@@ -223,6 +543,8 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       return readVotes(spec, raw, report);
     case "records":
       return readRecords(spec, raw, report);
+    default:
+      return unreachable(spec, "input type");
   }
 }
 
@@ -235,22 +557,22 @@ function readNumber(
   const text = typeof raw === "string" ? raw.trim() : raw;
   const d = typeof text === "string" && text.includes("%") && !percentAllowed ? undefined : parseDecimal(text);
   if (d === undefined) {
-    report("DATA_NOT_NUMBER", { received: raw });
+    report("DATA_NOT_NUMBER", receivedOf(raw));
     return undefined;
   }
   if (spec.type === "count" && !d.isInteger()) {
-    report("DATA_NOT_INTEGER", { received: raw });
+    report("DATA_NOT_INTEGER", receivedOf(raw));
     return undefined;
   }
   if (spec.places !== undefined && decimalPlaces(d) > spec.places) {
-    report("DATA_TOO_PRECISE", { places: spec.places, received: raw });
+    report("DATA_TOO_PRECISE", { places: spec.places, ...receivedOf(raw) });
     return undefined;
   }
   const below = spec.min !== undefined && d.lt(spec.min);
   const above = spec.max !== undefined && d.gt(spec.max);
   if (below || above) {
     if (spec.clamp) return below ? spec.min! : spec.max!;
-    report("DATA_OUT_OF_RANGE", { expected: rangeText(spec.min, spec.max), received: raw });
+    report("DATA_OUT_OF_RANGE", { expected: rangeText(spec.min, spec.max), ...receivedOf(raw) });
     return undefined;
   }
   return d;
@@ -268,33 +590,62 @@ function readRank(raw: unknown, report: Report): RankValue | undefined {
   if (typeof raw === "string") {
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
     if (m) [rank, of] = [Number(m[1]), Number(m[2])];
-  } else if (raw && typeof raw === "object" && "rank" in raw && "of" in raw) {
-    const r = raw as { rank: unknown; of: unknown };
-    if (Number.isInteger(r.rank) && Number.isInteger(r.of)) [rank, of] = [r.rank as number, r.of as number];
+  } else if (isMapping(raw)) {
+    const [r, n] = [own(raw, "rank"), own(raw, "of")];
+    if (Number.isInteger(r) && Number.isInteger(n)) [rank, of] = [r as number, n as number];
   }
   if (rank === undefined || of === undefined || rank < 1 || rank > of) {
-    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', received: JSON.stringify(raw) });
+    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', received: showValue(raw) });
     return undefined;
   }
   return { rank, of };
 }
 
-function readScores(spec: { min?: Dec; max?: Dec }, raw: unknown, report: Report): ScoreSheet | undefined {
+const LIST_TEXT = 'scores separated by ";" (80;85.5), or a list [80, 85.5]';
+
+function readScores(spec: { min?: Dec; max?: Dec; places?: number }, raw: unknown, report: Report): ScoreSheet | undefined {
   const raters: (string | null)[] = [];
   const values: Dec[] = [];
-  const one = (v: unknown, rater: string | null) => {
-    const d = readNumber({ ...spec, type: "number", clamp: false }, v, report, false);
+  const one = (v: unknown, rater: string | null, position?: number) => {
+    const at = rater !== null ? `.${rater}` : undefined;
+    const d = readNumber({ ...spec, type: "number", clamp: false }, v, (code, params) => report(code, { ...params, ...(position !== undefined ? { position } : {}) }, at), false);
     if (d === undefined) return false;
     raters.push(rater);
     values.push(d);
     return true;
   };
+  // A hole in a list is an error at its position, never skipped.
+  const list = (items: readonly unknown[]) => {
+    for (let i = 0; i < items.length; i++) if (!one(items[i], null, i + 1)) return false;
+    return true;
+  };
   if (Array.isArray(raw)) {
-    for (const v of raw) if (!one(v, null)) return undefined;
-  } else if (raw && typeof raw === "object") {
-    for (const [rater, v] of Object.entries(raw)) if (!one(v, rater)) return undefined;
-  } else if (typeof raw === "string" && raw.includes(";")) {
-    for (const v of raw.split(";")) if (v.trim() !== "" && !one(v, null)) return undefined;
+    if (!list(raw)) return undefined;
+  } else if (isMapping(raw)) {
+    if (reportInherited(raw, report)) return undefined;
+    for (const rater of Object.keys(raw)) if (!one(raw[rater], rater)) return undefined;
+  } else if (typeof raw === "string" && raw.trim().startsWith("[")) {
+    // A list in one cell: [] is an empty list (nothing chosen), [80, 85] two scores.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    if (!Array.isArray(parsed)) {
+      report("DATA_BAD_SHAPE", { expected: LIST_TEXT, ...receivedOf(raw) });
+      return undefined;
+    }
+    if (!list(parsed)) return undefined;
+  } else if (typeof raw === "string" && /[;；]/.test(raw)) {
+    // 80;85 (or the full-width ；). An empty part is an error, never dropped.
+    const parts = raw.split(/[;；]/);
+    const empty = parts.findIndex((p) => p.trim() === "");
+    if (empty >= 0) {
+      report("DATA_BAD_SHAPE", { expected: `${LIST_TEXT}, with no empty part`, ...receivedOf(raw), position: empty + 1 });
+      return undefined;
+    }
+    if (!list(parts)) return undefined;
   } else if (!one(raw, null)) return undefined;
   return { raters, values };
 }
@@ -302,61 +653,78 @@ function readScores(spec: { min?: Dec; max?: Dec }, raw: unknown, report: Report
 const VOTE_EXTRAS = ["abstain", "invalid", "issued"] as const;
 
 function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Report): VoteCounts | undefined {
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, received: JSON.stringify(raw) });
+  if (!isMapping(raw)) {
+    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, received: showValue(raw) });
     return undefined;
   }
-  const obj = raw as Record<string, unknown>;
+  if (reportInherited(raw, report)) return undefined;
   const count = (key: string): Dec | undefined => {
-    const d = parseDecimal(obj[key]);
+    const d = parseDecimal(own(raw, key));
     if (d === undefined || !d.isInteger() || d.lt(0)) {
-      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, received: obj[key] });
+      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, ...receivedOf(own(raw, key)) }, `.${key}`);
       return undefined;
     }
     return d;
   };
-  for (const key of Object.keys(obj))
-    if (!spec.levels.includes(key) && !(VOTE_EXTRAS as readonly string[]).includes(key))
-      report("DATA_BAD_SHAPE", { expected: `vote keys ${[...spec.levels, ...VOTE_EXTRAS].join(", ")}`, received: `"${key}"` });
-  const levels: Record<string, Dec> = {};
+  const allowed = [...spec.levels, ...VOTE_EXTRAS];
+  let unknownKey = false;
+  for (const key of Object.keys(raw))
+    if (!allowed.includes(key)) {
+      unknownKey = true;
+      report("DATA_BAD_SHAPE", { expected: `vote keys ${allowed.join(", ")}`, allowed, received: `"${key}"` }, `.${key}`);
+    }
+  if (unknownKey) return undefined;
+  const levels = Object.create(null) as Record<string, Dec>;
   for (const level of spec.levels) {
-    if (obj[level] === undefined) {
-      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, received: `no "${level}"` });
+    if (own(raw, level) === undefined) {
+      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, allowed, received: `no "${level}"` });
       return undefined;
     }
     const d = count(level);
     if (d === undefined) return undefined;
     levels[level] = d;
   }
-  const extra = (key: string) => (obj[key] === undefined ? ZERO : count(key));
+  const extra = (key: string) => (own(raw, key) === undefined ? ZERO : count(key));
   const abstain = extra("abstain");
   const invalid = extra("invalid");
-  const issued = obj.issued === undefined ? undefined : count("issued");
-  if (abstain === undefined || invalid === undefined || (obj.issued !== undefined && issued === undefined)) return undefined;
+  const issued = own(raw, "issued") === undefined ? undefined : count("issued");
+  if (abstain === undefined || invalid === undefined || (own(raw, "issued") !== undefined && issued === undefined)) return undefined;
   return { levels, abstain, invalid, ...(issued !== undefined ? { issued } : {}) };
 }
 
 function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | "number">> }, raw: unknown, report: Report): RecordValue[] | undefined {
+  const names = Object.keys(spec.fields);
   if (!Array.isArray(raw)) {
-    report("DATA_BAD_SHAPE", { expected: `a list of records with ${Object.keys(spec.fields).join(", ")}`, received: JSON.stringify(raw) });
+    report("DATA_BAD_SHAPE", { expected: `a list of records with ${names.join(", ")}`, received: showValue(raw) });
     return undefined;
   }
   const out: RecordValue[] = [];
-  for (const [i, rec] of raw.entries()) {
-    if (!rec || typeof rec !== "object" || Array.isArray(rec)) {
-      report("DATA_BAD_SHAPE", { expected: `record ${i + 1} to be a mapping`, received: JSON.stringify(rec) });
+  for (let i = 0; i < raw.length; i++) {
+    const rec: unknown = raw[i];
+    const at = `[${i + 1}]`;
+    if (!isMapping(rec)) {
+      report("DATA_BAD_SHAPE", { expected: `a mapping (record ${i + 1})`, received: Object.hasOwn(raw, i) ? showValue(rec) : "a hole in the list" }, at);
       return undefined;
     }
-    const r: Record<string, string | Dec> = {};
-    for (const [k, v] of Object.entries(rec as Record<string, unknown>)) {
-      const type = spec.fields[k];
+    if (reportInherited(rec, report, at)) return undefined;
+    // Null prototype: a field named toString or __proto__ is data, never a method or a prototype.
+    const r = Object.create(null) as Record<string, string | Dec>;
+    for (const k of Object.keys(rec)) {
+      const v = rec[k];
+      const type = Object.hasOwn(spec.fields, k) ? spec.fields[k] : undefined;
       if (!type) {
-        report("DATA_BAD_SHAPE", { expected: `record fields ${Object.keys(spec.fields).join(", ")}`, received: `"${k}" in record ${i + 1}` });
+        report("DATA_BAD_SHAPE", { expected: `one of the record fields ${names.join(", ")}`, allowed: names, received: `"${k}" in record ${i + 1}` }, `${at}.${k}`);
         return undefined;
       }
-      if (type === "text") r[k] = String(v);
-      else {
-        const d = readNumber({ type, min: ZERO }, v, report, false);
+      if (type === "text") {
+        const t = scalarText(v);
+        if (t === undefined) {
+          report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: showValue(v) }, `${at}.${k}`);
+          return undefined;
+        }
+        r[k] = t;
+      } else {
+        const d = readNumber({ type, min: ZERO }, v, (code, params) => report(code, params, `${at}.${k}`), false);
         if (d === undefined) return undefined;
         r[k] = d;
       }

@@ -1,11 +1,61 @@
 /**
  * Stage 1: YAML text → plain JS value, keeping the document and a LineCounter so
  * later stages can turn a rubric path into file:line:col.
+ *
+ * Hostile or broken input is refused with a code at line:col, before anything
+ * large is built: control characters, nesting deeper than `maxDepth` (checked on
+ * the token tree, before the recursive composer runs), unknown tags, aliases that
+ * name no earlier anchor or sit inside their own anchor, merges of non-mappings,
+ * and alias expansion beyond `maxAliasCount`.
  */
-import { LineCounter, parseDocument, visit, type Document } from "yaml";
-import { makeIssue, type Issue } from "../diagnostics/issue.js";
+import {
+  Composer,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type Node,
+} from "yaml";
+import { makeIssue, type Issue, type SourcePosition } from "../diagnostics/issue.js";
 import { parseDecimal } from "../engine/decimal.js";
 import { makeLocator, type Locator } from "./locate.js";
+
+/** Default of {@link YamlLimits.maxDepth}: nesting levels of mappings and lists. */
+export const DEFAULT_MAX_DEPTH = 64;
+/** Default of {@link YamlLimits.maxAliasCount}. */
+export const DEFAULT_MAX_ALIAS_COUNT = 1000;
+/** Default of {@link YamlLimits.maxLength}: characters of one rubric or tests text (4 MiB). */
+export const DEFAULT_MAX_LENGTH = 4 * 1024 * 1024;
+
+/** Bounds on what a YAML text may make kaohe build. */
+export interface YamlLimits {
+  /**
+   * How deep mappings and lists may nest (default 64; a rubric with 20 levels of
+   * groups nests about 42 deep). Deeper is YAML_TOO_DEEP.
+   */
+  readonly maxDepth?: number;
+  /**
+   * How many times one anchor may be expanded by aliases (`*base`, `<<: *base`),
+   * multiplied by the aliases inside it, as the yaml library counts it (default
+   * 1000; the library's own default of 100 refuses ordinary merge-heavy rubrics).
+   * More is YAML_ALIAS_LIMIT: it bounds "billion laughs" documents.
+   */
+  readonly maxAliasCount?: number;
+  /**
+   * How many characters the text may hold (default 4,194,304: the largest bundled rubric
+   * is about 10 KB, its recorded test file about 200 KB). Longer is YAML_TOO_LARGE,
+   * found before any parsing, so a runaway file is refused at once.
+   */
+  readonly maxLength?: number;
+}
 
 /** A parsed YAML text with what is needed to locate paths in it. */
 export interface ParsedYaml {
@@ -23,28 +73,223 @@ export interface ParsedYaml {
  * exactly (e.g. 0.12345678901234567891) are kept as their source text so the
  * decimal stages read them exactly.
  */
-export function parseYaml(text: string, file?: string): { parsed: ParsedYaml; issues: Issue[] } {
+export function parseYaml(text: string, file?: string, limits: YamlLimits = {}): { parsed: ParsedYaml; issues: Issue[] } {
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const maxAliasCount = limits.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT;
+  const maxLength = limits.maxLength ?? DEFAULT_MAX_LENGTH;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, merge: true });
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { ...(file !== undefined ? { file } : {}), line, col };
+  };
+  const failed = (issues: Issue[]) => ({ parsed: { value: undefined, locate: (() => undefined) as Locator, ...(file !== undefined ? { file } : {}) }, issues });
+
+  if (text.length > maxLength)
+    return failed([makeIssue("YAML_TOO_LARGE", { limit: maxLength, length: text.length }, { source: textPosition(text, maxLength, file) })]);
+
+  const control = controlCharacter(text);
+  if (control) return failed([makeIssue("YAML_CONTROL_CHARACTER", { char: control.char, count: control.count }, { source: textPosition(text, control.index, file) })]);
+
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = firstTooDeep(tokens, maxDepth);
+  if (deep !== undefined) return failed([makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source: at(deep) })]);
+
+  let doc: Document.Parsed;
+  try {
+    doc = compose(tokens, text.length);
+  } catch (e) {
+    if (e instanceof RangeError) return failed([makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source: at(0) })]);
+    throw e;
+  }
   const locate = makeLocator(doc, lineCounter, file);
   const issues: Issue[] = [];
   for (const error of doc.errors) {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    const source = { ...(file !== undefined ? { file } : {}), line, col };
+    const source = at(error.pos[0]);
     const detail = error.message.split("\n")[0] ?? error.code;
     if (error.code === "DUPLICATE_KEY") {
       const key = /"([^"]*)"/.exec(detail)?.[1] ?? detail;
       issues.push(makeIssue("YAML_DUPLICATE_KEY", { key, yamlCode: error.code }, { source }));
+    } else if (/call stack/i.test(detail)) {
+      issues.push(makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source }));
     } else {
       issues.push(makeIssue("YAML_SYNTAX", { detail: stripPosition(detail), yamlCode: error.code }, { source }));
     }
   }
+  for (const warning of doc.warnings) {
+    if (warning.code !== "TAG_RESOLVE_FAILED") continue;
+    const tag = (/Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? "?").replace(/^tag:yaml\.org,2002:/, "!!");
+    issues.push(makeIssue("YAML_UNKNOWN_TAG", { tag }, { source: at(warning.pos[0]) }));
+  }
+  if (issues.length === 0) issues.push(...checkNodes(doc, at, maxAliasCount));
+  if (issues.length > 0) return { parsed: { value: undefined, locate, ...(file !== undefined ? { file } : {}) }, issues };
+
   keepExactNumbers(doc);
-  const value = issues.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount });
+  } catch (e) {
+    // checkNodes reports these with their position; this is the library's own guard behind it.
+    const message = e instanceof Error ? e.message : "";
+    if (/alias count/i.test(message)) issues.push(makeIssue("YAML_ALIAS_LIMIT", { alias: "?", limit: maxAliasCount }, { source: at(0) }));
+    else if (/Unresolved alias/i.test(message)) issues.push(makeIssue("YAML_ALIAS", { alias: "?", reason: "unknown" }, { source: at(0) }));
+    else if (/Merge sources/i.test(message)) issues.push(makeIssue("YAML_MERGE", { received: "a value that is not a mapping" }, { source: at(0) }));
+    else if (e instanceof RangeError) issues.push(makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source: at(0) }));
+    else throw e;
+  }
   if (issues.length === 0 && (value === null || value === undefined)) {
     issues.push(makeIssue("YAML_EMPTY", {}, { source: { ...(file !== undefined ? { file } : {}), line: 1, col: 1 } }));
   }
   return { parsed: { value, locate, ...(file !== undefined ? { file } : {}) }, issues };
+}
+
+function compose(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  // As yaml's parseDocument, on tokens already checked for depth. resolveKnownTags: false
+  // leaves YAML 1.1 tags (!!binary, !!set, !!timestamp...) unresolved, so they are reported.
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false, strict: true, merge: true, resolveKnownTags: false });
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; a rubric is one YAML document"));
+      break;
+    }
+  }
+  return doc!;
+}
+
+/** Nesting depth of collections on the token tree (iterative: any depth is safe here). */
+function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0] as [CST.Token, number]).reverse();
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    switch (token.type) {
+      case "document":
+        if (token.value) stack.push([token.value, depth]);
+        break;
+      case "block-map":
+      case "block-seq":
+      case "flow-collection": {
+        if (depth + 1 > limit) return token.offset;
+        const children: CST.Token[] = [];
+        for (const item of token.items as CST.CollectionItem[]) {
+          if (item.key) children.push(item.key);
+          if (item.value) children.push(item.value);
+        }
+        for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth + 1]);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+// C0 controls other than tab, LF and CR; DEL; C1 controls other than NEL; U+FFFE/U+FFFF;
+// unpaired surrogates. YAML allows none of them in a stream.
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const C0_NAMES = ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS", "GS", "RS", "US"];
+
+function charName(c: string): string {
+  const code = c.charCodeAt(0);
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  const name = code < 0x20 ? C0_NAMES[code] : code === 0x7f ? "DEL" : code >= 0xd800 && code <= 0xdfff ? "unpaired surrogate" : undefined;
+  return name ? `${hex} (${name})` : hex;
+}
+
+function controlCharacter(text: string): { index: number; char: string; count: number } | undefined {
+  CONTROL.lastIndex = 0;
+  const first = CONTROL.exec(text);
+  if (!first) return undefined;
+  let count = 1;
+  while (CONTROL.exec(text)) count++;
+  CONTROL.lastIndex = 0;
+  return { index: first.index, char: charName(first[0]), count };
+}
+
+function textPosition(text: string, index: number, file?: string): SourcePosition {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) line++;
+  const col = index - text.lastIndexOf("\n", index - 1);
+  return { ...(file !== undefined ? { file } : {}), line, col };
+}
+
+const isMergeKey = (key: unknown): boolean =>
+  isScalar(key) && (key.value === "<<" || (typeof key.value === "symbol" && key.value.description === "<<"));
+
+const kindOf = (node: unknown): string => (isSeq(node) ? "a list" : isMap(node) ? "a mapping" : isScalar(node) ? `the value ${JSON.stringify(String(node.value))}` : "nothing");
+
+/**
+ * One pass over the composed document: aliases (known, not cyclic, within the
+ * expansion budget counted as yaml counts it), merges (of mappings), and string
+ * values holding control characters written as escapes ("\0", "\a").
+ */
+function checkNodes(doc: Document.Parsed, at: (offset: number) => SourcePosition, maxAliasCount: number): Issue[] {
+  const issues: Issue[] = [];
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Node, Node>();
+  const counts = new Map<Node, { count: number; aliasCount: number }>();
+  const pos = (node: unknown) => at((node as { range?: [number, number, number] }).range?.[0] ?? 0);
+  // At a merge pair its value is not visited yet: an alias resolves to the last anchor of its name so far.
+  const resolve = (node: unknown): unknown => (isAlias(node) ? anchors.get(node.source) : node);
+  const aliasCountOf = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = targets.get(node);
+      const data = target && counts.get(target);
+      return data ? data.count * data.aliasCount : 0;
+    }
+    if (isPair(node)) return Math.max(aliasCountOf(node.key), aliasCountOf(node.value));
+    if (isCollection(node)) return (node.items as unknown[]).reduce<number>((m, item) => Math.max(m, aliasCountOf(item)), 0);
+    return 1;
+  };
+  let overLimit = false;
+  visit(doc, (_key, node, path) => {
+    if (!node) return; // an empty value (`key:` with nothing after it)
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (!target) {
+        issues.push(makeIssue("YAML_ALIAS", { alias: node.source, reason: "unknown" }, { source: pos(node) }));
+        return;
+      }
+      if (path.includes(target as never)) {
+        issues.push(makeIssue("YAML_ALIAS", { alias: node.source, reason: "cycle" }, { source: pos(node) }));
+        return;
+      }
+      targets.set(node, target);
+      const data = counts.get(target)!;
+      data.count += 1;
+      if (data.aliasCount === 0) data.aliasCount = aliasCountOf(target);
+      if (!overLimit && data.count * data.aliasCount > maxAliasCount) {
+        overLimit = true;
+        issues.push(makeIssue("YAML_ALIAS_LIMIT", { alias: node.source, limit: maxAliasCount }, { source: pos(node) }));
+      }
+      return;
+    }
+    if (isPair(node)) {
+      if (!isMergeKey(node.key)) return;
+      const value = resolve(node.value);
+      const sources = isSeq(value) ? value.items : [node.value];
+      for (const s of sources) {
+        const source = resolve(s);
+        if (source !== undefined && !isMap(source)) {
+          const received = isSeq(value) && value !== source ? `a list holding ${kindOf(source)}` : kindOf(source);
+          issues.push(makeIssue("YAML_MERGE", { received }, { source: pos(isAlias(node.value) ? node.value : s) }));
+          break;
+        }
+      }
+      return;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) {
+      anchors.set(anchor, node as Node);
+      counts.set(node as Node, { count: 1, aliasCount: 0 });
+    }
+    if (isScalar(node) && typeof node.value === "string") {
+      const control = controlCharacter(node.value);
+      if (control) issues.push(makeIssue("YAML_CONTROL_CHARACTER", { char: control.char, count: control.count }, { source: pos(node) }));
+    }
+  });
+  return issues;
 }
 
 function stripPosition(message: string): string {
@@ -61,4 +306,3 @@ function keepExactNumbers(doc: Document): void {
     },
   });
 }
-

@@ -6,7 +6,7 @@
  */
 import type { CompiledRubric } from "../compile/model.js";
 import { dec, format, ONE, ZERO, type Dec } from "../engine/decimal.js";
-import { exactOf, type RubricResult, type SubjectResult } from "./result.js";
+import { exactOf, exactScore, type RubricResult, type SubjectResult } from "./result.js";
 
 /** Overrides of the rubric's `feedback:` settings. */
 export interface FeedbackOptions {
@@ -179,7 +179,7 @@ function nextGrade(rubric: CompiledRubric, u: SubjectResult): SubjectFeedback["t
   if (index <= 0) return null;
   const target = rubric.grades[index - 1]!;
   if (!target.lower) return null;
-  const score = dec(u.score);
+  const score = exactScore(u);
   const gap = target.lower.value.minus(score);
   const ruled = u.adjustments.some((a) => a.kind !== "quota");
   const note = ruled

@@ -143,7 +143,8 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
   const walk = (node: TreeNode, depth: number, parent: string | null) => {
     const score = s.scores.get(node.id);
     if (!score) return;
-    const places = node.round?.places ?? (depth === 0 ? rubric.rounding?.places : undefined);
+    // The root's points are the total (rounded when the rubric declares rounding): the same number as `score`.
+    const places = depth === 0 ? (rubric.rounding?.places ?? node.round?.places) : node.round?.places;
     const lost = score.max.minus(score.points);
     const fields: NodeResult = {
       id: node.id,
@@ -152,13 +153,13 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
       kind: node.type === "item" ? node.method.kind : node.combine,
       depth,
       parent,
-      points: depth === 0 ? formatScore(rubric, s.scoredTotal) : format(score.points, places),
+      points: format(score.points, places),
       max: format(score.max),
       lost: lost.gt(0) ? format(lost) : "0",
       ...(node.weight ? { weight: format(node.weight) } : {}),
       lines: trail === "full" ? score.lines.map((l) => ({ entry: l.entry, label: l.label, amount: format(l.amount), detail: l.detail() })) : [],
     };
-    const exact: ExactNode = { points: depth === 0 ? s.scoredTotal : score.points, max: score.max, lost: lost.gt(0) ? lost : ZERO };
+    const exact: ExactNode = { points: score.points, max: score.max, lost: lost.gt(0) ? lost : ZERO };
     nodes.push(new NodeRecord(fields, exact) as unknown as NodeResult);
     if (node.type === "group") {
       for (const c of node.children) walk(c, depth + 1, node.id);
@@ -166,7 +167,7 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
     }
   };
   if (trail !== "none") walk(rubric.root, 0, null);
-  return {
+  const result: SubjectResult = {
     id: s.id,
     ...(s.subject.name !== undefined ? { name: s.subject.name } : {}),
     ...(s.subject.group !== undefined ? { group: s.subject.group } : {}),
@@ -183,5 +184,15 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
     rules: s.fired,
     gradeNotes,
   };
+  exactScores.set(result, s.total);
+  return result;
+}
+
+/** The exact totals behind `score` strings (an unrounded 256/3 prints with 40 digits). */
+const exactScores = new WeakMap<SubjectResult, Dec>();
+
+/** The exact total of a subject result (parsed back from `score` when it was built elsewhere). @internal */
+export function exactScore(u: SubjectResult): Dec {
+  return exactScores.get(u) ?? dec(u.score);
 }
 

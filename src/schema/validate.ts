@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
+import { reservedKeyIssues, reservedNameIssue, throughReservedKey } from "./reserved.js";
 
 type ZodIssue = z.core.$ZodIssue;
 type Path = (string | number)[];
@@ -17,11 +18,15 @@ export function validateWith<S extends z.ZodType>(
   locate?: Locator,
   basePath: RubricPath = [],
 ): { value?: z.output<S>; issues: Issue[] } {
+  // Keys named __proto__, constructor or prototype: zod would drop __proto__ silently.
+  const reserved = reservedKeyIssues(value, locate, basePath);
   const result = schema.safeParse(value);
-  if (result.success) return { value: result.data, issues: [] };
-  const issues: Issue[] = [];
-  for (const zi of result.error.issues) {
-    for (const leaf of flattenUnion(zi, [], value)) issues.push(...toIssues(leaf.issue, leaf.prefix, value, locate, basePath));
+  if (result.success && reserved.length === 0) return { value: result.data, issues: [] };
+  const issues: Issue[] = [...reserved];
+  for (const zi of result.error?.issues ?? []) {
+    for (const leaf of flattenUnion(zi, [], value))
+      for (const issue of toIssues(leaf.issue, leaf.prefix, value, locate, basePath))
+        if (issue.code === "SCHEMA_RESERVED_NAME" || !throughReservedKey(issue.path.slice(basePath.length))) issues.push(issue);
   }
   return { issues: sortByPosition(dedupe(issues)) };
 }
@@ -142,11 +147,14 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
     case "too_big": {
       const bound = zi.code === "too_small" ? zi.minimum : zi.maximum;
       const word = zi.code === "too_small" ? "at least" : "at most";
-      const what = zi.origin === "array" ? `a list of ${word} ${String(bound)} entries` : `${word} ${String(bound)}`;
-      const shown = Array.isArray(received) ? `${received.length} entries` : describe(received);
+      const mapping = received !== null && typeof received === "object" && !Array.isArray(received);
+      const entries = `${word} ${String(bound)} ${String(bound) === "1" ? "entry" : "entries"}`;
+      const what = zi.origin === "array" ? `a list of ${entries}` : mapping ? `a mapping of ${entries}` : `${word} ${String(bound)}`;
+      const shown = Array.isArray(received) ? `${received.length} entries` : mapping ? `${Object.keys(received).length} entries` : describe(received);
       return [makeIssue("SCHEMA_OUT_OF_RANGE", { detail: `expected ${what}`, received: shown, bound: String(bound) }, at(path))];
     }
     case "custom":
+      if (zi.params?.reserved === true && typeof received === "string") return [reservedNameIssue(received, path, locate, false)];
       return [makeIssue("SCHEMA_CONSTRAINT", { detail: zi.message }, at(path))];
     default:
       return [makeIssue("SCHEMA_INVALID_VALUE", { detail: zi.message, received: describe(received) }, at(path))];

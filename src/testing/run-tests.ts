@@ -2,6 +2,7 @@
  * Rubric test cases: given subjects, expect scores, grades, adjustments... or an
  * error code. Each failure names the case and lists every difference.
  */
+import { matchGrade } from "../compile/grade-names.js";
 import type { RubricSet } from "../compile/model.js";
 import type { SourcePosition } from "../diagnostics/issue.js";
 import { evaluateSet } from "../engine/evaluate.js";
@@ -99,6 +100,13 @@ function compareExpectations(
 ): TestDifference[] {
   const diffs: TestDifference[] = [];
   const units = new Map(result.units.map((u) => [u.id, u]));
+  // An expected grade may be written by id or by label (好 or good).
+  const names = result.grades.map((id) => ({ id, label: result.gradeLabels[id] ?? id }));
+  const sameGrade = (expected: unknown, actual: unknown): boolean => {
+    if (expected === actual) return true;
+    const m = typeof expected === "string" ? matchGrade(names, expected) : undefined;
+    return m !== undefined && "index" in m && names[m.index]!.id === actual;
+  };
   for (const [id, e] of Object.entries(expect)) {
     const u = units.get(id);
     if (!u) {
@@ -109,8 +117,8 @@ function compareExpectations(
       if (expected !== undefined && !same(expected, actual)) diffs.push({ path: `${id}.${field}`, expected, actual });
     };
     check("score", e.score, u.score, decimalEqual);
-    check("grade", e.grade, u.grade);
-    check("rawGrade", e.rawGrade, u.rawGrade);
+    check("grade", e.grade, u.grade, sameGrade);
+    check("rawGrade", e.rawGrade, u.rawGrade, sameGrade);
     check("rank", e.rank, u.rank);
     check("groupRank", e.groupRank, u.groupRank);
     check("excluded", e.excluded, u.excluded);

@@ -33,6 +33,7 @@ scoring:
   children:
     - { id: a, label: 学习, kind: input, max: 50 }
     - { id: b, label: 组织, kind: input, max: 50 }
+  max: 100
 `;
 
 describe("kaohe score", () => {
@@ -104,6 +105,46 @@ describe("kaohe score", () => {
     expect(lines.at(-1)).toBe(`kaohe score: 2 problem(s) in ${join(dir, "d.csv")}`);
   });
 
+  test("the id and name columns as the rubric names them (编号, 支部名称), an ignored 备注, lists in one cell", () => {
+    const dir = tmp();
+    writeFileSync(
+      join(dir, "r.yaml"),
+      `kaohe: 1
+id: branch
+name: 党支部考核
+year: 2024
+version: "1"
+subject: { label: 党支部, id: 编号, name: 支部名称, group: 板块, ignore: [备注] }
+inputs:
+  thought: { type: number, min: 0, max: 80, places: 1, label: 思想建设得分 }
+  pick: { type: scores, min: 3, max: 5, label: 酌情扣分 }
+grades:
+  - { id: good, label: 好, min: 80 }
+  - { id: poor, label: 差 }
+scoring:
+  max: 100
+  children:
+    - { id: thought, kind: input, max: 80 }
+    - { id: d, kind: deduct, max: 20, deductions: [ { id: pick, chosen: pick, range: [3, 5] } ] }
+`,
+    );
+    writeFileSync(join(dir, "d.csv"), "编号,支部名称,板块,思想建设得分,酌情扣分,备注\r\nB01,第一党支部,机关,75.5,[],\r\nB02,第二党支部,机关,78,3；5,补录\r\n");
+    const r = cli(["score", join(dir, "r.yaml"), join(dir, "d.csv"), "--format", "json"]);
+    expect(r.err).toBe("");
+    // B01: 75.5 + (20 − 0) = 95.5 → good; B02: 78 + (20 − 3 − 5) = 90 → good
+    expect(JSON.parse(r.out).results[0].units.map((u: { id: string; name: string; group: string; score: string; grade: string }) => [u.id, u.name, u.group, u.score, u.grade])).toEqual([
+      ["B01", "第一党支部", "机关", "95.5", "good"],
+      ["B02", "第二党支部", "机关", "90", "good"],
+    ]);
+    writeFileSync(join(dir, "bad.csv"), "编号,支部名称,思想建设得分,酌情扣分\r\nB01,甲,75.55,3\r\nB02,乙,70,3;x\r\n");
+    const bad = cli(["score", join(dir, "r.yaml"), join(dir, "bad.csv")]);
+    expect(bad.code).toBe(1);
+    expect(bad.err.split("\n").slice(0, 2)).toEqual([
+      `${join(dir, "bad.csv")}:2:1  subject "B01"  field "思想建设得分"  DATA_TOO_PRECISE  "思想建设得分" allows at most 1 decimal place(s), got 75.55`,
+      `${join(dir, "bad.csv")}:3:1  subject "B02"  field "酌情扣分"  DATA_NOT_NUMBER  "酌情扣分" must be a number, got "x"`,
+    ]);
+  });
+
   test("--out writes the file", () => {
     const dir = tmp();
     const r = cli(["score", CHN, "--format", "csv", "--out", join(dir, "out.csv")]);
@@ -127,7 +168,7 @@ describe("kaohe validate", () => {
   });
   test("weights summing to 99%: exit 1 with file:line:col", () => {
     const dir = tmp();
-    writeFileSync(join(dir, "w.yaml"), SMALL.replace("scoring:\n  children:", "scoring:\n  combine: weighted\n  children:").replace("max: 50 }\n    - { id: b", "max: 50, weight: 49% }\n    - { id: b").replace("label: 组织, kind: input, max: 50 }", "label: 组织, kind: input, max: 50, weight: 50% }"));
+    writeFileSync(join(dir, "w.yaml"), SMALL.replace("  max: 100\n", "").replace("scoring:\n  children:", "scoring:\n  combine: weighted\n  children:").replace("max: 50 }\n    - { id: b", "max: 50, weight: 49% }\n    - { id: b").replace("label: 组织, kind: input, max: 50 }", "label: 组织, kind: input, max: 50, weight: 50% }"));
     const r = cli(["validate", join(dir, "w.yaml")]);
     expect(r.code).toBe(1);
     expect(r.err.split("\n")[0]).toBe(`${join(dir, "w.yaml")}:14:5  WEIGHT_SUM  weights must sum to 100%, they sum to 99%`);

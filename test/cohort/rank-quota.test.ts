@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { run, unit } from "../helpers.js";
+import { compile, evaluate, issuesOf, linkedSet, rubricText, run, unit } from "../helpers.js";
 
 const tree = `
 scoring:
@@ -132,5 +132,90 @@ rules:
     // a was moved A→B by a rule and keeps B; b and c compete for 1 − 1 = 0 places.
     expect(r.units.map((u) => [u.id, u.grade])).toEqual([["a", "B"], ["b", "C"], ["c", "C"]]);
     expect(unit(r, "b").adjustments[0]!.numbers).toMatchObject({ heldByRules: 1, limit: 1 });
+  });
+});
+
+describe("grade tie-breakers order by quality (A best)", () => {
+  // Both subjects total 90 (a: 90 + 0, d: 90 + 0); the external business grade decides.
+  const body = (fact: string, order: string) => `
+inputs:
+  business: { type: grade, scale: [A, B, C, D] }
+scoring:
+  children:
+    - { id: x, kind: input, max: 100 }
+ranking:
+  tieBreakers: [ { fact: ${fact}, order: ${order} } ]
+`;
+  const subjects = [
+    { id: "d", x: 90, business: "D" },
+    { id: "a", x: 90, business: "A" },
+  ];
+  test("desc (the default order) ranks grade A above grade D", () => {
+    expect(run(body("input.business", "desc"), subjects).units.map((u) => [u.id, u.rank])).toEqual([["a", 1], ["d", 2]]);
+  });
+  test("asc ranks grade D above grade A", () => {
+    expect(run(body("input.business", "asc"), subjects).units.map((u) => [u.id, u.rank])).toEqual([["d", 1], ["a", 2]]);
+  });
+  test("a linked rubric's grade: desc puts its better grade first", () => {
+    // r1 grades by x (A ≥ 90, D below 60); r2 totals y only, both 80, tie broken by r1's grade.
+    const set = linkedSet(
+      ["r1", "scoring:\n  children:\n    - { id: x, kind: input, max: 100 }"],
+      ["r2", "scoring:\n  children:\n    - { id: y, kind: input, max: 100 }\nranking:\n  tieBreakers: [ { fact: rubric.r1.grade, order: desc } ]"],
+    );
+    const results = evaluate(set, [
+      { id: "low", x: 50, y: 80 },
+      { id: "high", x: 95, y: 80 },
+    ]);
+    expect(results[1]!.units.map((u) => [u.id, u.rank])).toEqual([["high", 1], ["low", 2]]);
+  });
+  test("this rubric's raw grade: desc puts the better raw grade first", () => {
+    // Equal totals have equal raw grades, so rank by rawGrade desc after a zero-score veto:
+    // v (raw A, vetoed to 0) and w (raw D, 0 points) both total 0; v's raw grade A ranks first.
+    const b = `
+inputs:
+  flag: { type: boolean, default: false }
+scoring:
+  children:
+    - { id: x, kind: input, max: 100 }
+rules:
+  - { id: zero, kind: veto, score: zero, when: input.flag, reason: 一票否决 }
+ranking:
+  tieBreakers: [ { fact: rawGrade, order: desc } ]
+`;
+    const r = run(b, [
+      { id: "w", x: 0 },
+      { id: "v", x: 95, flag: true },
+    ]);
+    expect(r.units.map((u) => [u.id, u.score, u.rank])).toEqual([["v", "0", 1], ["w", "0", 2]]);
+  });
+});
+
+describe("a quota on the lowest grade", () => {
+  test("is rejected with QUOTA_LOWEST_GRADE at the quota's grade (by id or by label)", () => {
+    for (const name of ["D", "差"]) {
+      const text = rubricText(`grades:
+  - { id: A, min: 90 }
+  - { id: D, label: 差 }
+scoring:
+  children:
+    - { id: x, kind: input, max: 100 }
+quotas:
+  - { id: few-poor, grade: ${name}, share: 10% }`);
+      const issues = issuesOf(text);
+      expect(issues).toMatchObject([{ code: "QUOTA_LOWEST_GRADE", params: { quota: "few-poor", grade: "D" } }]);
+      const line = text.split("\n").findIndex((l) => l.includes("few-poor")) + 1;
+      expect(issues[0]!.source).toMatchObject({ line, col: text.split("\n")[line - 1]!.indexOf(name) + 1 });
+    }
+  });
+  test("a quota on the grade just above the lowest is accepted", () => {
+    const r = compile(`grades:
+  - { id: A, min: 90 }
+  - { id: D }
+scoring:
+  children:
+    - { id: x, kind: input, max: 100 }
+quotas:
+  - { id: few-good, grade: A, share: 10% }`);
+    expect(r.quotas.map((q) => q.id)).toEqual(["few-good"]);
   });
 });

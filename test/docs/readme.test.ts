@@ -24,6 +24,11 @@ test("the README rubric gives the printed results", () => {
   for (const line of ["// u2 95.40 fair", "// u1 84.50 fair", "// u3 71.70 average"]) expect(readme).toContain(line);
 });
 
+test("the README rubric loads without warnings (it declares its full mark)", () => {
+  const r = safeLoadRubric(yaml, { file: "review.yaml" });
+  expect(r.ok && r.warnings).toEqual([]);
+});
+
 test("the README's broken rubric gives the printed problems", () => {
   const broken = yaml.replace("weight: 70% }", "weight: 69% }").replace("when: input.serious_violation", "when: input.serious_violaton");
   const r = safeLoadRubric(broken, { file: "review.yaml" });

@@ -36,12 +36,36 @@ describe("exact decimal arithmetic", () => {
   test("0.1 × 90 + 0.7 × 85 + 0.2 × 80 is exactly 84.5", () => {
     expect(f("0.1").times(90).plus(f("0.7").times(85)).plus(f("0.2").times(80)).toFixed()).toBe("84.5");
   });
-  test("a third times three is 1 after rounding to 2 places, and comparisons are exact", () => {
+  test("a third is exact: three thirds are exactly 1, and comparisons are exact", () => {
     const third = f(1).div(3);
-    expect(third.times(3).toFixed()).toBe("0.9999999999999999999999999999999999999999"); // 40 significant digits, as decimal.js
-    expect(third.times(3).toDecimalPlaces(2).toFixed()).toBe("1");
+    expect(third.toFixed()).toBe("0.3333333333333333333333333333333333333333"); // display: 40 significant digits
+    expect(third.plus(third).plus(third).toFixed()).toBe("1"); // not 0.9999999999999999999999999999999999999999
+    expect(third.times(3).eq(1)).toBe(true);
     expect(third.lt(f("0.3333333333333333333333333333333333333334"))).toBe(true);
+    expect(third.gt(f("0.3333333333333333333333333333333333333333"))).toBe(true); // the display form is below the value
     expect(f("89.995").gt(f("89.99499999999999999"))).toBe(true);
+  });
+  test("a non-terminating mean rounds exactly: (90 + 85 + 81) / 3 = 256/3", () => {
+    const mean = f(90).plus(85).plus(81).div(3);
+    expect(mean.toFixed()).toBe("85.33333333333333333333333333333333333333");
+    expect(mean.toFixed(2)).toBe("85.33");
+    expect(round(mean, 2, "up").toFixed()).toBe("85.34");
+    expect(round(mean.negated(), 2, "floor").toFixed()).toBe("-85.34");
+    expect(mean.decimalPlaces()).toBe(Number.POSITIVE_INFINITY);
+    expect(mean.isInteger()).toBe(false);
+    // 3:6:3:3 weights: (3×90 + 6×85 + 3×81 + 3×70) / 15 = 1233/15 = 82.2 (terminates: back to the short form)
+    expect(f(90).times(3).plus(f(85).times(6)).plus(f(81).times(3)).plus(f(70).times(3)).div(15).toFixed()).toBe("82.2");
+  });
+  test("2/3 rounds half-up to 0.67 and 1/6 to 0.17, -1/6 to -0.17; 5/11 to 0 places is 0", () => {
+    expect(f(2).div(3).toFixed(2)).toBe("0.67");
+    expect(f(1).div(6).toFixed(2)).toBe("0.17");
+    expect(f(-1).div(6).toFixed(2)).toBe("-0.17");
+    expect(f(5).div(11).toFixed(0)).toBe("0");
+    expect(f(5).div(11).floor().toFixed()).toBe("0");
+  });
+  test("division by zero is a bug of the caller", () => {
+    expect(() => f(1).div(0)).toThrow(/division by zero/);
+    expect(() => f(1).div(3).div(0)).toThrow(/division by zero/);
   });
 });
 
@@ -78,4 +102,12 @@ describe("parsing", () => {
   test.each([["abc"], ["1e3"], [""], [Number.NaN], [Number.POSITIVE_INFINITY], ["0x10"], [null], [true]])("%s is not a decimal", (input) => {
     expect(parseDecimal(input)).toBeUndefined();
   });
+});
+
+test("a terminating value longer than 40 significant digits prints exactly (found by the property test, seed 652687166)", () => {
+  // 11000020163894178220 / 0.0000000000000011 = 10000018330812889290909090909090909.0909… (35 integer digits);
+  // rounded half-up to 6 places it is …909.090909: 41 significant digits, all of them printed.
+  const x = dec("11000020163894178220").div(dec("0.0000000000000011"));
+  expect(x.toDecimalPlaces(6, "half-up").toFixed()).toBe("10000018330812889290909090909090909.090909");
+  expect(x.toFixed(6)).toBe("10000018330812889290909090909090909.090909");
 });

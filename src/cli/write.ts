@@ -1,0 +1,70 @@
+/**
+ * `--out FILE`: written atomically. The text goes to a temporary file in the same
+ * folder, is flushed to disk, then renamed over FILE, so a crash or a kill during
+ * the write leaves the previous FILE whole (at worst a stray `.kaohe-*.tmp` file).
+ */
+import * as nodeFs from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+import { CliError, errnoCode, fsError } from "./errors.js";
+
+/** The file system calls the writer makes (tests pass a failing twin). */
+export type WriteFs = Pick<typeof nodeFs, "openSync" | "writeSync" | "fsyncSync" | "closeSync" | "renameSync" | "unlinkSync" | "statSync">;
+
+/**
+ * Write `data` to `path` atomically (temporary file + rename).
+ *
+ * @param path - the file to create or replace
+ * @param data - its new content
+ * @param fs - file system calls (default node:fs)
+ * @throws CliError naming the path and the cause (missing folder, a folder, permission...)
+ */
+export function writeFileAtomic(path: string, data: string, fs: WriteFs = nodeFs): void {
+  const dir = dirname(path);
+  let mode = 0o666;
+  try {
+    const st = fs.statSync(path);
+    if (st.isDirectory()) throw new CliError(`cannot write ${path}: it is a folder`);
+    mode = st.mode & 0o777;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = errnoCode(e);
+    if (code === "ENOTDIR") throw new CliError(`cannot write ${path}: ${basename(dir)} is a file, not a folder`);
+    if (code !== "ENOENT") throw fsError(e, path, "cannot write");
+  }
+  // A short name: the target's own name may already be as long as the file system allows.
+  const tmp = join(dir, `.kaohe-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+  let fd: number;
+  try {
+    fd = fs.openSync(tmp, "wx", mode);
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code === "ENOENT") throw new CliError(`cannot write ${path}: the folder ${dir} does not exist`);
+    if (code === "ENOTDIR") throw new CliError(`cannot write ${path}: a part of ${dir} is a file, not a folder`);
+    if (code === "EACCES" || code === "EPERM") throw new CliError(`cannot write ${path}: permission denied in the folder ${dir}`);
+    throw fsError(e, path, "cannot write");
+  }
+  try {
+    const bytes = Buffer.from(data, "utf8");
+    let done = 0;
+    while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = -1;
+    fs.renameSync(tmp, path);
+  } catch (e) {
+    if (fd >= 0) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already failing: the first error is the one to report
+      }
+    }
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    throw fsError(e, path, "cannot write");
+  }
+}
