@@ -27,8 +27,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { buildCorpus, OWNED_DIRS, type DataCase, type RubricCase } from "../../scripts/generate-corpus.js";
-import { decodeText } from "../../src/cli/csv.js";
 import { CliError, readData } from "../../src/cli/load.js";
+import { decodeRubric } from "../../src/parse/decode.js";
 import { assess, isKaoheError, loadRubric, safeAssess, safeLinkRubrics, safeLoadRubric, safeLoadRubricSet, safeLoadTestCases, type Issue, type Result, type SubjectData } from "../../src/index.js";
 import { guardHost } from "../fuzz/guard.js";
 
@@ -76,8 +76,12 @@ function describeOutcome(o: Outcome, show: (i: Issue) => string): string {
 
 function runRubric(c: RubricCase): Outcome {
   const files = [...(c.with ?? []), c.file];
-  const texts = files.map((file) => ({ file, text: decodeText(readFileSync(join(ROOT, "rubrics", file))).text }));
-  // As the CLI does: every rubric file goes through safeLoadRubricSet (safeLoadRubric per file, then linking).
+  // As the CLI does: each file is decoded as UTF-8 (decodeRubric; a file that is not is YAML_NOT_UTF8
+  // at its first bad byte), then every rubric goes through safeLoadRubricSet (safeLoadRubric per file, then linking).
+  const decoded = files.map((file) => ({ file, ...decodeRubric(readFileSync(join(ROOT, "rubrics", file)), file) }));
+  const notUtf8 = decoded.flatMap((d) => (d.issue ? [d.issue] : []));
+  if (notUtf8.length) return guarded(() => ({ result: { ok: false, issues: notUtf8 } as unknown as Result<unknown> }));
+  const texts = decoded.map((d) => ({ file: d.file, text: d.text! }));
   return guarded(() => ({ result: safeLoadRubricSet(texts) }));
 }
 
@@ -89,6 +93,11 @@ function expectRubric(c: RubricCase, o: Outcome): void {
   const r = o.result!;
   if (c.accept) {
     expect(r.ok ? [] : r.issues.map(showRubricIssue(c))).toEqual([]);
+    return;
+  }
+  if (c.severity === "warning") {
+    expect(r.ok ? [] : r.issues.map(showRubricIssue(c)), "a warning leaves the rubric loading").toEqual([]);
+    expect(r.ok ? r.warnings.map(showRubricIssue(c)) : []).toContain(`${c.code} at ${c.at}`);
     return;
   }
   expect(r.ok, "the rubric was accepted").toBe(false);
@@ -134,9 +143,14 @@ function expectData(c: DataCase, o: Outcome): void {
   expect(o.thrown, `threw: ${String(o.thrown)}`).toBeUndefined();
   expect(o.pollution).toEqual([]);
   if (c.reader) {
-    expect(errorName(o.readerError), `reader outcome: ${String(o.readerError)}`).toBe(c.reader.error);
-    expect(o.readerError).toBeInstanceOf(CliError);
-    if (c.reader.line !== undefined) expect((o.readerError as Error).message).toContain(`${c.file}:${c.reader.line}`);
+    // A CliError or one of its subclasses (CsvError): the CLI prints its one-line message.
+    expect(o.readerError, `reader outcome: ${String(o.readerError)}`).toBeInstanceOf(CliError);
+    const err = o.readerError as CliError;
+    expect(err.message).not.toContain("\n");
+    if (c.reader.code !== undefined) {
+      // The message gives the count; the issue gives the code and file:line:col.
+      expect(err.issues.map((i) => `${i.code} at ${located(i)}`)).toContain(`${c.reader.code} at ${c.reader.line}:${c.reader.col}`);
+    } else if (c.reader.line !== undefined) expect(err.message).toContain(`${c.file}:${c.reader.line}`);
     return;
   }
   expect(o.readerError, `reader threw: ${String(o.readerError)}`).toBeUndefined();
@@ -179,7 +193,13 @@ test("the corpus is as large as issue 8 asks and covers every IssueCode outside 
   const source = readFileSync(new URL("../../src/diagnostics/issue.ts", import.meta.url), "utf8");
   const union = source.slice(source.indexOf("export type IssueCode"), source.indexOf(";", source.indexOf("export type IssueCode")));
   const codes = [...union.matchAll(/"([A-Z_]+)"/g)].map((m) => m[1]!);
-  const covered = new Set([...rubricCases, ...dataCases].filter((c) => !c.pending && c.code).map((c) => c.code!));
+  // Codes the files produce, codes the CLI reader's errors carry, and codes of the misuse table (what files cannot hold:
+  // wrong argument types, callbacks, limits options).
+  const covered = new Set([
+    ...[...rubricCases, ...dataCases].filter((c) => !c.pending && c.code).map((c) => c.code!),
+    ...dataCases.filter((c) => !c.pending && c.reader?.code).map((c) => c.reader!.code!),
+    ...apiCases.filter((c) => !c.pending && c.code).map((c) => c.code!),
+  ]);
   expect(codes.filter((code) => !covered.has(code))).toEqual([]);
 });
 
@@ -214,6 +234,8 @@ interface ApiCase {
   readonly name: string;
   readonly call: () => unknown;
   readonly expect: "rejected" | "throws KaoheError" | `${string} row=${string}`;
+  /** For "rejected": the code of the first issue. */
+  readonly code?: string;
   readonly pending?: string;
   readonly today?: string;
   readonly hazard?: string;
@@ -231,56 +253,61 @@ const cyclic = (): SubjectData => {
 };
 
 const apiCases: ApiCase[] = [
-  { name: "safeLoadRubric(undefined)", call: () => safeLoadRubric(undefined as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLoadRubric(null)", call: () => safeLoadRubric(null as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLoadRubric(123)", call: () => safeLoadRubric(123 as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLoadRubric(a Buffer)", call: () => safeLoadRubric(Buffer.from(basicText) as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLoadRubric(text, null)", call: () => safeLoadRubric(basicText, null as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLoadRubricSet(undefined)", call: () => safeLoadRubricSet(undefined as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLoadRubricSet([undefined])", call: () => safeLoadRubricSet([undefined] as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLoadRubricSet([{ text: 1 }])", call: () => safeLoadRubricSet([{ text: 1 }] as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLinkRubrics(undefined)", call: () => safeLinkRubrics(undefined as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLinkRubrics([{}])", call: () => safeLinkRubrics([{}] as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeLoadTestCases(undefined)", call: () => safeLoadTestCases(undefined as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeAssess(undefined, subjects)", call: () => safeAssess(undefined as never, [row]), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeAssess(rubric, undefined)", call: () => safeAssess(basic, undefined as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeAssess(rubric, null)", call: () => safeAssess(basic, null as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: 'safeAssess(rubric, "abc")', call: () => safeAssess(basic, "abc" as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeAssess(rubric, [null])", call: () => safeAssess(basic, [null] as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "safeAssess(rubric, subjects, null)", call: () => safeAssess(basic, [row], null as never), expect: "rejected", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "a BigInt score", call: () => safeAssess(basic, [{ ...row, self: 95n }]), expect: "DATA_NOT_NUMBER row=1 subject=u1 field=self", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "a cyclic value as a score (the message used JSON.stringify)", call: () => safeAssess(basic, [cyclic()]), expect: "DATA_NOT_NUMBER row=1 subject=u1 field=self", pending: SAFE_THROWS, today: "throws TypeError" },
-  { name: "a null-prototype object as a text value", call: () => safeAssess(basic, [{ ...row, remark: Object.create(null) as object }]), expect: "DATA_INVALID_VALUE row=1 subject=u1 field=remark", pending: `${SAFE_THROWS}; an object given for a text value is a type error (PROVISIONAL code DATA_INVALID_VALUE)`, today: "throws TypeError" },
-  { name: "a symbol as a text value", call: () => safeAssess(basic, [{ ...row, remark: Symbol("x") }]), expect: "DATA_INVALID_VALUE row=1 subject=u1 field=remark", pending: "a non-text value given for a text value is a type error, never coerced (PROVISIONAL code DATA_INVALID_VALUE)", today: "accepted" },
+  { name: "safeLoadRubric(undefined)", call: () => safeLoadRubric(undefined as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLoadRubric(null)", call: () => safeLoadRubric(null as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLoadRubric(123)", call: () => safeLoadRubric(123 as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLoadRubric(a Buffer)", call: () => safeLoadRubric(Buffer.from(basicText) as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLoadRubric(text, null)", call: () => safeLoadRubric(basicText, null as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLoadRubricSet(undefined)", call: () => safeLoadRubricSet(undefined as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLoadRubricSet([undefined])", call: () => safeLoadRubricSet([undefined] as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLoadRubricSet([{ text: 1 }])", call: () => safeLoadRubricSet([{ text: 1 }] as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLinkRubrics(undefined)", call: () => safeLinkRubrics(undefined as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLinkRubrics([{}])", call: () => safeLinkRubrics([{}] as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeLoadTestCases(undefined)", call: () => safeLoadTestCases(undefined as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeAssess(undefined, subjects)", call: () => safeAssess(undefined as never, [row]), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeAssess(rubric, undefined)", call: () => safeAssess(basic, undefined as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeAssess(rubric, null)", call: () => safeAssess(basic, null as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: 'safeAssess(rubric, "abc")', call: () => safeAssess(basic, "abc" as never), expect: "rejected" },
+  { name: "safeAssess(rubric, [null])", call: () => safeAssess(basic, [null] as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "safeAssess(rubric, subjects, null)", call: () => safeAssess(basic, [row], null as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "a BigInt score", call: () => safeAssess(basic, [{ ...row, self: 95n }]), expect: "DATA_NOT_NUMBER row=1 subject=u1 field=self" },
+  { name: "a cyclic value as a score (the message used JSON.stringify)", call: () => safeAssess(basic, [cyclic()]), expect: "DATA_NOT_NUMBER row=1 subject=u1 field=self" },
+  { name: "a null-prototype object as a text value", call: () => safeAssess(basic, [{ ...row, remark: Object.create(null) as object }]), expect: "DATA_BAD_SHAPE row=1 subject=u1 field=remark" },
+  { name: "a symbol as a text value", call: () => safeAssess(basic, [{ ...row, remark: Symbol("x") }]), expect: "DATA_BAD_SHAPE row=1 subject=u1 field=remark" },
   { name: "a null-prototype subject row is read like any other", call: () => safeAssess(basic, [Object.assign(Object.create(null) as object, { ...row, self: 101 })]), expect: "DATA_OUT_OF_RANGE row=1 subject=u1 field=self" },
-  { name: "a hole in a sparse subject array", call: () => safeAssess(basic, [, row] as never), expect: "DATA_MISSING_ID row=1 subject=null field=id", pending: "holes in a sparse subject array are not skipped (PROVISIONAL: DATA_MISSING_ID at the hole's row)", today: "accepted" },
-  { name: "a score inherited from the row's prototype", call: () => safeAssess(basic, [Object.assign(Object.create({ self: 95 }) as object, { id: "u1", held: 4, rate: 0.5 })]), expect: "DATA_MISSING_FIELD row=1 subject=u1 field=self", pending: "inherited properties are not read as data: own keys only", today: "accepted" },
-  { name: "assess(rubric, undefined) throws a KaoheError", call: () => assess(basic, undefined as never), expect: "throws KaoheError", pending: THROWING_FORMS, today: "throws TypeError" },
-  { name: "loadRubric(undefined) throws a KaoheError", call: () => loadRubric(undefined as never), expect: "throws KaoheError", pending: THROWING_FORMS, today: "throws TypeError" },
+  { name: "a hole in a sparse subject array", call: () => safeAssess(basic, [, row] as never), expect: "rejected", code: "API_BAD_ARGUMENT" },
+  { name: "a score inherited from the row's prototype", call: () => safeAssess(basic, [Object.assign(Object.create({ self: 95 }) as object, { id: "u1", held: 4, rate: 0.5 })]), expect: "DATA_BAD_SHAPE row=1 subject=u1 field=self" },
+  { name: "assess(rubric, undefined) throws a KaoheError", call: () => assess(basic, undefined as never), expect: "throws KaoheError" },
+  { name: "loadRubric(undefined) throws a KaoheError", call: () => loadRubric(undefined as never), expect: "throws KaoheError" },
   {
     name: "a 50 MB rubric holding one string",
     call: () => safeLoadRubric(`${basicText}description: "${"x".repeat(50 * 1024 * 1024)}"\n`),
     expect: "rejected",
-    pending: "rubric size is limited (a documented default, an option to raise it); exceeding it is a clean error in well under a second",
-    today: "not run",
-    hazard: "reaches 2 GB before the fix",
+    code: "YAML_TOO_LARGE",
   },
   {
     name: "a rubric with 600,000 items",
     call: () => safeLoadRubric(basicText.replace(/scoring:[\s\S]*$/, `scoring:\n  children:\n${Array.from({ length: 600_000 }, (_, i) => `    - { id: i${i}, kind: input, max: 1 }\n`).join("")}`)),
     expect: "rejected",
-    pending: "the item count is limited (a documented default, an option to raise it); exceeding it is a clean error in well under a second",
-    today: "not run",
-    hazard: "runs past 90 s before the fix",
+    code: "YAML_TOO_LARGE",
   },
   {
     name: "a rubric holding a 4.4 M-entry list",
     call: () => safeLoadRubric(`${basicText}x-list: [${"1,".repeat(4_400_000)}1]\n`),
     expect: "rejected",
-    pending: "rubric size and list lengths are limited; exceeding them is a clean error in well under a second",
-    today: "not run",
-    hazard: "runs past 90 s before the fix",
+    code: "YAML_TOO_LARGE",
   },
+  // Limits and callbacks: what no file can hold.
+  { name: "a limits option that is not a count", call: () => safeLoadRubric(basicText, { limits: { maxNodes: 0 } }), expect: "rejected", code: "LIMIT_INVALID" },
+  { name: "a rubric past a lowered node limit", call: () => safeLoadRubric(basicText, { limits: { maxNodes: 1 } }), expect: "rejected", code: "LIMIT_EXCEEDED" },
+  { name: "more rows than the rows limit", call: () => safeAssess(basic, [row, { ...row, id: "u2" }], { limits: { rows: 1 } }), expect: "rejected", code: "DATA_TOO_LARGE" },
+  {
+    name: "an onProgress callback that throws (it runs every 10,000 subjects)",
+    call: () => safeAssess(basic, Array.from({ length: 10_000 }, (_, i) => ({ ...row, id: `u${i}` })), { onProgress: () => { throw new Error("boom"); } }),
+    expect: "rejected",
+    code: "API_CALLBACK_FAILED",
+  },
+  { name: "a rubric that is a proxy throwing on every read", call: () => safeAssess(new Proxy({}, { get: () => { throw new Error("trap"); }, has: () => { throw new Error("trap"); } }) as never, [row]), expect: "rejected", code: "API_INTERNAL_ERROR" },
 ];
 
 function runApi(c: ApiCase): Outcome {
@@ -299,6 +326,7 @@ function expectApi(c: ApiCase, o: Outcome): void {
   const issues = r.ok ? [] : r.issues;
   expect(issues.length).toBeGreaterThan(0);
   for (const i of issues) expect(i.code).toMatch(/^[A-Z]+_[A-Z_]+$/);
+  if (c.code !== undefined) expect(issues[0]!.code).toBe(c.code);
   if (c.expect !== "rejected") expect(issues.map(showDataIssue)).toContain(c.expect);
 }
 
@@ -318,5 +346,5 @@ test("the README's Limits and guarantees section gives the corpus's current coun
   const skipped = [...rubricCases, ...dataCases, ...apiCases].filter((c) => c.hazard).length;
   expect(readme).toContain(`${rubricCases.length} malformed rubrics and ${dataCases.length} malformed data sets`);
   expect(readme).toContain(`${pendingFiles} corpus files and ${apiCases.filter((c) => c.pending).length} misuse cases are marked \`pending\``);
-  expect(readme).toContain(`${["No", "One", "Two", "Three", "Four", "Five", "Six"][skipped]} of them`);
+  if (skipped > 0) expect(readme).toContain(`${["No", "One", "Two", "Three", "Four", "Five", "Six"][skipped]} of them`);
 });
