@@ -8,13 +8,13 @@
  *     Object.prototype and its methods, Object, Array.prototype, Function.prototype,
  *     String.prototype, Number.prototype (see guard.ts; a change is undone after the run).
  *
- * KNOWN_UNTIL_FIXED lists the failures issue 8 already reports, which other branches are
- * fixing. A failing run is let through (counted, not asserted) only when BOTH the failure is
- * that bug's symptom AND its input carries that bug's trigger; anything else fails the
- * property. Delete an entry once its fix is merged (and the whole list when it is empty).
+ * KNOWN_UNTIL_FIXED lists failures already reported and being fixed elsewhere. A failing run
+ * is let through (counted, not asserted) only when BOTH the failure is that bug's symptom AND
+ * its input carries that bug's trigger; anything else fails the property. It is empty now:
+ * every issue 8 bug it held is fixed on main.
  */
 import fc from "fast-check";
-import { parse as parseYamlValue, stringify } from "yaml";
+import { stringify } from "yaml";
 import { readFileSync } from "node:fs";
 import {
   loadRubric,
@@ -78,146 +78,13 @@ export type FuzzInput =
   | { readonly kind: "data"; readonly rows: unknown }
   | { readonly kind: "args"; readonly fn: string; readonly args: readonly unknown[] };
 
-const thrownMatching = (f: Failure, type: string, message: RegExp) =>
-  "thrown" in f && f.thrown instanceof Error && f.thrown.constructor.name === type && message.test(f.thrown.message) && f.pollution.length === 0;
-
-const PROTO_NAMES = new Set<string>(["__proto__", ...Object.getOwnPropertyNames(Object.prototype)]);
-
-/** Depth of nested arrays/objects in a value, bounded by `limit`; cycles count as `limit`. */
-function depth(value: unknown, limit = 2000, seen = new Set<unknown>()): number {
-  if (!value || typeof value !== "object") return 0;
-  if (seen.has(value)) return limit;
-  seen.add(value);
-  let max = 0;
-  for (const v of Object.values(value)) {
-    max = Math.max(max, 1 + depth(v, limit, seen));
-    if (max >= limit) break;
-  }
-  seen.delete(value);
-  return max;
-}
-
-/** Does `value` hold (at any depth) something matching `test`? Cycles stop the search. */
-function holds(value: unknown, test: (v: unknown) => boolean, seen = new Set<unknown>()): boolean {
-  if (test(value)) return true;
-  if (!value || typeof value !== "object" || seen.has(value)) return false;
-  seen.add(value);
-  return Reflect.ownKeys(value).some((k) => holds((value as Record<PropertyKey, unknown>)[k], test, seen));
-}
-
-/** The text kaohe makes of a group today (String(), so ["toString"] is "toString"; see the coercion item of issue 8). */
-function asText(v: unknown): string {
-  try {
-    return String(v).trim();
-  } catch {
-    return "";
-  }
-}
-
-const isCyclic = (value: unknown): boolean => depth(value, 5000) >= 5000;
-/** The YAML text(s) a run fed, joined: a text input, or the text arguments of a loader. */
-function textOf(input: FuzzInput): string | undefined {
-  if (input.kind === "text") return input.text;
-  if (input.kind !== "args") return undefined;
-  const [a] = input.args;
-  if (typeof a === "string") return a;
-  if (Array.isArray(a)) return a.map((t) => (t && typeof t === "object" && typeof (t as { text?: unknown }).text === "string" ? (t as { text: string }).text : "")).join("\n");
-  return undefined;
-}
-const rowsOf = (input: FuzzInput): unknown => (input.kind === "data" ? input.rows : input.kind === "args" ? input.args : undefined);
-
-/** Max nesting of [ { and block "- " indicators in YAML-ish text (an over-estimate is fine: it only widens a skip when the symptom also matches). */
-function textNesting(text: string): number {
-  let level = 0;
-  let max = 0;
-  for (const ch of text) {
-    if (ch === "[" || ch === "{") max = Math.max(max, ++level);
-    else if (ch === "]" || ch === "}") level = Math.max(0, level - 1);
-  }
-  const dashes = Math.max(0, ...text.split("\n").map((l) => (l.match(/-\s/g) ?? []).length));
-  return Math.max(max, dashes);
-}
-
-/** Does the YAML's scoring tree hold an id equal to the root's id ("total" by default) or to an ancestor's? */
-function ancestorIdInText(text: string): boolean {
-  let doc: unknown;
-  try {
-    doc = parseYamlValue(text, { maxAliasCount: -1, uniqueKeys: false });
-  } catch {
-    return false;
-  }
-  const scoring = doc && typeof doc === "object" ? (doc as Record<string, unknown>).scoring : undefined;
-  const walk = (node: unknown, ancestors: readonly unknown[]): boolean => {
-    if (!node || typeof node !== "object") return false;
-    const n = node as Record<string, unknown>;
-    const id = n.id ?? (ancestors.length === 0 ? "total" : undefined);
-    if (ancestors.length > 0 && ancestors.includes(id)) return true;
-    const kids = [...(Array.isArray(n.children) ? n.children : []), ...(Array.isArray(n.outside) ? n.outside : [])];
-    return kids.some((c) => walk(c, [...ancestors, id]));
-  };
-  return walk(scoring, []);
-}
-
-export const KNOWN_UNTIL_FIXED: readonly KnownBug[] = [
-  {
-    id: "yaml-unresolved-alias",
-    issue: "An unresolved alias (`*nope`) gives `ReferenceError` out of `safeLoadRubric`",
-    matches: (i, f) => (textOf(i) ?? "").includes("*") && thrownMatching(f, "ReferenceError", /Unresolved alias/),
-  },
-  {
-    id: "yaml-alias-count",
-    issue: "A billion-laughs document is bounded (0.5 s), but its error is not clean; 150 `<<: *base` merges hit yaml's alias-count limit",
-    matches: (i, f) => (textOf(i) ?? "").includes("*") && thrownMatching(f, "ReferenceError", /Excessive alias count/),
-  },
-  {
-    id: "yaml-merge-non-map",
-    issue: "a merge of a list gives `Error: Merge sources must be maps`",
-    matches: (i, f) => (textOf(i) ?? "").includes("<<") && thrownMatching(f, "Error", /Merge sources must be maps/),
-  },
-  {
-    id: "yaml-deep-nesting",
-    issue: "A 10 k-deep sequence crashes the parser (`RangeError`)",
-    matches: (i, f) => thrownMatching(f, "RangeError", /call stack/) && textNesting(textOf(i) ?? "") > 500,
-  },
-  {
-    id: "ancestor-id-recursion",
-    issue: "An item id equal to the root's id or an ancestor's … recurses forever: `RangeError: Maximum call stack size exceeded`",
-    matches: (i, f) => thrownMatching(f, "RangeError", /call stack/) && textOf(i) !== undefined && ancestorIdInText(textOf(i)!),
-  },
-  {
-    id: "safe-functions-wrong-argument-types",
-    issue: "safeAssess with undefined, null, a string, an array holding null …; safeLoadRubric(undefined | 123 | Buffer), safeLoadRubricSet(undefined)",
-    matches: (i, f) => i.kind === "args" && !argumentsWellTyped(i) && "thrown" in f && f.thrown instanceof TypeError && f.pollution.length === 0,
-  },
-  {
-    id: "bigint-or-cyclic-value",
-    issue: "safeAssess with … a BigInt, a cyclic value (the error message uses `JSON.stringify`)",
-    matches: (i, f) => thrownMatching(f, "TypeError", /BigInt|circular/) && (holds(rowsOf(i), (v) => typeof v === "bigint") || isCyclic(rowsOf(i))),
-  },
-  {
-    id: "null-prototype-value",
-    issue: "safeAssess with … a null-prototype object",
-    matches: (i, f) => thrownMatching(f, "TypeError", /Cannot convert object to primitive value/) && holds(rowsOf(i), (v) => !!v && typeof v === "object" && Object.getPrototypeOf(v) === null),
-  },
-  {
-    id: "record-field-named-like-object-prototype",
-    issue: 'a record field `{"toString":1}` (`TypeError: Cannot convert object to primitive value`)',
-    matches: (i, f) => thrownMatching(f, "TypeError", /Cannot convert object to primitive value|is not a function/) && holds(rowsOf(i), (v) => !!v && typeof v === "object" && Object.keys(v).some((k) => PROTO_NAMES.has(k))),
-  },
-  {
-    id: "deep-data-value",
-    issue: "A 5,000-deep JSON array given as a number, a 100 k-deep records cell",
-    matches: (i, f) => thrownMatching(f, "RangeError", /call stack/) && depth(rowsOf(i)) > 200,
-  },
-  {
-    id: "group-named-like-object-prototype",
-    issue: "A data row whose `group` is `__proto__` sets `Object.prototype.<grade> = NaN` … `constructor` and `toString` do the same to `Object` and to `Object.prototype.toString`",
-    matches: (i, f) =>
-      !("thrown" in f) &&
-      f.pollution.length > 0 &&
-      holds(rowsOf(i), (v) => !!v && typeof v === "object" && !Array.isArray(v) && "group" in v && PROTO_NAMES.has(asText((v as { group: unknown }).group))),
-  },
-];
+/**
+ * Empty: every bug issue 8 listed is fixed on main (safe functions never throw, YAML aliases,
+ * merges, depth, ancestor ids, BigInt/cyclic/null-prototype values, record fields, deep data,
+ * prototype-named groups), so every failure fails the property. Add an entry only for a bug
+ * reported elsewhere and being fixed, with its trigger and its symptom both matched.
+ */
+export const KNOWN_UNTIL_FIXED: readonly KnownBug[] = [];
 
 /** Which known bug a failure is, if any. */
 export function knownBug(input: FuzzInput, failure: Failure): KnownBug | undefined {
@@ -279,28 +146,6 @@ const linkedSet: RubricSet = loadRubricSet([
 ]);
 const quotaHeld: CompiledRubric = loadRubric(fixture("quota-held.yaml"), { file: "quota-held.yaml" });
 const TARGETS: readonly (CompiledRubric | RubricSet)[] = [basic, nested, linkedSet, quotaHeld];
-
-/** An array without holes. */
-const dense = (a: unknown): a is unknown[] => Array.isArray(a) && Object.keys(a).length === a.length;
-
-function argumentsWellTyped(i: Extract<FuzzInput, { kind: "args" }>): boolean {
-  const [a, b, c] = i.args;
-  const opts = (o: unknown) => o === undefined || (typeof o === "object" && o !== null && !Array.isArray(o));
-  const plainRow = (r: unknown) => !!r && typeof r === "object" && !Array.isArray(r);
-  switch (i.fn) {
-    case "safeLoadRubric":
-    case "safeLoadTestCases":
-      return typeof a === "string" && opts(b);
-    case "safeLoadRubricSet":
-      return dense(a) && a.every((t) => plainRow(t) && typeof (t as { text?: unknown }).text === "string");
-    case "safeLinkRubrics":
-      return dense(a) && a.every((r) => r === basic || r === nested || r === quotaHeld);
-    case "safeAssess":
-      return TARGETS.includes(a as CompiledRubric) && dense(b) && b.every(plainRow) && opts(c);
-    default:
-      return false;
-  }
-}
 
 // ------------------------------------------------------------------ arbitraries
 
