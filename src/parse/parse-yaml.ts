@@ -312,6 +312,12 @@ function checkNodes(doc: Document.Parsed, text: string, at: (offset: number) => 
       return;
     }
     if (isPair(node)) {
+      // A list or mapping as a key (`[a]: 1`): yaml would stringify it and call process.emitWarning
+      // in the host; no rubric key is one.
+      if (isCollection(resolve(node.key))) {
+        issues.push(makeIssue("YAML_SYNTAX", { detail: "a key must be a plain value (text or a number), not a list or a mapping", yamlCode: "COLLECTION_KEY" }, { source: pos(node.key) }));
+        return;
+      }
       if (!isMergeKey(node.key)) return;
       const value = resolve(node.value);
       const sources = isSeq(value) ? value.items : [node.value];

@@ -2,7 +2,7 @@
  * Hostile or broken YAML: each is refused with a stable code at line:col, and the
  * limits (maxDepth, maxAliasCount) are exact at their boundaries.
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { safeLoadRubric, safeLoadTestCases, type Issue } from "../../src/index.js";
 import { decodeRubric, firstInvalidUtf8 } from "../../src/parse/decode.js";
 import { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from "../../src/parse/parse-yaml.js";
@@ -260,5 +260,25 @@ describe("duplicate keys", () => {
     expect(issue.message).toBe('duplicate key "name" in the same mapping');
     // In a flow mapping: `x-m: { a: 1, a: 2 }` — the second a is col 14.
     expect(only(`${BASE}x-m: { a: 1, a: 2 }\n`)).toMatchObject({ params: { key: "a" }, source: { line: NEXT, col: 14 } });
+  });
+});
+
+describe("keys that are lists or mappings", () => {
+  test("`[a]: 1` is YAML_SYNTAX at the key, and yaml's process.emitWarning is never called in the host", () => {
+    const emit = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    try {
+      // BASE ends at line 14; the appended keys are lines 15 and 16, col 1; an aliased list key at line 18 col 1.
+      const r = load(`${BASE}[a]: 1\n{b: 1}: 2\nx-l: &l [c]\n*l : 3\n`);
+      expect(r.ok ? [] : r.issues.map((i) => [i.code, i.params.yamlCode, i.source?.line, i.source?.col])).toEqual([
+        ["YAML_SYNTAX", "COLLECTION_KEY", NEXT, 1],
+        ["YAML_SYNTAX", "COLLECTION_KEY", NEXT + 1, 1],
+        ["YAML_SYNTAX", "COLLECTION_KEY", NEXT + 3, 1],
+      ]);
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      emit.mockRestore();
+    }
+    // An alias of a plain value is an ordinary key.
+    expect(load(`${BASE}x-k: &k x-key\n*k : 1\n`).ok).toBe(true);
   });
 });
