@@ -268,7 +268,7 @@ export function checkSubjects(
       }
     }
     if (tooLong) continue;
-    for (const key of inheritedKeys(raw)) inherited.add(key, { row, index: i });
+    const inheritedHere = inheritedKeys(raw);
     const folded = foldColumns(raw, keys, nested);
     const data = folded.data;
     // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
@@ -291,6 +291,8 @@ export function checkSubjects(
     };
     const idCell = pick("id");
     const id = idCell?.value ?? "";
+    // Reported with the subject when its id is known (an inherited id is never read: it is reported too).
+    for (const key of inheritedHere) inherited.add(key, { row, index: i, ...(id !== "" ? { id } : {}) });
     if (conflict) continue;
     if (id === "") {
       const column = idCell?.column ?? fields.id[fields.id.length - 1]!;

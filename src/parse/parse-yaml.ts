@@ -10,6 +10,7 @@
  */
 import {
   Composer,
+  CST as Cst,
   isAlias,
   isCollection,
   isMap,
@@ -17,6 +18,7 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  Lexer,
   Parser,
   visit,
   YAMLParseError,
@@ -90,7 +92,14 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
   const control = controlCharacter(text);
   if (control) return failed([makeIssue("YAML_CONTROL_CHARACTER", { char: control.char, count: control.count }, { source: textPosition(text, control.index, file) })]);
 
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  let tokens: CST.Token[];
+  try {
+    tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  } catch (e) {
+    // yaml's parser recurses once per nesting level: a 10,000-deep block sequence overflows it.
+    if (e instanceof RangeError) return failed([makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source: textPosition(text, lexicalTooDeep(text, maxDepth), file) })]);
+    throw e;
+  }
   const deep = firstTooDeep(tokens, maxDepth);
   if (deep !== undefined) return failed([makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source: at(deep) })]);
 
@@ -107,7 +116,8 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
     const source = at(error.pos[0]);
     const detail = error.message.split("\n")[0] ?? error.code;
     if (error.code === "DUPLICATE_KEY") {
-      const key = /"([^"]*)"/.exec(detail)?.[1] ?? detail;
+      // yaml's message does not name the key ("Map keys must be unique"): read it from the pair that starts here.
+      const key = keyAt(doc, error.pos[0]) ?? text.slice(error.pos[0], Math.min(error.pos[1], error.pos[0] + 60));
       issues.push(makeIssue("YAML_DUPLICATE_KEY", { key, yamlCode: error.code }, { source }));
     } else if (/call stack/i.test(detail)) {
       issues.push(makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source }));
@@ -120,7 +130,7 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
     const tag = (/Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? "?").replace(/^tag:yaml\.org,2002:/, "!!");
     issues.push(makeIssue("YAML_UNKNOWN_TAG", { tag }, { source: at(warning.pos[0]) }));
   }
-  if (issues.length === 0) issues.push(...checkNodes(doc, at, maxAliasCount));
+  if (issues.length === 0) issues.push(...checkNodes(doc, text, at, maxAliasCount));
   if (issues.length > 0) return { parsed: { value: undefined, locate, ...(file !== undefined ? { file } : {}) }, issues };
 
   keepExactNumbers(doc);
@@ -185,6 +195,42 @@ function firstTooDeep(tokens: readonly CST.Token[], limit: number): number | und
   return undefined;
 }
 
+/** The text of the mapping key whose node starts at `offset`, if there is one. */
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      const key = pair.key as { range?: [number, number, number] } | null;
+      if (key?.range?.[0] !== offset) return undefined;
+      if (isScalar(key)) found = String(key.value);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Where nesting passes the limit, found without parsing (for text yaml's parser cannot
+ * parse at all): runs of sequence or explicit-key indicators on one line plus open flow
+ * brackets, counting the root as one level as firstTooDeep does. 0 when not found.
+ */
+function lexicalTooDeep(text: string, limit: number): number {
+  let offset = 0;
+  let run = 0;
+  let flow = 0;
+  for (const source of new Lexer().lex(text)) {
+    const type = Cst.tokenType(source);
+    if (type === "newline") run = 0;
+    else if (type === "seq-item-ind" || type === "explicit-key-ind") run++;
+    else if (type === "flow-seq-start" || type === "flow-map-start") flow++;
+    else if (type === "flow-seq-end" || type === "flow-map-end") flow = Math.max(0, flow - 1);
+    if ((run > 0 || flow > 0) && run + flow >= limit) return offset;
+    // The lexer's mode markers (doc-mode, scalar, flow-error-end) are not text.
+    if (type !== "doc-mode" && type !== "scalar" && type !== "flow-error-end") offset += source.length;
+  }
+  return 0;
+}
+
 // C0 controls other than tab, LF and CR; DEL; C1 controls other than NEL; U+FFFE/U+FFFF;
 // unpaired surrogates. YAML allows none of them in a stream.
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -224,7 +270,7 @@ const kindOf = (node: unknown): string => (isSeq(node) ? "a list" : isMap(node) 
  * expansion budget counted as yaml counts it), merges (of mappings), and string
  * values holding control characters written as escapes ("\0", "\a").
  */
-function checkNodes(doc: Document.Parsed, at: (offset: number) => SourcePosition, maxAliasCount: number): Issue[] {
+function checkNodes(doc: Document.Parsed, text: string, at: (offset: number) => SourcePosition, maxAliasCount: number): Issue[] {
   const issues: Issue[] = [];
   const anchors = new Map<string, Node>();
   const targets = new Map<Node, Node>();
@@ -266,6 +312,12 @@ function checkNodes(doc: Document.Parsed, at: (offset: number) => SourcePosition
       return;
     }
     if (isPair(node)) {
+      // A list or mapping as a key (`[a]: 1`): yaml would stringify it and call process.emitWarning
+      // in the host; no rubric key is one.
+      if (isCollection(resolve(node.key))) {
+        issues.push(makeIssue("YAML_SYNTAX", { detail: "a key must be a plain value (text or a number), not a list or a mapping", yamlCode: "COLLECTION_KEY" }, { source: pos(node.key) }));
+        return;
+      }
       if (!isMergeKey(node.key)) return;
       const value = resolve(node.value);
       const sources = isSeq(value) ? value.items : [node.value];
@@ -286,10 +338,27 @@ function checkNodes(doc: Document.Parsed, at: (offset: number) => SourcePosition
     }
     if (isScalar(node) && typeof node.value === "string") {
       const control = controlCharacter(node.value);
-      if (control) issues.push(makeIssue("YAML_CONTROL_CHARACTER", { char: control.char, count: control.count }, { source: pos(node) }));
+      if (control) {
+        // Raw control characters were refused before parsing, so this one is an escape: point at it.
+        const range = node.range ?? [0, 0, 0];
+        const escape = controlEscape(text.slice(range[0], range[1]));
+        issues.push(makeIssue("YAML_CONTROL_CHARACTER", { char: control.char, count: control.count }, { source: at(range[0] + (escape ?? 0)) }));
+      }
     }
   });
   return issues;
+}
+
+/** Offset, in a double-quoted scalar's source, of the first escape that writes a control character ("\\0", "\\a", "\\x07", "\\u0000"). */
+function controlEscape(source: string): number | undefined {
+  const escapes = /\\(?:([0abtnvfre "\/\\N_LP\t])|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))/g;
+  const named = new Map([["0", "\0"], ["a", "\x07"], ["b", "\b"], ["v", "\v"], ["f", "\f"], ["e", "\x1B"]]);
+  for (let m = escapes.exec(source); m; m = escapes.exec(source)) {
+    const hex = m[2] ?? m[3] ?? m[4];
+    const char = hex !== undefined ? String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)) : named.get(m[1]!);
+    if (char !== undefined && controlCharacter(char)) return m.index;
+  }
+  return undefined;
 }
 
 function stripPosition(message: string): string {

@@ -102,6 +102,12 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
     return { path: p, ...(source ? { source } : {}) };
   };
   const received = valueAt(root, local);
+  /** The value is absent: its key is not in the mapping that should hold it. */
+  const missing = () => {
+    const key = local[local.length - 1];
+    const parent = local.length === 0 ? undefined : valueAt(root, local.slice(0, -1));
+    return typeof key === "string" && parent !== null && typeof parent === "object" && !Array.isArray(parent) && !Object.hasOwn(parent, key);
+  };
   switch (zi.code) {
     case "invalid_type": {
       if (received === undefined) {
@@ -131,9 +137,13 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
           return [makeIssue("SCHEMA_MISSING_KEY", { key: zi.discriminator, expected: expectedFrom(zi.message, "a kind") }, at(objectPath))];
         return [makeIssue("SCHEMA_INVALID_KIND", { received: kind, expected: expectedFrom(zi.message, "a known kind") }, at(keyPath))];
       }
+      // A key whose value may take several forms (points, a condition) and is absent: missing, like any other key.
+      if (missing()) return [makeIssue("SCHEMA_MISSING_KEY", { key: path[path.length - 1], expected: expectedFrom(zi.message, "another shape") }, at(path))];
       return [makeIssue("SCHEMA_INVALID_TYPE", { expected: expectedFrom(zi.message, "another shape"), received: describe(received) }, at(path))];
     }
     case "invalid_value":
+      // An absent key that must hold one fixed value (kaohe: 1) is missing, like any other key.
+      if (missing()) return [makeIssue("SCHEMA_MISSING_KEY", { key: path[path.length - 1], expected: zi.values.map((v) => JSON.stringify(v)).join(" | ") }, at(path))];
       return [
         makeIssue(
           "SCHEMA_INVALID_VALUE",

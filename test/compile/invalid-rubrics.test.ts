@@ -36,6 +36,11 @@ const cases: Case[] = [
   { name: "duplicate key", raw: true, body: "kaohe: 1\nid: a\nid: b\n", code: "YAML_DUPLICATE_KEY", at: "id: b" },
   { name: "empty file", raw: true, body: "# nothing\n", code: "YAML_EMPTY", at: "# nothing" },
   { name: "missing required key", raw: true, body: "kaohe: 1\nid: t\nname: T\nyear: 2024\nversion: '1'\nscoring: { children: [ { id: x, kind: input, max: 1 } ] }\n", code: "SCHEMA_MISSING_KEY", at: "kaohe", params: { key: "grades" } },
+  // A missing key that must hold one fixed value (kaohe: 1) or one of several forms (points, a condition)
+  // is SCHEMA_MISSING_KEY like every other missing key (was SCHEMA_INVALID_VALUE / SCHEMA_INVALID_TYPE "got nothing").
+  { name: "missing kaohe:", raw: true, body: "id: t\nname: T\nyear: 2024\nversion: '1'\ngrades: [ { id: A, min: 90 }, { id: B } ]\nscoring: { children: [ { id: x, kind: input, max: 1 } ] }\n", code: "SCHEMA_MISSING_KEY", at: "id: t", params: { key: "kaohe", expected: "1" } },
+  { name: "an item without max", body: "scoring:\n  children:\n    - { id: x, kind: input }", code: "SCHEMA_MISSING_KEY", at: "{ id: x", params: { key: "max" } },
+  { name: "a rule without when", body: `${tree}\nrules:\n  - { id: r, kind: downgrade, reason: r }`, code: "SCHEMA_MISSING_KEY", at: "{ id: r", params: { key: "when" } },
   { name: "unknown key (a typo)", body: `${tree}\nrulez: []`, code: "SCHEMA_UNKNOWN_KEY", at: "rulez", params: { key: "rulez" } },
   { name: "wrong type", body: "scoring:\n  children:\n    - { id: x, kind: input, max: ten }", code: "SCHEMA_INVALID_VALUE", at: "ten" },
   { name: "version given as a number", raw: true, body: "kaohe: 1\nid: t\nname: T\nyear: 2024\nversion: 1.0\n", code: "SCHEMA_INVALID_TYPE", at: "1.0" },

@@ -2,7 +2,7 @@
  * Hostile or broken YAML: each is refused with a stable code at line:col, and the
  * limits (maxDepth, maxAliasCount) are exact at their boundaries.
  */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { safeLoadRubric, safeLoadTestCases, type Issue } from "../../src/index.js";
 import { decodeRubric, firstInvalidUtf8 } from "../../src/parse/decode.js";
 import { DEFAULT_MAX_ALIAS_COUNT, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from "../../src/parse/parse-yaml.js";
@@ -105,6 +105,13 @@ describe("nesting depth", () => {
     expect(issue).toMatchObject({ code: "YAML_TOO_DEEP", params: { limit: 64 }, source: { line: 16, col: 129 } });
   });
 
+  test("a 10,000-deep sequence before other keys (yaml's own parser overflows): YAML_TOO_DEEP at the same place, not API_INTERNAL_ERROR", () => {
+    // The same count as above, one line earlier: "x-d:" is line 15 when it comes first, its list line 16,
+    // col 3 + 63 × 2 = 129; BASE's keys follow it.
+    const text = `x-d:\n  ${"- ".repeat(10_000)}x\n${BASE}`;
+    expect(only(text)).toMatchObject({ code: "YAML_TOO_DEEP", params: { limit: 64 }, source: { line: 2, col: 129 } });
+  });
+
   test("1000 levels of flow nesting: YAML_TOO_DEEP, not 'Maximum call stack size exceeded'", () => {
     // "x-d: " is 5 columns; the k-th "[" is at col 5 + k and level 1 + k: level 65 is k = 64, col 69.
     const issue = only(`${BASE}x-d: ${"[".repeat(1000)}${"]".repeat(1000)}\n`);
@@ -169,8 +176,12 @@ describe("tags and characters", () => {
     expect(only(`${BASE}# a\u0000b\u0000\n`)).toMatchObject({ code: "YAML_CONTROL_CHARACTER", params: { count: 2 }, source: { line: 15, col: 4 } });
   });
 
-  test('an escaped control character in a quoted string ("\\a") is refused at the string', () => {
-    expect(only(BASE.replace("name: Test", 'name: "Te\\ast"'))).toMatchObject({ code: "YAML_CONTROL_CHARACTER", params: { char: "U+0007 (BEL)" }, source: { line: 3, col: 7 } });
+  test('an escaped control character in a quoted string ("\\a") is refused at the escape', () => {
+    // name: "Te\ast": the quote is col 7, T 8, e 9, the backslash col 10.
+    expect(only(BASE.replace("name: Test", 'name: "Te\\ast"'))).toMatchObject({ code: "YAML_CONTROL_CHARACTER", params: { char: "U+0007 (BEL)" }, source: { line: 3, col: 10 } });
+    // Harmless escapes before it (\t, \") are skipped: "\t\"\x00" → the \x00 escape is at col 7 + 1 + 4 = 12.
+    expect(only(BASE.replace("name: Test", 'name: "\\t\\"\\x00"'))).toMatchObject({ code: "YAML_CONTROL_CHARACTER", params: { char: "U+0000 (NUL)" }, source: { line: 3, col: 12 } });
+    expect(only(BASE.replace("name: Test", 'name: "ab\\u001B"'))).toMatchObject({ code: "YAML_CONTROL_CHARACTER", source: { line: 3, col: 10 } });
   });
 
   test("tab, LF and CR are ordinary", () => {
@@ -238,5 +249,36 @@ describe("text length (maxLength, default 4 MiB of characters)", () => {
   test("a bad maxLength is API_BAD_ARGUMENT", () => {
     const r = safeLoadRubric(BASE, { maxLength: 0 });
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.params.argument])).toEqual([["API_BAD_ARGUMENT", "options.maxLength"]]);
+  });
+});
+
+describe("duplicate keys", () => {
+  test("YAML_DUPLICATE_KEY names the key given twice (yaml's message does not), at the second one", () => {
+    // BASE line 3 is `name: Test`; a second `name:` appended on line 15 col 1.
+    const issue = only(`${BASE}name: Again\n`);
+    expect(issue).toMatchObject({ code: "YAML_DUPLICATE_KEY", params: { key: "name" }, source: { line: NEXT, col: 1 } });
+    expect(issue.message).toBe('duplicate key "name" in the same mapping');
+    // In a flow mapping: `x-m: { a: 1, a: 2 }` — the second a is col 14.
+    expect(only(`${BASE}x-m: { a: 1, a: 2 }\n`)).toMatchObject({ params: { key: "a" }, source: { line: NEXT, col: 14 } });
+  });
+});
+
+describe("keys that are lists or mappings", () => {
+  test("`[a]: 1` is YAML_SYNTAX at the key, and yaml's process.emitWarning is never called in the host", () => {
+    const emit = vi.spyOn(process, "emitWarning").mockImplementation(() => {});
+    try {
+      // BASE ends at line 14; the appended keys are lines 15 and 16, col 1; an aliased list key at line 18 col 1.
+      const r = load(`${BASE}[a]: 1\n{b: 1}: 2\nx-l: &l [c]\n*l : 3\n`);
+      expect(r.ok ? [] : r.issues.map((i) => [i.code, i.params.yamlCode, i.source?.line, i.source?.col])).toEqual([
+        ["YAML_SYNTAX", "COLLECTION_KEY", NEXT, 1],
+        ["YAML_SYNTAX", "COLLECTION_KEY", NEXT + 1, 1],
+        ["YAML_SYNTAX", "COLLECTION_KEY", NEXT + 3, 1],
+      ]);
+      expect(emit).not.toHaveBeenCalled();
+    } finally {
+      emit.mockRestore();
+    }
+    // An alias of a plain value is an ordinary key.
+    expect(load(`${BASE}x-k: &k x-key\n*k : 1\n`).ok).toBe(true);
   });
 });

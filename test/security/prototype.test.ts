@@ -117,7 +117,8 @@ describe("__proto__ in JSON data smuggles nothing", () => {
   test("inherited properties are not read: they are reported at their key", () => {
     const subject = Object.create({ duty: 40 }) as Record<string, unknown>;
     Object.assign(subject, { id: "u1", leaders: [90] });
-    expect(dataIssues(rubric, [subject])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "duty", row: 1, params: { rows: 1 } }]);
+    // The issue names the subject too (its id is an own property): row 1, subject u1, field duty.
+    expect(dataIssues(rubric, [subject])).toMatchObject([{ code: "DATA_BAD_SHAPE", field: "duty", row: 1, subject: "u1", params: { rows: 1 } }]);
     // nested: an inherited rater is not a rater
     const leaders = Object.create({ r1: 100 }) as Record<string, unknown>;
     leaders.r2 = 90;
