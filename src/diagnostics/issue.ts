@@ -3,7 +3,7 @@
  * where it is (rubric path and file:line:col, or data row/subject/field) and a
  * message rendered from one table (messages.ts).
  */
-import { renderMessage } from "./messages.js";
+import { renderMessage } from "./render.js";
 
 /** The stage that found an issue. */
 export type Stage = "api" | "parse" | "validate" | "compile" | "link" | "data" | "evaluate" | "test";

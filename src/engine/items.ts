@@ -70,7 +70,7 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
         const d = num(m.denominator!);
         if (n === undefined || d === undefined) return undefined;
         if (d.isZero()) return void s.fail("EVAL_ZERO_DENOMINATOR", { item: item.id, denominator: m.denominator }, m.denominator);
-        if (n.gt(d)) return void s.fail("DATA_OUT_OF_RANGE", { field: m.numerator, expected: `at most ${m.denominator} (${f(d)})`, received: f(n) }, m.numerator);
+        if (n.gt(d)) return void s.fail("DATA_OUT_OF_RANGE", { field: m.numerator, expected: `at most ${m.denominator} (${f(d)})`, expects: "at-most-field", other: m.denominator, max: f(d), received: f(n) }, m.numerator);
         ratio = n.div(d);
         detail = () => `${f(n)} / ${f(d)} × ${f(max)}`;
       }
@@ -125,7 +125,7 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
         });
         const droppedRaters = sheet.raters.filter((r) => r !== null && voided?.has(r));
         if (kept.length === 0)
-          return void s.fail("EVAL_NO_VALID_SCORES", { item: item.id, detail: droppedRaters.length ? `void ballots: ${droppedRaters.join(", ")}` : "no scores" }, g.input);
+          return void s.fail("EVAL_NO_VALID_SCORES", { item: item.id, ...(droppedRaters.length ? { reason: "void-ballots", raters: droppedRaters } : { reason: "no-scores" }) }, g.input);
         let used = [...kept].sort((a, b) => a.cmp(b));
         let trimmed = "";
         let notTrimmed: TrailLine | undefined;
@@ -166,8 +166,8 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
           break;
         case "issued":
           denominator = v.issued;
-          if (denominator === undefined) return void s.fail("DATA_MISSING_FIELD", { field: `${m.input}.issued`, expected: "the number of ballots issued (denominator: issued)" }, m.input);
-          if (denominator.lt(returned)) return void s.fail("DATA_OUT_OF_RANGE", { field: `${m.input}.issued`, expected: `at least the ${f(returned)} ballots returned`, received: f(denominator) }, m.input);
+          if (denominator === undefined) return void s.fail("DATA_MISSING_FIELD", { field: `${m.input}.issued`, expected: "the number of ballots issued (denominator: issued)", expects: "issued" }, m.input);
+          if (denominator.lt(returned)) return void s.fail("DATA_OUT_OF_RANGE", { field: `${m.input}.issued`, expected: `at least the ${f(returned)} ballots returned`, expects: "at-least-returned", min: f(returned), received: f(denominator) }, m.input);
           break;
       }
       if (denominator.isZero()) return void s.fail("EVAL_ZERO_DENOMINATOR", { item: item.id, denominator: m.denominator }, m.input);
@@ -268,13 +268,13 @@ function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState):
       const k = rec[e.amount.by];
       const v = typeof k === "string" ? e.amount.table.get(k) : undefined;
       if (v === undefined)
-        return void s.fail("DATA_INVALID_VALUE", { field: `${e.input}[${i + 1}].${e.amount.by}`, expected: `one of ${[...e.amount.table.keys()].join(", ")}`, received: k ?? null }, e.input);
+        return void s.fail("DATA_INVALID_VALUE", { field: `${e.input}[${i + 1}].${e.amount.by}`, expected: `one of ${[...e.amount.table.keys()].join(", ")}`, expects: "one-of", allowed: [...e.amount.table.keys()], received: k ?? null }, e.input);
       amount = v;
     }
     if (e.times !== undefined) amount = amount.times((rec[e.times] as Dec | undefined) ?? ONE);
     if (e.split !== undefined) {
       const n = (rec[e.split] as Dec | undefined) ?? ONE;
-      if (n.isZero()) return void s.fail("DATA_OUT_OF_RANGE", { field: `${e.input}[${i + 1}].${e.split}`, expected: "at least 1", received: "0" }, e.input);
+      if (n.isZero()) return void s.fail("DATA_OUT_OF_RANGE", { field: `${e.input}[${i + 1}].${e.split}`, expected: "at least 1", expects: "range", min: "1", received: "0" }, e.input);
       amount = amount.div(n);
     }
     const key = e.dedup ? e.dedup.key.map((k) => String(rec[k] ?? "")).join("\u0000") : String(i);

@@ -28,8 +28,7 @@ import { EMPTY_SHEET } from "./subject-data.js";
 export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs, rounding?: Rounding): boolean {
   const result = scoreNode(root, s, cohort);
   if (result === undefined && !s.failed) {
-    const skipped = s.skipped.map((k) => `"${k.item}" (no "${k.column}")`);
-    s.fail("EVAL_NOT_GRADABLE", { detail: `no item applies to it${skipped.length ? `; skipped for a missing value: ${skipped.join(", ")}` : ""}` });
+    s.fail("EVAL_NOT_GRADABLE", { reason: "nothing-applies", skipped: s.skipped.map((k) => ({ item: k.item, column: k.column })) });
   }
   if (result === undefined || s.failed) return false;
   if (rounding) s.record(root.id, rounded(result, rounding, "rounding"));
@@ -71,7 +70,7 @@ function absentInputs(item: ItemNode, s: SubjectState): "fail" | "skip" | { zero
     return "skip";
   }
   const errors = absent.filter((a) => a.policy === "error");
-  for (const a of errors) s.missingField(a.input, a.spec.required ? undefined : `${a.spec.name} is optional but item "${item.id}" reads it: declare missing: zero or skip to say what the item does then`);
+  for (const a of errors) s.missingField(a.input, a.spec.required ? undefined : item.id);
   if (errors.length) return "fail";
   const lines: TrailLine[] = [];
   let zeros: Map<string, InputValue> | undefined;
@@ -95,7 +94,7 @@ function scoreNode(node: TreeNode, s: SubjectState, cohort: CohortInputs): NodeS
     score = s.withZeros(absent.zeros, () => scoreItem(node, s, cohort));
     if (score === undefined) {
       // Every path that yields no points records its issue; never leave a subject ungraded in silence.
-      if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { detail: `item "${node.id}" could not be scored` });
+      if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { reason: "item-failed", item: node.id });
       s.failed = true;
       return undefined;
     }

@@ -130,10 +130,22 @@ export class SubjectState implements FactContext {
   }
 
   /** DATA_MISSING_FIELD for an input, naming its column and saying what it expects. */
-  missingField(name: string, hint?: string): void {
+  missingField(name: string, readBy?: string): void {
     const spec = this.rubric.inputs.get(name);
     const allowed = spec?.type === "choice" ? spec.values : spec?.type === "grade" ? spec.scale : undefined;
-    this.fail("DATA_MISSING_FIELD", { field: name, expected: spec ? describeSpec(spec) : "a value", ...(allowed ? { allowed } : {}), ...(hint ? { hint } : {}) }, name);
+    const hint = readBy !== undefined ? `${name} is optional but item "${readBy}" reads it: declare missing: zero or skip to say what the item does then` : undefined;
+    this.fail(
+      "DATA_MISSING_FIELD",
+      {
+        field: name,
+        expected: spec ? describeSpec(spec) : "a value",
+        ...(spec ? { expects: "input", type: spec.type } : {}),
+        ...(spec?.type === "votes" ? { levels: spec.levels } : {}),
+        ...(allowed ? { allowed } : {}),
+        ...(hint ? { hint, reason: "optional-read", item: readBy } : {}),
+      },
+      name,
+    );
   }
 
   /** Score one item with some absent inputs read as zero. */

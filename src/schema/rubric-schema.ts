@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { parseDate } from "../engine/dates.js";
 import { DECIMAL_PATTERN, parseDecimal, PERCENT_PATTERN, ROUNDING_MODES } from "../engine/decimal.js";
+import { expected } from "./expectations.js";
 import { isReservedName, RESERVED_NAMES } from "./reserved.js";
 
 export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
@@ -19,16 +20,16 @@ const notReserved = [
 ] as const;
 
 export const Id = z
-  .string({ error: "expected an id (letters, digits, _ or -)" })
-  .regex(ID_PATTERN, { error: "expected an id of letters, digits, _ or - (no spaces or dots)" })
+  .string({ error: expected("id") })
+  .regex(ID_PATTERN, { error: expected("id-chars") })
   .refine(...notReserved);
 
 /** A name that data keys or columns are matched against (choice values, record fields, labels). */
 const Name = z.string().refine(...notReserved);
 
 /** A decimal literal: a YAML number or a quoted decimal string ("0.1"). */
-const DECIMAL_EXPECTED = "expected a number such as 2 or 0.5";
-const SHARE_EXPECTED = 'expected a percentage such as "50%" or a number';
+const DECIMAL_EXPECTED = expected("decimal");
+const SHARE_EXPECTED = expected("share");
 export const DecimalValue = z.union([z.number(), z.string().regex(DECIMAL_PATTERN, { error: DECIMAL_EXPECTED })], {
   error: DECIMAL_EXPECTED,
 });
@@ -55,21 +56,21 @@ export const ShareValue = z.union(
 
 /** A calendar date: "2024-12-31", "2024/12/31" or "2024年12月31日"; impossible dates are rejected. */
 export const DateText = z
-  .string({ error: 'expected a date such as "2024-12-31"' })
-  .refine((t) => "iso" in parseDate(t), { error: 'expected a real date such as "2024-12-31" (or 2024/12/31, 2024年12月31日)' });
+  .string({ error: expected("date") })
+  .refine((t) => "iso" in parseDate(t), { error: expected("real-date"), params: { reason: "real-date" } });
 
 /** A bound of a comparison: a number, a share, or a date (for date facts; checked when compiled). */
-const BOUND_EXPECTED = 'expected a number, a percentage such as "50%", or a date such as 2024-12-31';
+const BOUND_EXPECTED = expected("bound");
 const Bound = z.union([ShareValue, z.string().regex(/^\s*\d{4}(-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日?)\s*$/, { error: BOUND_EXPECTED })], {
   error: BOUND_EXPECTED,
 });
 
 /** A grade named by its id or its label (好 or good). */
-const GradeName = z.string({ error: "expected a grade id or label" }).min(1).refine(...notReserved).describe("a grade of the scale, by id or label");
+const GradeName = z.string({ error: expected("grade-name") }).min(1).refine(...notReserved).describe("a grade of the scale, by id or label");
 
 const Rounding = z
   .strictObject({
-    places: z.number({ error: "expected a whole number of decimal places" }).int().min(0).max(10),
+    places: z.number({ error: expected("places") }).int().min(0).max(10),
     mode: z.enum(ROUNDING_MODES).default("half-up").describe("rounding mode; default half-up (四舍五入)"),
   })
   .describe("round to `places` decimals with `mode`");
@@ -129,12 +130,12 @@ export interface ComparisonSource {
   bottom?: string | number;
 }
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()], { error: "expected a string, number or boolean" });
+const Scalar = z.union([z.string(), z.number(), z.boolean()], { error: expected("scalar") });
 
 const Comparison = z
   .strictObject({
     fact: z
-      .string({ error: "expected a fact reference such as total, input.x, score.a1, grade, rubric.r.grade" })
+      .string({ error: expected("fact") })
       .describe("what is compared: total | score.<node> | ratio.<node> | input.<name> | grade | rawGrade | rank | groupRank | group | zeroItems | monthsSince.<date input> | daysSince.<date input> | rubric.<id>.(score|grade|rank)"),
     is: z.boolean().optional().describe("boolean fact equals"),
     eq: Scalar.optional(),
@@ -158,6 +159,7 @@ const Comparison = z
     if (ops.length !== 1) {
       ctx.addIssue({
         code: "custom",
+        params: { reason: "comparison-operators", found: ops, operators: [...COMPARATORS] },
         message:
           ops.length === 0
             ? `a comparison needs exactly one operator: ${COMPARATORS.join(", ")}`
@@ -175,7 +177,7 @@ export const Condition: z.ZodType<ConditionSource, ConditionSource> = z.lazy(() 
       z.strictObject({ not: Condition }),
       Comparison,
     ],
-    { error: "expected a condition: a fact, {all: [...]}, {any: [...]}, {not: ...} or {fact: ..., <operator>: ...}" },
+    { error: expected("condition") },
   ),
 );
 
@@ -259,7 +261,7 @@ export const InputDecl = z.discriminatedUnion(
       fields: z.record(Id, z.enum(["text", "count", "number"])).describe("field name → text | count | number"),
     }),
   ],
-  { error: "expected an input type: number, count, ratio, boolean, choice, grade, text, date, rank, scores, votes, series or records" },
+  { error: expected("input-type") },
 );
 export type InputDeclSource = z.input<typeof InputDecl>;
 
@@ -284,7 +286,7 @@ const Amount = z.union(
       cumulative: z.boolean().optional().describe("escalation chain: add the amounts of every key up to this one"),
     }),
   ],
-  { error: "expected points: a number, or {by, table}" },
+  { error: expected("points") },
 );
 
 export const Entry = z
@@ -317,17 +319,18 @@ export const Entry = z
     if (how.length !== 1) {
       ctx.addIssue({
         code: "custom",
+        params: { reason: "entry-kind", found: how },
         message: `an entry needs exactly one of when, per, shortfall, records, chosen; found ${how.length ? how.join(", ") : "none"}`,
       });
       return;
     }
     const kind = how[0];
-    if (kind === "chosen" && entry.range === undefined) ctx.addIssue({ code: "custom", path: ["range"], message: "a chosen entry needs range: [low, high]" });
-    if (kind !== "chosen" && entry.points === undefined) ctx.addIssue({ code: "custom", path: ["points"], message: `a ${kind} entry needs points` });
+    if (kind === "chosen" && entry.range === undefined) ctx.addIssue({ code: "custom", path: ["range"], params: { reason: "entry-range" }, message: "a chosen entry needs range: [low, high]" });
+    if (kind !== "chosen" && entry.points === undefined) ctx.addIssue({ code: "custom", path: ["points"], params: { reason: "entry-points", kind }, message: `a ${kind} entry needs points` });
     if (kind !== "records" && (entry.times || entry.split || entry.dedup))
-      ctx.addIssue({ code: "custom", message: "times, split and dedup apply to records entries only" });
+      ctx.addIssue({ code: "custom", params: { reason: "entry-records-only" }, message: "times, split and dedup apply to records entries only" });
     if (kind !== "records" && entry.points !== undefined && typeof entry.points === "object")
-      ctx.addIssue({ code: "custom", path: ["points"], message: "points by a table apply to records entries only" });
+      ctx.addIssue({ code: "custom", path: ["points"], params: { reason: "entry-table-records-only" }, message: "points by a table apply to records entries only" });
   });
 export type EntrySource = z.input<typeof Entry>;
 
@@ -586,11 +589,11 @@ export const RootGroup = z.lazy(() =>
 ) as unknown as z.ZodType<GroupSource>;
 
 export const Item = z.discriminatedUnion("kind", [...ItemKinds], {
-  error: `expected an item kind: ${ITEM_KINDS.join(", ")} (or children: for a group)`,
+  error: `${expected("item-kind")}: ${ITEM_KINDS.join(", ")} (or children: for a group)`,
 });
 
 export const Node: z.ZodType<NodeSource> = z.lazy(() =>
-  z.union([Group, Item], { error: "expected an item (with kind) or a group (with children)" }),
+  z.union([Group, Item], { error: expected("node") }),
 ) as z.ZodType<NodeSource>;
 
 // ---------------------------------------------------------------- grades, rules, quotas, ranking
@@ -609,7 +612,7 @@ export const GradeSchema = z.strictObject({
 const ruleBase = {
   id: Id,
   when: Condition,
-  reason: z.string({ error: "expected a reason text" }).min(1),
+  reason: z.string({ error: expected("reason-text") }).min(1),
   illustrative: Illustrative,
 };
 
@@ -635,7 +638,7 @@ export const RuleSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal("cap"), ...ruleBase, grade: GradeName }).describe("不能评定为: grade at most this (by id or label)"),
     z.strictObject({ kind: z.literal("exclude"), ...ruleBase }).describe("不参加定级: no grade, not ranked"),
   ],
-  { error: "expected a rule kind: veto, downgrade, cap or exclude" },
+  { error: expected("rule-kind") },
 );
 
 export const QuotaSchema = z
@@ -657,7 +660,7 @@ export const QuotaSchema = z
   })
   .superRefine((q, ctx) => {
     if ((q.share === undefined) === (q.count === undefined))
-      ctx.addIssue({ code: "custom", message: "a quota needs exactly one of share or count" });
+      ctx.addIssue({ code: "custom", params: { reason: "quota-share-or-count" }, message: "a quota needs exactly one of share or count" });
   });
 
 export const RankingSchema = z.strictObject({
@@ -733,11 +736,11 @@ export const TestFileSchema = z.strictObject({
 
 export const RubricSchema = z.strictObject({
   $schema: z.string().optional(),
-  kaohe: z.literal(1, { error: "expected kaohe: 1 (the language version)" }),
+  kaohe: z.literal(1, { error: expected("kaohe-version") }),
   id: Id,
   name: z.string().min(1),
   year: z.number().int().min(1900).max(3000),
-  version: z.string({ error: 'expected a version string such as "1.0" (quote it)' }),
+  version: z.string({ error: expected("version") }),
   description: z.string().optional(),
   subject: z
     .strictObject({
