@@ -15,8 +15,17 @@ export interface TrailLine {
   readonly label: string;
   /** Signed amount: negative for a deduction. */
   readonly amount: Dec;
-  /** Rendered only when the trail is reported. */
-  readonly detail: () => string;
+  /** What produced the amount, as data; built only when the trail is reported (report/trail-text.ts says it per locale). */
+  readonly note: () => TrailNote;
+}
+
+/**
+ * The reason of a trail line: a key and the values behind it (Decs stay exact; the
+ * report renders them at full precision in JSON, at the rubric's places for people).
+ */
+export interface TrailNote {
+  readonly key: string;
+  readonly [param: string]: unknown;
 }
 
 export interface NodeScore {

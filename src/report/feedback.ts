@@ -6,6 +6,7 @@
  */
 import type { CompiledRubric } from "../compile/model.js";
 import { dec, format, ONE, ZERO, type Dec } from "../engine/decimal.js";
+import type { Locale } from "../diagnostics/locale.js";
 import { exactOf, exactScore, type RubricResult, type SubjectResult } from "./result.js";
 
 /** Overrides of the rubric's `feedback:` settings. */
@@ -16,6 +17,8 @@ export interface FeedbackOptions {
   readonly highlights?: number;
   /** An item is a common problem when at least this share of graded subjects lost points on it (rubric default "50%"). */
   readonly commonShare?: string;
+  /** The language of the sentences (toNextGrade.note): "en" (default) or "zh-CN". */
+  readonly locale?: Locale;
 }
 
 export interface ItemProblem {
@@ -100,7 +103,8 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   // The batch average of each item, shown with highlights: one division per item.
   const averages = new Map([...stats].map(([id, st]) => [id, show(st.pointsSum.div(st.seen))]));
 
-  const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights));
+  const locale = options.locale ?? "en";
+  const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights, locale));
   const common: CommonProblem[] = [];
   for (const [item, st] of stats) {
     if (graded.length === 0 || st.losers === 0) continue;
@@ -140,6 +144,7 @@ function subjectFeedback(
   averages: ReadonlyMap<string, string>,
   nProblems: number,
   nHighlights: number,
+  locale: Locale,
 ): SubjectFeedback {
   const items = u.nodes.filter((n) => factors.has(n.id));
   const problems = items
@@ -170,10 +175,24 @@ function subjectFeedback(
       lostInTotal: show(x.lost.times(factors.get(n.id)!)),
       batchAverage: averages.get(n.id)!,
     }));
-  return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u) };
+  return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u, locale) };
 }
 
-function nextGrade(rubric: CompiledRubric, u: SubjectResult): SubjectFeedback["toNextGrade"] {
+/** The sentences of feedback, per locale. */
+const NOTES: Readonly<Record<Locale, Readonly<Record<"rule" | "quota" | "strict", string>>>> = {
+  en: {
+    rule: "the grade was set by a rule; a higher score alone does not lift it",
+    quota: "the grade was limited by a quota",
+    strict: "strictly more than this",
+  },
+  "zh-CN": {
+    rule: "等次是按规则确定的，仅提高得分不能提升等次",
+    quota: "等次受比例限制",
+    strict: "须高于这个分数",
+  },
+};
+
+function nextGrade(rubric: CompiledRubric, u: SubjectResult, locale: Locale): SubjectFeedback["toNextGrade"] {
   if (u.grade === null) return null;
   const index = rubric.grades.findIndex((g) => g.id === u.grade);
   if (index <= 0) return null;
@@ -182,12 +201,7 @@ function nextGrade(rubric: CompiledRubric, u: SubjectResult): SubjectFeedback["t
   const score = exactScore(u);
   const gap = target.lower.value.minus(score);
   const ruled = u.adjustments.some((a) => a.kind !== "quota");
-  const note = ruled
-    ? "the grade was set by a rule; a higher score alone does not lift it"
-    : u.adjustments.length
-      ? "the grade was limited by a quota"
-      : !target.lower.inclusive
-        ? "strictly more than this"
-        : undefined;
+  const why = ruled ? "rule" : u.adjustments.length ? "quota" : !target.lower.inclusive ? "strict" : undefined;
+  const note = why ? (NOTES[locale] ?? NOTES.en)[why] : undefined;
   return { grade: target.id, points: format(gap.gt(0) ? gap : ZERO), ...(note ? { note } : {}) };
 }
