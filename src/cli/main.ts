@@ -224,7 +224,8 @@ function version(): string {
 /** node:util parseArgs's error (unknown option, missing value...) as a CLI message. */
 function argumentError(e: unknown, command: string): CliText | string {
   const message = e instanceof Error ? e.message : String(e);
-  const option = /'(-[^'\s]*)/.exec(message)?.[1]?.replace(/^(--?[^\s,]+).*$/, "$1");
+  // "Option '-h, --help' does not take an argument", "Option '--format <value>' argument missing": the long name.
+  const option = /'(-[^']*)'/.exec(message)?.[1]?.split(/,\s*/).at(-1)?.split(" ")[0];
   switch ((e as { code?: unknown } | null)?.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return option ? t("unknown-option", { option, command }) : message;

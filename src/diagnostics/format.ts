@@ -52,7 +52,8 @@ function formatZh(issue: Issue): string {
     const part = issue.params.field;
     where.push(`字段"${typeof part === "string" && part.startsWith(issue.field) ? part : issue.field}"`);
   }
-  if (!issue.source && issue.path.length > 0 && issue.subject === undefined) where.push(`位置 ${formatPath(issue.path)}`);
+  // The rubric path where there is no file position; in data, the row says where already.
+  if (!issue.source && issue.path.length > 0 && issue.subject === undefined && issue.row === undefined) where.push(`位置 ${formatPath(issue.path)}`);
   const severity = issue.severity === "warning" ? "警告：" : "";
   const message = `${renderMessage(issue.code, issue.params, "zh-CN")}（${issue.code}）`;
   const head = [position, where.join(" ")].filter(Boolean).join("  ");
