@@ -20,7 +20,7 @@ export { rubricJsonSchema, testFileJsonSchema } from "./schema/json-schema.js";
 
 export { buildFeedback } from "./report/feedback.js";
 export { adjustmentText, displayNumber, explainSubject } from "./report/explain.js";
-export { draw } from "./draw/draw.js";
+export { draw, seedCommitment } from "./draw/draw.js";
 
 export type { AssessOptions, Assessment, LoadOptions, RubricText, TestReport } from "./kaohe.js";
 export type { YamlLimits } from "./parse/parse-yaml.js";

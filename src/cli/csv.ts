@@ -114,6 +114,7 @@ export function parseCsv(text: string, file: string): Record<string, string>[] {
   try {
     records = parse(text, { skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as string[][];
   } catch (e) {
+    if (e instanceof CsvError) throw e;
     const err = e as { code?: string; message?: string; lines?: number; column?: string | number | null };
     const where = `${file}${err.lines ? `:${err.lines}` : ""}`;
     const name = typeof err.column === "number" ? (headerOf(text)?.[err.column] ?? String(err.column + 1)) : err.column;

@@ -1,6 +1,6 @@
 /**
  * Files for the CLI: rubric files or scheme folders (rubrics + tests + example.csv),
- * and subject data (CSV or JSON, from a file or stdin "-").
+ * and subject data (CSV, .xlsx or JSON, from a file or stdin "-").
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
@@ -9,8 +9,9 @@ import type { RubricText, TestCaseInput } from "../index.js";
 import { safeLoadRubricSet, safeLoadTestCases, type Issue, type RubricSet, type SubjectData } from "../index.js";
 import { decodeRubric } from "../parse/decode.js";
 import { DEFAULT_MAX_LENGTH } from "../parse/parse-yaml.js";
+import { isWorkbook, readWorkbook, type XlsxReadOptions, type XlsxRows } from "../io/xlsx-read.js";
 import { decodeText, parseCsv, type Encoding } from "./csv.js";
-import { CliError, fsError } from "./errors.js";
+import { CliError, fsError, UsageError } from "./errors.js";
 import { t } from "./messages.js";
 
 export { CliError } from "./errors.js";
@@ -142,15 +143,28 @@ function readStdin(stdin: () => Buffer): Buffer {
   }
 }
 
+/** Subject data as read: the rows, and for a workbook the sheet they came from. */
+export type Data =
+  | { rows: SubjectData[]; encoding: Encoding; format: "csv" | "json" }
+  | { rows: SubjectData[]; encoding: Encoding; format: "xlsx"; workbook: XlsxRows };
+
 /**
- * Read subjects from CSV or JSON (a list, or { subjects: [...] }); "-" reads stdin.
- * A .json file is JSON and a .csv file CSV; any other name (or stdin) is read by
- * content: JSON when it starts with [ or {, CSV otherwise. No subjects is an error.
+ * Read subjects from CSV, JSON (a list, or { subjects: [...] }) or an .xlsx workbook;
+ * "-" reads stdin. A .json file is JSON, a .csv file CSV, a .xlsx (.xlsm) file a
+ * workbook; any other name (or stdin) is read by content: a workbook when it is a zip
+ * archive, JSON when it starts with [ or {, CSV otherwise. No subjects is an error.
+ * `xlsx` (--sheet, --header-row) applies to workbooks only.
  */
-export function readData(file: string, stdin: () => Buffer): { rows: SubjectData[]; encoding: Encoding; format: "csv" | "json" } {
+export function readData(file: string, stdin: () => Buffer, xlsx?: XlsxReadOptions): Data {
   const name = file === "-" ? "stdin" : file;
   const bytes = file === "-" ? readStdin(stdin) : readBytes(file);
   if (bytes.length === 0) throw new CliError(t("data-empty", { name }));
+  if (isWorkbook(file, bytes)) {
+    const workbook = readWorkbook(bytes, file, xlsx ?? { hints: { idColumns: ["id"], inputColumns: [] } });
+    return { rows: workbook.rows, encoding: "utf-8", format: "xlsx", workbook };
+  }
+  if (xlsx?.sheet !== undefined || xlsx?.headerRow !== undefined)
+    throw new UsageError(t("xlsx-option-not-workbook", { option: xlsx.sheet !== undefined ? "--sheet" : "--header-row", name }));
   const { text, encoding } = decodeText(bytes, name);
   const trimmed = text.trimStart();
   const ext = file === "-" ? "" : extname(file).toLowerCase();

@@ -7,19 +7,23 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
 import { explainSubject } from "../report/explain.js";
-import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
+import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, seedCommitment, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
 import type { Locale } from "../diagnostics/locale.js";
 import { parseDecimal } from "../engine/decimal.js";
+import { scoreCsvText } from "../io/score-csv.js";
+import { headerHints, headerRowOption, type HeaderHints, type XlsxReadOptions } from "../io/xlsx-read.js";
+import { resultsWorkbook } from "../io/xlsx-write.js";
 import { writeCsv } from "./csv.js";
 import { scoreCsvZh, scoreTable } from "./display.js";
 import { CliError, errnoCode, UsageError } from "./errors.js";
 import { HELP_ZH } from "./help.zh-CN.js";
-import { findScheme, isYaml, loadSet, loadTests, readData } from "./load.js";
+import { findScheme, isYaml, loadSet, loadTests, readData, type Data, type Scheme } from "./load.js";
 import { localeOfEnv, localeOfOption, takeLang } from "./locale.js";
 import { CAUSES_EN, say, t, type CliText } from "./messages.js";
 import { CAUSES_ZH } from "./messages.zh-CN.js";
-import { scoreCsv, scoreDocument, table } from "./output.js";
+import { scoreDocument, table } from "./output.js";
 import { writeFileAtomic } from "./write.js";
+import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -29,10 +33,17 @@ export interface Io {
   isTty: boolean;
   /** The environment whose LC_ALL, LC_MESSAGES or LANG choose the language (none: English). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** --quiet: notes and warnings are not written to stderr (errors always are). */
+  quiet?: boolean;
+}
+
+/** A note or a warning on stderr, in the language of the run; silent with --quiet. Errors go to io.err directly. */
+export function note(io: RunIo, text: CliText | string): void {
+  if (!io.quiet) io.err(say(text, io.locale));
 }
 
 /** An Io with the language of the run. */
-interface RunIo extends Io {
+export interface RunIo extends Io {
   readonly locale: Locale;
 }
 
@@ -49,27 +60,42 @@ commands:
   validate  check rubric files and print every problem as file:line:col CODE message
   test      run the rubric's own test cases
   explain   print one subject's full trail and feedback
+  report    the printable report (考核结果通报, one 反馈单 per unit) as one HTML file
   draw      reproducible random selection (述职名单, 三随机)
   schema    print the JSON Schema of the rubric language
 
-Run "kaohe <command> --help" for a command's options.`,
-  score: `usage: kaohe score <rubric file or scheme folder>... [data.csv|data.json|-] [options]
+Run "kaohe <command> --help" for a command's options. Every command takes
+-q, --quiet (errors only: no notes or warnings on stderr) and -h, --help.`,
+  score: `usage: kaohe score <rubric file or scheme folder>... [data.csv|data.xlsx|data.json|-] [options]
 
 Scores every subject with the rubrics (linked rubrics are evaluated in dependency
 order). Without a data file, a scheme folder's example.csv is scored.
 
 options:
-  --format table|json|csv   output format (default table)
+  --format table|json|csv|xlsx
+                            output format (default table); xlsx is a workbook with the
+                            sheets 汇总, 逐项得分, 逐项失分, 分布, 共性问题, 问题清单 and
+                            说明, and needs --out
   --out FILE                write the output to FILE instead of stdout (atomically: a
                             temporary file in FILE's folder, renamed over FILE)
+  --bom                     CSV on stdout: start with a UTF-8 byte-order mark, as Excel
+                            needs (with --out the CSV always has one)
+  --items                   CSV: add one column per item with its points
+  --sheet NAME              .xlsx data: read the sheet NAME (default: the first)
+  --header-row N            .xlsx data: the header is row N (default: found by its columns)
   --detail                  JSON: include the lines behind every item's points
-  --problems N              feedback: individual problems per subject (default: the rubric's feedback.problems)
-  --common SHARE            feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
+  --problems N              JSON feedback: individual problems per subject (default: the rubric's feedback.problems)
+  --common SHARE            JSON feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
+  -q, --quiet               errors only: no notes or warnings on stderr
   -h, --help                this help
 
-Data: a .csv or .json file, or - for stdin; any other name is read by content (JSON
-when it starts with [ or {, CSV otherwise). CSV is comma-separated, UTF-8 (or GBK,
-noted on stderr). Data with no subjects is an error.
+--detail, --problems and --common shape the JSON output: with --format table or
+csv they are usage errors.
+
+Data: a .csv, .xlsx or .json file, or - for stdin; any other name is read by content
+(a workbook when it is a zip archive, JSON when it starts with [ or {, CSV otherwise).
+CSV is comma-separated, UTF-8 (or GBK, noted on stderr). A workbook's header may sit
+below a title row. Data with no subjects is an error.
 Data columns: id, name, group (or the columns the rubric's subject: names, e.g.
 编号), then each input by name or label. Nested inputs:
   panel scores  leaders.r1, leaders.r2 … (or one cell "80;85;90", "[]" for none)
@@ -82,27 +108,49 @@ Loads the rubrics (and their test files) and prints every problem, one per line:
   file:line:col  CODE  message
 and every warning (a likely mistake that does not stop the rubric from loading):
   warning: file:line:col  CODE  message
-Exit 0 when all are valid, warnings or not.`,
+Exit 0 when all are valid, warnings or not.
+
+options:
+  --format text|json   json: one document on stdout, per file its errors and
+                       warnings (README "validate --format json")
+  -q, --quiet          errors only: no warnings on stderr`,
   test: `usage: kaohe test <rubric file or scheme folder>...
 
 Runs the test cases written in the rubrics (tests:) and in sibling tests files,
-prints each failure with its case name and differences, then a pass/fail count.`,
+prints each failure with its case name and differences, then a pass/fail count.
+
+options:
+  --format text|json   json: one document on stdout, every case with its outcome
+                       and differences (README "test --format json")
+  -q, --quiet          errors only: print the failed cases, not the passed ones`,
   explain: `usage: kaohe explain <rubric file or scheme folder>... [data] --unit ID [--rubric ID]
 
 Prints one subject's trail: item points and deductions, components, total, raw
 grade, each rule, linkage and quota step with its numbers, the final grade and
-actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).`,
-  draw: `usage: kaohe draw <data.csv|data.json|-> --count N --seed TEXT [options]
+actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).
+.xlsx data: --sheet NAME and --header-row N as for score.`,
+  draw: `usage: kaohe draw <data.csv|data.xlsx|data.json|-> --count N --seed TEXT [options]
+
+       kaohe draw --hash-only --seed TEXT
 
 Reproducible random selection: the same seed and candidates give the same list.
-Publish the printed SHA-256 of the seed before the draw to commit to it.
+Commit first: publish the seed's SHA-256 (--hash-only prints it and draws nothing)
+before the draw, reveal the seed at the draw; anyone can then check both.
 
 options:
   --count N         how many to draw (a whole number, at least 1)
   --seed TEXT       the seed (e.g. the meeting's date and a number drawn in public)
   --by COLUMN       stratify: each value of COLUMN gets a proportional share
   --id COLUMN       the candidate key column (default id)
-  --format table|json|csv`,
+  --hash-only       print the seed's SHA-256 only (the commitment); no data, no draw
+  --format table|json|csv
+  --sheet NAME      .xlsx data: the sheet (default: the first)
+  --header-row N    .xlsx data: the header's row (default: the first row with the --id column)
+  -q, --quiet       errors only: no notes on stderr
+
+A data row is named as in score: file:N, N counted as a spreadsheet counts rows
+(CSV: the header is row 1, the first subject row 2; JSON: the first subject is 1).`,
+  report: REPORT_HELP,
   schema: `usage: kaohe schema [--tests]
 
 Prints the JSON Schema of the rubric language (with --tests: of a tests file).
@@ -110,14 +158,17 @@ Editors use it for completion, e.g. first line of a rubric:
   # yaml-language-server: $schema=./node_modules/kaohe/schema/rubric.schema.json`,
 };
 
-const COMMON = { help: { type: "boolean", short: "h" } } as const;
+const COMMON = { help: { type: "boolean", short: "h" }, quiet: { type: "boolean", short: "q" } } as const;
+/** Options of commands that read subject data (.xlsx only). */
+const DATA = { sheet: { type: "string" }, "header-row": { type: "string" } } as const;
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
-  score: { ...COMMON, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" } },
-  validate: { ...COMMON },
-  test: { ...COMMON },
-  explain: { ...COMMON, unit: { type: "string" }, rubric: { type: "string" } },
-  draw: { ...COMMON, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" } },
+  score: { ...COMMON, ...DATA, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
+  validate: { ...COMMON, format: { type: "string" } },
+  test: { ...COMMON, format: { type: "string" } },
+  explain: { ...COMMON, ...DATA, unit: { type: "string" }, rubric: { type: "string" } },
+  draw: { ...COMMON, ...DATA, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" }, "hash-only": { type: "boolean" } },
   schema: { ...COMMON, tests: { type: "boolean" } },
+  report: { ...COMMON, ...DATA, ...REPORT_OPTIONS },
 };
 
 /** Problems listed on stderr before "… and N more". */
@@ -145,7 +196,7 @@ export function main(argv: readonly string[], given: Io): number {
   // --lang zh|en, anywhere, for every command; otherwise the environment's locale.
   const taken = takeLang(argv);
   const chosen = taken.lang !== undefined ? localeOfOption(taken.lang) : undefined;
-  const io: RunIo = { ...given, locale: chosen ?? localeOfEnv(given.env) };
+  let io: RunIo = { ...given, locale: chosen ?? localeOfEnv(given.env) };
   if (taken.missing || (taken.lang !== undefined && !chosen)) {
     io.err(`kaohe${io.locale === "zh-CN" ? "：" : ": "}${say(t(taken.missing ? "option-value" : "bad-lang", { option: "--lang", received: taken.lang }), io.locale)}`);
     return 2;
@@ -177,18 +228,21 @@ export function main(argv: readonly string[], given: Io): number {
     io.out(help(command));
     return 0;
   }
+  if (values.quiet) io = { ...io, quiet: true };
   try {
     switch (command) {
       case "score":
         return score(parsed.positionals, values, io);
       case "validate":
-        return validate(parsed.positionals, io);
+        return validate(parsed.positionals, values, io);
       case "test":
-        return test(parsed.positionals, io);
+        return test(parsed.positionals, values, io);
       case "explain":
         return explain(parsed.positionals, values, io);
       case "draw":
         return drawCommand(parsed.positionals, values, io);
+      case "report":
+        return reportCommand(parsed.positionals, values, io, scoreData);
       case "schema":
         if (parsed.positionals.length > 0) throw new UsageError(t("schema-args", { args: parsed.positionals }));
         io.out(JSON.stringify(values.tests ? testFileJsonSchema() : rubricJsonSchema(), null, 2));
@@ -213,6 +267,31 @@ export function main(argv: readonly string[], given: Io): number {
   return 2;
 }
 
+/** Options that shape one output format: given with a format they do not shape, a usage error. */
+function onlyWithFormat(values: Record<string, string | boolean | undefined>, format: string, options: readonly string[], notWith: readonly string[], shaped: "json"): void {
+  if (!notWith.includes(format)) return;
+  const given = options.filter((o) => values[o] !== undefined);
+  if (given.length > 0) throw new UsageError(t("option-shapes", { options: given.map((o) => `--${o}`), shaped, format }));
+}
+
+/**
+ * A data row as the CLI names it, the same in score and draw: counted as a
+ * spreadsheet counts rows. In CSV the header is row 1, so the first subject is row 2
+ * (its row number in Excel); in JSON the first subject is 1.
+ *
+ * @param position - the subject's 1-indexed position in the data (Issue.row)
+ * @param format - the data's format
+ */
+function dataRow(position: number, format: "csv" | "json"): number {
+  return format === "csv" ? position + 1 : position;
+}
+
+/** A workbook's data row named by its sheet and spreadsheet row: data.xlsx!评分表!7:7. */
+function xlsxRowName(data: Extract<Data, { format: "xlsx" }>, file: string, position: number): string {
+  const at = data.workbook.locate(position, undefined);
+  return at ? `${file}!${data.workbook.sheet}!${at.cell}` : `${file}:${position}`;
+}
+
 function version(): string {
   try {
     return JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
@@ -227,8 +306,14 @@ function argumentError(e: unknown, command: string): CliText | string {
   // "Option '-h, --help' does not take an argument", "Option '--format <value>' argument missing": the long name.
   const option = /'(-[^']*)'/.exec(message)?.[1]?.split(/,\s*/).at(-1)?.split(" ")[0];
   switch ((e as { code?: unknown } | null)?.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return option ? t("unknown-option", { option, command }) : message;
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      if (!option) return message;
+      // An option of another command "does not apply" to this one; an option of no command is unknown.
+      const long = option.replace(/^-+/, "").split("=")[0]!;
+      const elsewhere = Object.entries(OPTIONS).filter(([, o]) => o && Object.entries(o).some(([k, v]) => (option.startsWith("--") ? k === long : v.short === long)));
+      if (elsewhere.length > 0) return t("option-elsewhere", { option, command, commands: elsewhere.map(([c]) => c) });
+      return t("unknown-option", { option, command });
+    }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
       return option ? t(/does not take an argument/.test(message) ? "option-no-value" : "option-value", { option }) : message;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
@@ -250,29 +335,36 @@ interface Scored {
   dataFile: string;
 }
 
-function evaluateData(set: RubricSet, rows: SubjectData[], dataFile: string, format: "csv" | "json", io: RunIo, trail: TrailLevel) {
-  const progress = rows.length > 10_000 && io.isTty ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
+function evaluateData(set: RubricSet, data: Data, dataFile: string, io: RunIo, trail: TrailLevel) {
+  const rows = data.rows;
+  const progress = rows.length > 10_000 && io.isTty && !io.quiet ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
   const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
   if (progress) io.err("\n");
-  if (!r.ok) throw new CliError(t("problems-in-data", { count: r.issues.length, file: dataFile }), r.issues.map((i) => withDataFile(i, dataFile, format)));
+  if (!r.ok) throw new CliError(t("problems-in-data", { count: r.issues.length, file: dataFile }), r.issues.map((i) => withDataFile(i, dataFile, data)));
   return r.value;
 }
 
-/** Data issues name the data file and its line (CSV: header is line 1). */
-function withDataFile(issue: Issue, file: string, format: "csv" | "json"): Issue {
+/** Data issues name the data file and its line (CSV: header is line 1), or the workbook's sheet and cell. */
+function withDataFile(issue: Issue, file: string, data: Data): Issue {
   if (issue.row === undefined || issue.source) return issue;
-  const line = format === "csv" ? issue.row + 1 : issue.row;
-  return { ...issue, source: { file, line, col: 1 } };
+  if (data.format === "xlsx") {
+    const source = data.workbook.locate(issue.row, issue.field);
+    return source ? { ...issue, source } : issue;
+  }
+  return { ...issue, source: { file, line: dataRow(issue.row, data.format), col: 1 } };
 }
 
-/** Read the data, saying on stderr when it was not UTF-8. */
-function readDataNoting(file: string, io: RunIo): ReturnType<typeof readData> {
-  const data = readData(file, io.stdin);
-  if (data.encoding === "gbk") io.err(say(t("note-gbk", { file }), io.locale));
+/** Read the data, saying on stderr when it was not UTF-8, or where a workbook's header was found. */
+function readDataNoting(file: string, io: RunIo, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
+  const xlsx: XlsxReadOptions = { hints, ...(typeof values.sheet === "string" ? { sheet: values.sheet } : {}), ...(values["header-row"] !== undefined ? { headerRow: headerRowOption(values["header-row"]) } : {}) };
+  const data = readData(file, io.stdin, xlsx);
+  if (data.encoding === "gbk") note(io, t("note-gbk", { file }));
+  if (data.format === "xlsx" && data.workbook.detected && data.workbook.headerRow > 1)
+    note(io, t("note-header-row", { file, sheet: data.workbook.sheet, row: data.workbook.headerRow }));
   return data;
 }
 
-function scoreData(positionals: readonly string[], io: RunIo, trail: TrailLevel): Scored {
+export function scoreData(positionals: readonly string[], io: RunIo, trail: TrailLevel, values: Record<string, string | boolean | undefined>): Scored {
   // A path that does not exist is neither a rubric nor data: say so before guessing which.
   for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(t("no-such-path", { path: p }));
   const data = positionals.filter((p) => !isRubricPath(p));
@@ -282,11 +374,11 @@ function scoreData(positionals: readonly string[], io: RunIo, trail: TrailLevel)
   const scheme = findScheme(rubricPaths);
   const warnings: Issue[] = [];
   const set = loadSet(scheme, warnings);
-  for (const w of warnings) io.err(formatIssue(w, { locale: io.locale }));
+  for (const w of warnings) note(io, formatIssue(w, { locale: io.locale }));
   const dataFile = data[0] ?? scheme.exampleData;
   if (!dataFile) throw new UsageError(t("no-example"));
-  const { rows, format } = readDataNoting(dataFile, io);
-  return { set, evaluation: evaluateData(set, rows, dataFile, format, io, trail), dataFile };
+  const read = readDataNoting(dataFile, io, values, headerHints(set));
+  return { set, evaluation: evaluateData(set, read, dataFile, io, trail), dataFile };
 }
 
 /** --common: a share from 0% to 100% ("30%") or from 0 to 1 ("0.3"). */
@@ -299,60 +391,145 @@ function commonShare(value: string | boolean | undefined): string | undefined {
 
 function score(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = (values.format as string | undefined) ?? "table";
-  if (!["table", "json", "csv"].includes(format)) throw new UsageError(t("bad-format", { received: format }));
+  if (!["table", "json", "csv", "xlsx"].includes(format)) throw new UsageError(t("bad-format", { received: format }));
+  if (format === "xlsx" && values.out === undefined) throw new UsageError(t("xlsx-needs-out"));
+  if (values.bom && format !== "csv") throw new UsageError(t("bom-csv-only"));
+  if (values.items && format !== "csv") throw new UsageError(t("items-csv-only", { xlsx: format === "xlsx" }));
   const problems = values.problems === undefined ? undefined : wholeNumber(values.problems);
   if (values.problems !== undefined && problems === undefined) throw new UsageError(t("bad-problems", { received: String(values.problems) }));
   const common = commonShare(values.common);
+  onlyWithFormat(values, format, ["detail", "problems", "common"], ["table", "csv"], "json");
   // Feedback needs every item's points; the lines only with --detail.
-  const { set, evaluation } = scoreData(positionals, io, values.detail ? "full" : "points");
+  const { set, evaluation, dataFile } = scoreData(positionals, io, values.detail ? "full" : "points", values);
   const entries = evaluation.results.map((result, i) => {
     const rubric = set.rubrics[i]!;
     const feedback = buildFeedback(rubric, result, { ...(problems !== undefined ? { problems } : {}), ...(common !== undefined ? { commonShare: common } : {}) });
     return { rubric, result, feedback };
   });
-  let text: string;
+  let text: string | Uint8Array;
   if (format === "json") text = JSON.stringify(scoreDocument(entries), null, 2);
   else if (format === "csv") {
     // Chinese: headers, labels and sentences for people; English: the columns scripts read.
-    const csv = (e: (typeof entries)[number]) => (io.locale === "zh-CN" ? scoreCsvZh(e.rubric, e.result) : scoreCsv(e.result));
-    text = entries.map((e, i) => (i === 0 ? csv(e) : csv(e).split("\r\n").slice(1).join("\r\n"))).join("");
-  } else text = entries.map((e) => scoreTable(e.rubric, e.result, io.locale)).join("\n\n");
+    if (io.locale === "zh-CN" && !values.items) text = entries.map((e, i) => (i === 0 ? scoreCsvZh(e.rubric, e.result) : scoreCsvZh(e.rubric, e.result).split("\r\n").slice(1).join("\r\n"))).join("");
+    else text = scoreCsvText(entries, { items: Boolean(values.items) });
+  } else if (format === "xlsx") text = resultsWorkbook(entries, { dataFile });
+  else text = entries.map((e) => scoreTable(e.rubric, e.result, io.locale)).join("\n\n");
   if (values.out !== undefined) {
     if (values.out === "") throw new UsageError(t("out-needs-name"));
-    writeFileAtomic(String(values.out), format === "csv" ? `\ufeff${text}` : `${text}\n`);
+    writeFileAtomic(String(values.out), typeof text !== "string" ? text : format === "csv" ? `\ufeff${text}` : `${text}\n`);
   }
-  else io.out(text);
-  for (const w of evaluation.results.flatMap((r) => r.warnings)) io.err(formatIssue(w, { locale: io.locale }));
+  else io.out(format === "csv" && values.bom ? `\ufeff${text as string}` : (text as string));
+  for (const w of evaluation.results.flatMap((r) => r.warnings)) note(io, formatIssue(w, { locale: io.locale }));
   return 0;
 }
 
-function validate(positionals: readonly string[], io: RunIo): number {
+/** --format of validate and test: text (default) or json. */
+function textOrJson(values: Record<string, string | boolean | undefined>): "text" | "json" {
+  const format = (values.format as string | undefined) ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError(t("bad-format-text", { received: format }));
+  return format;
+}
+
+/** JSON that never throws: a BigInt in an issue's params becomes a string. */
+const json = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), 2);
+
+/** The rubric (or tests file) problems a CliError carries; anything else is rethrown. */
+function issuesOf(e: unknown): readonly Issue[] {
+  if (e instanceof CliError && !(e instanceof UsageError) && e.issues.length > 0) return e.issues;
+  throw e;
+}
+
+function validate(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
+  const format = textOrJson(values);
   need(positionals);
   const scheme = findScheme(positionals);
+  if (format === "json") return validateJson(scheme, io);
   const warnings: Issue[] = [];
   const set = loadSet(scheme, warnings);
   const tests = loadTests(scheme.testFiles);
   const cases = tests.length + set.rubrics.reduce((a, r) => a + r.tests.length, 0);
-  for (const w of warnings) io.err(formatIssue(w, { locale: io.locale }));
+  for (const w of warnings) note(io, formatIssue(w, { locale: io.locale }));
   const rubrics = set.rubrics.map((r) => ({ id: r.id, file: r.file, items: r.items.length }));
   io.out(say(t("validate-ok", { rubrics, cases, warnings: warnings.length }), io.locale));
   return 0;
 }
 
-function test(positionals: readonly string[], io: RunIo): number {
+/**
+ * `validate --format json` (README): per file its errors and warnings, each the
+ * library's Issue key for key, as eslint's JSON formatter gives per file. The rubrics
+ * and the tests files are both checked, so one run lists the problems of both.
+ */
+function validateJson(scheme: Scheme, io: RunIo): number {
+  const issues: Issue[] = [];
+  let set: RubricSet | undefined;
+  try {
+    set = loadSet(scheme, issues);
+  } catch (e) {
+    issues.push(...issuesOf(e));
+  }
+  let cases = 0;
+  try {
+    cases = loadTests(scheme.testFiles).length;
+  } catch (e) {
+    issues.push(...issuesOf(e));
+  }
+  const files = [...scheme.rubricFiles.map((file) => ({ file, kind: "rubric" })), ...scheme.testFiles.map((file) => ({ file, kind: "tests" }))];
+  const known = new Set(files.map((f) => f.file));
+  const entry = (file: string | null, kind: string) => {
+    const mine = issues.filter((i) => (file === null ? !known.has(i.source?.file ?? "") : i.source?.file === file));
+    const errors = mine.filter((i) => i.severity === "error");
+    const warnings = mine.filter((i) => i.severity === "warning");
+    return { file, kind, errorCount: errors.length, warningCount: warnings.length, errors, warnings };
+  };
+  const entries = files.map((f) => entry(f.file, f.kind));
+  const other = entry(null, "other");
+  if (other.errorCount + other.warningCount > 0) entries.push(other);
+  const errorCount = entries.reduce((a, f) => a + f.errorCount, 0);
+  const warningCount = entries.reduce((a, f) => a + f.warningCount, 0);
+  if (set) cases += set.rubrics.reduce((a, r) => a + r.tests.length, 0);
+  io.out(
+    json({
+      ok: errorCount === 0,
+      errorCount,
+      warningCount,
+      files: entries,
+      rubrics: set ? set.rubrics.map((r) => ({ id: r.id, file: r.file ?? null, items: r.items.length })) : [],
+      testCases: errorCount === 0 ? cases : null,
+    }),
+  );
+  return errorCount === 0 ? 0 : 1;
+}
+
+function test(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
+  const format = textOrJson(values);
   need(positionals);
   const scheme = findScheme(positionals);
-  const set = loadSet(scheme);
-  const report = runRubricTests(set, loadTests(scheme.testFiles));
-  for (const c of report.cases) {
-    const where = c.source ? `${c.source.file}:${c.source.line}:${c.source.col}  ` : "";
-    if (c.passed) io.out(say(t("test-passed", { name: c.name }), io.locale));
-    else {
-      io.out(say(t("test-failed", { name: c.name, where, rubric: c.rubric }), io.locale));
-      for (const d of c.differences) io.out(say(t("test-difference", { path: d.path, expected: JSON.stringify(d.expected), actual: JSON.stringify(d.actual) }), io.locale));
-    }
+  let set: RubricSet;
+  let inputs;
+  try {
+    set = loadSet(scheme);
+    inputs = loadTests(scheme.testFiles);
+  } catch (e) {
+    if (format === "text") throw e;
+    // JSON: the problems in the document (README "test --format json"), no case run.
+    const errors = issuesOf(e);
+    io.out(json({ ok: false, passed: 0, failed: 0, cases: [], errors }));
+    return 1;
   }
-  io.out(say(t("test-count", { passed: report.passed, failed: report.failed }), io.locale));
+  const report = runRubricTests(set, inputs);
+  if (format === "json") io.out(json({ ok: report.cases.length > 0 && report.failed === 0, passed: report.passed, failed: report.failed, cases: report.cases, errors: [] }));
+  else {
+    for (const c of report.cases) {
+      const where = c.source ? `${c.source.file}:${c.source.line}:${c.source.col}  ` : "";
+      if (c.passed) {
+        if (!io.quiet) io.out(say(t("test-passed", { name: c.name }), io.locale));
+      } else {
+        io.out(say(t("test-failed", { name: c.name, where, rubric: c.rubric }), io.locale));
+        for (const d of c.differences) io.out(say(t("test-difference", { path: d.path, expected: JSON.stringify(d.expected), actual: JSON.stringify(d.actual) }), io.locale));
+      }
+    }
+    io.out(say(t("test-count", { passed: report.passed, failed: report.failed }), io.locale));
+  }
   if (report.cases.length === 0) {
     io.err(say(t("test-none"), io.locale));
     return 1;
@@ -364,7 +541,7 @@ function test(positionals: readonly string[], io: RunIo): number {
 function explain(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const unitId = values.unit as string | undefined;
   if (!unitId) throw new UsageError(t("need-unit"));
-  const { set, evaluation } = scoreData(positionals, io, "full");
+  const { set, evaluation } = scoreData(positionals, io, "full", values);
   const parts: string[] = [];
   evaluation.results.forEach((result, i) => {
     if (values.rubric && result.rubric.id !== values.rubric) return;
@@ -378,19 +555,22 @@ function explain(positionals: readonly string[], values: Record<string, string |
 }
 
 function drawCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
+  const format = (values.format as string | undefined) ?? "table";
+  if (values["hash-only"]) return hashOnly(positionals, values, format, io);
   if (positionals.length !== 1) throw new UsageError(t("draw-one-file"));
   const count = wholeNumber(values.count);
   if (count === undefined || count < 1) throw new UsageError(t("draw-count", values.count === undefined ? {} : { received: String(values.count) }));
   if (typeof values.seed !== "string" || values.seed === "") throw new UsageError(t("draw-seed"));
   const idColumn = (values.id as string | undefined) ?? "id";
   const by = values.by as string | undefined;
-  const format = (values.format as string | undefined) ?? "table";
-  if (!["table", "json", "csv"].includes(format)) throw new UsageError(t("bad-format", { received: format }));
-  const { rows } = readDataNoting(positionals[0]!, io);
+  if (!["table", "json", "csv"].includes(format)) throw new UsageError(t("bad-format-draw", { received: format }));
+  const data = readDataNoting(positionals[0]!, io, values, { idColumns: [idColumn], inputColumns: [] });
+  const { rows } = data;
   const seen = new Set<string>();
   rows.forEach((r, i) => {
-    if (r[idColumn] === undefined || String(r[idColumn]).trim() === "") throw new CliError(t("draw-row-missing", { file: positionals[0], row: i + 1, column: idColumn }));
-    if (by && (r[by] === undefined || String(r[by]).trim() === "")) throw new CliError(t("draw-row-missing", { file: positionals[0], row: i + 1, column: by }));
+    const at = data.format === "xlsx" ? xlsxRowName(data, positionals[0]!, i + 1) : `${positionals[0]}:${dataRow(i + 1, data.format)}`;
+    if (r[idColumn] === undefined || String(r[idColumn]).trim() === "") throw new CliError(t("draw-row-missing", { at, column: idColumn }));
+    if (by && (r[by] === undefined || String(r[by]).trim() === "")) throw new CliError(t("draw-row-missing", { at, column: by }));
     // The library refuses these too (in English): said here in the language of the run.
     const key = String(r[idColumn]);
     if (seen.has(key)) throw new CliError(t("draw-key-twice", { key }));
@@ -414,5 +594,20 @@ function drawCommand(positionals: readonly string[], values: Record<string, stri
     const shown = [idColumn, "name", "group", ...(by ? [by] : [])].filter((c, i, all) => columns.includes(c) && all.indexOf(c) === i);
     io.out(table(["#", ...shown], result.selected.map((r, i) => [String(i + 1), ...shown.map((c) => String(r[c] ?? ""))])));
   }
+  return 0;
+}
+
+/**
+ * `draw --hash-only --seed TEXT`: the commitment alone. The seed's SHA-256 is
+ * published before the draw; the data, the count and the strata play no part in it,
+ * so giving them is a usage error rather than something silently ignored.
+ */
+function hashOnly(positionals: readonly string[], values: Record<string, string | boolean | undefined>, format: string, io: RunIo): number {
+  const options = ["count", "by", "id"].filter((o) => values[o] !== undefined).map((o) => `--${o}`);
+  if (positionals.length > 0 || options.length > 0) throw new UsageError(t("hash-only-extra", { files: positionals, options }));
+  if (format !== "table" && format !== "json") throw new UsageError(t("bad-format-hash-only", { received: format }));
+  if (typeof values.seed !== "string" || values.seed === "") throw new UsageError(t("hash-only-seed"));
+  const sha256 = seedCommitment(values.seed);
+  io.out(format === "json" ? json({ seedSha256: sha256 }) : sha256);
   return 0;
 }

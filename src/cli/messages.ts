@@ -5,7 +5,7 @@
  * renders it in the locale of the run.
  */
 import type { Locale } from "../diagnostics/locale.js";
-import { q, s, type Params, type Template } from "../diagnostics/template.js";
+import { list, q, s, type Params, type Template } from "../diagnostics/template.js";
 import { CLI_ZH } from "./messages.zh-CN.js";
 
 export const CLI_EN = {
@@ -24,9 +24,30 @@ export const CLI_EN = {
   "note-gbk": (p: Params) => `note: ${p.file === "-" ? "stdin" : s(p.file)} is not UTF-8; read as GBK`,
   "no-such-path": (p: Params) => `cannot open ${s(p.path)}: no such file or folder`,
   "one-data-file": (p: Params) => `give one data file, got ${s(p.files)}`,
-  "no-example": () => "give a data file (CSV or JSON); the folder has no example.csv",
+  "no-example": () => "give a data file (CSV, .xlsx or JSON); the folder has no example.csv",
   "bad-common": (p: Params) => `--common must be a share from 0% to 100% (e.g. 30% or 0.3), got ${s(p.received)}`,
-  "bad-format": (p: Params) => `--format must be table, json or csv, got ${s(p.received)}`,
+  "bad-format": (p: Params) => `--format must be table, json, csv or xlsx, got ${s(p.received)}`,
+  "bad-format-text": (p: Params) => `--format must be text or json, got ${s(p.received)}`,
+  "bad-format-draw": (p: Params) => `--format must be table, json or csv, got ${s(p.received)}`,
+  "bad-format-hash-only": (p: Params) => `--format must be table or json with --hash-only, got ${s(p.received)}`,
+  "xlsx-needs-out": () => "--format xlsx writes a workbook: give --out FILE.xlsx",
+  "bom-csv-only": () => "--bom applies to --format csv",
+  "items-csv-only": (p: Params) => `--items applies to --format csv${p.xlsx ? " (the workbook always has the items)" : ""}`,
+  "option-shapes": (p: Params) => {
+    const options = list(p.options);
+    return `${options.join(", ")} ${options.length > 1 ? "shape" : "shapes"} the JSON output; ${options.length > 1 ? "they do" : "it does"} not apply to --format ${s(p.format)}`;
+  },
+  "option-elsewhere": (p: Params) => `${s(p.option)} does not apply to ${s(p.command)} (it is an option of ${s(p.commands)}); see kaohe ${s(p.command)} --help`,
+  "hash-only-extra": (p: Params) => {
+    const extra = [...(list(p.files).length > 0 ? [`the data file ${s(p.files, " ")}`] : []), ...list(p.options)];
+    return `--hash-only prints the seed's SHA-256 and draws nothing: ${extra.join(", ")} ${extra.length > 1 ? "do" : "does"} not apply`;
+  },
+  "hash-only-seed": () => "give --seed TEXT: --hash-only prints its SHA-256",
+  "note-header-row": (p: Params) =>
+    `note: ${p.file === "-" ? "stdin" : s(p.file)}: sheet "${s(p.sheet)}", header on row ${s(p.row)} (found by its columns; --header-row N says where)`,
+  "xlsx-option-not-workbook": (p: Params) => `${s(p.option)} applies to .xlsx data; ${s(p.name)} is not a workbook`,
+  "report-finals": (p: Params) => `the set has ${s(p.count)} final rubrics (${s(p.rubrics)}); choose one with --rubric ID`,
+  "report-no-rubric": (p: Params) => `no rubric ${q(p.id)} in the set; it has ${s(p.rubrics)}`,
   "bad-problems": (p: Params) => `--problems must be a whole number, got ${q(p.received)}`,
   "out-needs-name": () => "--out needs a file name",
   "validate-ok": (p: Params) =>
@@ -40,10 +61,10 @@ export const CLI_EN = {
   "need-unit": () => "give --unit ID",
   "no-subject": (p: Params) => `no subject ${q(p.id)} in the data`,
   "no-rubric-id": (p: Params) => `no rubric ${q(p.id)} in the set`,
-  "draw-one-file": () => "give one data file (CSV or JSON, or - for stdin)",
+  "draw-one-file": () => "give one data file (CSV, .xlsx or JSON, or - for stdin)",
   "draw-count": (p: Params) => `give --count N (a whole number, at least 1)${p.received !== undefined ? `, got ${q(p.received)}` : ""}`,
   "draw-seed": () => "give --seed TEXT; kaohe never draws without a seed",
-  "draw-row-missing": (p: Params) => `${s(p.file)}: row ${s(p.row)} has no ${q(p.column)}`,
+  "draw-row-missing": (p: Params) => `${s(p.at)}: the row has no ${q(p.column)}`,
   "draw-too-many": (p: Params) => `cannot draw ${s(p.count)} from ${s(p.size)} candidates`,
   "draw-key-twice": (p: Params) => `candidate key ${q(p.key)} appears twice`,
   "draw-seed-hash": (p: Params) => `seed SHA-256: ${s(p.hash)}`,
@@ -58,6 +79,24 @@ export const CLI_EN = {
   "data-bad-json": (p: Params) => `${s(p.name)}: invalid JSON: ${s(p.error)}`,
   "data-not-list": (p: Params) => `${s(p.name)}: expected a JSON list of subject objects (or { "subjects": [...] })`,
   "data-no-subjects": (p: Params) => `${s(p.name)}: no subjects (${p.json ? "the list is empty" : "a header but no rows"})`,
+  // xlsx
+  "xlsx-old": (p: Params) => `${s(p.name)}: an Excel 97-2003 workbook (.xls) or a password-protected one; in Excel, save it as "Excel Workbook (*.xlsx)" without a password`,
+  "xlsx-not-zip": (p: Params) => `${s(p.name)}: not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)`,
+  "xlsx-unreadable": (p: Params) => `${s(p.name)}: cannot read the workbook: ${s(p.error)}`,
+  "xlsx-no-such-sheet": (p: Params) => `${s(p.file)}: no sheet ${q(p.sheet)}; the sheets are ${list(p.sheets).map((x) => q(x)).join(", ") || "none"}`,
+  "xlsx-no-sheet": (p: Params) => `${s(p.file)}: the workbook has no sheet`,
+  "xlsx-sheet-empty": (p: Params) => `${s(p.at)}: the sheet is empty`,
+  "xlsx-header-cell": (p: Params) => `${s(p.at)}: the header cell holds ${p.error !== undefined ? `the error ${s(p.error)}` : "a formula with no saved result"}`,
+  "xlsx-header-row-empty": (p: Params) => `${s(p.at)}: --header-row ${s(p.row)} is an empty row`,
+  "xlsx-no-header": (p: Params) =>
+    `${s(p.at)}: no header row in rows 1 to ${s(p.rows)}: none holds an id column (${list(p.ids).map((c) => q(c)).join(" or ")})${
+      list(p.examples).length ? ` and an input column (such as ${s(p.examples)})` : ""
+    }; give the header's row with --header-row N`,
+  "xlsx-header-merged": (p: Params) => `${s(p.at)}: the header cell is merged with ${s(p.range)}; give each column its own header`,
+  "xlsx-column-twice": (p: Params) => `${s(p.at)}: the column ${q(p.column)} appears twice (also at ${s(p.also)})`,
+  "xlsx-value-no-header": (p: Params) => `${s(p.at)}: a value under an empty header cell (${s(p.header)}); name the column or clear the value`,
+  "xlsx-no-rows": (p: Params) => `${s(p.at)}: no subjects (a header on row ${s(p.row)} but no rows below it)`,
+  "bad-header-row": (p: Params) => `--header-row must be a row number (1 or more), got ${q(p.received)}`,
   // csv
   "csv-utf16": (p: Params) => `${s(p.file)}: the file is UTF-16 (Excel "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)"`,
   "csv-bom-not-utf8": (p: Params) => `${s(p.file)}: the file starts with a UTF-8 byte-order mark but is not UTF-8 (byte ${s(p.byte)} at byte offset ${s(p.offset)})`,

@@ -2,7 +2,7 @@
  * 命令行自身的提示（用法错误、文件问题、提示和汇总行）的中文表，与 messages.ts 的键一一对应。
  * The CLI's own messages in Chinese, key for key as messages.ts.
  */
-import { q, s, type Params, type Template } from "../diagnostics/template.js";
+import { list, q, s, type Params, type Template } from "../diagnostics/template.js";
 import type { CliKey } from "./messages.js";
 
 const ACTIONS_ZH: Readonly<Record<string, string>> = { read: "无法读取", open: "无法打开", list: "无法列出文件夹", write: "无法写入" };
@@ -44,9 +44,26 @@ export const CLI_ZH: Readonly<Record<CliKey, Template>> = {
   "note-gbk": (p) => `提示：${stdin(p.file)} 不是 UTF-8 编码，已按 GBK 编码读取`,
   "no-such-path": (p) => `无法打开 ${s(p.path)}：文件或文件夹不存在`,
   "one-data-file": (p) => `只能给出一个数据文件，实际给出了 ${s(p.files, "、")}`,
-  "no-example": () => "请给出数据文件（CSV 或 JSON）；该文件夹中没有 example.csv",
+  "no-example": () => "请给出数据文件（CSV、.xlsx 或 JSON）；该文件夹中没有 example.csv",
   "bad-common": (p) => `--common 应为 0% 到 100% 之间的比例（如 30% 或 0.3），实际为 ${s(p.received)}`,
-  "bad-format": (p) => `--format 应为 table、json 或 csv，实际为 ${s(p.received)}`,
+  "bad-format": (p) => `--format 应为 table、json、csv 或 xlsx，实际为 ${s(p.received)}`,
+  "bad-format-text": (p) => `--format 应为 text 或 json，实际为 ${s(p.received)}`,
+  "bad-format-draw": (p) => `--format 应为 table、json 或 csv，实际为 ${s(p.received)}`,
+  "bad-format-hash-only": (p) => `使用 --hash-only 时 --format 应为 table 或 json，实际为 ${s(p.received)}`,
+  "xlsx-needs-out": () => "--format xlsx 输出 Excel 工作簿：请用 --out 文件.xlsx 指定文件",
+  "bom-csv-only": () => "--bom 只适用于 --format csv",
+  "items-csv-only": (p) => `--items 只适用于 --format csv${p.xlsx ? "（工作簿中总有逐项得分）" : ""}`,
+  "option-shapes": (p) => `${s(p.options, "、")} 只用于 JSON 输出，不适用于 --format ${s(p.format)}`,
+  "option-elsewhere": (p) => `${s(p.option)} 不适用于 ${s(p.command)} 命令（它是 ${s(p.commands, "、")} 命令的选项）；请运行 kaohe ${s(p.command)} --help 查看可用选项`,
+  "hash-only-extra": (p) => {
+    const extra = [...(list(p.files).length > 0 ? [`数据文件 ${s(p.files, " ")}`] : []), ...list(p.options)];
+    return `--hash-only 只输出种子的 SHA-256，不抽取：${extra.join("、")} 不适用`;
+  },
+  "hash-only-seed": () => "请用 --seed 文本 给出种子：--hash-only 输出它的 SHA-256",
+  "note-header-row": (p) => `提示：${stdin(p.file)}：工作表"${s(p.sheet)}"，表头在第 ${s(p.row)} 行（按列名找到；可用 --header-row N 指定）`,
+  "xlsx-option-not-workbook": (p) => `${s(p.option)} 只适用于 .xlsx 数据；${stdin(p.name)} 不是 Excel 工作簿`,
+  "report-finals": (p) => `该方案组有 ${s(p.count)} 个最终考核方案（${s(p.rubrics, "、")}）；请用 --rubric 编号 选择一个`,
+  "report-no-rubric": (p) => `方案组中没有考核方案${q(p.id)}；现有 ${s(p.rubrics, "、")}`,
   "bad-problems": (p) => `--problems 应为整数，实际为${q(p.received)}`,
   "out-needs-name": () => "--out 需要给出文件名",
   "validate-ok": (p) =>
@@ -60,10 +77,10 @@ export const CLI_ZH: Readonly<Record<CliKey, Template>> = {
   "need-unit": () => "请用 --unit 给出单位编号",
   "no-subject": (p) => `数据中没有编号为${q(p.id)}的单位`,
   "no-rubric-id": (p) => `这组方案中没有编号为${q(p.id)}的考核方案`,
-  "draw-one-file": () => "请给出一个数据文件（CSV 或 JSON，或用 - 表示标准输入）",
+  "draw-one-file": () => "请给出一个数据文件（CSV、.xlsx 或 JSON，或用 - 表示标准输入）",
   "draw-count": (p) => `请用 --count N 给出抽取数量（不小于 1 的整数）${p.received !== undefined ? `，实际为${q(p.received)}` : ""}`,
   "draw-seed": () => "请用 --seed 给出随机种子；kaohe 不会在没有种子的情况下抽取",
-  "draw-row-missing": (p) => `${s(p.file)}：第 ${s(p.row)} 行没有${q(p.column)}`,
+  "draw-row-missing": (p) => `${s(p.at)}：该行没有${q(p.column)}`,
   "draw-too-many": (p) => `无法从 ${s(p.size)} 个候选对象中抽取 ${s(p.count)} 个`,
   "draw-key-twice": (p) => `候选对象的编号${q(p.key)}出现了两次`,
   "draw-seed-hash": (p) => `随机种子的 SHA-256 值：${s(p.hash)}`,
@@ -72,6 +89,23 @@ export const CLI_ZH: Readonly<Record<CliKey, Template>> = {
   "no-rubric-found": (p) => `在 ${s(p.paths)} 中没有找到考核方案（考核方案是含有 "kaohe: 1" 的 .yaml 文件）`,
   "problems-in-rubric": (p) => `考核方案中有 ${s(p.count)} 个问题`,
   "problems-in-tests": (p) => `测试文件中有 ${s(p.count)} 个问题`,
+  "xlsx-old": (p) => `${stdin(p.name)}：这是 Excel 97-2003 工作簿（.xls）或加了密码的工作簿；请在 Excel 中另存为"Excel 工作簿(*.xlsx)"，不设密码`,
+  "xlsx-not-zip": (p) => `${stdin(p.name)}：不是 .xlsx 工作簿（.xlsx 文件是 zip 压缩包，这个文件不是）`,
+  "xlsx-unreadable": (p) => `${stdin(p.name)}：无法读取工作簿：${s(p.error)}`,
+  "xlsx-no-such-sheet": (p) => `${s(p.file)}：没有工作表${q(p.sheet)}；现有工作表：${list(p.sheets).map((x) => q(x)).join("、") || "无"}`,
+  "xlsx-no-sheet": (p) => `${s(p.file)}：工作簿中没有工作表`,
+  "xlsx-sheet-empty": (p) => `${s(p.at)}：工作表是空的`,
+  "xlsx-header-cell": (p) => `${s(p.at)}：表头单元格是${p.error !== undefined ? `错误值 ${s(p.error)}` : "没有保存计算结果的公式"}`,
+  "xlsx-header-row-empty": (p) => `${s(p.at)}：--header-row ${s(p.row)} 指定的是空行`,
+  "xlsx-no-header": (p) =>
+    `${s(p.at)}：第 1 至 ${s(p.rows)} 行中找不到表头：没有一行含编号列（${list(p.ids).map((c) => q(c)).join(" 或 ")}）${
+      list(p.examples).length ? `和输入列（如 ${s(p.examples, "、")}）` : ""
+    }；请用 --header-row N 指定表头所在行`,
+  "xlsx-header-merged": (p) => `${s(p.at)}：表头单元格与 ${s(p.range)} 合并；每列应有自己的表头`,
+  "xlsx-column-twice": (p) => `${s(p.at)}：列${q(p.column)}出现了两次（另见 ${s(p.also)}）`,
+  "xlsx-value-no-header": (p) => `${s(p.at)}：表头为空的列（${s(p.header)}）下有数值；请填写列名或清除该数值`,
+  "xlsx-no-rows": (p) => `${s(p.at)}：没有考核对象（第 ${s(p.row)} 行是表头，其下没有数据行）`,
+  "bad-header-row": (p) => `--header-row 应为行号（1 或以上），实际为${q(p.received)}`,
   "data-empty": (p) => `${stdin(p.name)}：没有数据（文件是空的）`,
   "data-blank": (p) => `${stdin(p.name)}：没有数据（只有空白）`,
   "data-bad-json": (p) => `${stdin(p.name)}：JSON 格式不正确（${s(p.error)}）`,

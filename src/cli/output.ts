@@ -53,6 +53,12 @@ export function table(header: readonly string[], rows: readonly (readonly string
 }
 
 export function scoreCsv(result: RubricResult): string {
+  const { header, rows } = scoreCsvTable(result);
+  return writeCsv(header, rows);
+}
+
+/** The CSV columns and cells of one result, before quoting. */
+export function scoreCsvTable(result: RubricResult): { header: string[]; rows: string[][] } {
   const hasGroups = result.units.some((u) => u.group !== undefined);
   const header = ["rubric", "rank", ...(hasGroups ? ["groupRank"] : []), "id", "name", ...(hasGroups ? ["group"] : []), "score", "grade", "gradeLabel", "rawGrade", "adjustments", "actions"];
   const rows = result.units.map((u) => [
@@ -69,5 +75,5 @@ export function scoreCsv(result: RubricResult): string {
     u.adjustments.map((a) => `${a.kind}:${a.rule}:${a.from ?? ""}->${a.to ?? ""}:${a.reason}`).join(" | "),
     u.actions.map((a) => a.label).join(" | "),
   ]);
-  return writeCsv(header, rows);
+  return { header, rows };
 }

@@ -16,11 +16,11 @@ export type WriteFs = Pick<typeof nodeFs, "openSync" | "writeSync" | "fsyncSync"
  * Write `data` to `path` atomically (temporary file + rename).
  *
  * @param path - the file to create or replace
- * @param data - its new content
+ * @param data - its new content (text is written as UTF-8)
  * @param fs - file system calls (default node:fs)
  * @throws CliError naming the path and the cause (missing folder, a folder, permission...)
  */
-export function writeFileAtomic(path: string, data: string, fs: WriteFs = nodeFs): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs): void {
   const dir = dirname(path);
   let mode = 0o666;
   try {
@@ -46,7 +46,7 @@ export function writeFileAtomic(path: string, data: string, fs: WriteFs = nodeFs
     throw fsError(e, path, "write");
   }
   try {
-    const bytes = Buffer.from(data, "utf8");
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
     let done = 0;
     while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
     fs.fsyncSync(fd);

@@ -188,6 +188,7 @@ export function compileRubric(
       problems: source.feedback?.problems ?? 3,
       highlights: source.feedback?.highlights ?? 3,
       commonShare: dec(source.feedback?.commonShare ?? "50%"),
+      commonLoss: dec(source.feedback?.commonLoss ?? "10%"),
       items: feedbackItems,
     },
     dependencies: ctx.dependencies,

@@ -341,6 +341,8 @@ export interface CompiledRubric {
     readonly problems: number;
     readonly highlights: number;
     readonly commonShare: Dec;
+    /** A subject counts towards a common problem when it lost at least this share of the item's max. */
+    readonly commonLoss: Dec;
     /** Items feedback looks at, each with the factor from its points to the total. */
     readonly items: ReadonlyMap<string, Dec>;
   };

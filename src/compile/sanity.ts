@@ -9,7 +9,7 @@
  *   groups with distinct ids and positive weights;
  * - inputs: choice `values`, grade `scale` and vote `levels` without duplicates;
  * - conditions: `top` / `bottom` as a share at most 100%;
- * - feedback: `commonShare` within 0..100%.
+ * - feedback: `commonShare` and `commonLoss` within 0..100%.
  *
  * Checks the schema can state (an item's max ≥ 0, a non-empty `levels`) live there.
  * @internal
@@ -41,10 +41,13 @@ function checkRubricValues(ctx: CompileContext, source: RubricSource): void {
     } else checkItem(ctx, node, path);
   }
   checkConditionShares(ctx, source);
-  const common = source.feedback?.commonShare;
-  if (common !== undefined) {
-    const v = dec(common);
-    if (v.lt(0) || v.gt(ONE)) ctx.error("RANGE_INVALID", { reason: "common-share", received: String(common) }, ["feedback", "commonShare"]);
+  for (const key of ["commonShare", "commonLoss"] as const) {
+    const share = source.feedback?.[key];
+    if (share === undefined) continue;
+    const v = dec(share);
+    if (!v.lt(0) && !v.gt(ONE)) continue;
+    if (key === "commonShare") ctx.error("RANGE_INVALID", { reason: "common-share", received: String(share) }, ["feedback", key]);
+    else ctx.error("RANGE_INVALID", { reason: "common-loss", received: String(share) }, ["feedback", key]);
   }
 }
 

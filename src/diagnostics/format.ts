@@ -4,9 +4,11 @@ import { renderMessage } from "./render.js";
 
 /**
  * One line per issue. English (the default): `file:line:col  CODE  message`, or for
- * data issues `file:row N  subject "x"  field "f"  CODE  message`; a warning starts
- * with `warning: `. Chinese (`locale: "zh-CN"`): the message from the Chinese table,
- * where it is first and the code last, e.g.
+ * data issues `file:row N  subject "x"  field "f"  CODE  message`, or for a spreadsheet
+ * cell `data.xlsx!评分表!B7  subject "x"  field "f"  CODE  message`; a warning starts
+ * with `warning: ` (`warning: file:line:col  CODE  message`). Chinese
+ * (`locale: "zh-CN"`): the message from the Chinese table, where it is first and the
+ * code last, e.g.
  * `第3行 单位"u1" 字段"思想建设得分"：应在 0 到 25 之间，实际为 30（DATA_OUT_OF_RANGE）`;
  * a warning starts with `警告：`. `issue.message` itself is always English.
  *
@@ -23,7 +25,10 @@ import { renderMessage } from "./render.js";
 export function formatIssue(issue: Issue, options: LocaleOptions | number = {}): string {
   if (typeof options === "object" && options?.locale === "zh-CN") return formatZh(issue);
   const where: string[] = [];
-  if (issue.source) {
+  if (issue.source?.cell !== undefined) {
+    const sheet = issue.source.sheet !== undefined ? `${sheetReference(issue.source.sheet)}!` : "";
+    where.push(`${issue.source.file ?? "<data>"}!${sheet}${issue.source.cell}`);
+  } else if (issue.source) {
     where.push(`${issue.source.file ?? "<rubric>"}:${issue.source.line}:${issue.source.col}`);
   } else if (issue.row !== undefined || issue.subject !== undefined) {
     const row = issue.row !== undefined ? `row ${issue.row}` : "";
@@ -40,7 +45,12 @@ export function formatIssue(issue: Issue, options: LocaleOptions | number = {}):
 }
 
 function formatZh(issue: Issue): string {
-  const position = issue.source ? `${issue.source.file ?? "<方案>"}:${issue.source.line}:${issue.source.col}` : "";
+  const position =
+    issue.source?.cell !== undefined
+      ? `${issue.source.file ?? "<数据>"}!${issue.source.sheet !== undefined ? `${sheetReference(issue.source.sheet)}!` : ""}${issue.source.cell}`
+      : issue.source
+        ? `${issue.source.file ?? "<方案>"}:${issue.source.line}:${issue.source.col}`
+        : "";
   const where: string[] = [];
   if (!issue.source) {
     if (issue.rubric && !issue.field) where.push(`考核方案"${issue.rubric}"`);
@@ -81,4 +91,16 @@ export function formatPath(path: readonly (string | number)[]): string {
     else out += out ? `.${part}` : part;
   }
   return out;
+}
+
+/**
+ * A sheet's name as a spreadsheet reference writes it: as is when it is letters,
+ * digits and _ (评分表, Sheet1), otherwise in single quotes with inner quotes doubled
+ * ('Sheet 1', 'It''s').
+ *
+ * @example
+ * sheetReference("2024 评分") // => "'2024 评分'"
+ */
+export function sheetReference(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -80,6 +80,8 @@ export type IssueCode =
   | "DATA_BAD_SHAPE"
   | "DATA_DUPLICATE_COLUMN"
   | "DATA_TOO_LARGE"
+  | "DATA_CELL_ERROR"
+  | "DATA_FORMULA_NO_RESULT"
   // evaluate: inputs that are well-formed but cannot be scored
   | "EVAL_LINKED_OUT_OF_RANGE"
   | "EVAL_NO_VALID_SCORES"
@@ -100,6 +102,10 @@ export interface SourcePosition {
   readonly line: number;
   /** 1-indexed column. */
   readonly col: number;
+  /** A spreadsheet's sheet (data read from .xlsx). */
+  readonly sheet?: string;
+  /** A spreadsheet cell (`B7`) or a whole row (`7:7`), printed as `file!sheet!B7` instead of file:line:col. */
+  readonly cell?: string;
 }
 
 /** One problem, as data. */

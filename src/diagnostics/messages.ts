@@ -52,6 +52,7 @@ const columnRole = (what: unknown) => (what === "ignore" ? "ignored column" : s(
 export const RANGE_EN: Readonly<Record<string, Template>> = {
   "grade-empty-band": (p) => `grade ${q(p.grade)} has an empty band`,
   "common-share": (p) => `commonShare must lie within 0%..100%, got ${got(p)}`,
+  "common-loss": (p) => `commonLoss must lie within 0%..100%, got ${got(p)}`,
   "normalize-to": (p) => `normalizeTo must be above 0 (the full mark points are rescaled to), got ${got(p)}`,
   "group-cap-negative": (p) => `cap ${s(p.cap)} is below 0: a group's points are capped at 0 or more`,
   "floor-above-cap": (p) => `floor ${s(p.floor)} is above cap ${s(p.cap)}`,
@@ -243,6 +244,9 @@ const MESSAGES: Record<IssueCode, Template> = {
   DATA_DUPLICATE_COLUMN: (p) => `column ${q(p.column)} appears twice in the header, as columns ${s(p.first)} and ${s(p.second)}; give each column once`,
   DATA_TOO_LARGE: (p) =>
     `${p.field !== undefined ? `${q(p.field)}: ` : ""}${s(p.count)} ${s(p.what)}, above the limit of ${s(p.limit)} (raise it with the option ${s(p.option)})`,
+  DATA_CELL_ERROR: (p) => `${q(p.field)} holds the spreadsheet error ${s(p.error)}; correct the cell or its formula`,
+  DATA_FORMULA_NO_RESULT: (p) =>
+    `${q(p.field)} is a formula with no saved result (the file was written by a program, not saved by Excel); open and save it in Excel or LibreOffice, or paste the values`,
   EVAL_LINKED_OUT_OF_RANGE: (p) => `linked score ${s(p.value)} from ${q(p.rubric)} exceeds ${s(p.max)}`,
   EVAL_NO_VALID_SCORES: (p) => `panel ${q(p.item)} has no valid score left (${p.reason === "void-ballots" ? `void ballots: ${s(p.raters)}` : "no scores"})`,
   EVAL_ZERO_DENOMINATOR: (p) => `${q(p.item)}: the ${s(p.denominator)} count is zero`,

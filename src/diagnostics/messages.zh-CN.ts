@@ -142,6 +142,7 @@ const range = (p: Params) => `${s(p.min ?? "")}..${s(p.max ?? "")}`;
 export const RANGE_ZH: Readonly<Record<string, Template>> = {
   "grade-empty-band": (p) => `等次${q(p.grade)}的分数段是空的`,
   "common-share": (p) => `共性问题比例 commonShare 应在 0% 到 100% 之间，实际为 ${got(p)}`,
+  "common-loss": (p) => `共性问题失分比例 commonLoss 应在 0% 到 100% 之间，实际为 ${got(p)}`,
   "normalize-to": (p) => `折算目标 normalizeTo 应大于 0，实际为 ${got(p)}`,
   "group-cap-negative": (p) => `上限 cap ${s(p.cap)} 小于 0：指标组得分的上限应不小于 0`,
   "floor-above-cap": (p) => `下限 floor ${s(p.floor)} 高于上限 cap ${s(p.cap)}`,
@@ -535,6 +536,8 @@ const MESSAGES: Record<IssueCode, Template> = {
   DATA_DUPLICATE_COLUMN: (p) => `列名${q(p.column)}在表头中出现了两次（第 ${s(p.first)} 列和第 ${s(p.second)} 列）；每列只能出现一次`,
   DATA_TOO_LARGE: (p) =>
     `${typeof p.option === "string" && Object.hasOwn(TOO_LARGE_ZH, p.option) ? TOO_LARGE_ZH[p.option] : s(p.what)}为 ${s(p.count)}，超过上限 ${s(p.limit)}（可用选项 ${s(p.option)} 调高）`,
+  DATA_CELL_ERROR: (p) => `单元格是电子表格错误值 ${s(p.error)}；请更正该单元格或其公式`,
+  DATA_FORMULA_NO_RESULT: () => "单元格是没有保存计算结果的公式（文件由程序生成，未经 Excel 保存）；请用 Excel 或 LibreOffice 打开后保存，或粘贴为数值",
   EVAL_LINKED_OUT_OF_RANGE: (p) => `关联考核${q(p.rubric)}的得分 ${s(p.value)} 超过本项满分 ${s(p.max)}`,
   EVAL_NO_VALID_SCORES: (p) => `评分项${q(p.item)}没有有效分数（${p.reason === "void-ballots" ? `作废的评分：${l(p.raters)}` : "没有分数"}）`,
   EVAL_ZERO_DENOMINATOR: (p) =>

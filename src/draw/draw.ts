@@ -3,8 +3,14 @@
  * each candidate's place is the SHA-256 of (seed, candidate key), so the result
  * depends only on the seed and the candidates, not on their order, and anyone can
  * check it. The seed's own SHA-256 can be published beforehand as a commitment.
+ *
+ * SHA-256 comes from @noble/hashes (pure JavaScript, audited), not node:crypto: the
+ * library imports nothing from node:, so it bundles for browsers. Text is hashed as
+ * its UTF-8 bytes (TextEncoder; a lone surrogate becomes U+FFFD, as node:crypto's
+ * update(text, "utf8") does), so the digests are those node:crypto gave.
  */
-import { createHash } from "node:crypto";
+import { sha256 as sha256Bytes } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
 export interface DrawOptions<T> {
   /** How many to select. */
@@ -26,7 +32,23 @@ export interface DrawResult<T> {
   readonly strata?: readonly { readonly name: string; readonly size: number; readonly drawn: number }[];
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+const sha256 = (text: string): string => bytesToHex(sha256Bytes(utf8ToBytes(text)));
+
+/**
+ * The commitment for a draw: the SHA-256 (hex) of the seed's UTF-8 text, the same
+ * value as `draw(...).seedSha256`. Publish it before the draw, reveal the seed after;
+ * anyone can then check that the seed was not changed.
+ *
+ * @param seed - the seed text
+ * @returns 64 lowercase hex digits
+ * @example
+ * seedCommitment("abc")
+ * // => "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+ */
+export function seedCommitment(seed: string): string {
+  if (typeof seed !== "string") throw new TypeError(`seed must be a string, got ${typeof seed}`);
+  return sha256(seed);
+}
 
 /**
  * Draw `count` candidates reproducibly from `seed`.

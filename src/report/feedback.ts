@@ -1,11 +1,15 @@
 /**
- * Feedback (一对一反馈, 问题清单): per subject, the items that lost the most points
- * (个性问题), its strongest items against the batch (亮点), and the points it needs
- * for the next grade; per batch, the items where a large share of subjects lost
- * points (共性问题).
+ * Feedback (一对一反馈, 问题清单): per subject, its 个性问题 (items where it lost points
+ * and scored no better than the cohort's mean), its 亮点 (items where it scored above the mean
+ * with full marks or the cohort's best) and the points it needs for the next grade;
+ * per batch, the 共性问题 (items on which at least `commonShare` of the subjects lost
+ * at least `commonLoss` of the item's points).
+ *
+ * An item is never both a problem and a highlight for the same subject: a problem is
+ * at or below the cohort's mean, a highlight strictly above it.
  */
 import type { CompiledRubric } from "../compile/model.js";
-import { dec, format, ONE, ZERO, type Dec } from "../engine/decimal.js";
+import { dec, format, ZERO, type Dec } from "../engine/decimal.js";
 import type { Locale } from "../diagnostics/locale.js";
 import { exactOf, exactScore, type RubricResult, type SubjectResult } from "./result.js";
 
@@ -15,8 +19,10 @@ export interface FeedbackOptions {
   readonly problems?: number;
   /** Highlights listed per subject (rubric default 3). */
   readonly highlights?: number;
-  /** An item is a common problem when at least this share of graded subjects lost points on it (rubric default "50%"). */
+  /** An item is a common problem when at least this share of the subjects it applies to lost at least `commonLoss` on it (rubric default "50%"). */
   readonly commonShare?: string;
+  /** A subject counts towards a common problem when it lost at least this share of the item's points (rubric default "10%"). */
+  readonly commonLoss?: string;
   /** The language of the sentences (toNextGrade.note): "en" (default) or "zh-CN". */
   readonly locale?: Locale;
 }
@@ -31,24 +37,39 @@ export interface ItemProblem {
   readonly lost: string;
   /** What that loss costs in the total (after the weights above the item). */
   readonly lostInTotal: string;
+  /** The mean points of the graded subjects the item applies to (at most 4 decimals). */
+  readonly batchAverage: string;
+}
+
+/** A highlight: above the mean, and full marks ("full") or else the cohort's best ("best"). */
+export interface ItemHighlight extends ItemProblem {
+  readonly basis: "full" | "best";
 }
 
 export interface SubjectFeedback {
   readonly id: string;
-  /** 个性问题: items that lost the most points, largest loss first. */
+  /** 个性问题: items where the subject lost points and scored at or below the batch mean, largest loss in the total first. */
   readonly problems: readonly ItemProblem[];
-  /** 亮点: items where the subject is furthest above the batch average (share of max). */
-  readonly highlights: readonly (ItemProblem & { readonly batchAverage: string })[];
-  /** Points needed to reach the next better grade's band, or null at the top / when excluded. */
-  readonly toNextGrade: { readonly grade: string; readonly points: string; readonly note?: string } | null;
+  /** 亮点: items above the batch mean with full marks or the batch's best, furthest above the mean (as a share of max) first. */
+  readonly highlights: readonly ItemHighlight[];
+  /**
+   * Points needed to reach the next better grade's band, or null at the top / when
+   * excluded. `basis` says why more points alone may not be enough: "rule" (a rule set
+   * the grade), "quota" (a quota moved it), "exclusive" (the band's bound is exclusive:
+   * strictly more than `points` is needed).
+   */
+  readonly toNextGrade: { readonly grade: string; readonly points: string; readonly note?: string; readonly basis?: "rule" | "quota" | "exclusive" } | null;
 }
 
 export interface CommonProblem {
   readonly item: string;
   readonly label: string;
-  /** Share of graded subjects that lost points on it, e.g. "0.75". */
+  /** Share of the graded subjects the item applies to that lost at least `commonLoss` on it, e.g. "0.75". */
   readonly share: string;
+  /** How many subjects lost at least `commonLoss` on it. */
   readonly subjects: number;
+  /** How many graded subjects the item applies to (the share's denominator). */
+  readonly applicable: number;
   /** Mean points lost by those subjects. */
   readonly averageLost: string;
   /** The same, in points of the total. */
@@ -59,23 +80,35 @@ export interface Feedback {
   readonly subjects: readonly SubjectFeedback[];
   /** 共性问题, largest share first. */
   readonly common: readonly CommonProblem[];
+  /** The thresholds that made `common`, as decimal shares ("0.5", "0.1"): reports state them. */
+  readonly threshold: { readonly commonShare: string; readonly commonLoss: string };
 }
 
 /**
  * Build the feedback of one rubric result.
  *
+ * Rules, per item the rubric's `feedback.within` covers, over the graded subjects the
+ * item applies to (n of them, mean m = Σ points / n, best b = the highest points):
+ * - 个性问题 of a subject: it lost points (points < max), the item is no bonus, and
+ *   points ≤ m (a lone subject, or a loss all share, is its own mean). The first `problems` by loss in the total, then by item id.
+ * - 亮点 of a subject: the item's max is not 0, points > m, and points = max (full)
+ *   or points = b (best). The first `highlights` by (points − m) / max, then by id.
+ * - 共性问题: the item is no bonus, and the subjects that lost at least
+ *   `commonLoss` × max (and more than 0) number at least `commonShare` × n.
+ *
  * @param rubric - the rubric that produced the result
  * @param result - one entry of `assess(...).results`
- * @param options - how many problems and highlights, and the common-problem share
+ * @param options - how many problems and highlights, and the common-problem thresholds
  * @returns per-subject and batch feedback
  * @example
  * buildFeedback(rubric, result).common[0]
- * // => { item: "a1-3", label: "三会一课", share: "0.62", subjects: 65, averageLost: "1.2" }
+ * // => { item: "a1-3", label: "三会一课", share: "0.62", subjects: 65, applicable: 105, averageLost: "1.2", ... }
  */
 export function buildFeedback(rubric: CompiledRubric, result: RubricResult, options: FeedbackOptions = {}): Feedback {
   const nProblems = options.problems ?? rubric.feedback.problems;
   const nHighlights = options.highlights ?? rubric.feedback.highlights;
   const commonShare = options.commonShare !== undefined ? dec(options.commonShare) : rubric.feedback.commonShare;
+  const commonLoss = options.commonLoss !== undefined ? dec(options.commonLoss) : rubric.feedback.commonLoss;
   const factors = rubric.feedback.items;
   // Not earning a bonus is no problem: bonus items count for highlights only.
   const isBonus = (id: string) => {
@@ -85,51 +118,59 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   const bonus = new Set([...factors.keys()].filter(isBonus));
   const graded = result.units.filter((u) => u.grade !== null);
 
-  // Batch statistics per item: who lost points, and the mean share of max.
+  // Batch statistics per item: who lost enough to count, the sum and the best points.
   const stats = new Map<string, ItemStats>();
   for (const u of graded)
     for (const n of u.nodes) {
       if (!factors.has(n.id)) continue;
       const x = exactOf(n);
-      const st = stats.get(n.id) ?? { label: n.label, losers: 0, lost: ZERO, pointsSum: ZERO, seen: 0, max: x.max };
-      if (x.lost.gt(0) && !bonus.has(n.id)) {
+      let st = stats.get(n.id);
+      if (!st) {
+        st = { label: n.label, losers: 0, lost: ZERO, pointsSum: ZERO, seen: 0, best: x.points };
+        stats.set(n.id, st);
+      }
+      if (x.lost.gt(0) && x.lost.gte(x.max.times(commonLoss)) && !bonus.has(n.id)) {
         st.losers++;
         st.lost = st.lost.plus(x.lost);
       }
       st.pointsSum = st.pointsSum.plus(x.points);
       st.seen++;
-      stats.set(n.id, st);
+      if (x.points.gt(st.best)) st.best = x.points;
     }
-  // The batch average of each item, shown with highlights: one division per item.
+  // The batch average of each item: one division per item.
   const averages = new Map([...stats].map(([id, st]) => [id, show(st.pointsSum.div(st.seen))]));
 
   const locale = options.locale ?? "en";
   const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights, locale));
   const common: CommonProblem[] = [];
   for (const [item, st] of stats) {
-    if (graded.length === 0 || st.losers === 0) continue;
-    const share = dec(st.losers).div(graded.length);
-    if (share.gte(commonShare))
+    if (st.losers === 0) continue;
+    // losers / seen ≥ commonShare, compared without dividing
+    if (dec(st.losers).gte(commonShare.times(st.seen)))
       common.push({
         item,
         label: st.label,
-        share: show(share),
+        share: show(dec(st.losers).div(st.seen)),
         subjects: st.losers,
+        applicable: st.seen,
         averageLost: show(st.lost.div(st.losers)),
         averageLostInTotal: show(st.lost.div(st.losers).times(factors.get(item)!)),
       });
   }
-  common.sort((a, b) => dec(b.share).cmp(dec(a.share)) || dec(b.averageLostInTotal).cmp(dec(a.averageLostInTotal)) || (a.item < b.item ? -1 : 1));
-  return { subjects, common };
+  common.sort((a, b) => b.subjects * a.applicable - a.subjects * b.applicable || dec(b.averageLostInTotal).cmp(dec(a.averageLostInTotal)) || (a.item < b.item ? -1 : 1));
+  return { subjects, common, threshold: { commonShare: format(commonShare), commonLoss: format(commonLoss) } };
 }
 
 interface ItemStats {
   label: string;
+  /** Subjects that lost at least commonLoss × max (and more than 0). */
   losers: number;
+  /** Their points lost, summed. */
   lost: Dec;
   pointsSum: Dec;
+  /** Graded subjects the item applies to. */
   seen: number;
-  max: Dec;
+  best: Dec;
 }
 
 /** Feedback figures are for people: at most 4 decimals. */
@@ -146,49 +187,50 @@ function subjectFeedback(
   nHighlights: number,
   locale: Locale,
 ): SubjectFeedback {
-  const items = u.nodes.filter((n) => factors.has(n.id));
+  // Against the mean m = sum / seen: points ≤ m ⟺ points × seen ≤ sum (exact, no division).
+  const items = u.nodes
+    .filter((n) => factors.has(n.id) && stats.has(n.id))
+    .map((n) => {
+      const st = stats.get(n.id)!;
+      const x = exactOf(n);
+      // (points − m) × seen: its sign says below or above the mean
+      const excess = x.points.times(st.seen).minus(st.pointsSum);
+      return { n, x, st, excess, inTotal: x.lost.times(factors.get(n.id)!) };
+    });
+  const entry = (h: (typeof items)[number]): ItemProblem => ({
+    item: h.n.id,
+    label: h.n.label,
+    points: show(h.x.points),
+    max: h.n.max,
+    lost: show(h.x.lost),
+    lostInTotal: show(h.inTotal),
+    batchAverage: averages.get(h.n.id)!,
+  });
   const problems = items
-    .map((n) => ({ n, lost: exactOf(n).lost, inTotal: exactOf(n).lost.times(factors.get(n.id)!) }))
-    .filter((x) => x.lost.gt(0) && !bonus.has(x.n.id))
+    .filter((h) => h.x.lost.gt(0) && h.excess.lte(0) && !bonus.has(h.n.id))
     .sort((a, b) => b.inTotal.cmp(a.inTotal) || (a.n.id < b.n.id ? -1 : 1))
     .slice(0, nProblems)
-    .map(({ n, lost, inTotal }) => ({ item: n.id, label: n.label, points: show(exactOf(n).points), max: n.max, lost: show(lost), lostInTotal: show(inTotal) }));
-  // How far above the batch average, as a share of max: (points − sum/seen) / max
-  // = (points × seen − sum) / (seen × max), compared as exact fractions.
+    .map(entry);
+  // How far above the mean, as a share of max: (points − m) / max = excess / (seen × max).
   const highlights = items
-    .map((n) => {
-      const st = stats.get(n.id);
-      const x = exactOf(n);
-      const num = st && st.seen > 0 ? x.points.times(st.seen).minus(st.pointsSum) : ZERO;
-      const den = st && st.seen > 0 ? x.max.times(st.seen) : ONE;
-      return { n, x, num, den };
-    })
-    .filter((h) => h.num.gt(0) && !h.x.max.isZero()) // a pure deduction item (max 0) is no highlight
-    .sort((a, b) => b.num.times(a.den).cmp(a.num.times(b.den)) || (a.n.id < b.n.id ? -1 : 1))
+    .filter((h) => h.excess.gt(0) && !h.x.max.isZero() && (h.x.lost.isZero() || h.x.points.eq(h.st.best))) // a pure deduction item (max 0) is no highlight
+    .sort((a, b) => b.excess.times(a.st.seen).times(a.x.max).cmp(a.excess.times(b.st.seen).times(b.x.max)) || (a.n.id < b.n.id ? -1 : 1))
     .slice(0, nHighlights)
-    .map(({ n, x }) => ({
-      item: n.id,
-      label: n.label,
-      points: show(x.points),
-      max: n.max,
-      lost: show(x.lost),
-      lostInTotal: show(x.lost.times(factors.get(n.id)!)),
-      batchAverage: averages.get(n.id)!,
-    }));
+    .map((h): ItemHighlight => ({ ...entry(h), basis: h.x.lost.isZero() ? "full" : "best" }));
   return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u, locale) };
 }
 
 /** The sentences of feedback, per locale. */
-const NOTES: Readonly<Record<Locale, Readonly<Record<"rule" | "quota" | "strict", string>>>> = {
+const NOTES: Readonly<Record<Locale, Readonly<Record<"rule" | "quota" | "exclusive", string>>>> = {
   en: {
     rule: "the grade was set by a rule; a higher score alone does not lift it",
     quota: "the grade was limited by a quota",
-    strict: "strictly more than this",
+    exclusive: "strictly more than this",
   },
   "zh-CN": {
     rule: "等次是按规则确定的，仅提高得分不能提升等次",
     quota: "等次受比例限制",
-    strict: "须高于这个分数",
+    exclusive: "须高于这个分数",
   },
 };
 
@@ -200,8 +242,8 @@ function nextGrade(rubric: CompiledRubric, u: SubjectResult, locale: Locale): Su
   if (!target.lower) return null;
   const score = exactScore(u);
   const gap = target.lower.value.minus(score);
-  const ruled = u.adjustments.some((a) => a.kind !== "quota");
-  const why = ruled ? "rule" : u.adjustments.length ? "quota" : !target.lower.inclusive ? "strict" : undefined;
-  const note = why ? (NOTES[locale] ?? NOTES.en)[why] : undefined;
-  return { grade: target.id, points: format(gap.gt(0) ? gap : ZERO), ...(note ? { note } : {}) };
+  const basis = u.adjustments.some((a) => a.kind !== "quota") ? "rule" : u.adjustments.length ? "quota" : !target.lower.inclusive ? "exclusive" : undefined;
+  const note = basis === undefined ? undefined : (NOTES[locale] ?? NOTES.en)[basis];
+  return { grade: target.id, points: format(gap.gt(0) ? gap : ZERO), ...(basis ? { note, basis } : {}) };
 }
+

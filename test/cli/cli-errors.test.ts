@@ -257,7 +257,8 @@ describe("option values", () => {
 
   test.each(["0%", "100%", "0", "1", "0.3"])("--common %s is accepted", (value) => {
     const s = scheme();
-    expect(cli(["score", s.rubric, s.data, `--common=${value}`]).code).toBe(0);
+    // --common shapes the JSON feedback (with the table format it does not apply).
+    expect(cli(["score", s.rubric, s.data, "--format", "json", `--common=${value}`]).code).toBe(0);
   });
 
   test.each([

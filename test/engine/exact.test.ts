@@ -220,7 +220,8 @@ describe("feedback stays exact", () => {
     const rubric = compile(body);
     const result = evaluate(rubric, [{ id: "s", a: 97, b: 100, c: 100, z: 9 }])[0]!;
     const fb = buildFeedback(rubric, result, { problems: 1 }).subjects[0]!;
-    expect(fb.problems).toEqual([{ item: "a", label: "a", points: "97", max: "100", lost: "3", lostInTotal: "1" }]);
+    // a lone subject is its own mean (batchAverage 97): every loss is a problem
+    expect(fb.problems).toEqual([{ item: "a", label: "a", points: "97", max: "100", lost: "3", lostInTotal: "1", batchAverage: "97" }]);
   });
   test("points to the next grade from an unrounded 256/3: exactly 90 − 256/3 = 14/3", () => {
     const rubric = compile(weighted([1, 1, 1]));

@@ -276,11 +276,11 @@ describe("adjust (直接加分 / 直接扣分)", () => {
     expect(unit(result, "s2")).toMatchObject({ score: "95", grade: "A" });
     const feedback = buildFeedback(rubric, result);
     const s2 = feedback.subjects.find((x) => x.id === "s2")!;
-    // onsite lost 3, direct lost 0 − (−5) = 5: largest first
-    expect(s2.problems.map((p) => [p.item, p.lost])).toEqual([
-      ["direct", "5"],
-      ["onsite", "3"],
-    ]);
+    // direct lost 0 − (−5) = 5 and −5 is below the mean (0 − 5) / 2 = −2.5: a problem;
+    // onsite lost 3 but 97 is above the mean (95 + 97) / 2 = 96: not a 个性问题
+    expect(s2.problems.map((p) => [p.item, p.lost])).toEqual([["direct", "5"]]);
+    // s1 lost 5 on onsite, below the mean: its problem
+    expect(feedback.subjects.find((x) => x.id === "s1")!.problems.map((p) => [p.item, p.lost])).toEqual([["onsite", "5"]]);
     expect(s2.highlights.map((h) => h.item)).not.toContain("commendation");
   });
 

@@ -114,13 +114,18 @@ describe("adjustments as sentences (CHN Energy, 90 units)", () => {
     const u = result.units.find((x) => x.adjustments.some((a) => a.kind === "cap"))!;
     const zh = buildFeedback(rubric, result, { locale: "zh-CN" }).subjects.find((s) => s.id === u.id)!;
     const en = buildFeedback(rubric, result).subjects.find((s) => s.id === u.id)!;
-    expect(zh.toNextGrade).toEqual({ grade: "good", points: "0", note: "等次是按规则确定的，仅提高得分不能提升等次" });
-    expect(en.toNextGrade).toEqual({ grade: "good", points: "0", note: "the grade was set by a rule; a higher score alone does not lift it" });
+    expect(zh.toNextGrade).toEqual({ grade: "good", points: "0", basis: "rule", note: "等次是按规则确定的，仅提高得分不能提升等次" });
+    expect(en.toNextGrade).toEqual({ grade: "good", points: "0", basis: "rule", note: "the grade was set by a rule; a higher score alone does not lift it" });
   });
   test("explain in Chinese: the sections, the votes line at 2 places, no English section words", () => {
     const u = result.units.find((x) => x.adjustments.some((a) => a.kind === "cap"))!;
     const zh = explainSubject(rubric, result, u.id, { locale: "zh-CN" })!;
-    for (const s of ["得分明细：", "总分：", "初定等次：好", "等次调整：", "最终等次：较好", "反馈：", "个性问题：", '距"好"：还差 0 分']) expect(zh).toContain(s);
+    for (const s of ["得分明细：", "总分：", "初定等次：好", "等次调整：", "最终等次：较好", "反馈：", '距"好"：还差 0 分']) expect(zh).toContain(s);
+    // 个性问题 are items lost on and at or below the mean (feedback rules): this unit has none, a unit that has some lists them.
+    const feedback = buildFeedback(rubric, result);
+    expect(feedback.subjects.find((s) => s.id === u.id)!.problems).toEqual([]);
+    const withProblems = feedback.subjects.find((s) => s.problems.length > 0)!;
+    expect(explainSubject(rubric, result, withProblems.id, { locale: "zh-CN" })).toContain(`个性问题：${withProblems.problems[0]!.label}`);
     expect(zh).not.toMatch(/\b(points|total|raw grade|final grade|feedback|rank|weight|lost|batch)\b/);
     // No decimal longer than the rubric's 2 places, except a value marked ≈ (none here).
     expect(zh).not.toMatch(/\d\.\d{3,}/);

@@ -19,8 +19,9 @@ scoring:
 
   test("individual problems: the items that lost most points, largest first", () => {
     expect(fb.subjects.find((s) => s.id === "c")!.problems).toEqual([
-      { item: "brand", label: "党建品牌", points: "10", max: "30", lost: "20", lostInTotal: "20" },
-      { item: "study", label: "理论学习", points: "25", max: "30", lost: "5", lostInTotal: "5" },
+      // brand: mean (30 + 30 + 10) / 3 = 23.3333, c's 10 is below; study: mean (30 + 20 + 25) / 3 = 25, c is at it
+      { item: "brand", label: "党建品牌", points: "10", max: "30", lost: "20", lostInTotal: "20", batchAverage: "23.3333" },
+      { item: "study", label: "理论学习", points: "25", max: "30", lost: "5", lostInTotal: "5", batchAverage: "25" },
     ]);
   });
   test("a normalised group (折算) scales its items' cost in the total", () => {
