@@ -19,12 +19,15 @@ export { KaoheError, isKaoheError } from "./diagnostics/kaohe-error.js";
 export { rubricJsonSchema, testFileJsonSchema } from "./schema/json-schema.js";
 
 export { buildFeedback } from "./report/feedback.js";
+export { adjustmentText, displayNumber, explainSubject } from "./report/explain.js";
 export { draw, seedCommitment } from "./draw/draw.js";
 
 export type { AssessOptions, Assessment, LoadOptions, RubricText, TestReport } from "./kaohe.js";
 export type { YamlLimits } from "./parse/parse-yaml.js";
 export type { RubricLimits } from "./schema/limits.js";
 export type { CommonProblem, Feedback, FeedbackOptions, ItemProblem, SubjectFeedback } from "./report/feedback.js";
+export type { ExplainOptions } from "./report/explain.js";
+export type { Locale, LocaleOptions } from "./diagnostics/locale.js";
 export type { DrawOptions, DrawResult } from "./draw/draw.js";
 export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";
 export type { Adjustment, FiredRuleResult, NodeResult, RubricResult, SubjectResult, TrailLevel } from "./report/result.js";

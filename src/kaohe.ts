@@ -86,8 +86,8 @@ function guard<T>(fn: string, body: () => Result<T>): Result<T> {
   try {
     return body();
   } catch (e) {
-    if (e instanceof CallbackError) return fail([makeIssue("API_CALLBACK_FAILED", { fn, callback: e.callback, detail: errorText(e.thrown) })]);
-    return fail([makeIssue("API_INTERNAL_ERROR", { fn, detail: errorText(e) })]);
+    if (e instanceof CallbackError) return fail([makeIssue("API_CALLBACK_FAILED", { fn, callback: e.callback, error: errorText(e.thrown) })]);
+    return fail([makeIssue("API_INTERNAL_ERROR", { fn, error: errorText(e) })]);
   }
 }
 

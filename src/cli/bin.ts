@@ -15,6 +15,7 @@ try {
     err: (t) => process.stderr.write(t.endsWith("\n") || t.startsWith("\r") ? t : `${t}\n`),
     stdin: () => readFileSync(0),
     isTty: Boolean(process.stderr.isTTY),
+    env: process.env,
   });
 } catch (e) {
   // main reports every error itself; this is the last guard against a stack trace.

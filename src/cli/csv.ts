@@ -10,6 +10,7 @@ import iconv from "iconv-lite";
 import { firstInvalidUtf8 } from "../parse/decode.js";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { CliError } from "./errors.js";
+import { t } from "./messages.js";
 
 export type Encoding = "utf-8" | "gbk";
 
@@ -31,7 +32,7 @@ const NOT_GBK_TEXT = /[\uFFFD\uE000-\uF8FF]/;
 export function decodeText(bytes: Uint8Array, file = "the data"): { text: string; encoding: Encoding } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))
-    throw new CliError(`${file}: the file is UTF-16 (Excel "Unicode Text"); save it as "CSV UTF-8 (Comma delimited)"`);
+    throw new CliError(t("csv-utf16", { file }));
   const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
   const body = hasBom ? buf.subarray(3) : buf;
   const bad = firstInvalidUtf8(body);
@@ -39,21 +40,20 @@ export function decodeText(bytes: Uint8Array, file = "the data"): { text: string
   if (bad < 0) result = { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(body), encoding: "utf-8" };
   else {
     const at = bad + (hasBom ? 3 : 0);
-    const utf8Problem = `not UTF-8 (byte ${hex(buf[at])} at byte offset ${at})`;
-    if (hasBom) throw new CliError(`${file}: the file starts with a UTF-8 byte-order mark but is ${utf8Problem}`);
+    if (hasBom) throw new CliError(t("csv-bom-not-utf8", { file, byte: hex(buf[at]), offset: at }));
     const text = iconv.decode(buf, "gbk");
     const wrong = NOT_GBK_TEXT.exec(text);
     if (wrong) {
       // The text before the first bad character decoded exactly: its GBK length is the offset.
       const gbkAt = iconv.encode(text.slice(0, wrong.index), "gbk").length;
-      throw new CliError(`${file}: the file is ${utf8Problem} and not GBK (byte ${hex(buf[gbkAt])} at byte offset ${gbkAt}); save it as "CSV UTF-8"`);
+      throw new CliError(t("csv-not-gbk", { file, byte: hex(buf[at]), offset: at, gbkByte: hex(buf[gbkAt]), gbkOffset: gbkAt }));
     }
     result = { text, encoding: "gbk" };
   }
   const nul = result.text.indexOf("\0");
   if (nul >= 0) {
     const at = result.encoding === "utf-8" ? Buffer.byteLength(result.text.slice(0, nul)) + (hasBom ? 3 : 0) : iconv.encode(result.text.slice(0, nul), "gbk").length;
-    throw new CliError(`${file}: NUL byte at byte offset ${at} (a UTF-16 file without byte-order mark?); save it as "CSV UTF-8"`);
+    throw new CliError(t("csv-nul", { file, offset: at }));
   }
   return result;
 }
@@ -65,8 +65,8 @@ function otherDelimiter(text: string): string | undefined {
   const end = text.search(/\r?\n/);
   const first = end < 0 ? text : text.slice(0, end);
   if (first.includes(",")) return undefined;
-  if (first.includes(";")) return '";"';
-  if (first.includes("\t")) return "tabs";
+  if (first.includes(";")) return "semicolon";
+  if (first.includes("\t")) return "tab";
   return undefined;
 }
 
@@ -109,7 +109,7 @@ function headerColumn(text: string, index: number): number {
  */
 export function parseCsv(text: string, file: string): Record<string, string>[] {
   const delimiter = otherDelimiter(text);
-  if (delimiter) throw new CsvError(`${file}:1: the columns are separated by ${delimiter}; kaohe reads comma-separated CSV (in Excel: save as "CSV UTF-8 (Comma delimited)")`);
+  if (delimiter) throw new CsvError(t("csv-delimiter", { file, delimiter }));
   let records: string[][];
   try {
     records = parse(text, { skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as string[][];
@@ -118,19 +118,19 @@ export function parseCsv(text: string, file: string): Record<string, string>[] {
     const err = e as { code?: string; message?: string; lines?: number; column?: string | number | null };
     const where = `${file}${err.lines ? `:${err.lines}` : ""}`;
     const name = typeof err.column === "number" ? (headerOf(text)?.[err.column] ?? String(err.column + 1)) : err.column;
-    const column = name !== undefined && name !== null ? ` in column "${String(name)}"` : "";
+    const column = name !== undefined && name !== null ? { column: String(name) } : {};
     const lengths = /expect (\d+), got (\d+)/.exec(err.message ?? "");
     switch (err.code) {
       case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
-        throw new CsvError(`${where}: the row has ${lengths?.[2] ?? "a different number of"} cells, the header has ${lengths?.[1] ?? "another number"}`);
+        throw new CsvError(t("csv-cells", { where, ...(lengths ? { cells: Number(lengths[2]), header: Number(lengths[1]) } : {}) }));
       case "CSV_QUOTE_NOT_CLOSED":
-        throw new CsvError(`${where}: a quoted cell is never closed (a " opens a cell but no " ends it)`);
+        throw new CsvError(t("csv-unclosed", { where }));
       case "INVALID_OPENING_QUOTE":
-        throw new CsvError(`${where}: a quote (") inside an unquoted cell${column}; quote the whole cell and double the inner quote ("4""0")`);
+        throw new CsvError(t("csv-opening-quote", { where, ...column }));
       case "CSV_INVALID_CLOSING_QUOTE":
-        throw new CsvError(`${where}: text follows a closing quote${column}; quote the whole cell and double the inner quote ("a""b")`);
+        throw new CsvError(t("csv-closing-quote", { where, ...column }));
       default:
-        throw new CsvError(`${where}: CSV error: ${(err.message ?? String(e)).split("\n")[0]}`);
+        throw new CsvError(t("csv-other", { where, error: (err.message ?? String(e)).split("\n")[0] }));
     }
   }
   const [first, ...body] = records;
@@ -146,7 +146,7 @@ export function parseCsv(text: string, file: string): Record<string, string>[] {
         makeIssue("DATA_DUPLICATE_COLUMN", { column, first: at + 1, second: i + 1 }, { field: column, path: ["header", i], source: { file, line: 1, col: headerColumn(text, i) } }),
       );
   });
-  if (issues.length > 0) throw new CsvError(`${file}: ${issues.length} problem(s) in the header`, issues);
+  if (issues.length > 0) throw new CsvError(t("csv-header-problems", { file, count: issues.length }), issues);
   return body.map((cells) => {
     const row = Object.create(null) as Record<string, string>;
     header.forEach((column, i) => (row[column] = cells[i]!));

@@ -3,13 +3,18 @@
  * any issues it carries) and exit 1, or 2 for a usage error. Never a stack trace.
  */
 import type { Issue } from "../index.js";
+import { say, t, type CliText } from "./messages.js";
 
 export class CliError extends Error {
+  /** The message as a key and params (rendered in the locale of the run), or as text. */
+  readonly text: CliText | string;
+
   constructor(
-    message: string,
+    text: CliText | string,
     readonly issues: readonly Issue[] = [],
   ) {
-    super(message);
+    super(say(text));
+    this.text = text;
   }
 }
 
@@ -22,38 +27,20 @@ export function errnoCode(e: unknown): string | undefined {
   return typeof code === "string" && /^E[A-Z]+$/.test(code) ? code : undefined;
 }
 
-const CAUSES: Readonly<Record<string, string>> = {
-  ENOENT: "no such file or folder",
-  ENOTDIR: "a part of the path is a file, not a folder",
-  EISDIR: "it is a folder, not a file",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EROFS: "the file system is read-only",
-  ENOSPC: "no space left on the device",
-  EDQUOT: "disk quota exceeded",
-  EFBIG: "the file is too large",
-  ENAMETOOLONG: "the name is too long",
-  EMFILE: "too many open files",
-  ELOOP: "too many symbolic links",
-  EBUSY: "the file is busy",
-  EBADF: "it is closed",
-  EAGAIN: "it is not ready (try again, or redirect a file)",
-};
-
 /**
  * A file system error as a CLI error naming the path and the cause in words.
  *
  * @param e - the error thrown by node:fs
  * @param path - the path to name
- * @param action - what was attempted ("cannot read", "cannot write")
+ * @param action - what was attempted: read, open, list (a folder) or write
  * @returns a CliError, or `e` itself when it is not a file system error
  * @example
- * fsError(Object.assign(new Error(), { code: "EACCES" }), "a.yaml", "cannot read")
+ * fsError(Object.assign(new Error(), { code: "EACCES" }), "a.yaml", "read")
  * // => CliError("cannot read a.yaml: permission denied")
  */
-export function fsError(e: unknown, path: string, action: string): unknown {
+export function fsError(e: unknown, path: string, action: "read" | "open" | "list" | "write"): unknown {
   if (e instanceof CliError) return e;
   const code = errnoCode(e);
   if (!code) return e;
-  return new CliError(`${action} ${path}: ${CAUSES[code] ?? code}`);
+  return new CliError(t("fs-error", { action, path, code }));
 }

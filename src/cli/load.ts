@@ -12,6 +12,7 @@ import { DEFAULT_MAX_LENGTH } from "../parse/parse-yaml.js";
 import { isWorkbook, readWorkbook, type XlsxReadOptions, type XlsxRows } from "../io/xlsx-read.js";
 import { decodeText, parseCsv, type Encoding } from "./csv.js";
 import { CliError, fsError, UsageError } from "./errors.js";
+import { t } from "./messages.js";
 
 export { CliError } from "./errors.js";
 
@@ -33,10 +34,10 @@ export function readBytes(file: string, { regularOnly = false } = {}): Buffer {
   try {
     const st = regularOnly ? statSync(file) : undefined;
     // A folder is left to readFileSync, whose EISDIR has its own message.
-    if (st && !st.isFile() && !st.isDirectory()) throw new CliError(`cannot read ${file}: not a regular file (a rubric is a .yaml file)`);
+    if (st && !st.isFile() && !st.isDirectory()) throw new CliError(t("not-regular-file", { file }));
     return readFileSync(file);
   } catch (e) {
-    throw fsError(e, file, "cannot read");
+    throw fsError(e, file, "read");
   }
 }
 
@@ -50,7 +51,7 @@ export function findScheme(paths: readonly string[]): Scheme {
     try {
       st = statSync(p);
     } catch (e) {
-      throw fsError(e, p, "cannot open");
+      throw fsError(e, p, "open");
     }
     let files: string[];
     try {
@@ -60,7 +61,7 @@ export function findScheme(paths: readonly string[]): Scheme {
             .map((f) => join(p, f))
         : [p];
     } catch (e) {
-      throw fsError(e, p, "cannot list the folder");
+      throw fsError(e, p, "list");
     }
     if (st.isDirectory()) {
       const example = join(p, "example.csv");
@@ -74,7 +75,7 @@ export function findScheme(paths: readonly string[]): Scheme {
       else if (!st.isDirectory()) rubricFiles.push(f); // named explicitly: let the loader say what is wrong
     }
   }
-  if (rubricFiles.length === 0) throw new CliError(`no rubric found in ${paths.join(", ")} (a rubric is a .yaml file with "kaohe: 1")`);
+  if (rubricFiles.length === 0) throw new CliError(t("no-rubric-found", { paths }));
   return { rubricFiles, testFiles, ...(exampleData ? { exampleData } : {}) };
 }
 
@@ -110,14 +111,14 @@ function readYamlTexts(files: readonly string[]): { texts: RubricText[]; issues:
 
 export function readRubricTexts(files: readonly string[]): RubricText[] {
   const { texts, issues } = readYamlTexts(files);
-  if (issues.length) throw new CliError(`${issues.length} problem(s) in the rubric`, issues);
+  if (issues.length) throw new CliError(t("problems-in-rubric", { count: issues.length }), issues);
   return texts;
 }
 
 /** Load the scheme's rubrics; their warnings (which do not stop the load) are pushed to `warnings` when given. */
 export function loadSet(scheme: Scheme, warnings?: Issue[]): RubricSet {
   const r = safeLoadRubricSet(readRubricTexts(scheme.rubricFiles));
-  if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in the rubric`, r.issues);
+  if (!r.ok) throw new CliError(t("problems-in-rubric", { count: r.issues.length }), r.issues);
   warnings?.push(...r.warnings);
   return r.value;
 }
@@ -130,7 +131,7 @@ export function loadTests(files: readonly string[]): TestCaseInput[] {
     if (r.ok) out.push(...r.value);
     else issues.push(...r.issues);
   }
-  if (issues.length) throw new CliError(`${issues.length} problem(s) in the test files`, issues);
+  if (issues.length) throw new CliError(t("problems-in-tests", { count: issues.length }), issues);
   return out;
 }
 
@@ -138,7 +139,7 @@ function readStdin(stdin: () => Buffer): Buffer {
   try {
     return stdin();
   } catch (e) {
-    throw fsError(e, "stdin", "cannot read");
+    throw fsError(e, "stdin", "read");
   }
 }
 
@@ -157,13 +158,13 @@ export type Data =
 export function readData(file: string, stdin: () => Buffer, xlsx?: XlsxReadOptions): Data {
   const name = file === "-" ? "stdin" : file;
   const bytes = file === "-" ? readStdin(stdin) : readBytes(file);
-  if (bytes.length === 0) throw new CliError(`${name}: no data (it is empty)`);
+  if (bytes.length === 0) throw new CliError(t("data-empty", { name }));
   if (isWorkbook(file, bytes)) {
     const workbook = readWorkbook(bytes, file, xlsx ?? { hints: { idColumns: ["id"], inputColumns: [] } });
     return { rows: workbook.rows, encoding: "utf-8", format: "xlsx", workbook };
   }
   if (xlsx?.sheet !== undefined || xlsx?.headerRow !== undefined)
-    throw new UsageError(`${xlsx.sheet !== undefined ? "--sheet" : "--header-row"} applies to .xlsx data; ${name} is not a workbook`);
+    throw new UsageError(t("xlsx-option-not-workbook", { option: xlsx.sheet !== undefined ? "--sheet" : "--header-row", name }));
   const { text, encoding } = decodeText(bytes, name);
   const trimmed = text.trimStart();
   const ext = file === "-" ? "" : extname(file).toLowerCase();
@@ -174,15 +175,15 @@ export function readData(file: string, stdin: () => Buffer, xlsx?: XlsxReadOptio
     try {
       value = JSON.parse(text);
     } catch (e) {
-      throw new CliError(`${name}: invalid JSON: ${(e as Error).message}`);
+      throw new CliError(t("data-bad-json", { name, error: (e as Error).message }));
     }
     const list = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray((value as { subjects?: unknown }).subjects) ? (value as { subjects: unknown[] }).subjects : undefined;
-    if (!list || list.some((r) => !r || typeof r !== "object" || Array.isArray(r))) throw new CliError(`${name}: expected a JSON list of subject objects (or { "subjects": [...] })`);
+    if (!list || list.some((r) => !r || typeof r !== "object" || Array.isArray(r))) throw new CliError(t("data-not-list", { name }));
     rows = list as SubjectData[];
   } else {
-    if (trimmed === "") throw new CliError(`${name}: no data (only blank space)`);
+    if (trimmed === "") throw new CliError(t("data-blank", { name }));
     rows = parseCsv(text, name);
   }
-  if (rows.length === 0) throw new CliError(`${name}: no subjects (${looksJson ? "the list is empty" : "a header but no rows"})`);
+  if (rows.length === 0) throw new CliError(t("data-no-subjects", { name, json: looksJson }));
   return { rows, encoding, format: looksJson ? "json" : "csv" };
 }

@@ -6,15 +6,22 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
+import { explainSubject } from "../report/explain.js";
 import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, seedCommitment, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
+import type { Locale } from "../diagnostics/locale.js";
 import { parseDecimal } from "../engine/decimal.js";
 import { scoreCsvText } from "../io/score-csv.js";
 import { headerHints, headerRowOption, type HeaderHints, type XlsxReadOptions } from "../io/xlsx-read.js";
 import { resultsWorkbook } from "../io/xlsx-write.js";
 import { writeCsv } from "./csv.js";
+import { scoreCsvZh, scoreTable } from "./display.js";
 import { CliError, errnoCode, UsageError } from "./errors.js";
+import { HELP_ZH } from "./help.zh-CN.js";
 import { findScheme, isYaml, loadSet, loadTests, readData, type Data, type Scheme } from "./load.js";
-import { explainText, scoreDocument, scoreTable, table } from "./output.js";
+import { localeOfEnv, localeOfOption, takeLang } from "./locale.js";
+import { CAUSES_EN, say, t, type CliText } from "./messages.js";
+import { CAUSES_ZH } from "./messages.zh-CN.js";
+import { scoreDocument, table } from "./output.js";
 import { writeFileAtomic } from "./write.js";
 import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
 
@@ -24,14 +31,24 @@ export interface Io {
   err(text: string): void;
   stdin(): Buffer;
   isTty: boolean;
+  /** The environment whose LC_ALL, LC_MESSAGES or LANG choose the language (none: English). */
+  env?: Readonly<Record<string, string | undefined>>;
   /** --quiet: notes and warnings are not written to stderr (errors always are). */
   quiet?: boolean;
 }
 
-/** A note or a warning on stderr; silent with --quiet. Errors go to io.err directly. */
-function note(io: Io, text: string): void {
-  if (!io.quiet) io.err(text);
+/** A note or a warning on stderr, in the language of the run; silent with --quiet. Errors go to io.err directly. */
+export function note(io: RunIo, text: CliText | string): void {
+  if (!io.quiet) io.err(say(text, io.locale));
 }
+
+/** An Io with the language of the run. */
+export interface RunIo extends Io {
+  readonly locale: Locale;
+}
+
+/** "kaohe score: cause" (English) or "kaohe score：原因" (Chinese). */
+const prefixed = (io: RunIo, command: string, text: CliText | string) => `kaohe ${command}${io.locale === "zh-CN" ? "：" : ": "}${say(text, io.locale)}`;
 
 const HELP: Record<string, string> = {
   main: `kaohe: Party-building assessments (党建考核) from declarative rubric YAML
@@ -175,10 +192,19 @@ function wholeNumber(value: string | boolean | undefined): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-export function main(argv: readonly string[], io: Io): number {
-  const [command, ...rest] = argv;
+export function main(argv: readonly string[], given: Io): number {
+  // --lang zh|en, anywhere, for every command; otherwise the environment's locale.
+  const taken = takeLang(argv);
+  const chosen = taken.lang !== undefined ? localeOfOption(taken.lang) : undefined;
+  let io: RunIo = { ...given, locale: chosen ?? localeOfEnv(given.env) };
+  if (taken.missing || (taken.lang !== undefined && !chosen)) {
+    io.err(`kaohe${io.locale === "zh-CN" ? "：" : ": "}${say(t(taken.missing ? "option-value" : "bad-lang", { option: "--lang", received: taken.lang }), io.locale)}`);
+    return 2;
+  }
+  const help = (name: string) => (io.locale === "zh-CN" ? (HELP_ZH[name] ?? HELP[name]!) : HELP[name]!);
+  const [command, ...rest] = taken.rest;
   if (!command || command === "-h" || command === "--help" || command === "help") {
-    io.out(HELP.main!);
+    io.out(help("main"));
     return command ? 0 : 2;
   }
   if (command === "--version" || command === "-v") {
@@ -187,19 +213,19 @@ export function main(argv: readonly string[], io: Io): number {
   }
   const options = OPTIONS[command];
   if (!options) {
-    io.err(`kaohe: unknown command "${command}"; run kaohe --help`);
+    io.err(say(t("unknown-command", { command }), io.locale));
     return 2;
   }
   let parsed;
   try {
     parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
   } catch (e) {
-    io.err(`kaohe ${command}: ${optionError(command, e)}`);
+    io.err(prefixed(io, command, argumentError(e, command)));
     return 2;
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help) {
-    io.out(HELP[command]!);
+    io.out(help(command));
     return 0;
   }
   if (values.quiet) io = { ...io, quiet: true };
@@ -218,46 +244,34 @@ export function main(argv: readonly string[], io: Io): number {
       case "report":
         return reportCommand(parsed.positionals, values, io, scoreData);
       case "schema":
-        if (parsed.positionals.length > 0) throw new UsageError(`schema takes no arguments, got ${parsed.positionals.join(" ")}; see --help`);
+        if (parsed.positionals.length > 0) throw new UsageError(t("schema-args", { args: parsed.positionals }));
         io.out(JSON.stringify(values.tests ? testFileJsonSchema() : rubricJsonSchema(), null, 2));
         return 0;
     }
   } catch (e) {
     if (e instanceof CliError) {
-      for (const issue of e.issues.slice(0, MAX_LISTED)) io.err(formatIssue(issue));
-      if (e.issues.length > MAX_LISTED) io.err(`… and ${e.issues.length - MAX_LISTED} more problem(s)`);
-      io.err(`kaohe ${command}: ${e.message}`);
+      for (const issue of e.issues.slice(0, MAX_LISTED)) io.err(formatIssue(issue, { locale: io.locale }));
+      if (e.issues.length > MAX_LISTED) io.err(say(t("more-problems", { count: e.issues.length - MAX_LISTED }), io.locale));
+      io.err(prefixed(io, command, e.text));
       return e instanceof UsageError ? 2 : 1;
     }
     // Never a stack trace: a file system error in words, anything else as an internal error.
     const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    io.err(errnoCode(e) ? `kaohe ${command}: ${message}` : `kaohe ${command}: internal error: ${message} (please report it)`);
+    const code = errnoCode(e);
+    if (code && io.locale === "zh-CN") {
+      const path = (e as { path?: unknown }).path;
+      io.err(prefixed(io, command, `${CAUSES_ZH[code] ?? CAUSES_EN[code] ?? code}${typeof path === "string" ? `（${path}）` : ""}`));
+    } else io.err(code ? prefixed(io, command, message ?? code) : prefixed(io, command, t("internal", { message })));
     return 1;
   }
   return 2;
 }
 
-/**
- * A parseArgs error in one line: an option of another command "does not apply" to
- * this one, an option of no command is unknown; both point at --help.
- */
-function optionError(command: string, e: unknown): string {
-  const { code, message } = e as { code?: string; message?: string };
-  const name = /'(-[^'\s]+)/.exec(message ?? "")?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && name) {
-    const long = name.replace(/^-+/, "").split("=")[0]!;
-    const elsewhere = Object.entries(OPTIONS).filter(([, o]) => o && Object.entries(o).some(([k, v]) => (name.startsWith("--") ? k === long : v.short === long)));
-    if (elsewhere.length > 0) return `${name} does not apply to ${command} (it is an option of ${elsewhere.map(([c]) => c).join(", ")}); see kaohe ${command} --help`;
-    return `unknown option ${name}; see kaohe ${command} --help`;
-  }
-  return `${String(message ?? e).split("\n")[0]}; see kaohe ${command} --help`;
-}
-
 /** Options that shape one output format: given with a format they do not shape, a usage error. */
-function onlyWithFormat(values: Record<string, string | boolean | undefined>, format: string, options: readonly string[], notWith: readonly string[], shaped: string): void {
+function onlyWithFormat(values: Record<string, string | boolean | undefined>, format: string, options: readonly string[], notWith: readonly string[], shaped: "json"): void {
   if (!notWith.includes(format)) return;
   const given = options.filter((o) => values[o] !== undefined);
-  if (given.length > 0) throw new UsageError(`${given.map((o) => `--${o}`).join(", ")} ${given.length > 1 ? "shape" : "shapes"} ${shaped}; ${given.length > 1 ? "they do" : "it does"} not apply to --format ${format}`);
+  if (given.length > 0) throw new UsageError(t("option-shapes", { options: given.map((o) => `--${o}`), shaped, format }));
 }
 
 /**
@@ -286,8 +300,33 @@ function version(): string {
   }
 }
 
-function need(paths: readonly string[], what: string): void {
-  if (paths.length === 0) throw new UsageError(`give ${what}; see --help`);
+/** node:util parseArgs's error (unknown option, missing value...) as a CLI message. */
+function argumentError(e: unknown, command: string): CliText | string {
+  const message = e instanceof Error ? e.message : String(e);
+  // "Option '-h, --help' does not take an argument", "Option '--format <value>' argument missing": the long name.
+  const option = /'(-[^']*)'/.exec(message)?.[1]?.split(/,\s*/).at(-1)?.split(" ")[0];
+  switch ((e as { code?: unknown } | null)?.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      if (!option) return message;
+      // An option of another command "does not apply" to this one; an option of no command is unknown.
+      const long = option.replace(/^-+/, "").split("=")[0]!;
+      const elsewhere = Object.entries(OPTIONS).filter(([, o]) => o && Object.entries(o).some(([k, v]) => (option.startsWith("--") ? k === long : v.short === long)));
+      if (elsewhere.length > 0) return t("option-elsewhere", { option, command, commands: elsewhere.map(([c]) => c) });
+      return t("unknown-option", { option, command });
+    }
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return option ? t(/does not take an argument/.test(message) ? "option-no-value" : "option-value", { option }) : message;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
+      const argument = /'([^']*)'/.exec(message)?.[1];
+      return argument !== undefined ? t("unexpected-argument", { argument, command }) : message;
+    }
+    default:
+      return message;
+  }
+}
+
+function need(paths: readonly string[]): void {
+  if (paths.length === 0) throw new UsageError(t("need-rubric"));
 }
 
 interface Scored {
@@ -296,12 +335,12 @@ interface Scored {
   dataFile: string;
 }
 
-function evaluateData(set: RubricSet, data: Data, dataFile: string, io: Io, trail: TrailLevel) {
+function evaluateData(set: RubricSet, data: Data, dataFile: string, io: RunIo, trail: TrailLevel) {
   const rows = data.rows;
   const progress = rows.length > 10_000 && io.isTty && !io.quiet ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
   const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
   if (progress) io.err("\n");
-  if (!r.ok) throw new CliError(`${r.issues.length} problem(s) in ${dataFile}`, r.issues.map((i) => withDataFile(i, dataFile, data)));
+  if (!r.ok) throw new CliError(t("problems-in-data", { count: r.issues.length, file: dataFile }), r.issues.map((i) => withDataFile(i, dataFile, data)));
   return r.value;
 }
 
@@ -316,28 +355,28 @@ function withDataFile(issue: Issue, file: string, data: Data): Issue {
 }
 
 /** Read the data, saying on stderr when it was not UTF-8, or where a workbook's header was found. */
-function readDataNoting(file: string, io: Io, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
+function readDataNoting(file: string, io: RunIo, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
   const xlsx: XlsxReadOptions = { hints, ...(typeof values.sheet === "string" ? { sheet: values.sheet } : {}), ...(values["header-row"] !== undefined ? { headerRow: headerRowOption(values["header-row"]) } : {}) };
   const data = readData(file, io.stdin, xlsx);
-  if (data.encoding === "gbk") note(io, `note: ${file === "-" ? "stdin" : file} is not UTF-8; read as GBK`);
+  if (data.encoding === "gbk") note(io, t("note-gbk", { file }));
   if (data.format === "xlsx" && data.workbook.detected && data.workbook.headerRow > 1)
-    note(io, `note: ${file === "-" ? "stdin" : file}: sheet "${data.workbook.sheet}", header on row ${data.workbook.headerRow} (found by its columns; --header-row N says where)`);
+    note(io, t("note-header-row", { file, sheet: data.workbook.sheet, row: data.workbook.headerRow }));
   return data;
 }
 
-function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel, values: Record<string, string | boolean | undefined>): Scored {
+export function scoreData(positionals: readonly string[], io: RunIo, trail: TrailLevel, values: Record<string, string | boolean | undefined>): Scored {
   // A path that does not exist is neither a rubric nor data: say so before guessing which.
-  for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(`cannot open ${p}: no such file or folder`);
+  for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(t("no-such-path", { path: p }));
   const data = positionals.filter((p) => !isRubricPath(p));
   const rubricPaths = positionals.filter(isRubricPath);
-  need(rubricPaths, "a rubric file or a scheme folder");
-  if (data.length > 1) throw new UsageError(`give one data file, got ${data.join(", ")}`);
+  need(rubricPaths);
+  if (data.length > 1) throw new UsageError(t("one-data-file", { files: data }));
   const scheme = findScheme(rubricPaths);
   const warnings: Issue[] = [];
   const set = loadSet(scheme, warnings);
-  for (const w of warnings) note(io, formatIssue(w));
+  for (const w of warnings) note(io, formatIssue(w, { locale: io.locale }));
   const dataFile = data[0] ?? scheme.exampleData;
-  if (!dataFile) throw new UsageError("give a data file (CSV, .xlsx or JSON); the folder has no example.csv");
+  if (!dataFile) throw new UsageError(t("no-example"));
   const read = readDataNoting(dataFile, io, values, headerHints(set));
   return { set, evaluation: evaluateData(set, read, dataFile, io, trail), dataFile };
 }
@@ -346,20 +385,20 @@ function scoreData(positionals: readonly string[], io: Io, trail: TrailLevel, va
 function commonShare(value: string | boolean | undefined): string | undefined {
   if (value === undefined) return undefined;
   const share = typeof value === "string" ? parseDecimal(value) : undefined;
-  if (!share || share.lt(0) || share.gt(1)) throw new UsageError(`--common must be a share from 0% to 100% (e.g. 30% or 0.3), got ${String(value)}`);
+  if (!share || share.lt(0) || share.gt(1)) throw new UsageError(t("bad-common", { received: String(value) }));
   return String(value);
 }
 
-function score(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
+function score(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = (values.format as string | undefined) ?? "table";
-  if (!["table", "json", "csv", "xlsx"].includes(format)) throw new UsageError(`--format must be table, json, csv or xlsx, got ${format}`);
-  if (format === "xlsx" && values.out === undefined) throw new UsageError("--format xlsx writes a workbook: give --out FILE.xlsx");
-  if (values.bom && format !== "csv") throw new UsageError("--bom applies to --format csv");
-  if (values.items && format !== "csv") throw new UsageError(`--items applies to --format csv${format === "xlsx" ? " (the workbook always has the items)" : ""}`);
+  if (!["table", "json", "csv", "xlsx"].includes(format)) throw new UsageError(t("bad-format", { received: format }));
+  if (format === "xlsx" && values.out === undefined) throw new UsageError(t("xlsx-needs-out"));
+  if (values.bom && format !== "csv") throw new UsageError(t("bom-csv-only"));
+  if (values.items && format !== "csv") throw new UsageError(t("items-csv-only", { xlsx: format === "xlsx" }));
   const problems = values.problems === undefined ? undefined : wholeNumber(values.problems);
-  if (values.problems !== undefined && problems === undefined) throw new UsageError(`--problems must be a whole number, got "${String(values.problems)}"`);
+  if (values.problems !== undefined && problems === undefined) throw new UsageError(t("bad-problems", { received: String(values.problems) }));
   const common = commonShare(values.common);
-  onlyWithFormat(values, format, ["detail", "problems", "common"], ["table", "csv"], "the JSON output");
+  onlyWithFormat(values, format, ["detail", "problems", "common"], ["table", "csv"], "json");
   // Feedback needs every item's points; the lines only with --detail.
   const { set, evaluation, dataFile } = scoreData(positionals, io, values.detail ? "full" : "points", values);
   const entries = evaluation.results.map((result, i) => {
@@ -369,22 +408,25 @@ function score(positionals: readonly string[], values: Record<string, string | b
   });
   let text: string | Uint8Array;
   if (format === "json") text = JSON.stringify(scoreDocument(entries), null, 2);
-  else if (format === "csv") text = scoreCsvText(entries, { items: Boolean(values.items) });
-  else if (format === "xlsx") text = resultsWorkbook(entries, { dataFile });
-  else text = entries.map((e) => scoreTable(e.result)).join("\n\n");
+  else if (format === "csv") {
+    // Chinese: headers, labels and sentences for people; English: the columns scripts read.
+    if (io.locale === "zh-CN" && !values.items) text = entries.map((e, i) => (i === 0 ? scoreCsvZh(e.rubric, e.result) : scoreCsvZh(e.rubric, e.result).split("\r\n").slice(1).join("\r\n"))).join("");
+    else text = scoreCsvText(entries, { items: Boolean(values.items) });
+  } else if (format === "xlsx") text = resultsWorkbook(entries, { dataFile });
+  else text = entries.map((e) => scoreTable(e.rubric, e.result, io.locale)).join("\n\n");
   if (values.out !== undefined) {
-    if (values.out === "") throw new UsageError("--out needs a file name");
+    if (values.out === "") throw new UsageError(t("out-needs-name"));
     writeFileAtomic(String(values.out), typeof text !== "string" ? text : format === "csv" ? `\ufeff${text}` : `${text}\n`);
   }
   else io.out(format === "csv" && values.bom ? `\ufeff${text as string}` : (text as string));
-  for (const w of evaluation.results.flatMap((r) => r.warnings)) note(io, formatIssue(w));
+  for (const w of evaluation.results.flatMap((r) => r.warnings)) note(io, formatIssue(w, { locale: io.locale }));
   return 0;
 }
 
 /** --format of validate and test: text (default) or json. */
 function textOrJson(values: Record<string, string | boolean | undefined>): "text" | "json" {
   const format = (values.format as string | undefined) ?? "text";
-  if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, got ${format}`);
+  if (format !== "text" && format !== "json") throw new UsageError(t("bad-format-text", { received: format }));
   return format;
 }
 
@@ -397,17 +439,18 @@ function issuesOf(e: unknown): readonly Issue[] {
   throw e;
 }
 
-function validate(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
+function validate(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = textOrJson(values);
-  need(positionals, "a rubric file or a scheme folder");
+  need(positionals);
   const scheme = findScheme(positionals);
   if (format === "json") return validateJson(scheme, io);
   const warnings: Issue[] = [];
   const set = loadSet(scheme, warnings);
   const tests = loadTests(scheme.testFiles);
   const cases = tests.length + set.rubrics.reduce((a, r) => a + r.tests.length, 0);
-  for (const w of warnings) note(io, formatIssue(w));
-  io.out(`ok: ${set.rubrics.map((r) => `${r.id} (${r.file}, ${r.items.length} items)`).join(", ")}${cases ? `; ${cases} test case(s)` : ""}${warnings.length ? `; ${warnings.length} warning(s)` : ""}`);
+  for (const w of warnings) note(io, formatIssue(w, { locale: io.locale }));
+  const rubrics = set.rubrics.map((r) => ({ id: r.id, file: r.file, items: r.items.length }));
+  io.out(say(t("validate-ok", { rubrics, cases, warnings: warnings.length }), io.locale));
   return 0;
 }
 
@@ -416,7 +459,7 @@ function validate(positionals: readonly string[], values: Record<string, string 
  * library's Issue key for key, as eslint's JSON formatter gives per file. The rubrics
  * and the tests files are both checked, so one run lists the problems of both.
  */
-function validateJson(scheme: Scheme, io: Io): number {
+function validateJson(scheme: Scheme, io: RunIo): number {
   const issues: Issue[] = [];
   let set: RubricSet | undefined;
   try {
@@ -457,9 +500,9 @@ function validateJson(scheme: Scheme, io: Io): number {
   return errorCount === 0 ? 0 : 1;
 }
 
-function test(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
+function test(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = textOrJson(values);
-  need(positionals, "a rubric file or a scheme folder");
+  need(positionals);
   const scheme = findScheme(positionals);
   let set: RubricSet;
   let inputs;
@@ -479,56 +522,61 @@ function test(positionals: readonly string[], values: Record<string, string | bo
     for (const c of report.cases) {
       const where = c.source ? `${c.source.file}:${c.source.line}:${c.source.col}  ` : "";
       if (c.passed) {
-        if (!io.quiet) io.out(`  ✓ ${c.name}`);
+        if (!io.quiet) io.out(say(t("test-passed", { name: c.name }), io.locale));
       } else {
-        io.out(`  ✗ ${c.name}  (${where}rubric ${c.rubric})`);
-        for (const d of c.differences) io.out(`      ${d.path}: expected ${JSON.stringify(d.expected)}, got ${JSON.stringify(d.actual)}`);
+        io.out(say(t("test-failed", { name: c.name, where, rubric: c.rubric }), io.locale));
+        for (const d of c.differences) io.out(say(t("test-difference", { path: d.path, expected: JSON.stringify(d.expected), actual: JSON.stringify(d.actual) }), io.locale));
       }
     }
-    io.out(`${report.passed} passed, ${report.failed} failed`);
+    io.out(say(t("test-count", { passed: report.passed, failed: report.failed }), io.locale));
   }
   if (report.cases.length === 0) {
-    io.err("kaohe test: no test cases found (add tests: to the rubric or a tests.yaml beside it)");
+    io.err(say(t("test-none"), io.locale));
     return 1;
   }
-  if (report.failed > 0) io.err(`kaohe test: ${report.failed} of ${report.cases.length} case(s) failed`);
+  if (report.failed > 0) io.err(say(t("test-some-failed", { failed: report.failed, total: report.cases.length }), io.locale));
   return report.failed > 0 ? 1 : 0;
 }
 
-function explain(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
+function explain(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const unitId = values.unit as string | undefined;
-  if (!unitId) throw new UsageError("give --unit ID");
+  if (!unitId) throw new UsageError(t("need-unit"));
   const { set, evaluation } = scoreData(positionals, io, "full", values);
   const parts: string[] = [];
   evaluation.results.forEach((result, i) => {
     if (values.rubric && result.rubric.id !== values.rubric) return;
-    const u = result.units.find((x) => x.id === unitId);
-    if (!u) throw new CliError(`no subject "${unitId}" in the data`);
-    const feedback = buildFeedback(set.rubrics[i]!, result);
-    parts.push(explainText(result, u, feedback.subjects.find((f) => f.id === unitId), feedback.common));
+    const text = explainSubject(set.rubrics[i]!, result, unitId, { locale: io.locale });
+    if (text === undefined) throw new CliError(t("no-subject", { id: unitId }));
+    parts.push(text);
   });
-  if (parts.length === 0) throw new CliError(`no rubric "${String(values.rubric)}" in the set`);
+  if (parts.length === 0) throw new CliError(t("no-rubric-id", { id: String(values.rubric) }));
   io.out(parts.join("\n\n"));
   return 0;
 }
 
-function drawCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io): number {
+function drawCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = (values.format as string | undefined) ?? "table";
   if (values["hash-only"]) return hashOnly(positionals, values, format, io);
-  if (positionals.length !== 1) throw new UsageError("give one data file (CSV, .xlsx or JSON, or - for stdin)");
+  if (positionals.length !== 1) throw new UsageError(t("draw-one-file"));
   const count = wholeNumber(values.count);
-  if (count === undefined || count < 1) throw new UsageError(`give --count N (a whole number, at least 1)${values.count === undefined ? "" : `, got "${String(values.count)}"`}`);
-  if (typeof values.seed !== "string" || values.seed === "") throw new UsageError("give --seed TEXT; kaohe never draws without a seed");
+  if (count === undefined || count < 1) throw new UsageError(t("draw-count", values.count === undefined ? {} : { received: String(values.count) }));
+  if (typeof values.seed !== "string" || values.seed === "") throw new UsageError(t("draw-seed"));
   const idColumn = (values.id as string | undefined) ?? "id";
   const by = values.by as string | undefined;
-  if (!["table", "json", "csv"].includes(format)) throw new UsageError(`--format must be table, json or csv, got ${format}`);
+  if (!["table", "json", "csv"].includes(format)) throw new UsageError(t("bad-format-draw", { received: format }));
   const data = readDataNoting(positionals[0]!, io, values, { idColumns: [idColumn], inputColumns: [] });
   const { rows } = data;
+  const seen = new Set<string>();
   rows.forEach((r, i) => {
     const at = data.format === "xlsx" ? xlsxRowName(data, positionals[0]!, i + 1) : `${positionals[0]}:${dataRow(i + 1, data.format)}`;
-    if (r[idColumn] === undefined || String(r[idColumn]).trim() === "") throw new CliError(`${at}: the row has no "${idColumn}"`);
-    if (by && (r[by] === undefined || String(r[by]).trim() === "")) throw new CliError(`${at}: the row has no "${by}"`);
+    if (r[idColumn] === undefined || String(r[idColumn]).trim() === "") throw new CliError(t("draw-row-missing", { at, column: idColumn }));
+    if (by && (r[by] === undefined || String(r[by]).trim() === "")) throw new CliError(t("draw-row-missing", { at, column: by }));
+    // The library refuses these too (in English): said here in the language of the run.
+    const key = String(r[idColumn]);
+    if (seen.has(key)) throw new CliError(t("draw-key-twice", { key }));
+    seen.add(key);
   });
+  if (count > rows.length) throw new CliError(t("draw-too-many", { count, size: rows.length }));
   let result;
   try {
     result = draw(rows, { count, seed: values.seed, key: (r) => String(r[idColumn]), ...(by ? { stratum: (r: SubjectData) => String(r[by]) } : {}) });
@@ -541,8 +589,8 @@ function drawCommand(positionals: readonly string[], values: Record<string, stri
   } else if (format === "csv") {
     io.out(writeCsv(["order", ...columns], result.selected.map((r, i) => [String(i + 1), ...columns.map((c) => String(r[c] ?? ""))])).trimEnd());
   } else {
-    io.out(`seed SHA-256: ${result.seedSha256}`);
-    if (result.strata) io.out(`strata (${by}): ${result.strata.map((s) => `${s.name} ${s.drawn}/${s.size}`).join(", ")}`);
+    io.out(say(t("draw-seed-hash", { hash: result.seedSha256 }), io.locale));
+    if (result.strata) io.out(say(t("draw-strata", { by, strata: result.strata }), io.locale));
     const shown = [idColumn, "name", "group", ...(by ? [by] : [])].filter((c, i, all) => columns.includes(c) && all.indexOf(c) === i);
     io.out(table(["#", ...shown], result.selected.map((r, i) => [String(i + 1), ...shown.map((c) => String(r[c] ?? ""))])));
   }
@@ -554,12 +602,11 @@ function drawCommand(positionals: readonly string[], values: Record<string, stri
  * published before the draw; the data, the count and the strata play no part in it,
  * so giving them is a usage error rather than something silently ignored.
  */
-function hashOnly(positionals: readonly string[], values: Record<string, string | boolean | undefined>, format: string, io: Io): number {
-  const extra = ["count", "by", "id"].filter((o) => values[o] !== undefined).map((o) => `--${o}`);
-  if (positionals.length > 0) extra.unshift(`the data file ${positionals.join(" ")}`);
-  if (extra.length > 0) throw new UsageError(`--hash-only prints the seed's SHA-256 and draws nothing: ${extra.join(", ")} ${extra.length > 1 ? "do" : "does"} not apply`);
-  if (format !== "table" && format !== "json") throw new UsageError(`--format must be table or json with --hash-only, got ${format}`);
-  if (typeof values.seed !== "string" || values.seed === "") throw new UsageError("give --seed TEXT: --hash-only prints its SHA-256");
+function hashOnly(positionals: readonly string[], values: Record<string, string | boolean | undefined>, format: string, io: RunIo): number {
+  const options = ["count", "by", "id"].filter((o) => values[o] !== undefined).map((o) => `--${o}`);
+  if (positionals.length > 0 || options.length > 0) throw new UsageError(t("hash-only-extra", { files: positionals, options }));
+  if (format !== "table" && format !== "json") throw new UsageError(t("bad-format-hash-only", { received: format }));
+  if (typeof values.seed !== "string" || values.seed === "") throw new UsageError(t("hash-only-seed"));
   const sha256 = seedCommitment(values.seed);
   io.out(format === "json" ? json({ seedSha256: sha256 }) : sha256);
   return 0;

@@ -8,7 +8,8 @@ import { buildFeedback } from "../report/feedback.js";
 import { buildReportHtml, type ChartLibrary } from "../report/html/index.js";
 import { formatIssue, type Assessment, type RubricSet, type TrailLevel } from "../index.js";
 import { UsageError } from "./errors.js";
-import type { Io } from "./main.js";
+import { note, type RunIo } from "./main.js";
+import { t } from "./messages.js";
 import { writeFileAtomic } from "./write.js";
 
 export const REPORT_HELP = `usage: kaohe report <rubric file or scheme folder>... [data.csv|data.json|-] --out report.html [options]
@@ -29,15 +30,15 @@ options:
 
 export const REPORT_OPTIONS = { out: { type: "string" }, rubric: { type: "string" } } as const;
 
-type ScoreData = (positionals: readonly string[], io: Io, trail: TrailLevel, values: Record<string, string | boolean | undefined>) => { set: RubricSet; evaluation: Assessment };
+type ScoreData = (positionals: readonly string[], io: RunIo, trail: TrailLevel, values: Record<string, string | boolean | undefined>) => { set: RubricSet; evaluation: Assessment };
 
 /** ECharts, loaded when a report is made (other commands start without it). */
 function loadCharts(): ChartLibrary {
   return createRequire(import.meta.url)("echarts") as ChartLibrary;
 }
 
-export function reportCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: Io, scoreData: ScoreData): number {
-  if (values.out === "") throw new UsageError("--out needs a file name");
+export function reportCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo, scoreData: ScoreData): number {
+  if (values.out === "") throw new UsageError(t("out-needs-name"));
   const { set, evaluation } = scoreData(positionals, io, "points", values);
   const results = evaluation.results;
   const wanted = values.rubric as string | undefined;
@@ -46,17 +47,17 @@ export function reportCommand(positionals: readonly string[], values: Record<str
     // The final rubrics: those no other rubric of the set reads.
     const read = new Set(set.rubrics.flatMap((r) => [...r.dependencies.keys()]));
     const finals = set.rubrics.map((r, i) => i).filter((i) => !read.has(set.rubrics[i]!.id));
-    if (finals.length !== 1) throw new UsageError(`the set has ${finals.length} final rubrics (${finals.map((i) => set.rubrics[i]!.id).join(", ")}); choose one with --rubric ID`);
+    if (finals.length !== 1) throw new UsageError(t("report-finals", { count: finals.length, rubrics: finals.map((i) => set.rubrics[i]!.id) }));
     index = finals[0]!;
   } else {
     index = results.findIndex((r) => r.rubric.id === wanted);
-    if (index < 0) throw new UsageError(`no rubric "${wanted}" in the set; it has ${results.map((r) => r.rubric.id).join(", ")}`);
+    if (index < 0) throw new UsageError(t("report-no-rubric", { id: wanted, rubrics: results.map((r) => r.rubric.id) }));
   }
   const rubric = set.rubrics[index]!;
   const result = results[index]!;
   const html = buildReportHtml({ rubric, result, feedback: buildFeedback(rubric, result) }, loadCharts());
   if (values.out !== undefined) writeFileAtomic(String(values.out), html);
   else io.out(html);
-  for (const w of result.warnings) io.err(formatIssue(w));
+  for (const w of result.warnings) note(io, formatIssue(w, { locale: io.locale }));
   return 0;
 }

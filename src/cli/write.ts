@@ -7,6 +7,7 @@ import * as nodeFs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { CliError, errnoCode, fsError } from "./errors.js";
+import { t } from "./messages.js";
 
 /** The file system calls the writer makes (tests pass a failing twin). */
 export type WriteFs = Pick<typeof nodeFs, "openSync" | "writeSync" | "fsyncSync" | "closeSync" | "renameSync" | "unlinkSync" | "statSync">;
@@ -24,13 +25,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, fs: Wri
   let mode = 0o666;
   try {
     const st = fs.statSync(path);
-    if (st.isDirectory()) throw new CliError(`cannot write ${path}: it is a folder`);
+    if (st.isDirectory()) throw new CliError(t("write-folder", { path }));
     mode = st.mode & 0o777;
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = errnoCode(e);
-    if (code === "ENOTDIR") throw new CliError(`cannot write ${path}: ${basename(dir)} is a file, not a folder`);
-    if (code !== "ENOENT") throw fsError(e, path, "cannot write");
+    if (code === "ENOTDIR") throw new CliError(t("write-parent-file", { path, parent: basename(dir) }));
+    if (code !== "ENOENT") throw fsError(e, path, "write");
   }
   // A short name: the target's own name may already be as long as the file system allows.
   const tmp = join(dir, `.kaohe-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
@@ -39,10 +40,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, fs: Wri
     fd = fs.openSync(tmp, "wx", mode);
   } catch (e) {
     const code = errnoCode(e);
-    if (code === "ENOENT") throw new CliError(`cannot write ${path}: the folder ${dir} does not exist`);
-    if (code === "ENOTDIR") throw new CliError(`cannot write ${path}: a part of ${dir} is a file, not a folder`);
-    if (code === "EACCES" || code === "EPERM") throw new CliError(`cannot write ${path}: permission denied in the folder ${dir}`);
-    throw fsError(e, path, "cannot write");
+    if (code === "ENOENT") throw new CliError(t("write-no-folder", { path, dir }));
+    if (code === "ENOTDIR") throw new CliError(t("write-part-file", { path, dir }));
+    if (code === "EACCES" || code === "EPERM") throw new CliError(t("write-denied", { path, dir }));
+    throw fsError(e, path, "write");
   }
   try {
     const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
@@ -65,6 +66,6 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, fs: Wri
     } catch {
       // nothing to clean up
     }
-    throw fsError(e, path, "cannot write");
+    throw fsError(e, path, "write");
   }
 }

@@ -137,7 +137,7 @@ export function compileRubric(
     const when = t.when === undefined ? undefined : cond(t.when, ["tiers", i, "when"]);
     if (t.when !== undefined && !when) return;
     if (t.when === undefined && i !== (source.tiers?.length ?? 0) - 1)
-      ctx.error("SCHEMA_CONSTRAINT", { detail: "only the last tier may omit when (it takes every remaining subject)" }, ["tiers", i]);
+      ctx.error("SCHEMA_CONSTRAINT", { reason: "tier-when-last" }, ["tiers", i]);
     tiers.push({ id: t.id, label: t.label ?? t.id, ...(t.followUp ? { followUp: t.followUp } : {}), ...(when ? { when } : {}) });
   });
 
@@ -272,12 +272,12 @@ function compileGrades(
   const declared = source.grades.map((g, i) => {
     const path = ["grades", i];
     uniqueId(ctx, ids, g.id, "grade", path);
-    if (g.min !== undefined && g.above !== undefined) ctx.error("SCHEMA_CONSTRAINT", { detail: "a grade takes min (≥) or above (>), not both" }, path);
-    if (g.max !== undefined && g.below !== undefined) ctx.error("SCHEMA_CONSTRAINT", { detail: "a grade takes max (≤) or below (<), not both" }, path);
+    if (g.min !== undefined && g.above !== undefined) ctx.error("SCHEMA_CONSTRAINT", { reason: "grade-min-and-above" }, path);
+    if (g.max !== undefined && g.below !== undefined) ctx.error("SCHEMA_CONSTRAINT", { reason: "grade-max-and-below" }, path);
     const lowerRaw = g.min ?? g.above;
     const upperRaw = g.max ?? g.below;
     if (lowerRaw === undefined && i < source.grades.length - 1)
-      ctx.error("SCHEMA_CONSTRAINT", { detail: `grade "${g.id}" needs a lower bound (min or above); only the last grade may omit it` }, path);
+      ctx.error("SCHEMA_CONSTRAINT", { reason: "grade-lower-bound", grade: g.id }, path);
     return {
       ...(lowerRaw !== undefined ? { lower: { value: dec(lowerRaw), inclusive: g.min !== undefined } } : {}),
       ...(upperRaw !== undefined ? { upper: { value: dec(upperRaw), inclusive: g.max !== undefined } } : {}),
@@ -307,7 +307,7 @@ function compileGrades(
     }
     // Bounds in order, the effective band is empty only when the declared one is.
     if (g.lower && g.upper && (g.upper.value.lt(g.lower.value) || (g.upper.value.eq(g.lower.value) && !(g.upper.inclusive && g.lower.inclusive)))) {
-      ctx.error("RANGE_INVALID", { detail: `grade "${g.id}" has an empty band` }, ["grades", i]);
+      ctx.error("RANGE_INVALID", { reason: "grade-empty-band", grade: g.id }, ["grades", i]);
       continue;
     }
     // The effective band must not share a score with any better grade's band
@@ -338,6 +338,6 @@ function checkTestCase(ctx: CompileContext, t: NonNullable<RubricSource["tests"]
     for (const id of Object.keys(e.points ?? {}))
       if (!ctx.nodeIds.has(id)) ctx.error("REF_UNKNOWN_NODE", { id }, [...path, "expect", subject, "points", id]);
   }
-  if (!t.expect && !t.error) ctx.error("SCHEMA_CONSTRAINT", { detail: "a test case needs expect or error" }, path);
+  if (!t.expect && !t.error) ctx.error("SCHEMA_CONSTRAINT", { reason: "test-expect-or-error" }, path);
 }
 

@@ -9,13 +9,19 @@ import type { Locator, RubricPath } from "../parse/locate.js";
 import { matchGrade, type GradeName } from "./grade-names.js";
 import type { GradeReference, InputSpec } from "./model.js";
 
+/** The item (and entry) that uses an input. */
+export interface UsedBy {
+  readonly item: string;
+  readonly entry?: string;
+}
+
 export class CompileContext {
   readonly issues: Issue[] = [];
   /** Findings that do not stop the rubric from loading (severity "warning"). */
   readonly warnings: Issue[] = [];
   readonly inputs = new Map<string, InputSpec>();
   /** Where each implied input was first implied, for conflict messages. */
-  readonly impliedAt = new Map<string, string>();
+  readonly impliedAt = new Map<string, UsedBy>();
   readonly nodeIds = new Map<string, RubricPath>();
   readonly itemIds = new Set<string>();
   /** Rubrics this one reads, with where each is first referenced. */
@@ -61,7 +67,7 @@ export class CompileContext {
   gradeIndex(name: string, path: RubricPath, key?: string): number | undefined {
     const m = matchGrade(this.gradeNames, name);
     if (m && "index" in m) return m.index;
-    if (m) this.error("GRADE_NAME_AMBIGUOUS", { name, candidates: m.ambiguous }, path, key);
+    if (m) this.error("GRADE_NAME_AMBIGUOUS", { name, candidates: m.ambiguous, matches: m.matches }, path, key);
     else {
       const hint = didYouMean(name, [...this.grades, ...this.gradeNames.map((g) => g.label)]);
       this.error("REF_UNKNOWN_GRADE", { id: name, scale: this.grades, ...(hint ? { didYouMean: hint } : {}) }, path, key);

@@ -40,31 +40,31 @@ export function resolveFact(
   nodeMax: (id: string) => Dec | undefined,
 ): Fact | undefined {
   const parts = ref.split(".");
-  const bad = (detail: string) => {
-    ctx.error("REF_BAD_FACT", { fact: ref, detail }, path);
+  const bad = (reason: string, more: Record<string, unknown> = {}) => {
+    ctx.error("REF_BAD_FACT", { fact: ref, reason, ...more }, path);
     return undefined;
   };
   const [head, a, b] = parts;
   switch (head) {
     case "total": {
-      if (parts.length !== 1) return bad("total takes no further part");
+      if (parts.length !== 1) return bad("no-part", { head });
       const max = ctx.ceiling(ctx.rootId, nodeMax(ctx.rootId));
       return { ref, type: "number", decimal: !ctx.wholeTotal, ...(max ? { max } : {}), get: (c) => c.total };
     }
     case "grade":
     case "rawGrade":
-      if (parts.length !== 1) return bad(`${head} takes no further part`);
+      if (parts.length !== 1) return bad("no-part", { head });
       return { ref, type: "grade", scale: ctx.grades, ownGrades: true, get: head === "grade" ? (c) => c.grade : (c) => c.rawGrade };
     case "monthsSince":
     case "daysSince": {
-      if (parts.length !== 2 || !a) return bad(`expected ${head}.<date input>`);
+      if (parts.length !== 2 || !a) return bad("shape", { shape: `${head}.<date input>` });
       const spec = ctx.inputs.get(a);
       if (!spec) {
         const hint = didYouMean(a, ctx.inputs.keys());
         ctx.error("REF_UNKNOWN_INPUT", { id: a, ...(hint ? { didYouMean: hint } : {}) }, path);
         return undefined;
       }
-      if (spec.type !== "date") return bad(`input "${a}" is a ${spec.type} input; ${head} counts from a date input (type: date)`);
+      if (spec.type !== "date") return bad("span-not-date", { head, input: a, type: spec.type });
       const asOf = ctx.asOf;
       if (asOf === undefined) {
         ctx.error("SPAN_WITHOUT_AS_OF", { fact: ref }, path);
@@ -83,20 +83,20 @@ export function resolveFact(
       };
     }
     case "rank":
-      if (parts.length !== 1) return bad("rank takes no further part");
+      if (parts.length !== 1) return bad("no-part", { head });
       return { ref, type: "rank", get: (c) => c.rank };
     case "groupRank":
-      if (parts.length !== 1) return bad("groupRank takes no further part");
+      if (parts.length !== 1) return bad("no-part", { head });
       return { ref, type: "rank", get: (c) => c.groupRank };
     case "group":
-      if (parts.length !== 1) return bad("group takes no further part");
+      if (parts.length !== 1) return bad("no-part", { head });
       return { ref, type: "text", get: (c) => c.group };
     case "zeroItems":
-      if (parts.length !== 1) return bad("zeroItems takes no further part");
+      if (parts.length !== 1) return bad("no-part", { head });
       return { ref, type: "number", get: (c) => dec(c.zeroItems) };
     case "score":
     case "ratio": {
-      if (parts.length !== 2 || !a) return bad(`expected ${head}.<item or group id>`);
+      if (parts.length !== 2 || !a) return bad("shape", { shape: `${head}.<item or group id>` });
       if (!ctx.nodeIds.has(a)) {
         const hint = didYouMean(a, ctx.nodeIds.keys());
         ctx.error("REF_UNKNOWN_NODE", { id: a, ...(hint ? { didYouMean: hint } : {}) }, path);
@@ -121,7 +121,7 @@ export function resolveFact(
       };
     }
     case "input": {
-      if (parts.length !== 2 || !a) return bad("expected input.<name>");
+      if (parts.length !== 2 || !a) return bad("shape", { shape: "input.<name>" });
       const spec = ctx.inputs.get(a);
       if (!spec) {
         const hint = didYouMean(a, ctx.inputs.keys());
@@ -150,14 +150,14 @@ export function resolveFact(
         case "rank":
           return { ref, type: "rank", get };
         default:
-          return bad(`input "${a}" is a ${spec.type} input; conditions read number, count, ratio, boolean, choice, text, grade, date and rank inputs`);
+          return bad("input-type", { input: a, type: spec.type });
       }
     }
     case "rubric": {
       const field = b as (typeof RUBRIC_FIELDS)[number] | undefined;
       if (parts.length !== 3 || !a || !field || !RUBRIC_FIELDS.includes(field))
-        return bad(`expected rubric.<id>.${RUBRIC_FIELDS.join("|")}`);
-      if (a === ctx.rubricId) return bad("a rubric cannot read its own result through rubric.<id>; use total, grade or rank");
+        return bad("shape", { shape: `rubric.<id>.${RUBRIC_FIELDS.join("|")}` });
+      if (a === ctx.rubricId) return bad("own-rubric");
       if (!ctx.dependencies.has(a)) ctx.dependencies.set(a, path);
       switch (field) {
         case "score":
@@ -181,7 +181,7 @@ export function resolveFact(
     // falls through: unreachable, every field returns
     default: {
       const heads = ["total", "score.<id>", "ratio.<id>", "input.<name>", "grade", "rawGrade", "rank", "groupRank", "group", "zeroItems", "monthsSince.<date input>", "daysSince.<date input>", "rubric.<id>.<field>"];
-      return bad(`unknown fact; expected one of ${heads.join(", ")}`);
+      return bad("unknown", { known: heads });
     }
   }
 }
@@ -215,7 +215,7 @@ export function compileCondition(
     const fact = resolveFact(ctx, source, path, nodeMax);
     if (!fact) return undefined;
     if (fact.type !== "boolean") {
-      ctx.error("COND_TYPE_MISMATCH", { op: "(bare fact)", fact: source, type: fact.type, detail: "a bare fact must be a boolean; compare it with an operator" }, path);
+      ctx.error("COND_TYPE_MISMATCH", { op: "(bare fact)", fact: source, type: fact.type, reason: "bare-fact" }, path);
       return undefined;
     }
     return { test: (c) => fact.get(c) === true, text: source };
@@ -255,7 +255,7 @@ function compileComparison(
   if (!OPS_BY_TYPE[fact.type].includes(op)) {
     ctx.error(
       "COND_TYPE_MISMATCH",
-      { op, fact: source.fact, type: fact.type, detail: `use one of ${OPS_BY_TYPE[fact.type].join(", ")}` },
+      { op, fact: source.fact, type: fact.type, reason: "operator", allowed: OPS_BY_TYPE[fact.type] },
       opPath,
       op,
     );
@@ -269,7 +269,7 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
   const get = fact.get;
   switch (fact.type) {
     case "boolean": {
-      if (typeof raw !== "boolean") return mismatch(ctx, op, fact, "expects true or false", path);
+      if (typeof raw !== "boolean") return mismatch(ctx, op, fact, "boolean", path);
       return op === "ne" ? (c) => get(c) !== undefined && get(c) !== raw : (c) => get(c) === raw;
     }
     case "number": {
@@ -277,16 +277,16 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
       const num = (v: unknown): Dec | undefined => parseDecimal(v);
       if (op === "in" || op === "notIn") {
         const list = (raw as unknown[]).map(num);
-        if (list.some((v) => v === undefined)) return mismatch(ctx, op, fact, "expects a list of numbers", path);
+        if (list.some((v) => v === undefined)) return mismatch(ctx, op, fact, "number-list", path);
         const ds = list as Dec[];
         const has = (v: Dec) => ds.some((d) => d.eq(v));
         return op === "in" ? (c) => isDec(get(c)) && has(get(c) as Dec) : (c) => isDec(get(c)) && !has(get(c) as Dec);
       }
       if (op === "between") {
         const [lo, hi] = (raw as unknown[]).map(num);
-        if (!lo || !hi) return mismatch(ctx, op, fact, "expects [low, high] numbers", path);
+        if (!lo || !hi) return mismatch(ctx, op, fact, "number-pair", path);
         if (lo.gt(hi)) {
-          ctx.error("RANGE_INVALID", { detail: `between: low ${lo.toFixed()} is above high ${hi.toFixed()}` }, path);
+          ctx.error("RANGE_INVALID", { reason: "between-numbers", low: lo.toFixed(), high: hi.toFixed() }, path);
           return undefined;
         }
         return (c) => {
@@ -295,7 +295,7 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
         };
       }
       const target = num(raw);
-      if (!target) return mismatch(ctx, op, fact, "expects a number", path);
+      if (!target) return mismatch(ctx, op, fact, "number", path);
       return numberTest(op, target, get);
     }
     case "text": {
@@ -304,7 +304,7 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
         if (fact.values) for (const v of list) if (!fact.values.includes(v)) ctx.error("REF_UNKNOWN_LEVEL", { id: v, levels: fact.values }, path);
         return op === "in" ? (c) => list.includes(get(c) as string) : (c) => get(c) !== undefined && !list.includes(get(c) as string);
       }
-      if (typeof raw !== "string") return mismatch(ctx, op, fact, "expects a string", path);
+      if (typeof raw !== "string") return mismatch(ctx, op, fact, "text", path);
       if (fact.values && !fact.values.includes(raw)) ctx.error("REF_UNKNOWN_LEVEL", { id: raw, levels: fact.values }, path);
       return op === "eq" ? (c) => get(c) === raw : (c) => get(c) !== undefined && get(c) !== raw;
     }
@@ -351,15 +351,15 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
       };
       if (op === "between") {
         const [lo, hi] = (raw as unknown[]).map(date);
-        if (!lo || !hi) return mismatch(ctx, op, fact, 'expects [first, last] dates such as ["2024-01-01", "2024-06-30"]', path);
+        if (!lo || !hi) return mismatch(ctx, op, fact, "date-pair", path);
         if (lo > hi) {
-          ctx.error("RANGE_INVALID", { detail: `between: ${lo} is after ${hi}` }, path);
+          ctx.error("RANGE_INVALID", { reason: "between-dates", low: lo, high: hi }, path);
           return undefined;
         }
         return on((v) => v >= lo && v <= hi);
       }
       const target = date(raw);
-      if (!target) return mismatch(ctx, op, fact, 'expects a real date such as "2024-06-30"', path);
+      if (!target) return mismatch(ctx, op, fact, "date", path);
       switch (op) {
         case "eq":
           return on((v) => v === target);
@@ -380,9 +380,9 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
     case "rank": {
       if (op === "top" || op === "bottom") {
         const n = parseDecimal(raw);
-        if (!n || n.lte(0)) return mismatch(ctx, op, fact, 'expects a positive count or a share such as "10%"', path);
+        if (!n || n.lte(0)) return mismatch(ctx, op, fact, "count-or-share", path);
         const share = typeof raw === "string" && raw.includes("%");
-        if (!share && !n.isInteger()) return mismatch(ctx, op, fact, "expects a whole count or a percentage", path);
+        if (!share && !n.isInteger()) return mismatch(ctx, op, fact, "whole-count", path);
         return (c) => {
           const r = get(c) as RankValue | undefined;
           if (!r) return false;
@@ -392,7 +392,7 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
         };
       }
       const target = parseDecimal(raw);
-      if (!target) return mismatch(ctx, op, fact, "expects a rank number", path);
+      if (!target) return mismatch(ctx, op, fact, "rank", path);
       const asDec = (c: FactContext) => {
         const r = get(c) as RankValue | undefined;
         return r ? dec(r.rank) : undefined;
@@ -466,8 +466,9 @@ function gradeIndexer(
   return (_c, id) => index.get(id);
 }
 
-function mismatch(ctx: CompileContext, op: Comparator, fact: Fact, detail: string, path: RubricPath): undefined {
-  ctx.error("COND_TYPE_MISMATCH", { op, fact: fact.ref, type: fact.type, detail }, path);
+/** `expects` names what the operator's value must be (a key of the message tables). */
+function mismatch(ctx: CompileContext, op: Comparator, fact: Fact, expects: string, path: RubricPath): undefined {
+  ctx.error("COND_TYPE_MISMATCH", { op, fact: fact.ref, type: fact.type, reason: "value", expects }, path);
   return undefined;
 }
 
@@ -499,7 +500,7 @@ export function numericFact(ctx: CompileContext, ref: string, path: RubricPath, 
       const v = fact.get(c);
       return v === undefined ? undefined : dec(v === true ? 1 : 0);
     };
-  ctx.error("COND_TYPE_MISMATCH", { op: "tieBreaker", fact: ref, type: fact.type, detail: "tie-breakers need a number, rank, grade, date or boolean fact" }, path);
+  ctx.error("COND_TYPE_MISMATCH", { op: "tieBreaker", fact: ref, type: fact.type, reason: "tie-breaker" }, path);
   return undefined;
 }
 
@@ -531,7 +532,7 @@ function warnClosedIntegerRange(ctx: CompileContext, fact: Fact, op: Comparator,
   const suggestion =
     op === "between" ? `{ all: [ { fact: ${f}, gte: ${low} }, { fact: ${f}, lt: ${next} } ] }` : op === "lte" ? `lt: ${next}` : `gte: ${next}`;
   const problem = op === "gt" ? `${half} meets it though it is below ${next}` : `${half} lies between ${at} and ${next} and escapes it`;
-  ctx.warn("COND_INTEGER_RANGE_ON_DECIMAL", { condition, fact: f, problem, suggestion, keep: `"${n}.0${unit}"` }, path);
+  ctx.warn("COND_INTEGER_RANGE_ON_DECIMAL", { condition, fact: f, problem, suggestion, keep: `"${n}.0${unit}"`, op, at, half, next }, path);
 }
 
 /** A bound written as an integer (69, "69") or a whole percentage ("69%"): its number and whether it is a percentage. */

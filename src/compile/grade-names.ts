@@ -12,7 +12,7 @@ export interface GradeName {
 
 export type GradeMatch =
   | { readonly index: number }
-  | { readonly ambiguous: readonly string[] }
+  | { readonly ambiguous: readonly string[]; readonly matches: readonly { readonly grade: string; readonly by: "id" | "label" }[] }
   | undefined;
 
 /** The grade a name denotes: by id or by label; undefined when none; ambiguous when several. */
@@ -23,5 +23,6 @@ export function matchGrade(grades: readonly GradeName[], name: string): GradeMat
   });
   if (hits.length === 0) return undefined;
   if (hits.length === 1) return { index: hits[0]! };
-  return { ambiguous: hits.map((i) => (grades[i]!.id === name ? `the id of grade "${grades[i]!.id}"` : `the label of grade "${grades[i]!.id}"`)) };
+  const matches = hits.map((i) => ({ grade: grades[i]!.id, by: grades[i]!.id === name ? ("id" as const) : ("label" as const) }));
+  return { ambiguous: matches.map((m) => `the ${m.by} of grade "${m.grade}"`), matches };
 }

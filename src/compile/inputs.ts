@@ -7,7 +7,7 @@ import { parseDate } from "../engine/dates.js";
 import { dec, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { InputDeclSource } from "../schema/rubric-schema.js";
-import { nullPrototype, type CompileContext } from "./context.js";
+import { nullPrototype, type CompileContext, type UsedBy } from "./context.js";
 import type { InputSpec, InputType, ItemNode, Method, MissingPolicy } from "./model.js";
 
 const opt = (v: number | string | undefined): Dec | undefined => (v === undefined ? undefined : dec(v));
@@ -17,7 +17,7 @@ export function declareInputs(ctx: CompileContext, decls: Record<string, InputDe
   for (const [name, d] of Object.entries(decls ?? {})) {
     const path = ["inputs", name];
     if (["id", "name", "group"].includes(name)) {
-      ctx.error("SCHEMA_CONSTRAINT", { detail: `"${name}" is reserved for the subject's ${name}; choose another input name` }, path, name);
+      ctx.error("SCHEMA_CONSTRAINT", { reason: "input-subject-column", input: name }, path, name);
       continue;
     }
     const missing = "missing" in d ? d.missing : undefined;
@@ -44,7 +44,7 @@ export function declareInputs(ctx: CompileContext, decls: Record<string, InputDe
           ...(d.type === "count" ? { places: 0 } : {}),
           ...(def !== undefined ? { default: def } : {}),
         };
-        if (min && max && min.gt(max)) ctx.error("RANGE_INVALID", { detail: `min ${min.toFixed()} is above max ${max.toFixed()}` }, path);
+        if (min && max && min.gt(max)) ctx.error("RANGE_INVALID", { reason: "input-min-above-max", min: min.toFixed(), max: max.toFixed() }, path);
         break;
       }
       case "boolean":
@@ -90,27 +90,23 @@ export function declareInputs(ctx: CompileContext, decls: Record<string, InputDe
 /** `missing:` on a declaration: not with a default, not with required: true, zero only where 0 means something. */
 function checkMissingDecl(ctx: CompileContext, name: string, d: InputDeclSource, missing: MissingPolicy, hasDefault: boolean, path: RubricPath): void {
   const at = [...path, "missing"];
-  if (hasDefault) ctx.error("SCHEMA_CONSTRAINT", { detail: `input "${name}" has a default, so its value is never missing; remove missing or default` }, at);
+  if (hasDefault) ctx.error("SCHEMA_CONSTRAINT", { reason: "missing-with-default", input: name }, at);
   else if (d.required === true && missing !== "error")
-    ctx.error("SCHEMA_CONSTRAINT", { detail: `input "${name}": required: true contradicts missing: ${missing} (which lets the value be absent); remove one` }, at);
+    ctx.error("SCHEMA_CONSTRAINT", { reason: "missing-with-required", input: name, missing }, at);
   if (missing !== "zero") return;
   if (!ZERO_TYPES.includes(d.type)) {
-    ctx.error("SCHEMA_CONSTRAINT", { detail: zeroTypeText(name, d.type) }, at);
+    ctx.error("SCHEMA_CONSTRAINT", { reason: "missing-zero-type", input: name, type: d.type }, at);
     return;
   }
   const min = "min" in d && d.min !== undefined ? dec(d.min as number | string) : undefined;
   const max = "max" in d && d.max !== undefined ? dec(d.max as number | string) : undefined;
   if (d.type !== "scores" && ((min && min.gt(0)) || (max && max.lt(0))))
-    ctx.error("RANGE_INVALID", { detail: `input "${name}": missing: zero reads an absent value as 0, outside its range ${min ? min.toFixed() : ""}..${max ? max.toFixed() : ""}` }, at);
+    ctx.error("RANGE_INVALID", { reason: "missing-zero-range", input: name, ...(min ? { min: min.toFixed() } : {}), ...(max ? { max: max.toFixed() } : {}) }, at);
 }
 
 /** Input types whose absent value `missing: zero` can read as zero (a scores input as an empty list). */
 const ZERO_TYPES: readonly InputType[] = ["number", "count", "ratio", "scores"];
 
-function zeroTypeText(name: string, type: InputType): string {
-  const instead = type === "boolean" ? "give it default: false" : "use missing: skip or error";
-  return `missing: zero reads an absent value as 0 and applies to number, count, ratio and scores inputs; "${name}" is a ${type} (${instead})`;
-}
 
 /**
  * The inputs an item method reads itself (not through conditions). A scores input
@@ -163,7 +159,7 @@ export function checkItemMissing(ctx: CompileContext, items: readonly ItemNode[]
     const reads = methodInputs(item.method);
     const at = [...item.path, "missing"];
     if (item.missing !== undefined && reads.length === 0) {
-      ctx.error("SCHEMA_CONSTRAINT", { detail: `item "${item.id}" reads no input itself (only conditions or records), so missing applies to nothing` }, at);
+      ctx.error("SCHEMA_CONSTRAINT", { reason: "missing-no-input", item: item.id }, at);
       continue;
     }
     for (const r of reads) {
@@ -173,11 +169,11 @@ export function checkItemMissing(ctx: CompileContext, items: readonly ItemNode[]
       if (policy !== "zero") continue;
       // A panel's scores cannot be zero, whoever says so; the input's own zero is checked where it is declared.
       if (spec.type === "scores" && !r.chosen)
-        ctx.error("SCHEMA_CONSTRAINT", { detail: `item "${item.id}" is a panel: an absent score sheet cannot be read as zero (no scores); use missing: skip or error` }, item.missing !== undefined ? at : item.path);
+        ctx.error("SCHEMA_CONSTRAINT", { reason: "missing-zero-panel", item: item.id }, item.missing !== undefined ? at : item.path);
       else if (item.missing === undefined) continue;
-      else if (!ZERO_TYPES.includes(spec.type)) ctx.error("SCHEMA_CONSTRAINT", { detail: zeroTypeText(r.input, spec.type) }, at);
+      else if (!ZERO_TYPES.includes(spec.type)) ctx.error("SCHEMA_CONSTRAINT", { reason: "missing-zero-type", input: r.input, type: spec.type }, at);
       else if ((spec.type === "number" || spec.type === "count" || spec.type === "ratio") && ((spec.min && spec.min.gt(0)) || (spec.max && spec.max.lt(0))))
-        ctx.error("RANGE_INVALID", { detail: `item "${item.id}": missing: zero reads "${r.input}" as 0, outside its range ${spec.min?.toFixed() ?? ""}..${spec.max?.toFixed() ?? ""}` }, at);
+        ctx.error("RANGE_INVALID", { reason: "item-missing-zero-range", item: item.id, input: r.input, ...(spec.min ? { min: spec.min.toFixed() } : {}), ...(spec.max ? { max: spec.max.toFixed() } : {}) }, at);
     }
   }
 }
@@ -197,12 +193,12 @@ export function checkSubjectColumns(ctx: CompileContext, subject: { id?: string;
   const claim = (column: string, what: string, path: RubricPath) => {
     const input = inputColumns.get(column);
     const other = seen.get(column);
-    if (input !== undefined) ctx.error("SCHEMA_CONSTRAINT", { detail: `column "${column}" is the subject's ${what} and also input "${input}"; a column is read once` }, path);
-    else if (other !== undefined && other !== what) ctx.error("SCHEMA_CONSTRAINT", { detail: `column "${column}" is the subject's ${what} and also its ${other}` }, path);
+    if (input !== undefined) ctx.error("SCHEMA_CONSTRAINT", { reason: "column-also-input", column, what, input }, path);
+    else if (other !== undefined && other !== what) ctx.error("SCHEMA_CONSTRAINT", { reason: "column-twice", column, what, other }, path);
     else seen.set(column, what);
   };
   for (const key of ["id", "name", "group"] as const) if (subject[key] !== undefined) claim(subject[key], key, ["subject", key]);
-  (subject.ignore ?? []).forEach((c, i) => claim(c, "ignored column", ["subject", "ignore", i]));
+  (subject.ignore ?? []).forEach((c, i) => claim(c, "ignore", ["subject", "ignore", i]));
 }
 
 function rangeOf(d: { min?: number | string; max?: number | string }): { min?: Dec; max?: Dec } {
@@ -219,14 +215,22 @@ export function useInput(
   accepted: readonly InputType[],
   implied: InputSpec,
   path: RubricPath,
-  usedBy: string,
+  usedBy: UsedBy,
 ): InputSpec | undefined {
   const existing = ctx.inputs.get(name);
   if (existing) {
     if (!accepted.includes(existing.type)) {
       ctx.error(
         "INPUT_TYPE_CONFLICT",
-        { id: name, first: existing.declared ? `a ${existing.type} (declared)` : `a ${existing.type} by ${ctx.impliedAt.get(name)}`, second: `${accepted.join(" or ")} by ${usedBy}` },
+        {
+          id: name,
+          first: existing.declared ? `a ${existing.type} (declared)` : `a ${existing.type} by ${byText(ctx.impliedAt.get(name))}`,
+          second: `${accepted.join(" or ")} by ${byText(usedBy)}`,
+          firstType: existing.type,
+          ...(existing.declared ? {} : { firstBy: ctx.impliedAt.get(name) }),
+          secondTypes: accepted,
+          secondBy: usedBy,
+        },
         path,
       );
       return undefined;
@@ -238,6 +242,8 @@ export function useInput(
   ctx.impliedAt.set(name, usedBy);
   return implied;
 }
+
+const byText = (by: UsedBy | undefined) => (by === undefined ? "?" : `${by.entry !== undefined ? `entry "${by.entry}" of ` : ""}item "${by.item}"`);
 
 /** Two items imply the same input: keep the tighter range so both are satisfied. */
 function narrow(ctx: CompileContext, a: InputSpec, b: InputSpec): InputSpec {

@@ -28,7 +28,7 @@ export function linkRubrics(rubrics: readonly CompiledRubric[]): { set?: RubricS
       // Another rubric's grade, by id or label, as for the rubric's own grades.
       const m = matchGrade(target.grades, ref.grade);
       if (!m) issues.push(makeIssue("REF_UNKNOWN_GRADE", { id: ref.grade, scale: target.grades.map((g) => g.id) }, at(r, ref.path)));
-      else if ("ambiguous" in m) issues.push(makeIssue("GRADE_NAME_AMBIGUOUS", { name: ref.grade, candidates: m.ambiguous.map((c) => `${c} of rubric "${target.id}"`) }, at(r, ref.path)));
+      else if ("ambiguous" in m) issues.push(makeIssue("GRADE_NAME_AMBIGUOUS", { name: ref.grade, candidates: m.ambiguous.map((c) => `${c} of rubric "${target.id}"`), matches: m.matches, rubric: target.id }, at(r, ref.path)));
     }
   }
   if (issues.length > 0) return { issues };

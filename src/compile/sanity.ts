@@ -45,7 +45,9 @@ function checkRubricValues(ctx: CompileContext, source: RubricSource): void {
     const share = source.feedback?.[key];
     if (share === undefined) continue;
     const v = dec(share);
-    if (v.lt(0) || v.gt(ONE)) ctx.error("RANGE_INVALID", { detail: `${key} must lie within 0%..100%, got ${String(share)}` }, ["feedback", key]);
+    if (!v.lt(0) && !v.gt(ONE)) continue;
+    if (key === "commonShare") ctx.error("RANGE_INVALID", { reason: "common-share", received: String(share) }, ["feedback", key]);
+    else ctx.error("RANGE_INVALID", { reason: "common-loss", received: String(share) }, ["feedback", key]);
   }
 }
 
@@ -55,11 +57,11 @@ function checkGroup(ctx: CompileContext, g: GroupSource, path: RubricPath): void
   const floor = g.floor === undefined ? undefined : dec(g.floor);
   const limit = g.limit === undefined || g.limit === null ? undefined : dec(g.limit);
   if (normalizeTo?.lte(0))
-    ctx.error("RANGE_INVALID", { detail: `normalizeTo must be above 0 (the full mark points are rescaled to), got ${fmt(normalizeTo)}` }, [...path, "normalizeTo"]);
-  if (cap?.lt(0)) ctx.error("RANGE_INVALID", { detail: `cap ${fmt(cap)} is below 0: a group's points are capped at 0 or more` }, [...path, "cap"]);
-  if (floor && cap && floor.gt(cap)) ctx.error("RANGE_INVALID", { detail: `floor ${fmt(floor)} is above cap ${fmt(cap)}` }, [...path, "floor"]);
+    ctx.error("RANGE_INVALID", { reason: "normalize-to", received: fmt(normalizeTo) }, [...path, "normalizeTo"]);
+  if (cap?.lt(0)) ctx.error("RANGE_INVALID", { reason: "group-cap-negative", cap: fmt(cap) }, [...path, "cap"]);
+  if (floor && cap && floor.gt(cap)) ctx.error("RANGE_INVALID", { reason: "floor-above-cap", floor: fmt(floor), cap: fmt(cap) }, [...path, "floor"]);
   else if (floor && limit && normalizeTo === undefined && floor.gt(limit))
-    ctx.error("RANGE_INVALID", { detail: `floor ${fmt(floor)} is above limit ${fmt(limit)}` }, [...path, "floor"]);
+    ctx.error("RANGE_INVALID", { reason: "floor-above-limit", floor: fmt(floor), limit: fmt(limit) }, [...path, "floor"]);
 }
 
 function checkItem(ctx: CompileContext, item: Exclude<NodeSource, GroupSource>, path: RubricPath): void {
@@ -67,12 +69,12 @@ function checkItem(ctx: CompileContext, item: Exclude<NodeSource, GroupSource>, 
     case "carry": {
       const share = dec(item.share);
       if (share.lte(0) || share.gt(ONE))
-        ctx.error("RANGE_INVALID", { detail: `share of last year's points must lie within (0%, 100%], got ${String(item.share)}` }, [...path, "share"]);
+        ctx.error("RANGE_INVALID", { reason: "carry-share", received: String(item.share) }, [...path, "share"]);
       break;
     }
     case "linked":
       if (item.scaleFrom !== undefined && dec(item.scaleFrom).lte(0))
-        ctx.error("RANGE_INVALID", { detail: `scaleFrom (the linked rubric's full mark) must be above 0, got ${String(item.scaleFrom)}` }, [...path, "scaleFrom"]);
+        ctx.error("RANGE_INVALID", { reason: "scale-from", received: String(item.scaleFrom) }, [...path, "scaleFrom"]);
       break;
     case "panel": {
       const seen = new Map<string, RubricPath>();
@@ -82,7 +84,7 @@ function checkItem(ctx: CompileContext, item: Exclude<NodeSource, GroupSource>, 
         if (first) ctx.error("REF_DUPLICATE_ID", { what: "rater group", id: g.id, first: ctx.where(first) }, [...p, "id"]);
         else seen.set(g.id, [...p, "id"]);
         const w = dec(g.weight);
-        if (w.lte(0)) ctx.error("RANGE_INVALID", { detail: `weight of rater group "${g.id}" must be positive, got ${String(g.weight)}` }, [...p, "weight"]);
+        if (w.lte(0)) ctx.error("RANGE_INVALID", { reason: "rater-weight", group: g.id, received: String(g.weight) }, [...p, "weight"]);
       });
       break;
     }

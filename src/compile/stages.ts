@@ -32,6 +32,8 @@ export interface ConditionSite {
   readonly stage: ConditionStage;
   /** How the message names the consumer, e.g. "a veto". */
   readonly consumer: string;
+  /** The consumer as data, for the messages of every locale. */
+  readonly who: { readonly kind: "only" | "entry" | "zeroIf" | "requires" | "rule" | "tieBreaker" | "action" | "tier"; readonly id?: string; readonly item?: string; readonly ruleKind?: string };
   /** A condition, or a bare fact reference (tie-breakers). */
   readonly condition: ConditionSource;
   readonly path: RubricPath;
@@ -45,7 +47,7 @@ const isGroup = (n: NodeSource): n is GroupSource => "children" in n;
 export function conditionSites(source: RubricSource): ConditionSite[] {
   const sites: ConditionSite[] = [];
   const visit = (n: NodeSource, path: RubricPath): void => {
-    if (n.only !== undefined) sites.push({ stage: "scoring", consumer: `the only condition of "${n.id}"`, condition: n.only, path: [...path, "only"], node: n.id });
+    if (n.only !== undefined) sites.push({ stage: "scoring", consumer: `the only condition of "${n.id}"`, who: { kind: "only", id: n.id }, condition: n.only, path: [...path, "only"], node: n.id });
     if (isGroup(n)) {
       n.children.forEach((c, i) => visit(c, [...path, "children", i]));
       n.outside?.forEach((c, i) => visit(c, [...path, "outside", i]));
@@ -58,28 +60,28 @@ export function conditionSites(source: RubricSource): ConditionSite[] {
     for (const [key, entries] of lists)
       entries?.forEach((e, i) => {
         if (e.when !== undefined)
-          sites.push({ stage: "scoring", consumer: `the when of entry "${e.id}" of item "${n.id}"`, condition: e.when, path: [...path, key, i, "when"], node: n.id });
+          sites.push({ stage: "scoring", consumer: `the when of entry "${e.id}" of item "${n.id}"`, who: { kind: "entry", id: e.id, item: n.id }, condition: e.when, path: [...path, key, i, "when"], node: n.id });
       });
     if (n.kind === "deduct" && n.zeroIf !== undefined)
-      sites.push({ stage: "scoring", consumer: `the zeroIf of item "${n.id}"`, condition: n.zeroIf, path: [...path, "zeroIf"], node: n.id });
+      sites.push({ stage: "scoring", consumer: `the zeroIf of item "${n.id}"`, who: { kind: "zeroIf", item: n.id }, condition: n.zeroIf, path: [...path, "zeroIf"], node: n.id });
   };
   visit(source.scoring, ["scoring"]);
   source.grades.forEach((g, i) => {
-    if (g.requires !== undefined) sites.push({ stage: "bands", consumer: `the requires of grade "${g.id}"`, condition: g.requires, path: ["grades", i, "requires"] });
+    if (g.requires !== undefined) sites.push({ stage: "bands", consumer: `the requires of grade "${g.id}"`, who: { kind: "requires", id: g.id }, condition: g.requires, path: ["grades", i, "requires"] });
   });
   const ruleStage = { exclude: "exclusions", veto: "vetoes", downgrade: "downgrades", cap: "caps" } as const;
   const ruleName = { exclude: "an exclusion", veto: "a veto", downgrade: "a downgrade", cap: "a cap" } as const;
   (source.rules ?? []).forEach((r, i) => {
-    sites.push({ stage: ruleStage[r.kind], consumer: `${ruleName[r.kind]} ("${r.id}")`, condition: r.when, path: ["rules", i, "when"] });
+    sites.push({ stage: ruleStage[r.kind], consumer: `${ruleName[r.kind]} ("${r.id}")`, who: { kind: "rule", id: r.id, ruleKind: r.kind }, condition: r.when, path: ["rules", i, "when"] });
   });
   (source.ranking?.tieBreakers ?? []).forEach((t, i) => {
-    sites.push({ stage: "ranking", consumer: "a ranking tie-breaker", condition: t.fact, path: ["ranking", "tieBreakers", i, "fact"] });
+    sites.push({ stage: "ranking", consumer: "a ranking tie-breaker", who: { kind: "tieBreaker" }, condition: t.fact, path: ["ranking", "tieBreakers", i, "fact"] });
   });
   (source.actions ?? []).forEach((a, i) => {
-    if (a.when !== undefined) sites.push({ stage: "actions", consumer: `action "${a.id}"`, condition: a.when, path: ["actions", i, "when"] });
+    if (a.when !== undefined) sites.push({ stage: "actions", consumer: `action "${a.id}"`, who: { kind: "action", id: a.id }, condition: a.when, path: ["actions", i, "when"] });
   });
   (source.tiers ?? []).forEach((t, i) => {
-    if (t.when !== undefined) sites.push({ stage: "actions", consumer: `tier "${t.id}"`, condition: t.when, path: ["tiers", i, "when"] });
+    if (t.when !== undefined) sites.push({ stage: "actions", consumer: `tier "${t.id}"`, who: { kind: "tier", id: t.id }, condition: t.when, path: ["tiers", i, "when"] });
   });
   return sites;
 }
@@ -137,8 +139,8 @@ export function checkStageOrder(ctx: CompileContext, source: RubricSource): void
     for (const { fact, path } of factsOf(site.condition, site.path)) {
       const parts = fact.split(".");
       const [head, id] = parts;
-      const report = (known: string) =>
-        ctx.error("COND_STAGE_ORDER", { fact, consumer: site.consumer, runs: RUNS[site.stage], known, stage: site.stage }, path);
+      const report = (known: string, why: Record<string, string>) =>
+        ctx.error("COND_STAGE_ORDER", { fact, consumer: site.consumer, runs: RUNS[site.stage], known, stage: site.stage, who: site.who, why }, path);
       if ((head === "score" || head === "ratio") && parts.length === 2 && id && ctx.nodeIds.has(id)) {
         if (site.stage !== "scoring" || site.node === undefined) continue;
         const read = positions.get(id);
@@ -151,12 +153,13 @@ export function checkStageOrder(ctx: CompileContext, source: RubricSource): void
               : read.start < at.start
                 ? `"${id}" contains "${site.node}" and is scored after it`
                 : `"${id}" is scored after "${site.node}": nodes are scored in the order written, a group after its children`,
+            { reason: id === site.node ? "self" : read.start < at.start ? "contains" : "after", id, node: site.node },
           );
         continue;
       }
       if (parts.length !== 1 || head === undefined) continue;
       const known = knownFrom(head);
-      if (known && order(site.stage) < order(known.stage)) report(known.known);
+      if (known && order(site.stage) < order(known.stage)) report(known.known, { reason: "known-from", head, from: known.stage });
     }
   }
 }

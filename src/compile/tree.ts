@@ -8,7 +8,7 @@ import { unreachable } from "../diagnostics/kaohe-error.js";
 import { dec, HUNDRED, ONE, sum, ZERO, type Dec } from "../engine/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { ConditionSource, EntrySource, GroupSource, ItemSource, NodeSource } from "../schema/rubric-schema.js";
-import { nullPrototype, type CompileContext } from "./context.js";
+import { nullPrototype, type CompileContext, type UsedBy } from "./context.js";
 import { compileCondition } from "./facts.js";
 import { impliedNumber, useInput } from "./inputs.js";
 import type { Amount, CompiledCondition, Entry, GroupNode, InputSpec, ItemNode, Method, Rounding, TreeNode } from "./model.js";
@@ -67,7 +67,7 @@ function checkAdjustPlacement(ctx: CompileContext, g: GroupSource, path: RubricP
 function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricPath): void {
   const max = itemFullMark(item);
   const name = "input" in item && item.input !== undefined ? item.input : item.id;
-  const by = `item "${item.id}"`;
+  const by: UsedBy = { item: item.id };
   const number = (n: string, type: "number" | "count" | "ratio", min?: Dec, hi?: Dec, p: RubricPath = path) =>
     useInput(ctx, n, ["number", "count", "ratio"], impliedNumber(n, type, min, hi), p, by);
   const base = { declared: false, required: true } as const;
@@ -75,7 +75,7 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
     case "input": {
       const spec = number(name, "number", ZERO, max);
       if (spec && "max" in spec && spec.declared && (spec.max === undefined || spec.max.gt(max)))
-        ctx.error("RANGE_INVALID", { detail: `input "${name}" allows values up to ${spec.max ? fmt(spec.max) : "any size"}, above the item's max ${fmt(max)}` }, [...path, "max"]);
+        ctx.error("RANGE_INVALID", { reason: "input-above-item-max", input: name, ...(spec.max ? { inputMax: fmt(spec.max) } : {}), max: fmt(max) }, [...path, "max"]);
       break;
     }
     case "yesno":
@@ -87,7 +87,7 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
     case "ratio":
       if (item.numerator !== undefined || item.denominator !== undefined) {
         if (item.numerator === undefined || item.denominator === undefined || item.input !== undefined)
-          ctx.error("SCHEMA_CONSTRAINT", { detail: "a ratio item takes either input, or both numerator and denominator" }, path);
+          ctx.error("SCHEMA_CONSTRAINT", { reason: "ratio-input-or-pair" }, path);
         else {
           number(item.numerator, "number", ZERO);
           number(item.denominator, "number", ZERO);
@@ -107,7 +107,7 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       const limit = max.div(dec(item.share));
       const spec = number(name, "number", ZERO, limit);
       if (spec && "max" in spec && spec.declared && (spec.max === undefined || spec.max.gt(limit)))
-        ctx.error("RANGE_INVALID", { detail: `input "${name}" allows values up to ${spec.max ? fmt(spec.max) : "any size"}; × ${item.share} that exceeds the item's max ${fmt(max)} (declare max: ${fmt(limit)}, with clamp: true to carry over at most that)` }, [...path, "max"]);
+        ctx.error("RANGE_INVALID", { reason: "carry-above-item-max", input: name, ...(spec.max ? { inputMax: fmt(spec.max) } : {}), share: String(item.share), max: fmt(max), limit: fmt(limit) }, [...path, "max"]);
       break;
     }
     case "panel": {
@@ -140,7 +140,7 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
           : [[item.kind === "deduct" ? item.deductions : item.additions, item.kind === "deduct" ? "deductions" : "additions"]];
       if (item.kind === "bonus" && item.outside) lists.push([item.outside, "outside"]);
       for (const [entries, key] of lists)
-        entries.forEach((e, i) => registerEntryInputs(ctx, e, [...path, key, i], `entry "${e.id}" of ${by}`));
+        entries.forEach((e, i) => registerEntryInputs(ctx, e, [...path, key, i], { ...by, entry: e.id }));
       break;
     }
     case "linked":
@@ -151,13 +151,13 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
   }
 }
 
-function registerEntryInputs(ctx: CompileContext, e: EntrySource, path: RubricPath, by: string): void {
+function registerEntryInputs(ctx: CompileContext, e: EntrySource, path: RubricPath, by: UsedBy): void {
   const number = (n: string, p: RubricPath) => useInput(ctx, n, ["number", "count", "ratio"], impliedNumber(n, "number", ZERO), p, by);
   if (e.per !== undefined) number(e.per, [...path, "per"]);
   if (e.shortfall) number(e.shortfall.input, [...path, "shortfall", "input"]);
   if (e.chosen !== undefined && e.range) {
     const [lo, hi] = [dec(e.range[0]), dec(e.range[1])];
-    if (lo.gt(hi)) ctx.error("RANGE_INVALID", { detail: `range low ${fmt(lo)} is above high ${fmt(hi)}` }, [...path, "range"]);
+    if (lo.gt(hi)) ctx.error("RANGE_INVALID", { reason: "chosen-range", low: fmt(lo), high: fmt(hi) }, [...path, "range"]);
     useInput(ctx, e.chosen, ["scores"], { name: e.chosen, declared: false, required: true, type: "scores", min: lo, max: hi }, [...path, "chosen"], by);
   }
   if (e.records !== undefined) {
@@ -336,7 +336,7 @@ function normaliseWeights(ctx: CompileContext, g: GroupSource, path: RubricPath)
   const values = raw.map((w) => dec(w));
   values.forEach((v, i) => {
     if (v.lte(0)) {
-      ctx.error("RANGE_INVALID", { detail: `weight of "${g.children[i]!.id}" must be positive, got ${raw[i]}` }, [...path, "children", i, "weight"]);
+      ctx.error("RANGE_INVALID", { reason: "weight-positive", id: g.children[i]!.id, received: String(raw[i]) }, [...path, "children", i, "weight"]);
       okay = false;
     }
   });
@@ -357,8 +357,8 @@ function checkDeclaredMax(ctx: CompileContext, g: GroupSource, path: RubricPath,
   const declared = dec(g.max);
   const computed = nodeMax(g.id);
   if (computed && !computed.eq(declared)) {
-    const how = g.normalizeTo !== undefined ? "normalizeTo" : g.combine === "weighted" ? "the weighted children" : "the children's points";
-    ctx.error("MAX_MISMATCH", { declared: fmt(declared), computed: fmt(computed), detail: how }, [...path, "max"]);
+    const how = g.normalizeTo !== undefined ? "normalizeTo" : g.combine === "weighted" ? "weighted-children" : "children";
+    ctx.error("MAX_MISMATCH", { declared: fmt(declared), computed: fmt(computed), from: how }, [...path, "max"]);
   }
 }
 
@@ -370,8 +370,8 @@ function compileMethod(
 ): Method | undefined {
   const max = itemFullMark(item);
   const input = "input" in item && item.input !== undefined ? item.input : item.id;
-  const within = (v: Dec, what: string, p: RubricPath) => {
-    if (v.lt(0) || v.gt(max)) ctx.error("RANGE_INVALID", { detail: `${what} ${fmt(v)} is outside 0..${fmt(max)} (the item's max)` }, p);
+  const within = (v: Dec, what: string, p: RubricPath, extra: Record<string, unknown> = {}) => {
+    if (v.lt(0) || v.gt(max)) ctx.error("RANGE_INVALID", { reason: "value-outside-max", what, ...extra, value: fmt(v), max: fmt(max) }, p);
   };
   switch (item.kind) {
     case "input":
@@ -387,7 +387,7 @@ function compileMethod(
       const levels = new Map<string, Dec>();
       for (const [level, v] of Object.entries(item.levels)) {
         const points = isPercent(v) ? dec(v).times(max) : dec(v);
-        within(points, `level "${level}"`, [...path, "levels", level]);
+        within(points, "level", [...path, "levels", level], { level });
         levels.set(level, points);
       }
       return { kind: "levels", input, levels };
@@ -395,8 +395,8 @@ function compileMethod(
     case "deduct": {
       const base = d(item.base) ?? max;
       const floor = d(item.floor) ?? ZERO;
-      if (base.gt(max)) ctx.error("RANGE_INVALID", { detail: `base ${fmt(base)} is above max ${fmt(max)}` }, [...path, "base"]);
-      if (floor.gt(base)) ctx.error("RANGE_INVALID", { detail: `floor ${fmt(floor)} is above base ${fmt(base)}` }, [...path, "floor"]);
+      if (base.gt(max)) ctx.error("RANGE_INVALID", { reason: "base-above-max", base: fmt(base), max: fmt(max) }, [...path, "base"]);
+      if (floor.gt(base)) ctx.error("RANGE_INVALID", { reason: "floor-above-base", floor: fmt(floor), base: fmt(base) }, [...path, "floor"]);
       const entries = compileEntries(ctx, item.deductions, [...path, "deductions"], cond);
       const zeroIf = cond(item.zeroIf, [...path, "zeroIf"]);
       return { kind: "deduct", base, floor, entries, ...(zeroIf ? { zeroIf } : {}) };
@@ -409,11 +409,11 @@ function compileMethod(
       };
     case "adjust": {
       if ((item.additions?.length ?? 0) + (item.deductions?.length ?? 0) === 0)
-        ctx.error("SCHEMA_CONSTRAINT", { detail: "an adjust item needs at least one entry in additions or deductions" }, path);
+        ctx.error("SCHEMA_CONSTRAINT", { reason: "adjust-empty" }, path);
       const cap = d(item.cap);
       const floor = d(item.floor);
-      if (cap?.lt(0)) ctx.error("RANGE_INVALID", { detail: `cap ${fmt(cap)} is below 0: the cap bounds the net addition` }, [...path, "cap"]);
-      if (floor?.gt(0)) ctx.error("RANGE_INVALID", { detail: `floor ${fmt(floor)} is above 0: the floor bounds the net deduction (write it negative, e.g. -10)` }, [...path, "floor"]);
+      if (cap?.lt(0)) ctx.error("RANGE_INVALID", { reason: "adjust-cap-negative", cap: fmt(cap) }, [...path, "cap"]);
+      if (floor?.gt(0)) ctx.error("RANGE_INVALID", { reason: "adjust-floor-positive", floor: fmt(floor) }, [...path, "floor"]);
       // Entry ids are unique across both lists: a trail line names its entry.
       const additions = compileEntries(ctx, item.additions ?? [], [...path, "additions"], cond);
       const added = new Map<string, RubricPath>((item.additions ?? []).map((e, i) => [e.id, [...path, "additions", i, "id"]]));
@@ -426,15 +426,15 @@ function compileMethod(
         : { kind: "ratio", input };
     case "scale": {
       if ((item.target === undefined) === (item.targetInput === undefined))
-        ctx.error("SCHEMA_CONSTRAINT", { detail: "a scale item needs exactly one of target or targetInput" }, path);
+        ctx.error("SCHEMA_CONSTRAINT", { reason: "scale-target" }, path);
       const unit = dec(item.unit);
-      if (unit.lte(0)) ctx.error("RANGE_INVALID", { detail: `unit must be positive, got ${fmt(unit)}` }, [...path, "unit"]);
+      if (unit.lte(0)) ctx.error("RANGE_INVALID", { reason: "unit-positive", received: fmt(unit) }, [...path, "unit"]);
       const base = d(item.base) ?? max;
       within(base, "base", [...path, "base"]);
       const zeroBelow = d(item.zeroBelow);
       const target = d(item.target);
       if (zeroBelow && target && zeroBelow.gt(target))
-        ctx.error("RANGE_INVALID", { detail: `zeroBelow ${fmt(zeroBelow)} is above the target ${fmt(target)}: the target itself would score 0` }, [...path, "zeroBelow"]);
+        ctx.error("RANGE_INVALID", { reason: "zero-below-above-target", zeroBelow: fmt(zeroBelow), target: fmt(target) }, [...path, "zeroBelow"]);
       return {
         kind: "scale",
         input,
@@ -454,24 +454,24 @@ function compileMethod(
       const bands = item.bands.map((b, i) => {
         const p = [...path, "bands", i];
         if ((b.min === undefined) === (b.above === undefined))
-          ctx.error("SCHEMA_CONSTRAINT", { detail: "a band needs exactly one of min (≥) or above (>)" }, p);
+          ctx.error("SCHEMA_CONSTRAINT", { reason: "band-bound" }, p);
         const points = dec(b.points);
-        within(points, "band points", [...p, "points"]);
+        within(points, "band", [...p, "points"]);
         return { bound: dec((b.min ?? b.above ?? 0) as number | string), inclusive: b.min !== undefined, points };
       });
       for (let i = 1; i < bands.length; i++)
         if (!bands[i]!.bound.lt(bands[i - 1]!.bound) && !(bands[i]!.bound.eq(bands[i - 1]!.bound) && bands[i - 1]!.inclusive === false && bands[i]!.inclusive))
-          ctx.error("BAND_ORDER", { id: `band ${i + 1}`, threshold: fmt(bands[i]!.bound), previous: fmt(bands[i - 1]!.bound) }, [...path, "bands", i]);
+          ctx.error("BAND_ORDER", { id: `band ${i + 1}`, band: i + 1, threshold: fmt(bands[i]!.bound), previous: fmt(bands[i - 1]!.bound) }, [...path, "bands", i]);
       const otherwise = d(item.otherwise) ?? ZERO;
       within(otherwise, "otherwise", [...path, "otherwise"]);
       return { kind: "bands", input, bands, otherwise };
     }
     case "rank": {
       const modes = [item.points, item.percentiles, item.proportional].filter((x) => x !== undefined).length;
-      if (modes !== 1) ctx.error("SCHEMA_CONSTRAINT", { detail: "a rank item needs exactly one of points, percentiles, proportional" }, path);
+      if (modes !== 1) ctx.error("SCHEMA_CONSTRAINT", { reason: "rank-mode" }, path);
       const positions = item.points?.map((p, i) => {
         const v = dec(p);
-        within(v, `points[${i}]`, [...path, "points", i]);
+        within(v, "position", [...path, "points", i], { position: i + 1 });
         return v;
       });
       const percentiles = item.percentiles?.map((p, i) => {
@@ -520,14 +520,14 @@ function compileMethod(
       const coefficients = new Map<string, Dec>();
       for (const [level, c] of Object.entries(item.coefficients)) {
         const v = dec(c);
-        if (v.lt(0) || v.gt(1)) ctx.error("RANGE_INVALID", { detail: `coefficient of "${level}" must be between 0 and 1, got ${fmt(v)}` }, [...path, "coefficients", level]);
+        if (v.lt(0) || v.gt(1)) ctx.error("RANGE_INVALID", { reason: "coefficient", level, received: fmt(v) }, [...path, "coefficients", level]);
         coefficients.set(level, v);
       }
       return { kind: "votes", input, coefficients, denominator: item.denominator ?? "valid" };
     }
     case "periods": {
       if ((item.aggregate ?? "mean") === "sum" && item.periodMax !== undefined && !dec(item.periodMax).times(item.count).eq(max))
-        ctx.error("MAX_MISMATCH", { declared: fmt(max), computed: fmt(dec(item.periodMax).times(item.count)), detail: "periodMax × count" }, [...path, "max"]);
+        ctx.error("MAX_MISMATCH", { declared: fmt(max), computed: fmt(dec(item.periodMax).times(item.count)), from: "periodMax" }, [...path, "max"]);
       return { kind: "periods", input, count: item.count, aggregate: item.aggregate ?? "mean" };
     }
     case "carry":
@@ -552,7 +552,7 @@ function compileTrim(
   const drop = trim.drop ?? 1;
   const needed = 2 * drop + 1;
   if (trim.above !== undefined && trim.minScores !== undefined) {
-    ctx.error("SCHEMA_CONSTRAINT", { detail: "trim takes one of above (more than n scores) or minScores (at least n scores), not both" }, path);
+    ctx.error("SCHEMA_CONSTRAINT", { reason: "trim-above-and-min" }, path);
     return undefined;
   }
   if (trim.above === undefined && trim.minScores === undefined) return { drop, minScores: needed, stated: "default" };

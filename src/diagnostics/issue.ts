@@ -1,9 +1,10 @@
 /**
  * Errors are data: every problem kaohe finds is an {@link Issue} with a stable code,
  * where it is (rubric path and file:line:col, or data row/subject/field) and a
- * message rendered from one table (messages.ts).
+ * message rendered from one table per locale (messages.ts in English, the `message`
+ * of every issue; messages.zh-CN.ts in Chinese, through formatIssue).
  */
-import { renderMessage } from "./messages.js";
+import { renderMessage } from "./render.js";
 
 /** The stage that found an issue. */
 export type Stage = "api" | "parse" | "validate" | "compile" | "link" | "data" | "evaluate" | "test";
@@ -115,7 +116,7 @@ export interface Issue {
   readonly severity: "error" | "warning";
   /** Which stage found it. */
   readonly stage: Stage;
-  /** Plain-words description, rendered from `code` and `params`. */
+  /** Plain-words description in English, rendered from `code` and `params`; formatIssue(issue, { locale: "zh-CN" }) renders it in Chinese. */
   readonly message: string;
   /** Path in the rubric (e.g. `["scoring","children",0,"max"]`) or in the subject data. */
   readonly path: readonly (string | number)[];

@@ -11,19 +11,25 @@ export interface RankPlacement {
   readonly position: number;
   readonly of: number;
   readonly points: Dec;
-  readonly detail: string;
+  /** How the points were found: by position, within a top share, or proportional to the first. */
+  readonly how?: { readonly mode: "top"; readonly top: Dec } | { readonly mode: "first" } | { readonly mode: "proportional"; readonly value: Dec; readonly first: Dec };
 }
+
+/** Why a rater's ballots are void (无效票), with the numbers behind it. */
+export type BallotProblem =
+  | { readonly reason: "all-full" | "same-score" }
+  | { readonly reason: "most" | "least"; readonly count: number; readonly limit: number; readonly gte?: Dec; readonly lt?: Dec };
 
 export interface CohortInputs {
   /** item id → subject id → placement */
   readonly rankPoints: ReadonlyMap<string, ReadonlyMap<string, RankPlacement>>;
   /** item id → group id → raters whose ballots are void, with the reason */
-  readonly voidRaters: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, string>>>;
+  readonly voidRaters: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, BallotProblem>>>;
 }
 
 export function computeCohortInputs(rubric: CompiledRubric, subjects: readonly PreparedSubject[]): CohortInputs {
   const rankPoints = new Map<string, Map<string, RankPlacement>>();
-  const voidRaters = new Map<string, Map<string, Map<string, string>>>();
+  const voidRaters = new Map<string, Map<string, Map<string, BallotProblem>>>();
   for (const item of rubric.items) {
     if (item.method.kind === "rank") rankPoints.set(item.id, placeByRank(rubric, item, subjects));
     if (item.method.kind === "panel" && (item.method.invalidBallots.length > 0 || item.method.ballotLimits.length > 0))
@@ -47,29 +53,29 @@ function placeByRank(rubric: CompiledRubric, item: ItemNode, subjects: readonly 
   entries.forEach((e, i) => {
     if (i === 0 || !e.value.eq(entries[i - 1]!.value)) position = i + 1;
     let points = m.otherwise;
-    let detail = `position ${position} of ${n}`;
+    let how: RankPlacement["how"];
     if (m.positions) {
       points = m.positions[position - 1] ?? m.otherwise;
     } else if (m.percentiles) {
       const band = m.percentiles.find((p) => p.top.times(n).gte(position));
       if (band) {
         points = band.points;
-        detail += ` (within top ${band.top.times(100).toFixed()}%)`;
+        how = { mode: "top", top: band.top };
       }
     } else if (m.proportionalTop !== undefined && position <= m.proportionalTop) {
       const first = entries[0]!.value;
       points = position === 1 || first.isZero() ? item.max : item.max.times(e.value).div(first);
-      detail += position === 1 ? " (first: full points)" : ` (${e.value.toFixed()} / ${first.toFixed()} of full points)`;
+      how = position === 1 ? { mode: "first" } : { mode: "proportional", value: e.value, first };
     }
-    out.set(e.id, { position, of: n, points, detail });
+    out.set(e.id, { position, of: n, points, ...(how ? { how } : {}) });
   });
   return out;
 }
 
-function findVoidBallots(item: ItemNode, subjects: readonly PreparedSubject[]): Map<string, Map<string, string>> {
+function findVoidBallots(item: ItemNode, subjects: readonly PreparedSubject[]): Map<string, Map<string, BallotProblem>> {
   const m = item.method;
   if (m.kind !== "panel") throw new Error("unreachable");
-  const out = new Map<string, Map<string, string>>();
+  const out = new Map<string, Map<string, BallotProblem>>();
   for (const group of m.groups) {
     const ballots = new Map<string, Dec[]>();
     for (const s of subjects) {
@@ -82,7 +88,7 @@ function findVoidBallots(item: ItemNode, subjects: readonly PreparedSubject[]): 
         ballots.set(rater, list);
       });
     }
-    const voided = new Map<string, string>();
+    const voided = new Map<string, BallotProblem>();
     for (const [rater, scores] of ballots) {
       const reason = ballotProblem(scores, item.max, m.invalidBallots, m.ballotLimits);
       if (reason) voided.set(rater, reason);
@@ -97,14 +103,14 @@ function ballotProblem(
   max: Dec,
   rules: readonly ("same-score" | "all-full")[],
   limits: readonly { gte?: Dec; lt?: Dec; most?: number; least?: number }[],
-): string | undefined {
-  if (rules.includes("all-full") && scores.every((s) => s.eq(max))) return "every score is full marks";
-  if (rules.includes("same-score") && scores.length > 1 && scores.every((s) => s.eq(scores[0]!))) return "every score is the same";
+): BallotProblem | undefined {
+  if (rules.includes("all-full") && scores.every((s) => s.eq(max))) return { reason: "all-full" };
+  if (rules.includes("same-score") && scores.length > 1 && scores.every((s) => s.eq(scores[0]!))) return { reason: "same-score" };
   for (const l of limits) {
     const inBand = scores.filter((s) => (l.gte === undefined || s.gte(l.gte)) && (l.lt === undefined || s.lt(l.lt))).length;
-    const band = [l.gte !== undefined ? `≥ ${l.gte.toFixed()}` : "", l.lt !== undefined ? `< ${l.lt.toFixed()}` : ""].filter(Boolean).join(" and ");
-    if (l.most !== undefined && inBand > l.most) return `${inBand} scores ${band}, at most ${l.most} allowed`;
-    if (l.least !== undefined && inBand < l.least) return `${inBand} scores ${band}, at least ${l.least} required`;
+    const band = { ...(l.gte !== undefined ? { gte: l.gte } : {}), ...(l.lt !== undefined ? { lt: l.lt } : {}) };
+    if (l.most !== undefined && inBand > l.most) return { reason: "most", count: inBand, limit: l.most, ...band };
+    if (l.least !== undefined && inBand < l.least) return { reason: "least", count: inBand, limit: l.least, ...band };
   }
   return undefined;
 }

@@ -8,7 +8,13 @@
 /** The written forms kaohe reads: 2024-03-01, 2024-3-1, 2024/3/1, 2024年3月1日 (日 optional). */
 const DATE_FORMS = [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/];
 
-export type DateParse = { readonly iso: string } | { readonly error: string };
+/** Why a text is not a date, with the numbers behind it (messages say it per locale). */
+export type DateProblem =
+  | { readonly reason: "not-text" | "not-a-date" }
+  | { readonly reason: "year"; readonly year: number }
+  | { readonly reason: "month"; readonly month: number }
+  | { readonly reason: "day"; readonly year: number; readonly month: number; readonly day: number; readonly days: number };
+export type DateParse = { readonly iso: string } | { readonly error: DateProblem };
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -26,19 +32,19 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
  * (2023-02-29, 2024-04-31, month 13) is an error, never rolled over.
  */
 export function parseDate(raw: unknown): DateParse {
-  if (typeof raw !== "string") return { error: "expected a date written as text" };
+  if (typeof raw !== "string") return { error: { reason: "not-text" } };
   const text = raw.trim();
   for (const form of DATE_FORMS) {
     const m = form.exec(text);
     if (!m) continue;
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (year < 1000) return { error: `year ${year} is out of range` };
-    if (month < 1 || month > 12) return { error: `there is no month ${month}` };
+    if (year < 1000) return { error: { reason: "year", year } };
+    if (month < 1 || month > 12) return { error: { reason: "month", month } };
     const days = daysInMonth(year, month);
-    if (day < 1 || day > days) return { error: `${year}-${pad(month, 2)} has ${days} days, not ${day}` };
+    if (day < 1 || day > days) return { error: { reason: "day", year, month, day, days } };
     return { iso: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` };
   }
-  return { error: "not a date" };
+  return { error: { reason: "not-a-date" } };
 }
 
 interface Ymd {

@@ -21,7 +21,7 @@ import { compareIds, rankCohort } from "../cohort/rank.js";
 import { buildSubjectResult, type RubricResult, type SubjectResult, type TrailLevel } from "../report/result.js";
 import { computeCohortInputs } from "./cohort-inputs.js";
 import { ZERO } from "./decimal.js";
-import { assignGrade } from "./grade.js";
+import { assignGrade, type GradeNote } from "./grade.js";
 import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "./rules.js";
 import { scoreTree } from "./score-tree.js";
 import { SubjectState } from "./state.js";
@@ -68,7 +68,7 @@ function evaluateRubric(
   if (issues.length > 0) return { issues };
   const cohort = computeCohortInputs(rubric, prepared);
   const states = prepared.map((p) => new SubjectState(rubric, p, linked, issues, trail === "full"));
-  const gradeNotes = new Map<SubjectState, readonly string[]>();
+  const gradeNotes = new Map<SubjectState, readonly GradeNote[]>();
 
   // 3-4. points, total, raw grade
   let done = 0;
@@ -86,7 +86,7 @@ function evaluateRubric(
     const assigned = assignGrade(rubric, total, s);
     if (assigned.grade === undefined) s.fail("EVAL_NO_GRADE", { score: total.toFixed() });
     s.grade = s.rawGrade = assigned.grade;
-    const skipped = s.skipped.map((k) => `item ${k.item} does not apply: no value for "${k.column}" (missing: skip)`);
+    const skipped = s.skipped.map((k): GradeNote => ({ key: "skipped", item: k.item, column: k.column }));
     if (skipped.length || assigned.notes.length) gradeNotes.set(s, [...skipped, ...assigned.notes]);
     if (trail === "none") s.compact();
   }

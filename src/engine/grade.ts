@@ -23,25 +23,31 @@ function bandAbove(g: GradeSpec, score: Dec): boolean {
   return g.lower !== undefined && (g.lower.inclusive ? g.lower.value.gt(score) : g.lower.value.gte(score));
 }
 
+/** Why a grade was assigned as it was, as data (report/trail-text.ts says it per locale). */
+export type GradeNote =
+  | { readonly key: "skipped"; readonly item: string; readonly column: string }
+  | { readonly key: "gap"; readonly score: Dec; readonly policy: string; readonly grade: string }
+  | { readonly key: "requires"; readonly grade: string; readonly condition: string };
+
 export interface GradeAssignment {
   /** Grade index, undefined when the score falls in a gap and the policy is "error". */
   readonly grade: number | undefined;
   /** Grades skipped because their `requires` failed, and how the band was found. */
-  readonly notes: readonly string[];
+  readonly notes: readonly GradeNote[];
 }
 
 export function assignGrade(rubric: CompiledRubric, score: Dec, ctx: FactContext): GradeAssignment {
   const grades = rubric.grades;
-  const notes: string[] = [];
+  const notes: GradeNote[] = [];
   let index = grades.findIndex((g) => inBand(g, score));
   if (index < 0) {
     if (rubric.policy.bandGaps === "lower") index = grades.findIndex((g) => bandBelow(g, score));
     else if (rubric.policy.bandGaps === "higher") index = grades.findLastIndex((g) => bandAbove(g, score));
     if (index < 0) return { grade: undefined, notes };
-    notes.push(`score ${score.toFixed()} lies between bands; bandGaps: ${rubric.policy.bandGaps} → ${grades[index]!.id}`);
+    notes.push({ key: "gap", score, policy: rubric.policy.bandGaps, grade: grades[index]!.id });
   }
   while (index < grades.length - 1 && grades[index]!.requires && !grades[index]!.requires!.test(ctx)) {
-    notes.push(`${grades[index]!.id} requires ${grades[index]!.requires!.text}: not met`);
+    notes.push({ key: "requires", grade: grades[index]!.id, condition: grades[index]!.requires!.text });
     index++;
   }
   return { grade: index, notes };

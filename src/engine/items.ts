@@ -8,7 +8,7 @@ import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { Entry, ItemNode, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "./decimal.js";
-import type { NodeScore, SubjectState, TrailLine } from "./state.js";
+import type { NodeScore, SubjectState, TrailLine, TrailNote } from "./state.js";
 
 const f = (d: Dec) => format(d);
 
@@ -24,28 +24,35 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
     }
     case "yesno": {
       const v = s.input(m.input) as boolean | undefined;
-      return v === undefined ? undefined : done(v ? m.yes : m.no, [line(m.input, m.input, v ? m.yes : m.no.minus(m.yes), () => (v ? "yes" : "no"))]);
+      return v === undefined ? undefined : done(v ? m.yes : m.no, [line(m.input, m.input, v ? m.yes : m.no.minus(m.yes), () => ({ key: "yesno", value: v }))]);
     }
     case "levels": {
       const v = s.input(m.input) as string | undefined;
       if (v === undefined) return undefined;
       const points = m.levels.get(v)!;
-      return done(points, [line(m.input, m.input, points, () => `level ${v} → ${f(points)}`)]);
+      return done(points, [line(m.input, m.input, points, () => ({ key: "level", level: v, points }))]);
     }
     case "deduct": {
-      if (m.zeroIf?.test(s)) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), () => `${m.zeroIf!.text}: the item scores 0`)]);
+      if (m.zeroIf?.test(s)) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), () => ({ key: "zero-if", condition: m.zeroIf!.text }))]);
       const lines = entryLines(m.entries, s);
       if (!lines) return undefined;
       const deducted = sum(lines.map((l) => l.amount));
-      const points = bound(m.base.minus(deducted), m.floor, max);
-      return done(points, lines.map((l) => ({ ...l, amount: l.amount.negated() })));
+      const net = m.base.minus(deducted);
+      const points = bound(net, m.floor, max);
+      const out = lines.map((l) => ({ ...l, amount: l.amount.negated() }));
+      // 扣完为止: the floor stops the deductions; said in the trail, never silently.
+      if (!points.eq(net)) out.push(line("bound", points.gt(net) ? "floor" : "cap", points.minus(net), () => ({ key: "deduct-bound", base: m.base, deducted, points, side: points.gt(net) ? "floor" : "cap" })));
+      return done(points, out);
     }
     case "bonus": {
       const lines = entryLines(m.entries, s);
       const outside = entryLines(m.outside, s);
       if (!lines || !outside) return undefined;
-      const inside = minOf(sum(lines.map((l) => l.amount)), max);
-      return done(inside.plus(sum(outside.map((l) => l.amount))), [...lines, ...outside.map((l) => ({ ...l, detail: () => `${l.detail()} (outside the cap)` }))]);
+      const added = sum(lines.map((l) => l.amount));
+      const inside = minOf(added, max);
+      // 加分最多不超过 max: the cap is a line of the trail when it applies.
+      const capped = inside.eq(added) ? [] : [line("bound", "cap", inside.minus(added), () => ({ key: "bonus-cap", added, max }))];
+      return done(inside.plus(sum(outside.map((l) => l.amount))), [...lines, ...capped, ...outside.map((l) => ({ ...l, note: () => ({ key: "outside", inner: l.note() }) }))]);
     }
     case "adjust": {
       const added = entryLines(m.additions, s);
@@ -54,28 +61,28 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       const net = sum(added.map((l) => l.amount)).minus(sum(deducted.map((l) => l.amount)));
       const points = bound(net, m.floor, m.cap);
       const lines = [...added, ...deducted.map((l) => ({ ...l, amount: l.amount.negated() }))];
-      if (!points.eq(net)) lines.push(line("bound", points.lt(net) ? "cap" : "floor", points.minus(net), () => `net ${f(net)} bounded to ${f(points)}`));
+      if (!points.eq(net)) lines.push(line("bound", points.lt(net) ? "cap" : "floor", points.minus(net), () => ({ key: "bound-net", net, points, side: points.lt(net) ? "cap" : "floor" })));
       return done(points, lines);
     }
     case "ratio": {
       let ratio: Dec | undefined;
-      let detail: () => string;
+      let note: () => TrailNote;
       if (m.input !== undefined) {
         ratio = num(m.input);
         if (ratio === undefined) return undefined;
         const r = ratio;
-        detail = () => `${f(r.times(100))}% × ${f(max)}`;
+        note = () => ({ key: "ratio-percent", percent: r.times(100), max });
       } else {
         const n = num(m.numerator!);
         const d = num(m.denominator!);
         if (n === undefined || d === undefined) return undefined;
         if (d.isZero()) return void s.fail("EVAL_ZERO_DENOMINATOR", { item: item.id, denominator: m.denominator }, m.denominator);
-        if (n.gt(d)) return void s.fail("DATA_OUT_OF_RANGE", { field: m.numerator, expected: `at most ${m.denominator} (${f(d)})`, received: f(n) }, m.numerator);
+        if (n.gt(d)) return void s.fail("DATA_OUT_OF_RANGE", { field: m.numerator, expected: `at most ${m.denominator} (${f(d)})`, expects: "at-most-field", other: m.denominator, max: f(d), received: f(n) }, m.numerator);
         ratio = n.div(d);
-        detail = () => `${f(n)} / ${f(d)} × ${f(max)}`;
+        note = () => ({ key: "ratio-pair", numerator: n, denominator: d, max });
       }
       const points = max.times(ratio);
-      return done(points, [line(item.id, item.label, points, detail)]);
+      return done(points, [line(item.id, item.label, points, note)]);
     }
     case "scale": {
       const v = num(m.input);
@@ -83,7 +90,7 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       if (v === undefined || target === undefined) return undefined;
       if (m.zeroBelow !== undefined && v.lt(m.zeroBelow)) {
         const threshold = m.zeroBelow;
-        return done(ZERO, [line(item.id, item.label, m.base.negated(), () => `${f(v)} below the threshold ${f(threshold)}: the item scores 0`)]);
+        return done(ZERO, [line(item.id, item.label, m.base.negated(), () => ({ key: "scale-zero", value: v, threshold }))]);
       }
       const delta = v.minus(target);
       const side = delta.gt(0) ? m.above : delta.lt(0) ? m.below : "none";
@@ -92,25 +99,25 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       const units = m.steps === "whole" ? exact.floor() : m.steps === "started" && !exact.isInteger() ? exact.floor().plus(1) : exact;
       const change = side === "none" ? ZERO : units.times(m.points).times(side === "add" ? 1 : -1);
       const points = bound(m.base.plus(change), m.floor, max);
-      const detail = () =>
+      const note = (): TrailNote =>
         side === "none"
-          ? `${f(v)} vs target ${f(target)}: base ${f(m.base)}`
-          : `${f(v)} vs target ${f(target)}: ${f(units)} step(s) of ${f(m.unit)} × ${f(m.points)} ${side === "add" ? "added" : "deducted"}`;
-      return done(points, [line(item.id, item.label, points.minus(m.base), detail)]);
+          ? { key: "scale-base", value: v, target, base: m.base }
+          : { key: "scale-steps", value: v, target, units, unit: m.unit, points: m.points, side };
+      return done(points, [line(item.id, item.label, points.minus(m.base), note)]);
     }
     case "bands": {
       const v = num(m.input);
       if (v === undefined) return undefined;
       const band = m.bands.find((b) => (b.inclusive ? v.gte(b.bound) : v.gt(b.bound)));
       const points = band ? band.points : m.otherwise;
-      const detail = () => (band ? `${f(v)} ${band.inclusive ? "≥" : ">"} ${f(band.bound)} → ${f(points)}` : `${f(v)} below every band → ${f(points)}`);
-      return done(points, [line(item.id, item.label, points, detail)]);
+      const note = (): TrailNote => (band ? { key: "band", value: v, op: band.inclusive ? "≥" : ">", bound: band.bound, points } : { key: "band-none", value: v, points });
+      return done(points, [line(item.id, item.label, points, note)]);
     }
     case "rank": {
       if (num(m.input) === undefined) return undefined;
       const placement = cohort.rankPoints.get(item.id)?.get(s.id);
       if (!placement) return undefined;
-      return done(placement.points, [line(item.id, item.label, placement.points, () => placement.detail)]);
+      return done(placement.points, [line(item.id, item.label, placement.points, () => ({ key: "rank", position: placement.position, of: placement.of, ...(placement.how ? { how: placement.how } : {}) }))]);
     }
     case "panel": {
       const lines: TrailLine[] = [];
@@ -125,25 +132,25 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
         });
         const droppedRaters = sheet.raters.filter((r) => r !== null && voided?.has(r));
         if (kept.length === 0)
-          return void s.fail("EVAL_NO_VALID_SCORES", { item: item.id, detail: droppedRaters.length ? `void ballots: ${droppedRaters.join(", ")}` : "no scores" }, g.input);
+          return void s.fail("EVAL_NO_VALID_SCORES", { item: item.id, ...(droppedRaters.length ? { reason: "void-ballots", raters: droppedRaters } : { reason: "no-scores" }) }, g.input);
         let used = [...kept].sort((a, b) => a.cmp(b));
-        let trimmed = "";
+        let trimmed: { drop: number; of: number } | undefined;
         let notTrimmed: TrailLine | undefined;
         const trim = m.trim;
         if (trim && used.length >= trim.minScores) {
           used = used.slice(trim.drop, used.length - trim.drop);
-          trimmed = `, dropped ${trim.drop} highest and lowest of ${kept.length}`;
+          trimmed = { drop: trim.drop, of: kept.length };
         } else if (trim) {
           const count = kept.length;
-          const rule = trim.stated === "above" ? `more than ${trim.minScores - 1} (trim.above)` : trim.stated === "minScores" ? `at least ${trim.minScores} (trim.minScores)` : `at least ${trim.minScores} (2 × drop + 1)`;
-          notTrimmed = line(`${g.id}.trim`, `${g.id} trim`, ZERO, () => `not trimmed: ${count} score(s), trimming needs ${rule}`);
+          notTrimmed = line(`${g.id}.trim`, `${g.id} trim`, ZERO, () => ({ key: "panel-not-trimmed", count, rule: trim.stated ?? "drop", min: trim.minScores }));
         }
         const mean = sum(used).div(used.length);
         const weighted = mean.times(g.weight);
         total = total.plus(weighted);
-        const voidText = droppedRaters.length ? `, void: ${droppedRaters.map((r) => `${r} (${voided!.get(r!)})`).join("; ")}` : "";
-        const weightText = m.groups.length > 1 ? ` × weight ${f(g.weight)}` : "";
-        lines.push(line(g.id, g.id, weighted, () => `mean ${f(mean)} of ${used.length} score(s)${trimmed}${voidText}${weightText}`));
+        const count = used.length;
+        const voids = droppedRaters.map((r) => ({ rater: r!, problem: voided!.get(r!)! }));
+        const weight = m.groups.length > 1 ? g.weight : undefined;
+        lines.push(line(g.id, g.id, weighted, () => ({ key: "panel", mean, count, ...(trimmed ?? {}), ...(voids.length ? { voids } : {}), ...(weight ? { weight } : {}) })));
         if (notTrimmed) lines.push(notTrimmed);
       }
       return done(total, lines);
@@ -166,34 +173,34 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
           break;
         case "issued":
           denominator = v.issued;
-          if (denominator === undefined) return void s.fail("DATA_MISSING_FIELD", { field: `${m.input}.issued`, expected: "the number of ballots issued (denominator: issued)" }, m.input);
-          if (denominator.lt(returned)) return void s.fail("DATA_OUT_OF_RANGE", { field: `${m.input}.issued`, expected: `at least the ${f(returned)} ballots returned`, received: f(denominator) }, m.input);
+          if (denominator === undefined) return void s.fail("DATA_MISSING_FIELD", { field: `${m.input}.issued`, expected: "the number of ballots issued (denominator: issued)", expects: "issued" }, m.input);
+          if (denominator.lt(returned)) return void s.fail("DATA_OUT_OF_RANGE", { field: `${m.input}.issued`, expected: `at least the ${f(returned)} ballots returned`, expects: "at-least-returned", min: f(returned), received: f(denominator) }, m.input);
           break;
       }
       if (denominator.isZero()) return void s.fail("EVAL_ZERO_DENOMINATOR", { item: item.id, denominator: m.denominator }, m.input);
       let weighted = ZERO;
-      const parts: string[] = [];
+      const parts: { level: string; count: Dec; coefficient: Dec }[] = [];
       for (const [level, c] of m.coefficients) {
         const n = v.levels[level]!;
         weighted = weighted.plus(n.times(c));
-        parts.push(`${level} ${f(n)}×${f(c)}`);
+        parts.push({ level, count: n, coefficient: c });
       }
       const points = max.times(weighted).div(denominator);
       const denom = denominator;
-      return done(points, [line(item.id, item.label, points, () => `(${parts.join(" + ")}) / ${f(denom)} (${m.denominator}) × ${f(max)}`)]);
+      return done(points, [line(item.id, item.label, points, () => ({ key: "votes", parts, denominator: denom, basis: m.denominator, max }))]);
     }
     case "periods": {
       const values = s.input(m.input) as readonly Dec[] | undefined;
       if (!values) return undefined;
       const total = sum(values);
       const points = m.aggregate === "sum" ? total : total.div(m.count);
-      return done(points, [line(item.id, item.label, points, () => `${m.aggregate} of ${m.count} periods: ${values.map(f).join(", ")}`)]);
+      return done(points, [line(item.id, item.label, points, () => ({ key: "periods", aggregate: m.aggregate, count: m.count, values }))]);
     }
     case "carry": {
       const v = num(m.input);
       if (v === undefined) return undefined;
       const points = v.times(m.share);
-      return done(points, [line(item.id, item.label, points, () => `${f(v)} × ${f(m.share.times(100))}% carried over`)]);
+      return done(points, [line(item.id, item.label, points, () => ({ key: "carry", value: v, percent: m.share.times(100) }))]);
     }
     case "linked": {
       const l = s.linked(m.rubric);
@@ -201,16 +208,16 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       if (!l) throw new Error(`kaohe internal: no result of ${m.rubric} for ${s.id}`);
       const points = m.scaleFrom ? l.score.times(max).div(m.scaleFrom) : l.score;
       if (points.gt(max)) return void s.fail("EVAL_LINKED_OUT_OF_RANGE", { rubric: m.rubric, value: f(points), max: f(max) });
-      const detail = () => (m.scaleFrom ? `${f(l.score)} / ${f(m.scaleFrom)} × ${f(max)} from ${m.rubric}` : `score of ${m.rubric}`);
-      return done(points, [line(item.id, item.label, points, detail)]);
+      const note = (): TrailNote => (m.scaleFrom ? { key: "linked-scaled", score: l.score, scaleFrom: m.scaleFrom, max, rubric: m.rubric } : { key: "linked", rubric: m.rubric });
+      return done(points, [line(item.id, item.label, points, note)]);
     }
     default:
       return unreachable(m, "item method");
   }
 }
 
-function line(entry: string, label: string, amount: Dec, detail: () => string): TrailLine {
-  return { entry, label, amount, detail };
+function line(entry: string, label: string, amount: Dec, note: () => TrailNote): TrailLine {
+  return { entry, label, amount, note };
 }
 
 /** Each entry's (positive) amount, bounded by the entry's max. Undefined if an input is missing. */
@@ -219,37 +226,37 @@ function entryLines(entries: readonly Entry[], s: SubjectState): TrailLine[] | u
   for (const e of entries) {
     const r = entryAmount(e, s);
     if (!r) return undefined;
-    let [amount, detail] = r;
+    let [amount, note] = r;
     if (e.max && amount.gt(e.max)) {
       const limit = e.max;
-      const before = detail;
-      detail = () => `${before()}, limited to ${f(limit)}`;
+      const before = note;
+      note = () => ({ key: "limited", inner: before(), limit });
       amount = e.max;
     }
-    if (!amount.isZero()) lines.push({ entry: e.id, label: e.label, amount, detail });
+    if (!amount.isZero()) lines.push({ entry: e.id, label: e.label, amount, note });
   }
   return lines;
 }
 
-function entryAmount(e: Entry, s: SubjectState): [Dec, () => string] | undefined {
+function entryAmount(e: Entry, s: SubjectState): [Dec, () => TrailNote] | undefined {
   switch (e.type) {
     case "when":
-      return e.when.test(s) ? [e.points, () => `${e.when.text}: ${f(e.points)}`] : [ZERO, () => ""];
+      return e.when.test(s) ? [e.points, () => ({ key: "when", condition: e.when.text, points: e.points })] : [ZERO, () => ({ key: "when", condition: e.when.text, points: ZERO })];
     case "per": {
       const v = s.input(e.input) as Dec | undefined;
-      return v === undefined ? undefined : [v.times(e.points), () => `${f(v)} × ${f(e.points)}`];
+      return v === undefined ? undefined : [v.times(e.points), () => ({ key: "per", value: v, points: e.points })];
     }
     case "shortfall": {
       const v = s.input(e.input) as Dec | undefined;
       if (v === undefined) return undefined;
       const missing = maxOf(ZERO, e.required.minus(v));
-      return [missing.times(e.points), () => `${f(missing)} short of ${f(e.required)} × ${f(e.points)}`];
+      return [missing.times(e.points), () => ({ key: "shortfall", missing, required: e.required, points: e.points })];
     }
     case "chosen": {
       const sheet = s.input(e.input) as ScoreSheet | undefined;
       if (!sheet) return undefined;
       const total = sum(sheet.values);
-      return [total, () => `chosen ${sheet.values.map(f).join(" + ")} (each within ${f(e.range[0])}-${f(e.range[1])})`];
+      return [total, () => ({ key: "chosen", values: sheet.values, low: e.range[0], high: e.range[1] })];
     }
     case "records":
       return recordsAmount(e, s);
@@ -258,7 +265,7 @@ function entryAmount(e: Entry, s: SubjectState): [Dec, () => string] | undefined
   }
 }
 
-function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState): [Dec, () => string] | undefined {
+function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState): [Dec, () => TrailNote] | undefined {
   const records = (s.input(e.input) as readonly RecordValue[] | undefined) ?? [];
   const amounts: { key: string; amount: Dec; index: number }[] = [];
   for (const [i, rec] of records.entries()) {
@@ -268,20 +275,20 @@ function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState):
       const k = rec[e.amount.by];
       const v = typeof k === "string" ? e.amount.table.get(k) : undefined;
       if (v === undefined)
-        return void s.fail("DATA_INVALID_VALUE", { field: `${e.input}[${i + 1}].${e.amount.by}`, expected: `one of ${[...e.amount.table.keys()].join(", ")}`, received: k ?? null }, e.input);
+        return void s.fail("DATA_INVALID_VALUE", { field: `${e.input}[${i + 1}].${e.amount.by}`, expected: `one of ${[...e.amount.table.keys()].join(", ")}`, expects: "one-of", allowed: [...e.amount.table.keys()], received: k ?? null }, e.input);
       amount = v;
     }
     if (e.times !== undefined) amount = amount.times((rec[e.times] as Dec | undefined) ?? ONE);
     if (e.split !== undefined) {
       const n = (rec[e.split] as Dec | undefined) ?? ONE;
-      if (n.isZero()) return void s.fail("DATA_OUT_OF_RANGE", { field: `${e.input}[${i + 1}].${e.split}`, expected: "at least 1", received: "0" }, e.input);
+      if (n.isZero()) return void s.fail("DATA_OUT_OF_RANGE", { field: `${e.input}[${i + 1}].${e.split}`, expected: "at least 1", expects: "range", min: "1", received: "0" }, e.input);
       amount = amount.div(n);
     }
     const key = e.dedup ? e.dedup.key.map((k) => String(rec[k] ?? "")).join("\u0000") : String(i);
     amounts.push({ key, amount, index: i });
   }
   let kept = amounts;
-  let dedupText = "";
+  let dedup: { records: number; kept: number; key: readonly string[]; keep: string } | undefined;
   if (e.dedup) {
     const byKey = new Map<string, { key: string; amount: Dec; index: number }>();
     for (const a of amounts) {
@@ -292,9 +299,9 @@ function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState):
       else if (e.dedup.keep === "min" && a.amount.lt(prev.amount)) byKey.set(a.key, a);
     }
     kept = [...byKey.values()];
-    if (kept.length < amounts.length) dedupText = ` (${amounts.length} records, ${kept.length} after dedup by ${e.dedup.key.join("+")}, keep ${e.dedup.keep})`;
+    if (kept.length < amounts.length) dedup = { records: amounts.length, kept: kept.length, key: e.dedup.key, keep: e.dedup.keep };
   }
   const total = sum(kept.map((k) => k.amount));
-  return [total, () => `${kept.map((k) => f(k.amount)).join(" + ") || "no records"}${dedupText}`];
+  return [total, () => ({ key: "records", amounts: kept.map((k) => k.amount), ...(dedup ? { dedup } : {}) })];
 }
 

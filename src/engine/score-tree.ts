@@ -14,7 +14,7 @@ import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { GroupNode, InputValue, ItemNode, Rounding, TreeNode } from "../compile/model.js";
 import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
-import { bound, format, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "./decimal.js";
+import { bound, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "./decimal.js";
 import { scoreItem } from "./items.js";
 import type { NodeScore, SubjectState, TrailLine } from "./state.js";
 import { EMPTY_SHEET } from "./subject-data.js";
@@ -28,8 +28,7 @@ import { EMPTY_SHEET } from "./subject-data.js";
 export function scoreTree(root: GroupNode, s: SubjectState, cohort: CohortInputs, rounding?: Rounding): boolean {
   const result = scoreNode(root, s, cohort);
   if (result === undefined && !s.failed) {
-    const skipped = s.skipped.map((k) => `"${k.item}" (no "${k.column}")`);
-    s.fail("EVAL_NOT_GRADABLE", { detail: `no item applies to it${skipped.length ? `; skipped for a missing value: ${skipped.join(", ")}` : ""}` });
+    s.fail("EVAL_NOT_GRADABLE", { reason: "nothing-applies", skipped: s.skipped.map((k) => ({ item: k.item, column: k.column })) });
   }
   if (result === undefined || s.failed) return false;
   if (rounding) s.record(root.id, rounded(result, rounding, "rounding"));
@@ -41,7 +40,7 @@ function rounded(score: NodeScore, r: Rounding, label: string): NodeScore {
   const points = round(score.points, r.places, r.mode);
   if (points.eq(score.points)) return score;
   const raw = score.points;
-  const line: TrailLine = { entry: "round", label, amount: points.minus(raw), detail: () => `${format(raw)} rounded to ${r.places} places (${r.mode}): ${format(points, r.places)}` };
+  const line: TrailLine = { entry: "round", label, amount: points.minus(raw), note: () => ({ key: "round", raw, places: r.places, mode: r.mode, points }) };
   return { points, max: score.max, lines: [...score.lines, line] };
 }
 
@@ -71,14 +70,14 @@ function absentInputs(item: ItemNode, s: SubjectState): "fail" | "skip" | { zero
     return "skip";
   }
   const errors = absent.filter((a) => a.policy === "error");
-  for (const a of errors) s.missingField(a.input, a.spec.required ? undefined : `${a.spec.name} is optional but item "${item.id}" reads it: declare missing: zero or skip to say what the item does then`);
+  for (const a of errors) s.missingField(a.input, a.spec.required ? undefined : item.id);
   if (errors.length) return "fail";
   const lines: TrailLine[] = [];
   let zeros: Map<string, InputValue> | undefined;
   for (const { input, spec, column } of absent) {
     const empty = spec.type === "scores";
     if (item.missing === "zero") (zeros ??= new Map()).set(input, empty ? EMPTY_SHEET : ZERO);
-    lines.push({ entry: input, label: column, amount: ZERO, detail: () => `"${column}" not given: read as ${empty ? "an empty list" : "0"} (missing: zero)` });
+    lines.push({ entry: input, label: column, amount: ZERO, note: () => ({ key: "absent-zero", column, empty }) });
   }
   return { ...(zeros ? { zeros } : {}), lines };
 }
@@ -95,7 +94,7 @@ function scoreNode(node: TreeNode, s: SubjectState, cohort: CohortInputs): NodeS
     score = s.withZeros(absent.zeros, () => scoreItem(node, s, cohort));
     if (score === undefined) {
       // Every path that yields no points records its issue; never leave a subject ungraded in silence.
-      if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { detail: `item "${node.id}" could not be scored` });
+      if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { reason: "item-failed", item: node.id });
       s.failed = true;
       return undefined;
     }
@@ -155,13 +154,16 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
   }
   const lines: TrailLine[] = [];
   const bounded = bound(value, g.floor, g.cap);
-  if (!bounded.eq(value)) lines.push({ entry: "bound", label: g.cap && value.gt(g.cap) ? "cap" : "floor", amount: bounded.minus(value), detail: ((v, b) => () => `${format(v)} bounded to ${format(b)}`)(value, bounded) });
+  if (!bounded.eq(value)) {
+    const side = g.cap && value.gt(g.cap) ? "cap" : "floor";
+    lines.push({ entry: "bound", label: side, amount: bounded.minus(value), note: ((v, b) => () => ({ key: "group-bound", value: v, bounded: b, side }))(value, bounded) });
+  }
   value = bounded;
   if (g.cap && full.gt(g.cap)) full = g.cap;
   if (g.normalizeTo) {
     const normalised = full.isZero() ? ZERO : value.times(g.normalizeTo).div(full);
     const [v, fm, to] = [value, full, g.normalizeTo];
-    lines.push({ entry: "normalize", label: "折算", amount: normalised.minus(value), detail: () => `${format(v)} / ${format(fm)} × ${format(to)}` });
+    lines.push({ entry: "normalize", label: "折算", amount: normalised.minus(value), note: () => ({ key: "normalize", value: v, full: fm, to }) });
     value = normalised;
     full = g.normalizeTo;
   }
@@ -173,7 +175,7 @@ function scoreGroup(g: GroupNode, s: SubjectState, cohort: CohortInputs): NodeSc
   if (g.limit) {
     const limited = minOf(value, g.limit);
     const [v, lim] = [value, g.limit];
-    if (!limited.eq(value)) lines.push({ entry: "limit", label: "limit", amount: limited.minus(value), detail: () => `${format(v)} limited to ${format(lim)}` });
+    if (!limited.eq(value)) lines.push({ entry: "limit", label: "limit", amount: limited.minus(value), note: () => ({ key: "limit", value: v, limit: lim }) });
     value = limited;
   }
   return { points: value, max: full, lines };

@@ -15,8 +15,17 @@ export interface TrailLine {
   readonly label: string;
   /** Signed amount: negative for a deduction. */
   readonly amount: Dec;
-  /** Rendered only when the trail is reported. */
-  readonly detail: () => string;
+  /** What produced the amount, as data; built only when the trail is reported (report/trail-text.ts says it per locale). */
+  readonly note: () => TrailNote;
+}
+
+/**
+ * The reason of a trail line: a key and the values behind it (Decs stay exact; the
+ * report renders them at full precision in JSON, at the rubric's places for people).
+ */
+export interface TrailNote {
+  readonly key: string;
+  readonly [param: string]: unknown;
 }
 
 export interface NodeScore {
@@ -130,10 +139,22 @@ export class SubjectState implements FactContext {
   }
 
   /** DATA_MISSING_FIELD for an input, naming its column and saying what it expects. */
-  missingField(name: string, hint?: string): void {
+  missingField(name: string, readBy?: string): void {
     const spec = this.rubric.inputs.get(name);
     const allowed = spec?.type === "choice" ? spec.values : spec?.type === "grade" ? spec.scale : undefined;
-    this.fail("DATA_MISSING_FIELD", { field: name, expected: spec ? describeSpec(spec) : "a value", ...(allowed ? { allowed } : {}), ...(hint ? { hint } : {}) }, name);
+    const hint = readBy !== undefined ? `${name} is optional but item "${readBy}" reads it: declare missing: zero or skip to say what the item does then` : undefined;
+    this.fail(
+      "DATA_MISSING_FIELD",
+      {
+        field: name,
+        expected: spec ? describeSpec(spec) : "a value",
+        ...(spec ? { expects: "input", type: spec.type } : {}),
+        ...(spec?.type === "votes" ? { levels: spec.levels } : {}),
+        ...(allowed ? { allowed } : {}),
+        ...(hint ? { hint, reason: "optional-read", item: readBy } : {}),
+      },
+      name,
+    );
   }
 
   /** Score one item with some absent inputs read as zero. */

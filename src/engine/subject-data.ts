@@ -108,7 +108,7 @@ export function limitProblems(given: unknown): { key: string; expected: string; 
 function resolveLimits(given: DataLimits | undefined, issues: Issue[]): Required<DataLimits> {
   for (const p of limitProblems(given)) {
     const field = p.key ? `limits.${p.key}` : "limits";
-    issues.push(makeIssue("DATA_INVALID_VALUE", { field, expected: p.expected, ...receivedOf(p.value) }, { path: field.split(".") }));
+    issues.push(makeIssue("DATA_INVALID_VALUE", { field, expected: p.expected, expects: "limit", ...receivedOf(p.value) }, { path: field.split(".") }));
   }
   const out = { ...DEFAULT_DATA_LIMITS };
   if (issues.length === 0 && given !== undefined)
@@ -149,7 +149,7 @@ function inheritedKeys(obj: object): string[] {
   return out;
 }
 
-const INHERITED = { expected: "an own property (inherited properties are not read as data)", received: "a property inherited from the object's prototype" };
+const INHERITED = { expected: "an own property (inherited properties are not read as data)", received: "a property inherited from the object's prototype", expects: "own-property" };
 
 /**
  * A subject's id, name or group: a string, or a finite number (written as text).
@@ -204,7 +204,7 @@ export function checkSubjects(
   const limits = resolveLimits(givenLimits, issues);
   if (issues.length > 0) return { subjects, issues };
   if (!Array.isArray(rows)) {
-    issues.push(makeIssue("DATA_BAD_SHAPE", { field: "subjects", expected: "a list of subjects", received: showValue(rows) }));
+    issues.push(makeIssue("DATA_BAD_SHAPE", { field: "subjects", expected: "a list of subjects", expects: "subjects", received: showValue(rows) }));
     return { subjects, issues };
   }
   if (rows.length > limits.rows) {
@@ -232,7 +232,7 @@ export function checkSubjects(
     issues.push(
       makeIssue(
         "DATA_BAD_SHAPE",
-        { expected: "a mapping with an id and input values", received: count === 1 ? "a hole in the list" : `a hole in the list (rows ${index + 1} to ${index + count})`, rows: count },
+        { expected: "a mapping with an id and input values", expects: "subject", received: count === 1 ? "a hole in the list" : `a hole in the list (rows ${index + 1} to ${index + count})`, got: "hole", rows: count },
         { row: index + 1, path: [index] },
       ),
     );
@@ -248,7 +248,7 @@ export function checkSubjects(
     const raw: unknown = rows[i];
     const row = i + 1;
     if (!isMapping(raw)) {
-      issues.push(makeIssue("DATA_BAD_SHAPE", { expected: "a mapping with an id and input values", received: showValue(raw) }, { row, path: [i] }));
+      issues.push(makeIssue("DATA_BAD_SHAPE", { expected: "a mapping with an id and input values", expects: "subject", received: showValue(raw) }, { row, path: [i] }));
       continue;
     }
     const keys = Object.keys(raw);
@@ -273,18 +273,18 @@ export function checkSubjects(
     const data = folded.data;
     // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
     let conflict = false;
-    const shape = (column: string, expected: string, received: string, id?: string) => {
+    const shape = (column: string, expected: string, received: string, id: string | undefined, more: Record<string, unknown>) => {
       conflict = true;
-      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received }, { row, field: column, path: [i, column], ...(id !== undefined ? { subject: id } : {}) }));
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received, ...more }, { row, field: column, path: [i, column], ...(id !== undefined ? { subject: id } : {}) }));
     };
     const pick = (field: (typeof RESERVED_FIELDS)[number], id?: string): { column: string; value: string | undefined } | undefined => {
       const given = fields[field].filter((c) => data.has(c) && !isAbsent(data.get(c)));
-      if (given.length > 1) shape(given[1]!, `given once (the subject's ${field})`, `both "${given[0]}" and "${given[1]}"`, id);
+      if (given.length > 1) shape(given[1]!, `given once (the subject's ${field})`, `both "${given[0]}" and "${given[1]}"`, id, { expects: "once", of: field, columns: [given[0], given[1]] });
       if (!given.length) return undefined;
       const column = given[0]!;
       const value = subjectText(data.get(column), field === "id");
       if (value === null) {
-        shape(column, `the subject's ${field}: text or a number`, showValue(data.get(column)), id);
+        shape(column, `the subject's ${field}: text or a number`, showValue(data.get(column)), id, { expects: "subject-text", of: field });
         return undefined;
       }
       return { column, value };
@@ -306,10 +306,10 @@ export function checkSubjects(
     }
     firstRow.set(id, row);
     for (const key of data.keys()) if (!known.has(key)) unknown.add(key, { row, id, index: i });
-    if (folded.unknown) for (const u of folded.unknown) unknown.add(u.key, { row, id, index: i }, { hint: u.hint });
+    if (folded.unknown) for (const u of folded.unknown) unknown.add(u.key, { row, id, index: i }, { hint: u.hint, series: u.base, periods: u.periods });
     if (folded.twice)
       for (const { base, columns } of folded.twice)
-        shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${columns.map((k) => `"${k}"`).join(", ")}`, id);
+        shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${columns.map((k) => `"${k}"`).join(", ")}`, id, { expects: "once-dotted", columns: [base, ...columns] });
     const name = pick("name", id)?.value;
     const group = pick("group", id)?.value;
     if (conflict) continue;
@@ -358,10 +358,10 @@ export function foldColumns(
   row: SubjectData,
   keys: readonly string[],
   nested: ReadonlyMap<string, InputSpec>,
-): { data: Fields; unknown?: { key: string; hint: string }[]; twice?: { base: string; columns: string[] }[] } {
+): { data: Fields; unknown?: { key: string; hint: string; base: string; periods: number }[]; twice?: { base: string; columns: string[] }[] } {
   if (nested.size === 0) return { data: new OwnFields(row, keys) };
   let folded: Map<string, unknown> | undefined;
-  let unknown: { key: string; hint: string }[] | undefined;
+  let unknown: { key: string; hint: string; base: string; periods: number }[] | undefined;
   // Bases built from dotted columns, with those columns.
   let dotted: Map<string, string[]> | undefined;
   for (let k = 0; k < keys.length; k++) {
@@ -393,7 +393,7 @@ export function foldColumns(
     const base = key.slice(0, dot);
     const sub = key.slice(dot + 1);
     if (spec.type === "series" && !(PERIOD.test(sub) && Number(sub) <= spec.length)) {
-      (unknown ??= []).push({ key, hint: `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}` });
+      (unknown ??= []).push({ key, hint: `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}`, base, periods: spec.length });
       continue;
     }
     if (isAbsent(value)) continue;
@@ -434,7 +434,7 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
     columns.set(spec.name, column);
     const where = (at = "") => ({ row: subject.row, subject: subject.id, field: column + at, rubric: rubric.id, path: [subject.row - 1, column + at] });
     if (given.length > 1) {
-      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, input: spec.name, expected: "given once", received: `both "${given[0]}" and "${given[1]}"` }, where()));
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, input: spec.name, expected: "given once", received: `both "${given[0]}" and "${given[1]}"`, expects: "once", columns: [given[0], given[1]] }, where()));
       continue;
     }
     if (given.length === 0) {
@@ -501,7 +501,7 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       const t = scalarText(raw)?.trim().toLowerCase();
       if (t !== undefined && TRUE.has(t)) return true;
       if (t !== undefined && FALSE.has(t)) return false;
-      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", allowed: ["true", "false"], ...receivedOf(raw) });
+      report("DATA_INVALID_VALUE", { expected: "true or false (also yes/no, 1/0, 是/否)", expects: "boolean", allowed: ["true", "false"], ...receivedOf(raw) });
       return undefined;
     }
     case "choice":
@@ -509,19 +509,19 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       const options = spec.type === "choice" ? spec.values : spec.scale;
       const t = scalarText(raw)?.trim();
       if (t !== undefined && options.includes(t)) return t;
-      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, allowed: options, ...receivedOf(raw) });
+      report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, expects: "one-of", allowed: options, ...receivedOf(raw) });
       return undefined;
     }
     case "text": {
       const t = scalarText(raw);
-      if (t === undefined) report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: showValue(raw) });
+      if (t === undefined) report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", expects: "text", received: showValue(raw) });
       return t;
     }
     case "date": {
       // 2024-03-01, 2024/3/1 or 2024年3月1日 → "2024-03-01"; an impossible date is an error.
       const d = parseDate(raw);
       if ("iso" in d) return d.iso;
-      report("DATA_INVALID_DATE", { ...receivedOf(raw), detail: d.error });
+      report("DATA_INVALID_DATE", { ...receivedOf(raw), ...d.error });
       return undefined;
     }
     case "rank":
@@ -530,7 +530,7 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       return readScores(spec, raw, report);
     case "series": {
       if (!Array.isArray(raw) || raw.length !== spec.length) {
-        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, received: Array.isArray(raw) ? `${raw.length} values` : showValue(raw) });
+        report("DATA_BAD_SHAPE", { expected: `a list of ${spec.length} numbers`, expects: "series", length: spec.length, received: Array.isArray(raw) ? `${raw.length} values` : showValue(raw), ...(Array.isArray(raw) ? { count: raw.length } : {}) });
         return undefined;
       }
       const out: Dec[] = [];
@@ -574,7 +574,7 @@ function readNumber(
   const above = spec.max !== undefined && d.gt(spec.max);
   if (below || above) {
     if (spec.clamp) return below ? spec.min! : spec.max!;
-    report("DATA_OUT_OF_RANGE", { expected: rangeText(spec.min, spec.max), ...receivedOf(raw) });
+    report("DATA_OUT_OF_RANGE", { expected: rangeText(spec.min, spec.max), expects: "range", ...(spec.min ? { min: spec.min.toFixed() } : {}), ...(spec.max ? { max: spec.max.toFixed() } : {}), ...receivedOf(raw) });
     return undefined;
   }
   return d;
@@ -597,7 +597,7 @@ function readRank(raw: unknown, report: Report): RankValue | undefined {
     if (Number.isInteger(r) && Number.isInteger(n)) [rank, of] = [r as number, n as number];
   }
   if (rank === undefined || of === undefined || rank < 1 || rank > of) {
-    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', received: showValue(raw) });
+    report("DATA_BAD_SHAPE", { expected: 'a rank "k/N" with 1 ≤ k ≤ N', expects: "rank", received: showValue(raw) });
     return undefined;
   }
   return { rank, of };
@@ -635,7 +635,7 @@ function readScores(spec: { min?: Dec; max?: Dec; places?: number }, raw: unknow
       parsed = undefined;
     }
     if (!Array.isArray(parsed)) {
-      report("DATA_BAD_SHAPE", { expected: LIST_TEXT, ...receivedOf(raw) });
+      report("DATA_BAD_SHAPE", { expected: LIST_TEXT, expects: "scores", ...receivedOf(raw) });
       return undefined;
     }
     if (!list(parsed)) return undefined;
@@ -644,7 +644,7 @@ function readScores(spec: { min?: Dec; max?: Dec; places?: number }, raw: unknow
     const parts = raw.split(/[;；]/);
     const empty = parts.findIndex((p) => p.trim() === "");
     if (empty >= 0) {
-      report("DATA_BAD_SHAPE", { expected: `${LIST_TEXT}, with no empty part`, ...receivedOf(raw), position: empty + 1 });
+      report("DATA_BAD_SHAPE", { expected: `${LIST_TEXT}, with no empty part`, expects: "scores-no-empty", ...receivedOf(raw), position: empty + 1 });
       return undefined;
     }
     if (!list(parts)) return undefined;
@@ -656,14 +656,14 @@ const VOTE_EXTRAS = ["abstain", "invalid", "issued"] as const;
 
 function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Report): VoteCounts | undefined {
   if (!isMapping(raw)) {
-    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, received: showValue(raw) });
+    report("DATA_BAD_SHAPE", { expected: `vote counts {${spec.levels.join(", ")}, abstain?, invalid?, issued?}`, expects: "votes", levels: spec.levels, received: showValue(raw) });
     return undefined;
   }
   if (reportInherited(raw, report)) return undefined;
   const count = (key: string): Dec | undefined => {
     const d = parseDecimal(own(raw, key));
     if (d === undefined || !d.isInteger() || d.lt(0)) {
-      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, ...receivedOf(own(raw, key)) }, `.${key}`);
+      report("DATA_INVALID_VALUE", { expected: `a whole number of votes for "${key}"`, expects: "vote-count", key, ...receivedOf(own(raw, key)) }, `.${key}`);
       return undefined;
     }
     return d;
@@ -673,13 +673,13 @@ function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Re
   for (const key of Object.keys(raw))
     if (!allowed.includes(key)) {
       unknownKey = true;
-      report("DATA_BAD_SHAPE", { expected: `vote keys ${allowed.join(", ")}`, allowed, received: `"${key}"` }, `.${key}`);
+      report("DATA_BAD_SHAPE", { expected: `vote keys ${allowed.join(", ")}`, expects: "vote-key", allowed, key, received: `"${key}"` }, `.${key}`);
     }
   if (unknownKey) return undefined;
   const levels = Object.create(null) as Record<string, Dec>;
   for (const level of spec.levels) {
     if (own(raw, level) === undefined) {
-      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, allowed, received: `no "${level}"` });
+      report("DATA_BAD_SHAPE", { expected: `a count for every level (${spec.levels.join(", ")})`, expects: "vote-levels", levels: spec.levels, level, allowed, received: `no "${level}"` });
       return undefined;
     }
     const d = count(level);
@@ -697,7 +697,7 @@ function readVotes(spec: { levels: readonly string[] }, raw: unknown, report: Re
 function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | "number">> }, raw: unknown, report: Report): RecordValue[] | undefined {
   const names = Object.keys(spec.fields);
   if (!Array.isArray(raw)) {
-    report("DATA_BAD_SHAPE", { expected: `a list of records with ${names.join(", ")}`, received: showValue(raw) });
+    report("DATA_BAD_SHAPE", { expected: `a list of records with ${names.join(", ")}`, expects: "records", fields: names, received: showValue(raw) });
     return undefined;
   }
   const out: RecordValue[] = [];
@@ -705,7 +705,7 @@ function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | 
     const rec: unknown = raw[i];
     const at = `[${i + 1}]`;
     if (!isMapping(rec)) {
-      report("DATA_BAD_SHAPE", { expected: `a mapping (record ${i + 1})`, received: Object.hasOwn(raw, i) ? showValue(rec) : "a hole in the list" }, at);
+      report("DATA_BAD_SHAPE", { expected: `a mapping (record ${i + 1})`, expects: "record", index: i + 1, received: Object.hasOwn(raw, i) ? showValue(rec) : "a hole in the list", ...(Object.hasOwn(raw, i) ? {} : { got: "hole" }) }, at);
       return undefined;
     }
     if (reportInherited(rec, report, at)) return undefined;
@@ -715,13 +715,13 @@ function readRecords(spec: { fields: Readonly<Record<string, "text" | "count" | 
       const v = rec[k];
       const type = Object.hasOwn(spec.fields, k) ? spec.fields[k] : undefined;
       if (!type) {
-        report("DATA_BAD_SHAPE", { expected: `one of the record fields ${names.join(", ")}`, allowed: names, received: `"${k}" in record ${i + 1}` }, `${at}.${k}`);
+        report("DATA_BAD_SHAPE", { expected: `one of the record fields ${names.join(", ")}`, expects: "record-field", allowed: names, key: k, index: i + 1, received: `"${k}" in record ${i + 1}` }, `${at}.${k}`);
         return undefined;
       }
       if (type === "text") {
         const t = scalarText(v);
         if (t === undefined) {
-          report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", received: showValue(v) }, `${at}.${k}`);
+          report("DATA_BAD_SHAPE", { expected: "text (a string or a number)", expects: "text", received: showValue(v) }, `${at}.${k}`);
           return undefined;
         }
         r[k] = t;

@@ -20,6 +20,7 @@
 import { extname } from "node:path";
 import type { RubricSet, SubjectData } from "../index.js";
 import { CliError, UsageError } from "../cli/errors.js";
+import { t } from "../cli/messages.js";
 import { makeIssue, type Issue, type SourcePosition } from "../diagnostics/issue.js";
 import { sheetReference } from "../diagnostics/format.js";
 import { format, parseDecimal } from "../engine/decimal.js";
@@ -84,9 +85,9 @@ export function isWorkbook(file: string, bytes: Uint8Array): boolean {
   const ext = file === "-" ? "" : extname(file).toLowerCase();
   const name = file === "-" ? "stdin" : file;
   if (ext === ".xls" || (ext !== ".csv" && ext !== ".json" && startsWith(bytes, OLE)))
-    throw new CliError(`${name}: an Excel 97-2003 workbook (.xls) or a password-protected one; in Excel, save it as "Excel Workbook (*.xlsx)" without a password`);
+    throw new CliError(t("xlsx-old", { name }));
   if (ext === ".xlsx" || ext === ".xlsm") {
-    if (!startsWith(bytes, ZIP)) throw new CliError(`${name}: not an .xlsx workbook (an .xlsx file is a zip archive; this one is not)`);
+    if (!startsWith(bytes, ZIP)) throw new CliError(t("xlsx-not-zip", { name }));
     return true;
   }
   return ext !== ".csv" && ext !== ".json" && startsWith(bytes, ZIP);
@@ -107,7 +108,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, options: XlsxReadO
   try {
     sheet = readSheetSync(bytes, options.sheet);
   } catch (e) {
-    if (e instanceof XlsxLibraryError) throw new CliError(`${name}: cannot read the workbook: ${e.message}`);
+    if (e instanceof XlsxLibraryError) throw new CliError(t("xlsx-unreadable", { name, error: e.message }));
     throw e;
   }
   return sheetRows(sheet, name, options);
@@ -161,20 +162,20 @@ function cellText(c: PlainCell): string | undefined {
  */
 export function sheetRows(sheet: PlainSheet, file: string, options: XlsxReadOptions): XlsxRows {
   if (sheet.name === null) {
-    if (options.sheet !== undefined) throw new CliError(`${file}: no sheet "${options.sheet}"; the sheets are ${sheet.sheets.map((s) => `"${s}"`).join(", ") || "none"}`);
-    throw new CliError(`${file}: the workbook has no sheet`);
+    if (options.sheet !== undefined) throw new CliError(t("xlsx-no-such-sheet", { file, sheet: options.sheet, sheets: sheet.sheets }));
+    throw new CliError(t("xlsx-no-sheet", { file }));
   }
   const name = sheet.name;
   const at = (cell: string) => `${file}!${sheetReference(name)}!${cell}`;
   const grid = sheet.rows;
-  if (grid.every((row) => row.every(isEmpty))) throw new CliError(`${file}!${sheetReference(name)}: the sheet is empty`);
+  if (grid.every((row) => row.every(isEmpty))) throw new CliError(t("xlsx-sheet-empty", { at: `${file}!${sheetReference(name)}` }));
 
   // The header row.
   const headerText = (row: number, col: number): string => {
     const c = grid[row]?.[col];
     if (!c) return "";
     const text = cellText(c);
-    if (text === undefined) throw new CliError(`${at(`${columnName(col + 1)}${row + 1}`)}: the header cell holds ${c.t === "e" ? `the error ${c.v}` : "a formula with no saved result"}`);
+    if (text === undefined) throw new CliError(t("xlsx-header-cell", { at: at(`${columnName(col + 1)}${row + 1}`), ...(c.t === "e" ? { error: c.v } : {}) }));
     return text.replace(/\s*[\r\n]+\s*/g, "").trim();
   };
   let headerIndex: number;
@@ -182,7 +183,7 @@ export function sheetRows(sheet: PlainSheet, file: string, options: XlsxReadOpti
   if (options.headerRow !== undefined) {
     headerIndex = options.headerRow - 1;
     if (headerIndex >= grid.length || (grid[headerIndex] ?? []).every(isEmpty))
-      throw new CliError(`${at(`${options.headerRow}:${options.headerRow}`)}: --header-row ${options.headerRow} is an empty row`);
+      throw new CliError(t("xlsx-header-row-empty", { at: at(`${options.headerRow}:${options.headerRow}`), row: options.headerRow }));
   } else {
     const ids = new Set(options.hints.idColumns);
     const inputs = new Set(options.hints.inputColumns);
@@ -194,11 +195,7 @@ export function sheetRows(sheet: PlainSheet, file: string, options: XlsxReadOpti
     }
     if (headerIndex < 0) {
       const example = options.hints.inputColumns.slice(0, 3).map((c) => `"${c}"`);
-      throw new CliError(
-        `${file}!${sheetReference(name)}: no header row in rows 1 to ${Math.min(grid.length, HEADER_SEARCH_ROWS)}: none holds an id column (${options.hints.idColumns.map((c) => `"${c}"`).join(" or ")})${
-          example.length ? ` and an input column (such as ${example.join(", ")})` : ""
-        }; give the header's row with --header-row N`,
-      );
+      throw new CliError(t("xlsx-no-header", { at: `${file}!${sheetReference(name)}`, rows: Math.min(grid.length, HEADER_SEARCH_ROWS), ids: options.hints.idColumns, examples: example }));
     }
   }
   const headerCells = grid[headerIndex] ?? [];
@@ -206,12 +203,12 @@ export function sheetRows(sheet: PlainSheet, file: string, options: XlsxReadOpti
   const firstColumn = new Map<string, number>();
   headerCells.forEach((c, i) => {
     const cell = `${columnName(i + 1)}${headerIndex + 1}`;
-    if (c && "m" in c && c.m !== undefined && !isEmpty(c)) throw new CliError(`${at(cell)}: the header cell is merged with ${c.m}; give each column its own header`);
+    if (c && "m" in c && c.m !== undefined && !isEmpty(c)) throw new CliError(t("xlsx-header-merged", { at: at(cell), range: c.m }));
     const h = headerText(headerIndex, i);
     headers[i] = h;
     if (h === "") return;
     const first = firstColumn.get(h);
-    if (first !== undefined) throw new CliError(`${at(cell)}: the column "${h}" appears twice (also at ${columnName(first + 1)}${headerIndex + 1})`);
+    if (first !== undefined) throw new CliError(t("xlsx-column-twice", { at: at(cell), column: h, also: `${columnName(first + 1)}${headerIndex + 1}` }));
     firstColumn.set(h, i);
   });
 
@@ -224,7 +221,7 @@ export function sheetRows(sheet: PlainSheet, file: string, options: XlsxReadOpti
     if (cells.every(isEmpty)) continue;
     cells.forEach((c, i) => {
       if (!isEmpty(c) && !headers[i])
-        throw new CliError(`${at(`${columnName(i + 1)}${r + 1}`)}: a value under an empty header cell (${columnName(i + 1)}${headerIndex + 1}); name the column or clear the value`);
+        throw new CliError(t("xlsx-value-no-header", { at: at(`${columnName(i + 1)}${r + 1}`), header: `${columnName(i + 1)}${headerIndex + 1}` }));
     });
     // Null prototype: a column named "__proto__" is a column like any other.
     const row: Record<string, string> = Object.create(null);
@@ -247,8 +244,8 @@ export function sheetRows(sheet: PlainSheet, file: string, options: XlsxReadOpti
       }
     }
   }
-  if (issues.length) throw new CliError(`${issues.length} problem(s) in ${file}`, issues);
-  if (rows.length === 0) throw new CliError(`${file}!${sheetReference(name)}: no subjects (a header on row ${headerIndex + 1} but no rows below it)`);
+  if (issues.length) throw new CliError(t("problems-in-data", { count: issues.length, file }), issues);
+  if (rows.length === 0) throw new CliError(t("xlsx-no-rows", { at: `${file}!${sheetReference(name)}`, row: headerIndex + 1 }));
 
   const columnOf = (field: string): number | undefined => {
     for (let f = field; ; f = f.slice(0, f.lastIndexOf("."))) {
@@ -279,6 +276,6 @@ function position(file: string, sheet: string, row: number, col: number): Source
 export function headerRowOption(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--header-row must be a row number (1 or more), got "${String(value)}"`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(t("bad-header-row", { received: String(value) }));
   return n;
 }

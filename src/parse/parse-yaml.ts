@@ -122,7 +122,8 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
     } else if (/call stack/i.test(detail)) {
       issues.push(makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source }));
     } else {
-      issues.push(makeIssue("YAML_SYNTAX", { detail: stripPosition(detail), yamlCode: error.code }, { source }));
+      // The parser's own words are kept as data; the messages say it by yamlCode in each locale.
+      issues.push(makeIssue("YAML_SYNTAX", { yamlCode: error.code, parserMessage: stripPosition(detail) }, { source }));
     }
   }
   for (const warning of doc.warnings) {
@@ -142,7 +143,7 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
     const message = e instanceof Error ? e.message : "";
     if (/alias count/i.test(message)) issues.push(makeIssue("YAML_ALIAS_LIMIT", { alias: "?", limit: maxAliasCount }, { source: at(0) }));
     else if (/Unresolved alias/i.test(message)) issues.push(makeIssue("YAML_ALIAS", { alias: "?", reason: "unknown" }, { source: at(0) }));
-    else if (/Merge sources/i.test(message)) issues.push(makeIssue("YAML_MERGE", { received: "a value that is not a mapping" }, { source: at(0) }));
+    else if (/Merge sources/i.test(message)) issues.push(makeIssue("YAML_MERGE", { received: "a value that is not a mapping", got: { kind: "not-mapping" } }, { source: at(0) }));
     else if (e instanceof RangeError) issues.push(makeIssue("YAML_TOO_DEEP", { limit: maxDepth }, { source: at(0) }));
     else throw e;
   }
@@ -264,6 +265,8 @@ const isMergeKey = (key: unknown): boolean =>
   isScalar(key) && (key.value === "<<" || (typeof key.value === "symbol" && key.value.description === "<<"));
 
 const kindOf = (node: unknown): string => (isSeq(node) ? "a list" : isMap(node) ? "a mapping" : isScalar(node) ? `the value ${JSON.stringify(String(node.value))}` : "nothing");
+/** The same as data, for the messages of other locales. */
+const gotOf = (node: unknown) => (isSeq(node) ? { kind: "list" } : isMap(node) ? { kind: "mapping" } : isScalar(node) ? { kind: "value", value: String(node.value) } : { kind: "nothing" });
 
 /**
  * One pass over the composed document: aliases (known, not cyclic, within the
@@ -324,8 +327,9 @@ function checkNodes(doc: Document.Parsed, text: string, at: (offset: number) => 
       for (const s of sources) {
         const source = resolve(s);
         if (source !== undefined && !isMap(source)) {
-          const received = isSeq(value) && value !== source ? `a list holding ${kindOf(source)}` : kindOf(source);
-          issues.push(makeIssue("YAML_MERGE", { received }, { source: pos(isAlias(node.value) ? node.value : s) }));
+          const inList = isSeq(value) && value !== source;
+          const received = inList ? `a list holding ${kindOf(source)}` : kindOf(source);
+          issues.push(makeIssue("YAML_MERGE", { received, got: { ...gotOf(source), ...(inList ? { inList } : {}) } }, { source: pos(isAlias(node.value) ? node.value : s) }));
           break;
         }
       }

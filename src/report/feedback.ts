@@ -10,6 +10,7 @@
  */
 import type { CompiledRubric } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../engine/decimal.js";
+import type { Locale } from "../diagnostics/locale.js";
 import { exactOf, exactScore, type RubricResult, type SubjectResult } from "./result.js";
 
 /** Overrides of the rubric's `feedback:` settings. */
@@ -22,6 +23,8 @@ export interface FeedbackOptions {
   readonly commonShare?: string;
   /** A subject counts towards a common problem when it lost at least this share of the item's points (rubric default "10%"). */
   readonly commonLoss?: string;
+  /** The language of the sentences (toNextGrade.note): "en" (default) or "zh-CN". */
+  readonly locale?: Locale;
 }
 
 export interface ItemProblem {
@@ -137,7 +140,8 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   // The batch average of each item: one division per item.
   const averages = new Map([...stats].map(([id, st]) => [id, show(st.pointsSum.div(st.seen))]));
 
-  const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights));
+  const locale = options.locale ?? "en";
+  const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights, locale));
   const common: CommonProblem[] = [];
   for (const [item, st] of stats) {
     if (st.losers === 0) continue;
@@ -181,6 +185,7 @@ function subjectFeedback(
   averages: ReadonlyMap<string, string>,
   nProblems: number,
   nHighlights: number,
+  locale: Locale,
 ): SubjectFeedback {
   // Against the mean m = sum / seen: points ≤ m ⟺ points × seen ≤ sum (exact, no division).
   const items = u.nodes
@@ -212,10 +217,24 @@ function subjectFeedback(
     .sort((a, b) => b.excess.times(a.st.seen).times(a.x.max).cmp(a.excess.times(b.st.seen).times(b.x.max)) || (a.n.id < b.n.id ? -1 : 1))
     .slice(0, nHighlights)
     .map((h): ItemHighlight => ({ ...entry(h), basis: h.x.lost.isZero() ? "full" : "best" }));
-  return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u) };
+  return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u, locale) };
 }
 
-function nextGrade(rubric: CompiledRubric, u: SubjectResult): SubjectFeedback["toNextGrade"] {
+/** The sentences of feedback, per locale. */
+const NOTES: Readonly<Record<Locale, Readonly<Record<"rule" | "quota" | "exclusive", string>>>> = {
+  en: {
+    rule: "the grade was set by a rule; a higher score alone does not lift it",
+    quota: "the grade was limited by a quota",
+    exclusive: "strictly more than this",
+  },
+  "zh-CN": {
+    rule: "等次是按规则确定的，仅提高得分不能提升等次",
+    quota: "等次受比例限制",
+    exclusive: "须高于这个分数",
+  },
+};
+
+function nextGrade(rubric: CompiledRubric, u: SubjectResult, locale: Locale): SubjectFeedback["toNextGrade"] {
   if (u.grade === null) return null;
   const index = rubric.grades.findIndex((g) => g.id === u.grade);
   if (index <= 0) return null;
@@ -224,12 +243,7 @@ function nextGrade(rubric: CompiledRubric, u: SubjectResult): SubjectFeedback["t
   const score = exactScore(u);
   const gap = target.lower.value.minus(score);
   const basis = u.adjustments.some((a) => a.kind !== "quota") ? "rule" : u.adjustments.length ? "quota" : !target.lower.inclusive ? "exclusive" : undefined;
-  const note = basis === undefined ? undefined : NOTES[basis];
+  const note = basis === undefined ? undefined : (NOTES[locale] ?? NOTES.en)[basis];
   return { grade: target.id, points: format(gap.gt(0) ? gap : ZERO), ...(basis ? { note, basis } : {}) };
 }
 
-const NOTES = {
-  rule: "the grade was set by a rule; a higher score alone does not lift it",
-  quota: "the grade was limited by a quota",
-  exclusive: "strictly more than this",
-} as const;

@@ -3,8 +3,10 @@
  */
 import type { CompiledRubric, TreeNode } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../engine/decimal.js";
-import type { AdjustmentKind, SubjectState } from "../engine/state.js";
+import type { GradeNote } from "../engine/grade.js";
+import type { AdjustmentKind, SubjectState, TrailNote } from "../engine/state.js";
 import type { Issue } from "../diagnostics/issue.js";
+import { gradeNoteText, noteText } from "./trail-text.js";
 
 /** A change of grade, with its reason and the numbers behind it. */
 export interface Adjustment {
@@ -137,7 +139,7 @@ export function formatScore(rubric: CompiledRubric, d: Dec): string {
  */
 export type TrailLevel = "full" | "points" | "none";
 
-export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, gradeNotes: readonly string[], trail: TrailLevel = "full"): SubjectResult {
+export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, gradeNotes: readonly GradeNote[], trail: TrailLevel = "full"): SubjectResult {
   const gid = (i: number | undefined) => (i === undefined ? null : rubric.grades[i]!.id);
   const nodes: NodeResult[] = [];
   const walk = (node: TreeNode, depth: number, parent: string | null) => {
@@ -157,7 +159,15 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
       max: format(score.max),
       lost: lost.gt(0) ? format(lost) : "0",
       ...(node.weight ? { weight: format(node.weight) } : {}),
-      lines: trail === "full" ? score.lines.map((l) => ({ entry: l.entry, label: l.label, amount: format(l.amount), detail: l.detail() })) : [],
+      lines:
+        trail === "full"
+          ? score.lines.map((l) => {
+              const note = l.note();
+              const out = { entry: l.entry, label: l.label, amount: format(l.amount), detail: noteText(note) };
+              lineNotes.set(out, { note, amount: l.amount });
+              return out;
+            })
+          : [],
     };
     const exact: ExactNode = { points: score.points, max: score.max, lost: lost.gt(0) ? lost : ZERO };
     nodes.push(new NodeRecord(fields, exact) as unknown as NodeResult);
@@ -182,10 +192,27 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
     tier: s.tier ?? null,
     nodes,
     rules: s.fired,
-    gradeNotes,
+    gradeNotes: gradeNotes.map((n) => gradeNoteText(n)),
   };
   exactScores.set(result, s.total);
+  if (gradeNotes.length) subjectGradeNotes.set(result, gradeNotes);
   return result;
+}
+
+/** The notes behind each line's `detail` and their exact amounts, for explain in any locale. */
+const lineNotes = new WeakMap<object, { readonly note: TrailNote; readonly amount: Dec }>();
+
+/** The note (and exact amount) behind a trail line of a result built here. @internal */
+export function lineNote(line: NodeResult["lines"][number]): { readonly note: TrailNote; readonly amount: Dec } | undefined {
+  return lineNotes.get(line);
+}
+
+/** The grade notes behind `gradeNotes` strings. */
+const subjectGradeNotes = new WeakMap<SubjectResult, readonly GradeNote[]>();
+
+/** The grade notes of a subject result built here, as data (empty otherwise). @internal */
+export function gradeNotesOf(u: SubjectResult): readonly GradeNote[] {
+  return subjectGradeNotes.get(u) ?? [];
 }
 
 /** The exact totals behind `score` strings (an unrounded 256/3 prints with 40 digits). */

@@ -42,7 +42,7 @@ export function resolveLimits(overrides: unknown): { limits: RubricLimits; issue
   }
   for (const [name, value] of Object.entries(overrides)) {
     if (!Object.hasOwn(DEFAULT_LIMITS, name)) {
-      issues.push(makeIssue("LIMIT_INVALID", { limit: name, received: `an unknown limit (known: ${Object.keys(DEFAULT_LIMITS).join(", ")})` }, { path: ["limits", name] }));
+      issues.push(makeIssue("LIMIT_INVALID", { limit: name, received: `an unknown limit (known: ${Object.keys(DEFAULT_LIMITS).join(", ")})`, reason: "unknown", known: Object.keys(DEFAULT_LIMITS) }, { path: ["limits", name] }));
       continue;
     }
     if (value === undefined) continue;

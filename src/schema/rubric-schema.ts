@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { parseDate } from "../engine/dates.js";
 import { DECIMAL_PATTERN, parseDecimal, PERCENT_PATTERN, ROUNDING_MODES } from "../engine/decimal.js";
+import { expected } from "./expectations.js";
 import { isReservedName, RESERVED_NAMES } from "./reserved.js";
 
 export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
@@ -19,8 +20,8 @@ const notReserved = [
 ] as const;
 
 export const Id = z
-  .string({ error: "expected an id (letters, digits, _ or -)" })
-  .regex(ID_PATTERN, { error: "expected an id of letters, digits, _ or - (no spaces or dots)" })
+  .string({ error: expected("id") })
+  .regex(ID_PATTERN, { error: expected("id-chars") })
   .refine(...notReserved)
   .meta({ id: "Id", description: "标识：字母、数字、_ 或 -，不含空格和点 / an id: letters, digits, _ or - (no spaces or dots)" });
 
@@ -28,8 +29,8 @@ export const Id = z
 const Name = z.string().refine(...notReserved).meta({ id: "Name", description: "名称：与数据中的键或列相对应 / a name matched against data keys or columns" });
 
 /** A decimal literal: a YAML number or a quoted decimal string ("0.1"). */
-const DECIMAL_EXPECTED = "expected a number such as 2 or 0.5";
-const SHARE_EXPECTED = 'expected a percentage such as "50%" or a number';
+const DECIMAL_EXPECTED = expected("decimal");
+const SHARE_EXPECTED = expected("share");
 export const DecimalValue = z
   .union([z.number(), z.string().regex(DECIMAL_PATTERN, { error: DECIMAL_EXPECTED })], {
     error: DECIMAL_EXPECTED,
@@ -58,23 +59,23 @@ export const ShareValue = z.union(
 
 /** A calendar date: "2024-12-31", "2024/12/31" or "2024年12月31日"; impossible dates are rejected. */
 export const DateText = z
-  .string({ error: 'expected a date such as "2024-12-31"' })
-  .refine((t) => "iso" in parseDate(t), { error: 'expected a real date such as "2024-12-31" (or 2024/12/31, 2024年12月31日)' })
+  .string({ error: expected("date") })
+  .refine((t) => "iso" in parseDate(t), { error: expected("real-date"), params: { reason: "real-date" } })
   .meta({ id: "Date", description: '日期：2024-12-31、2024/12/31 或 2024年12月31日 / a calendar date: "2024-12-31", "2024/12/31" or "2024年12月31日"' });
 
 /** A bound of a comparison: a number, a share, or a date (for date facts; checked when compiled). */
-const BOUND_EXPECTED = 'expected a number, a percentage such as "50%", or a date such as 2024-12-31';
+const BOUND_EXPECTED = expected("bound");
 const Bound = z.union([ShareValue, z.string().regex(/^\s*\d{4}(-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|年\d{1,2}月\d{1,2}日?)\s*$/, { error: BOUND_EXPECTED })], {
   error: BOUND_EXPECTED,
 }).meta({ id: "Bound", description: '比较的界限：数字、百分数或日期 / a bound: a number, a percentage such as "50%", or a date such as 2024-12-31' });
 
 /** A grade named by its id or its label (好 or good). */
-const GradeName = z.string({ error: "expected a grade id or label" }).min(1).refine(...notReserved).meta({ id: "GradeName", description: "等次：等次的 id 或名称（如 好） / a grade of the scale, by id or label (e.g. 好)" });
+const GradeName = z.string({ error: expected("grade-name") }).min(1).refine(...notReserved).meta({ id: "GradeName", description: "等次：等次的 id 或名称（如 好） / a grade of the scale, by id or label (e.g. 好)" });
 
 const Rounding = z
   .strictObject({
     places: z
-      .number({ error: "expected a whole number of decimal places" })
+      .number({ error: expected("places") })
       .int()
       .min(0)
       .max(10)
@@ -138,12 +139,12 @@ export interface ComparisonSource {
   bottom?: string | number;
 }
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()], { error: "expected a string, number or boolean" });
+const Scalar = z.union([z.string(), z.number(), z.boolean()], { error: expected("scalar") });
 
 const Comparison = z
   .strictObject({
     fact: z
-      .string({ error: "expected a fact reference such as total, input.x, score.a1, grade, rubric.r.grade" })
+      .string({ error: expected("fact") })
       .describe(
         "比较对象：total | score.<节点> | ratio.<节点> | input.<输入> | grade | rawGrade | rank | groupRank | group | zeroItems | monthsSince.<日期输入> | daysSince.<日期输入> | rubric.<id>.(score|grade|rank) / what is compared: total | score.<node> | ratio.<node> | input.<name> | grade | rawGrade | rank | groupRank | group | zeroItems | monthsSince.<date input> | daysSince.<date input> | rubric.<id>.(score|grade|rank)",
       ),
@@ -170,6 +171,7 @@ const Comparison = z
     if (ops.length !== 1) {
       ctx.addIssue({
         code: "custom",
+        params: { reason: "comparison-operators", found: ops, operators: [...COMPARATORS] },
         message:
           ops.length === 0
             ? `a comparison needs exactly one operator: ${COMPARATORS.join(", ")}`
@@ -195,7 +197,7 @@ export const Condition: z.ZodType<ConditionSource, ConditionSource> = z
           .meta({ id: "Condition.not", description: "不成立 / the condition does not hold" }),
         Comparison,
       ],
-      { error: "expected a condition: a fact, {all: [...]}, {any: [...]}, {not: ...} or {fact: ..., <operator>: ...}" },
+      { error: expected("condition") },
     ),
   )
   .meta({
@@ -334,7 +336,7 @@ export const InputDecl = z
         })
         .meta({ id: "Input.records", description: "记录：带声明字段的记录列表（如违纪案件） / a list of records with the declared fields (e.g. cases)" }),
     ],
-    { error: "expected an input type: number, count, ratio, boolean, choice, grade, text, date, rank, scores, votes, series or records" },
+    { error: expected("input-type") },
   )
   .meta({ id: "Input", description: "输入声明：每个考核对象的一个数据值 / an input: a per-subject value the rubric reads" });
 export type InputDeclSource = z.input<typeof InputDecl>;
@@ -366,7 +368,7 @@ const Amount = z
         })
         .meta({ id: "Amount.table", description: "查表分值：{by, table} / an amount looked up by a record field: {by, table}" }),
     ],
-    { error: "expected points: a number, or {by, table}" },
+    { error: expected("points") },
   )
   .meta({ id: "Amount", description: "分值：数字，或按记录字段查表 {by, table} / points: a number, or {by, table}" });
 
@@ -406,17 +408,18 @@ export const Entry = z
     if (how.length !== 1) {
       ctx.addIssue({
         code: "custom",
+        params: { reason: "entry-kind", found: how },
         message: `an entry needs exactly one of when, per, shortfall, records, chosen; found ${how.length ? how.join(", ") : "none"}`,
       });
       return;
     }
     const kind = how[0];
-    if (kind === "chosen" && entry.range === undefined) ctx.addIssue({ code: "custom", path: ["range"], message: "a chosen entry needs range: [low, high]" });
-    if (kind !== "chosen" && entry.points === undefined) ctx.addIssue({ code: "custom", path: ["points"], message: `a ${kind} entry needs points` });
+    if (kind === "chosen" && entry.range === undefined) ctx.addIssue({ code: "custom", path: ["range"], params: { reason: "entry-range" }, message: "a chosen entry needs range: [low, high]" });
+    if (kind !== "chosen" && entry.points === undefined) ctx.addIssue({ code: "custom", path: ["points"], params: { reason: "entry-points", kind }, message: `a ${kind} entry needs points` });
     if (kind !== "records" && (entry.times || entry.split || entry.dedup))
-      ctx.addIssue({ code: "custom", message: "times, split and dedup apply to records entries only" });
+      ctx.addIssue({ code: "custom", params: { reason: "entry-records-only" }, message: "times, split and dedup apply to records entries only" });
     if (kind !== "records" && entry.points !== undefined && typeof entry.points === "object")
-      ctx.addIssue({ code: "custom", path: ["points"], message: "points by a table apply to records entries only" });
+      ctx.addIssue({ code: "custom", path: ["points"], params: { reason: "entry-table-records-only" }, message: "points by a table apply to records entries only" });
   })
   .meta({
     id: "Entry",
@@ -731,12 +734,12 @@ export const RootGroup = z
 
 export const Item = z
   .discriminatedUnion("kind", [...ItemKinds], {
-    error: `expected an item kind: ${ITEM_KINDS.join(", ")} (or children: for a group)`,
+    error: `${expected("item-kind")}: ${ITEM_KINDS.join(", ")} (or children: for a group)`,
   })
   .meta({ id: "Item", description: "指标项：由 kind 决定计分方法 / an item: its kind is its scoring method" });
 
 export const Node: z.ZodType<NodeSource> = z
-  .lazy(() => z.union([Group, Item], { error: "expected an item (with kind) or a group (with children)" }))
+  .lazy(() => z.union([Group, Item], { error: expected("node") }))
   .meta({ id: "Node", description: "节点：指标项（有 kind）或分组（有 children） / a node: an item (with kind) or a group (with children)" }) as z.ZodType<NodeSource>;
 
 // ---------------------------------------------------------------- grades, rules, quotas, ranking
@@ -757,7 +760,7 @@ export const GradeSchema = z
 const ruleBase = {
   id: Id.describe("规则编号 / id of the rule"),
   when: Condition.describe("触发条件：条件成立时规则生效 / the rule applies when this holds"),
-  reason: z.string({ error: "expected a reason text" }).min(1).describe("原因：向对象说明的理由 / the reason stated to the subject"),
+  reason: z.string({ error: expected("reason-text") }).min(1).describe("原因：向对象说明的理由 / the reason stated to the subject"),
   illustrative: Illustrative,
 };
 /** The `kind` key of a rule, described for the editor. */
@@ -794,7 +797,7 @@ export const RuleSchema = z
         .strictObject({ kind: ruleIs("exclude", "不参加定级", "no grade, not ranked"), ...ruleBase })
         .meta({ id: "Rule.exclude", description: "不参加定级：不定等次，不参加排名 / no grade, not ranked" }),
     ],
-    { error: "expected a rule kind: veto, downgrade, cap or exclude" },
+    { error: expected("rule-kind") },
   )
   .meta({ id: "Rule", description: "规则：一票否决、直接降档、不能评定为或不参加定级 / a rule: veto, downgrade, cap or exclude" });
 
@@ -820,7 +823,7 @@ export const QuotaSchema = z
   })
   .superRefine((q, ctx) => {
     if ((q.share === undefined) === (q.count === undefined))
-      ctx.addIssue({ code: "custom", message: "a quota needs exactly one of share or count" });
+      ctx.addIssue({ code: "custom", params: { reason: "quota-share-or-count" }, message: "a quota needs exactly one of share or count" });
   })
   .meta({ id: "Quota", description: "名额：某等次至多的比例或个数（share 或 count 之一） / a quota: at most a share or a count of a grade" });
 
@@ -921,11 +924,11 @@ export const TestFileSchema = z.strictObject({
 
 export const RubricSchema = z.strictObject({
   $schema: z.string().optional().describe(SCHEMA_KEY),
-  kaohe: z.literal(1, { error: "expected kaohe: 1 (the language version)" }).describe("语言版本：1 / the language version: 1"),
+  kaohe: z.literal(1, { error: expected("kaohe-version") }).describe("语言版本：1 / the language version: 1"),
   id: Id.describe("细则编号 / id of the rubric"),
   name: z.string().min(1).describe("细则名称：如 党建工作责任制考核评价 / name of the rubric"),
   year: z.number().int().min(1900).max(3000).describe("考核年度 / the year assessed"),
-  version: z.string({ error: 'expected a version string such as "1.0" (quote it)' }).describe('版本：字符串，如 "1.0"（加引号） / version string such as "1.0" (quoted)'),
+  version: z.string({ error: expected("version") }).describe('版本：字符串，如 "1.0"（加引号） / version string such as "1.0" (quoted)'),
   description: z.string().optional().describe("说明 / description"),
   subject: z
     .strictObject({

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
+import { expectationKey } from "./expectations.js";
 import { reservedKeyIssues, reservedNameIssue, throughReservedKey } from "./reserved.js";
 
 type ZodIssue = z.core.$ZodIssue;
@@ -90,8 +91,26 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function expectedFrom(message: string, fallback: string): string {
-  return message.startsWith("expected ") ? message.slice("expected ".length) : fallback;
+/**
+ * A received value in words (params.received, English) and as data for the other
+ * locales' messages (params.got: its kind, and the value itself when it is a scalar).
+ */
+function receivedOf(value: unknown): { received: string; got: { kind: string; value?: string | number | boolean } } {
+  const kind =
+    value === undefined ? "nothing" : value === null ? "null" : Array.isArray(value) ? "list" : typeof value === "object" ? "mapping" : typeof value;
+  const scalar = typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+  return { received: describe(value), got: { kind, ...(scalar ? { value } : {}) } };
+}
+
+/**
+ * What the value must be: the English text (params.expected) and, when the schema's
+ * message comes from the expectations table, its key (params.expects); otherwise the
+ * zod type name (`string`, `number`...) as `expects: "type:<name>"`.
+ */
+function expectedFrom(message: string, fallback: string, zodType?: string): { expected: string; expects?: string } {
+  const text = message.startsWith("expected ") ? message.slice("expected ".length) : fallback;
+  const key = expectationKey(text) ?? (message.startsWith("expected ") ? undefined : zodType !== undefined ? `type:${zodType}` : expectationKey(fallback));
+  return { expected: text, ...(key ? { expects: key } : {}) };
 }
 
 function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | undefined, basePath: RubricPath): Issue[] {
@@ -112,9 +131,9 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
     case "invalid_type": {
       if (received === undefined) {
         const key = path[path.length - 1];
-        return [makeIssue("SCHEMA_MISSING_KEY", { key, expected: expectedFrom(zi.message, zi.expected) }, at(path))];
+        return [makeIssue("SCHEMA_MISSING_KEY", { key, ...expectedFrom(zi.message, zi.expected, zi.expected) }, at(path))];
       }
-      return [makeIssue("SCHEMA_INVALID_TYPE", { expected: expectedFrom(zi.message, zi.expected), received: describe(received) }, at(path))];
+      return [makeIssue("SCHEMA_INVALID_TYPE", { ...expectedFrom(zi.message, zi.expected, zi.expected), ...receivedOf(received) }, at(path))];
     }
     case "unrecognized_keys":
       return zi.keys.map((key) => {
@@ -122,7 +141,7 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
         const flowComma = valueAt(root, [...local, key]) === null;
         return makeIssue(
           "SCHEMA_UNKNOWN_KEY",
-          { key, ...(flowComma ? { hint: 'it has no value: inside { } a "," ends the value before it; quote text that contains commas' } : {}) },
+          { key, ...(flowComma ? { hint: 'it has no value: inside { } a "," ends the value before it; quote text that contains commas', reason: "flow-comma" } : {}) },
           at([...path, key], key),
         );
       });
@@ -134,12 +153,12 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
         const kind = object && typeof object === "object" ? (object as Record<string, unknown>)[zi.discriminator] : undefined;
         const keyPath = [...objectPath, zi.discriminator];
         if (kind === undefined)
-          return [makeIssue("SCHEMA_MISSING_KEY", { key: zi.discriminator, expected: expectedFrom(zi.message, "a kind") }, at(objectPath))];
-        return [makeIssue("SCHEMA_INVALID_KIND", { received: kind, expected: expectedFrom(zi.message, "a known kind") }, at(keyPath))];
+          return [makeIssue("SCHEMA_MISSING_KEY", { key: zi.discriminator, ...expectedFrom(zi.message, "a kind") }, at(objectPath))];
+        return [makeIssue("SCHEMA_INVALID_KIND", { received: kind, ...expectedFrom(zi.message, "a known kind") }, at(keyPath))];
       }
       // A key whose value may take several forms (points, a condition) and is absent: missing, like any other key.
-      if (missing()) return [makeIssue("SCHEMA_MISSING_KEY", { key: path[path.length - 1], expected: expectedFrom(zi.message, "another shape") }, at(path))];
-      return [makeIssue("SCHEMA_INVALID_TYPE", { expected: expectedFrom(zi.message, "another shape"), received: describe(received) }, at(path))];
+      if (missing()) return [makeIssue("SCHEMA_MISSING_KEY", { key: path[path.length - 1], ...expectedFrom(zi.message, "another shape") }, at(path))];
+      return [makeIssue("SCHEMA_INVALID_TYPE", { ...expectedFrom(zi.message, "another shape"), ...receivedOf(received) }, at(path))];
     }
     case "invalid_value":
       // An absent key that must hold one fixed value (kaohe: 1) is missing, like any other key.
@@ -147,27 +166,34 @@ function toIssues(zi: ZodIssue, prefix: Path, root: unknown, locate: Locator | u
       return [
         makeIssue(
           "SCHEMA_INVALID_VALUE",
-          { detail: `expected ${zi.values.map((v) => JSON.stringify(v)).join(" | ")}`, received: describe(received), values: zi.values },
+          { reason: "one-of", values: zi.values, ...receivedOf(received) },
           at(path),
         ),
       ];
     case "invalid_format":
-      return [makeIssue("SCHEMA_INVALID_VALUE", { detail: zi.message, received: describe(received) }, at(path))];
+      return [makeIssue("SCHEMA_INVALID_VALUE", { reason: "format", ...expectedFrom(zi.message, "another form"), ...receivedOf(received) }, at(path))];
     case "too_small":
     case "too_big": {
       const bound = zi.code === "too_small" ? zi.minimum : zi.maximum;
-      const word = zi.code === "too_small" ? "at least" : "at most";
+      const side = zi.code === "too_small" ? "min" : "max";
       const mapping = received !== null && typeof received === "object" && !Array.isArray(received);
-      const entries = `${word} ${String(bound)} ${String(bound) === "1" ? "entry" : "entries"}`;
-      const what = zi.origin === "array" ? `a list of ${entries}` : mapping ? `a mapping of ${entries}` : `${word} ${String(bound)}`;
-      const shown = Array.isArray(received) ? `${received.length} entries` : mapping ? `${Object.keys(received).length} entries` : describe(received);
-      return [makeIssue("SCHEMA_OUT_OF_RANGE", { detail: `expected ${what}`, received: shown, bound: String(bound) }, at(path))];
+      const count = Array.isArray(received) ? received.length : mapping ? Object.keys(received).length : undefined;
+      const of = zi.origin === "array" ? "list" : mapping ? "mapping" : zi.origin === "string" ? "text" : "value";
+      const shown = count !== undefined ? `${count} entries` : describe(received);
+      return [
+        makeIssue(
+          "SCHEMA_OUT_OF_RANGE",
+          { side, of, bound: String(bound), received: shown, ...(count !== undefined ? { count } : { got: receivedOf(received).got }) },
+          at(path),
+        ),
+      ];
     }
     case "custom":
       if (zi.params?.reserved === true && typeof received === "string") return [reservedNameIssue(received, path, locate, false)];
-      return [makeIssue("SCHEMA_CONSTRAINT", { detail: zi.message }, at(path))];
+      // Every refinement of the schema names its reason (and the values behind it) in params.
+      return [makeIssue("SCHEMA_CONSTRAINT", { ...(typeof zi.params?.reason === "string" ? {} : { reason: "other", text: zi.message }), ...zi.params }, at(path))];
     default:
-      return [makeIssue("SCHEMA_INVALID_VALUE", { detail: zi.message, received: describe(received) }, at(path))];
+      return [makeIssue("SCHEMA_INVALID_VALUE", { reason: "other", text: zi.message, ...receivedOf(received) }, at(path))];
   }
 }
 

@@ -133,13 +133,13 @@ describe("safeAssess: the arguments are checked at the entry", () => {
     // onProgress runs every 10,000 subjects: 10,000 subjects call it once.
     const subjects = Array.from({ length: 10_000 }, (_, i) => ({ id: `u${i}`, a: 1, b: 1 }));
     const [issue] = issues(() => safeAssess(rubric, subjects, { onProgress: () => { throw new Error("boom"); } }));
-    expect(issue).toMatchObject({ code: "API_CALLBACK_FAILED", params: { fn: "safeAssess", callback: "onProgress", detail: "Error: boom" } });
+    expect(issue).toMatchObject({ code: "API_CALLBACK_FAILED", params: { fn: "safeAssess", callback: "onProgress", error: "Error: boom" } });
   });
 
   test("anything else that throws inside is API_INTERNAL_ERROR (a proxy whose every read throws)", () => {
     const hostile = new Proxy({}, { get: () => { throw new Error("trap"); }, has: () => { throw new Error("trap"); } });
     const [issue] = issues(() => safeAssess(hostile as never, []));
-    expect(issue).toMatchObject({ code: "API_INTERNAL_ERROR", params: { fn: "safeAssess", detail: "Error: trap" } });
+    expect(issue).toMatchObject({ code: "API_INTERNAL_ERROR", params: { fn: "safeAssess", error: "Error: trap" } });
   });
 });
 

@@ -12,6 +12,7 @@ import { describe, expect, test } from "vitest";
 import { safeCell } from "../../src/cli/csv.js";
 import { main } from "../../src/cli/main.js";
 import { CliError } from "../../src/cli/errors.js";
+import { say } from "../../src/cli/messages.js";
 import { writeFileAtomic, type WriteFs } from "../../src/cli/write.js";
 import * as fs from "node:fs";
 import { loadRubric, safeAssess } from "../../src/index.js";
@@ -46,7 +47,8 @@ interface Run {
 function run(args: string[], options: SpawnOptions & { input?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const { input, ...spawnOptions } = options;
-    const child = spawn(process.execPath, [CLI, ...args], { ...spawnOptions, stdio: ["pipe", "pipe", "pipe"] });
+    // English whatever the machine's locale (LC_ALL comes first): these tests read the English messages.
+    const child = spawn(process.execPath, [CLI, ...args], { ...spawnOptions, env: { ...process.env, LC_ALL: "C", ...spawnOptions.env }, stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));
@@ -60,7 +62,7 @@ function run(args: string[], options: SpawnOptions & { input?: string } = {}): P
 /** A bash script (for pipes and ulimit), as a child process. */
 function sh(script: string): Promise<Run> {
   return new Promise<Run>((resolve, reject) => {
-    const child = spawn("bash", ["-c", script], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("bash", ["-c", script], { env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));
@@ -170,7 +172,15 @@ describe.concurrent("--out failures and atomic writes", { timeout: 30_000 }, () 
         return fs.writeSync(fd, buffer, offset, 3); // the first call writes 3 bytes only
       }) as WriteFs["writeSync"],
     };
-    expect(() => writeFileAtomic(target, "new content", failing)).toThrow(new CliError(`cannot write ${target}: no space left on the device`));
+    let thrown: unknown;
+    try {
+      writeFileAtomic(target, "new content", failing);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(CliError);
+    expect((thrown as CliError).message).toBe(`cannot write ${target}: no space left on the device`);
+    expect(say((thrown as CliError).text, "zh-CN")).toBe(`无法写入 ${target}：磁盘空间不足`);
     expect(readFileSync(target, "utf8")).toBe("old");
     expect(readdirSync(dir)).toEqual(["out.csv"]);
     writeFileAtomic(target, "new content");

@@ -41,7 +41,9 @@ describe("kaohe score", () => {
     const r = cli(["score", CHN]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("国家能源集团党组织书记抓基层党建工作述职评议考核 (chn-energy-review-2024 v2024.1): 90 subjects");
-    expect(r.out).toMatch(/名次 rank\s+id\s+名称 name/);
+    // Without a Chinese locale or --lang zh: English headers; the subject column shows names (labels), not ids.
+    expect(r.out).toMatch(/^rank\s+subject\s+group\s+score\s+grade\s+adjustments and reasons\s+actions$/m);
+    expect(r.out).toMatch(/^\s+1\s+国家能源集团广西煤炭公司\s+煤炭\s+99\.97\s+优秀$/m);
   });
 
   test("the JSON output follows the integrators' contract", () => {

@@ -34,4 +34,10 @@ test("the README's broken rubric gives the printed problems", () => {
   const r = safeLoadRubric(broken, { file: "review.yaml" });
   expect(r.ok).toBe(false);
   for (const issue of r.ok ? [] : r.issues) expect(readme).toContain(formatIssue(issue));
+  // and in Chinese, as `--lang zh` prints them
+  for (const issue of r.ok ? [] : r.issues) expect(readme).toContain(formatIssue(issue, { locale: "zh-CN" }));
+  expect(r.ok ? [] : r.issues.map((i) => formatIssue(i, { locale: "zh-CN" }))).toEqual([
+    "review.yaml:18:5  权重之和应为 100%，实际为 99%（WEIGHT_SUM）",
+    'review.yaml:24:11  未知的数据项"serious_violaton"；是否应为"serious_violation"？（REF_UNKNOWN_INPUT）',
+  ]);
 });
