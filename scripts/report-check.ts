@@ -30,11 +30,18 @@ interface Target {
   readonly folder: string;
   /** Element screenshots to keep (id → file name under docs/screenshots). */
   readonly shots: Readonly<Record<string, string>>;
+  /** The rubric to report on, where the folder has several that no other reads. */
+  readonly rubric?: string;
 }
 
 const TARGETS: readonly Target[] = [
   { name: "chn-energy-2024", folder: "rubrics/chn-energy-2024", shots: { cover: "chn-energy-cover.png", "sheet-88": "chn-energy-sheet.png" } },
   { name: "gansu-organs-2017", folder: "rubrics/gansu-organs-2017", shots: { "sheet-60": "gansu-sheet.png" } },
+  // Every other bundled scheme: its cover, so the README shows a report of each.
+  { name: "hanzhong-2023", folder: "rubrics/hanzhong-2023", shots: { cover: "hanzhong-cover.png" } },
+  { name: "aecc-2022", folder: "rubrics/aecc-2022", shots: { cover: "aecc-cover.png" } },
+  { name: "aecc-2022-integrity-points", folder: "rubrics/aecc-2022/integrity-points", shots: { cover: "aecc-integrity-points-cover.png" } },
+  { name: "shenghe-branch", folder: "rubrics/shenghe-branch", rubric: "shenghe-party-2024h2", shots: { cover: "shenghe-cover.png" } },
 ];
 
 function which(command: string): string | undefined {
@@ -65,7 +72,7 @@ export function pdfPages(pdf: Uint8Array): number {
 
 function report(target: Target, out: string): void {
   const err: string[] = [];
-  const code = main(["report", join(root, target.folder), "--out", out], { out: () => {}, err: (t) => err.push(t), stdin: () => Buffer.alloc(0), isTty: false });
+  const code = main(["report", join(root, target.folder), "--out", out, ...(target.rubric ? ["--rubric", target.rubric] : [])], { out: () => {}, err: (t) => err.push(t), stdin: () => Buffer.alloc(0), isTty: false });
   if (code !== 0) throw new Error(`kaohe report ${target.folder} failed (${code}): ${err.join("\n")}`);
 }
 

@@ -26,6 +26,7 @@ th, td { border: 1px solid #9a9a9a; padding: 1mm 1.6mm; vertical-align: top; tex
 th { background: #f3e3e1; font-weight: 700; white-space: nowrap; }
 thead { display: table-header-group; }
 table.fixed { table-layout: fixed; }
+table.fixed th { white-space: normal; overflow-wrap: anywhere; }
 table[data-table="ranking"], table[data-table="group-ranking"] { font-size: 9pt; }
 table[data-table="ranking"] td, table[data-table="group-ranking"] td { padding: 0.6mm 1.4mm; }
 tr { break-inside: avoid; }
