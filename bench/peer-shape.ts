@@ -1,0 +1,235 @@
+/**
+ * The benchmark's peer-shaped job (issue 9, "Benchmark"): 20 items in 3 components with
+ * item weights, components 10% / 70% / 20%, the total to 2 places half-up, 4 grade
+ * bands, one downgrade rule (recorded as an adjustment), one quota and the overall
+ * ranking; seeded subjects as plain objects; and the same job twice more by hand:
+ *
+ * - `integerTwin`: exact, in scaled integers (units of 10⁻⁵ points), the reference the
+ *   engine must match on every subject (score, raw and final grade, rank, adjustments);
+ * - `floatLoop`: the plain float loop anyone would write (doubles, Math.round), whose
+ *   own differences from the twin are counted and printed, never asserted.
+ */
+import { SeededRandom } from "../scripts/seeded-random.js";
+
+/** Item weights (percent) of each component; each list sums to 100. */
+export const COMPONENTS = [
+  { id: "self", label: "自评", weight: 10, items: [30, 30, 40] },
+  { id: "duty", label: "党建工作责任制", weight: 70, items: [10, 10, 10, 5, 5, 10, 10, 10, 5, 5, 10, 10] },
+  { id: "peers", label: "民主评议", weight: 20, items: [20, 20, 20, 20, 20] },
+] as const;
+
+export const GRADES = ["excellent", "good", "pass", "fail"] as const;
+/** Lower bounds of the first three grades, in hundredths of a point (90, 80, 60). */
+const BOUNDS = [9000, 8000, 6000];
+/** The quota: excellent ≤ 20% of the graded subjects, rounded down, tied subjects at the limit demoted. */
+const QUOTA_PERCENT = 20;
+
+export const itemIds = (): string[] => COMPONENTS.flatMap((c) => c.items.map((_, i) => `${c.id}${i + 1}`));
+
+export function peerRubricYaml(): string {
+  const lines = [
+    "kaohe: 1",
+    "id: peer-shape-bench",
+    "name: 党组织书记述职评议考核（基准测试）",
+    "year: 2024",
+    'version: "bench"',
+    "rounding: { places: 2, mode: half-up }",
+    "inputs:",
+    "  violation: { type: boolean, default: false, label: 严重违规违纪 }",
+    "grades:",
+    "  - { id: excellent, label: 优秀, min: 90 }",
+    "  - { id: good, label: 良好, min: 80 }",
+    "  - { id: pass, label: 合格, min: 60 }",
+    "  - { id: fail, label: 不合格 }",
+    "scoring:",
+    "  combine: weighted",
+    "  max: 100",
+    "  children:",
+  ];
+  for (const c of COMPONENTS) {
+    lines.push(`    - id: ${c.id}`, `      label: ${c.label}`, `      weight: ${c.weight}%`, "      combine: weighted", "      max: 100", "      children:");
+    c.items.forEach((w, i) => lines.push(`        - { id: ${c.id}${i + 1}, kind: input, max: 100, weight: ${w}% }`));
+  }
+  lines.push(
+    "rules:",
+    "  - { id: violation, kind: downgrade, when: input.violation, reason: 班子成员严重违规违纪，降一档 }",
+    "quotas:",
+    `  - { id: excellent-${QUOTA_PERCENT}, grade: excellent, share: ${QUOTA_PERCENT}% }`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+export type PeerSubject = Record<string, string | number | boolean>;
+
+/** Seeded subjects as plain objects: id, 20 scores with one decimal (JS numbers), violation (2%). */
+export function peerSubjects(count: number, seed = 2024): PeerSubject[] {
+  const rnd = new SeededRandom(seed);
+  const ids = itemIds();
+  const out: PeerSubject[] = [];
+  for (let n = 0; n < count; n++) {
+    const q = rnd.next();
+    const s: PeerSubject = { id: `P${String(n + 1).padStart(7, "0")}` };
+    for (const id of ids) {
+      const tenths = Math.min(1000, Math.max(0, Math.round((55 + 45 * q) * 10) + rnd.int(-120, 120)));
+      s[id] = tenths / 10;
+    }
+    s.violation = rnd.chance(0.02);
+    out.push(s);
+  }
+  return out;
+}
+
+/** One subject's result, as the engine reports it. */
+export interface PeerOutcome {
+  readonly id: string;
+  readonly score: string;
+  readonly rawGrade: string;
+  readonly grade: string;
+  readonly rank: number;
+  /** "downgrade:excellent>good", "quota:excellent>good", ... in order. */
+  readonly adjustments: readonly string[];
+}
+
+/** What a twin computes: per subject (in input order) the total, grades and rank. */
+export interface TwinResult {
+  /** Total in hundredths of a point, after rounding. */
+  readonly hundredths: Float64Array;
+  readonly raw: Uint8Array;
+  readonly final: Uint8Array;
+  readonly downgraded: Uint8Array;
+  readonly quotaMoved: Uint8Array;
+  readonly rank: Int32Array;
+}
+
+/** Grades, downgrade, ranking and quota over totals in hundredths (shared by both twins). */
+function gradeRankQuota(hundredths: Float64Array, violation: Uint8Array): TwinResult {
+  const n = hundredths.length;
+  const raw = new Uint8Array(n);
+  const final = new Uint8Array(n);
+  const downgraded = new Uint8Array(n);
+  const quotaMoved = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = hundredths[i]!;
+    const g = h >= BOUNDS[0]! ? 0 : h >= BOUNDS[1]! ? 1 : h >= BOUNDS[2]! ? 2 : 3;
+    raw[i] = g;
+    // A downgrade at the lowest grade changes nothing and is no adjustment.
+    if (violation[i] && g < 3) {
+      final[i] = g + 1;
+      downgraded[i] = 1;
+    } else final[i] = g;
+  }
+  // Ranking: by total, descending; equal totals share a rank (1, 2, 2, 4).
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => hundredths[b]! - hundredths[a]!);
+  const rank = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    rank[i] = k > 0 && hundredths[order[k - 1]!] === hundredths[i] ? rank[order[k - 1]!]! : k + 1;
+  }
+  // Quota on excellent: floor(20% × graded); a downgrade never leaves anyone excellent, so
+  // every holder competes; admitted in rank order; a tie across the last place is demoted.
+  const limit = Math.floor((n * QUOTA_PERCENT) / 100);
+  const holders: number[] = [];
+  for (let k = 0; k < n; k++) if (final[order[k]!] === 0) holders.push(order[k]!);
+  if (holders.length > limit) {
+    let admitted = limit;
+    if (admitted > 0 && rank[holders[admitted]!] === rank[holders[admitted - 1]!]) {
+      const tied = rank[holders[admitted - 1]!];
+      while (admitted > 0 && rank[holders[admitted - 1]!] === tied) admitted--;
+    }
+    for (let k = admitted; k < holders.length; k++) {
+      final[holders[k]!] = 1;
+      quotaMoved[holders[k]!] = 1;
+    }
+  }
+  return { hundredths, raw, final, downgraded, quotaMoved, rank };
+}
+
+/**
+ * The exact twin: scores in tenths (one decimal), item weights and component weights in
+ * percent, so the total is Σ_c W_c × Σ_i w_i × s_i in units of 10⁻⁵ points (10⁻¹ × 10⁻² ×
+ * 10⁻²; at most 10⁷, far below 2⁵³); rounded half-up to hundredths with integer operations only.
+ */
+export function integerTwin(subjects: readonly PeerSubject[]): TwinResult {
+  const n = subjects.length;
+  const hundredths = new Float64Array(n);
+  const violation = new Uint8Array(n);
+  const ids = COMPONENTS.map((c) => c.items.map((_, i) => `${c.id}${i + 1}`));
+  for (let k = 0; k < n; k++) {
+    const s = subjects[k]!;
+    let total = 0;
+    for (let c = 0; c < COMPONENTS.length; c++) {
+      const comp = COMPONENTS[c]!;
+      let part = 0;
+      for (let i = 0; i < comp.items.length; i++) part += comp.items[i]! * Math.round((s[ids[c]![i]!] as number) * 10);
+      total += comp.weight * part;
+    }
+    const shifted = total + 500; // half of 10³ units: round half-up (totals are never negative)
+    hundredths[k] = (shifted - (shifted % 1000)) / 1000;
+    violation[k] = s.violation === true ? 1 : 0;
+  }
+  return gradeRankQuota(hundredths, violation);
+}
+
+/** The plain float loop: doubles throughout, Math.round to two places. */
+export function floatLoop(subjects: readonly PeerSubject[]): TwinResult {
+  const n = subjects.length;
+  const hundredths = new Float64Array(n);
+  const violation = new Uint8Array(n);
+  const ids = COMPONENTS.map((c) => c.items.map((_, i) => `${c.id}${i + 1}`));
+  const itemShares = COMPONENTS.map((c) => c.items.map((w) => w / 100));
+  const shares = COMPONENTS.map((c) => c.weight / 100);
+  for (let k = 0; k < n; k++) {
+    const s = subjects[k]!;
+    let total = 0;
+    for (let c = 0; c < COMPONENTS.length; c++) {
+      let part = 0;
+      const w = itemShares[c]!;
+      for (let i = 0; i < w.length; i++) part += w[i]! * (s[ids[c]![i]!] as number);
+      total += shares[c]! * part;
+    }
+    hundredths[k] = Math.round(total * 100);
+    violation[k] = s.violation === true ? 1 : 0;
+  }
+  return gradeRankQuota(hundredths, violation);
+}
+
+const hundredthsText = (h: number) => `${Math.floor(h / 100)}.${String(h % 100).padStart(2, "0")}`;
+
+/** A twin's result in the engine's terms, subject by subject (input order). */
+export function twinOutcomes(subjects: readonly PeerSubject[], t: TwinResult): PeerOutcome[] {
+  return subjects.map((s, i) => {
+    const raw = t.raw[i]!;
+    const afterRule = t.downgraded[i] ? raw + 1 : raw;
+    const adjustments: string[] = [];
+    if (t.downgraded[i]) adjustments.push(`downgrade:${GRADES[raw]}>${GRADES[afterRule]}`);
+    if (t.quotaMoved[i]) adjustments.push(`quota:${GRADES[afterRule]}>${GRADES[t.final[i]!]}`);
+    return { id: String(s.id), score: hundredthsText(t.hundredths[i]!), rawGrade: GRADES[raw]!, grade: GRADES[t.final[i]!]!, rank: t.rank[i]!, adjustments };
+  });
+}
+
+/** The engine's units in the same terms. */
+export function engineOutcomes(units: readonly { id: string; score: string; rawGrade: string | null; grade: string | null; rank: number | null; adjustments: readonly { kind: string; from: string | null; to: string | null }[] }[]): Map<string, PeerOutcome> {
+  return new Map(
+    units.map((u) => [
+      u.id,
+      { id: u.id, score: u.score, rawGrade: String(u.rawGrade), grade: String(u.grade), rank: u.rank ?? -1, adjustments: u.adjustments.map((a) => `${a.kind}:${a.from}>${a.to}`) },
+    ]),
+  );
+}
+
+/** How many subjects differ between two outcome lists (any of score, grades, rank, adjustments), with the first few. */
+export function differences(reference: readonly PeerOutcome[], other: ReadonlyMap<string, PeerOutcome>): { count: number; examples: string[] } {
+  let count = 0;
+  const examples: string[] = [];
+  for (const r of reference) {
+    const o = other.get(r.id);
+    const a = JSON.stringify(r);
+    const b = JSON.stringify(o ?? null);
+    if (a === b) continue;
+    count++;
+    if (examples.length < 3) examples.push(`${r.id}: reference ${a}, other ${b}`);
+  }
+  return { count, examples };
+}
