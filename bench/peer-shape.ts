@@ -101,13 +101,20 @@ export interface TwinResult {
   readonly rank: Int32Array;
 }
 
-/** Grades, downgrade, ranking and quota over totals in hundredths (shared by both twins). */
+/**
+ * Grades, downgrade, ranking and quota over totals in hundredths (shared by both twins).
+ * Totals are whole hundredths in 0..10000, so the ranking is a counting pass, not a sort.
+ */
 function gradeRankQuota(hundredths: Float64Array, violation: Uint8Array): TwinResult {
   const n = hundredths.length;
   const raw = new Uint8Array(n);
   const final = new Uint8Array(n);
   const downgraded = new Uint8Array(n);
   const quotaMoved = new Uint8Array(n);
+  let top = 0;
+  for (let i = 0; i < n; i++) if (hundredths[i]! > top) top = hundredths[i]!;
+  const count = new Int32Array(top + 2);
+  const holders = new Int32Array(top + 2);
   for (let i = 0; i < n; i++) {
     const h = hundredths[i]!;
     const g = h >= BOUNDS[0]! ? 0 : h >= BOUNDS[1]! ? 1 : h >= BOUNDS[2]! ? 2 : 3;
@@ -117,32 +124,34 @@ function gradeRankQuota(hundredths: Float64Array, violation: Uint8Array): TwinRe
       final[i] = g + 1;
       downgraded[i] = 1;
     } else final[i] = g;
+    count[h] = count[h]! + 1;
+    if (final[i] === 0) holders[h] = holders[h]! + 1;
   }
-  // Ranking: by total, descending; equal totals share a rank (1, 2, 2, 4).
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => hundredths[b]! - hundredths[a]!);
+  // Ranking by total, descending; equal totals share a rank (1, 2, 2, 4): rank = 1 + how many have more.
+  const rankOf = new Int32Array(top + 2);
+  let above = 0;
+  for (let h = top; h >= 0; h--) {
+    rankOf[h] = above + 1;
+    above += count[h]!;
+  }
   const rank = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    rank[i] = k > 0 && hundredths[order[k - 1]!] === hundredths[i] ? rank[order[k - 1]!]! : k + 1;
-  }
-  // Quota on excellent: floor(20% × graded); a downgrade never leaves anyone excellent, so
-  // every holder competes; admitted in rank order; a tie across the last place is demoted.
+  for (let i = 0; i < n; i++) rank[i] = rankOf[hundredths[i]!]!;
+  // Quota on excellent: floor(20% × graded). A downgrade never leaves anyone excellent, so
+  // every holder competes, admitted in rank order (one total, one rank); a total whose
+  // holders would cross the limit is demoted whole, with every lower one.
   const limit = Math.floor((n * QUOTA_PERCENT) / 100);
-  const holders: number[] = [];
-  for (let k = 0; k < n; k++) if (final[order[k]!] === 0) holders.push(order[k]!);
-  if (holders.length > limit) {
-    let admitted = limit;
-    if (admitted > 0 && rank[holders[admitted]!] === rank[holders[admitted - 1]!]) {
-      const tied = rank[holders[admitted - 1]!];
-      while (admitted > 0 && rank[holders[admitted - 1]!] === tied) admitted--;
-    }
-    for (let k = admitted; k < holders.length; k++) {
-      final[holders[k]!] = 1;
-      quotaMoved[holders[k]!] = 1;
-    }
+  let admitted = 0;
+  let cutoff = top + 1;
+  for (let h = top; h >= 0; h--) {
+    if (admitted + holders[h]! > limit) break;
+    admitted += holders[h]!;
+    cutoff = h;
   }
+  for (let i = 0; i < n; i++)
+    if (final[i] === 0 && hundredths[i]! < cutoff) {
+      final[i] = 1;
+      quotaMoved[i] = 1;
+    }
   return { hundredths, raw, final, downgraded, quotaMoved, rank };
 }
 
