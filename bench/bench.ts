@@ -29,7 +29,7 @@ import { once } from "node:events";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { assess, loadRubric, type AssessOptions, type CompiledRubric, type SubjectData } from "../src/index.js";
+import { assess, loadRubric, type AssessOptions, type CompiledRubric } from "../src/index.js";
 import { runChild, type ChildRun } from "./child.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
 import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
@@ -117,7 +117,7 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
   const rubric = loadRubric(peerRubricYaml(), { file: "peer-shape.yaml" });
   let subjects = peerSubjects(n);
   log(`== peer-shaped job: 20 items in 3 components (10/70/20), 2 places half-up, 4 bands, a downgrade, a quota, ranking; ${fmt(n)} subjects as plain objects`);
-  const engine = (options?: AssessOptions) => timed(o.runs, () => assess(rubric, subjects as SubjectData[], options).results[0]!.units);
+  const engine = (options?: AssessOptions) => timed(o.runs, () => assess(rubric, subjects, options).results[0]!.units);
   const full = engine();
   log(`  engine, assess() (default trail "full"): ${fmt(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
   const none = engine({ trail: "none" });

@@ -55,11 +55,12 @@ export function runChild(command: string, args: readonly string[], options: { ti
       closeSync(out);
       const hook = /KAOHE_BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1];
       if (hook !== undefined) peak = Math.max(peak, Number(hook) * 1024);
-      const lastLine = stderr
+      // The line that says why: V8's fatal error (out of memory), else the last error line, else the last line.
+      const lines = stderr
         .split("\n")
         .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith("KAOHE_BENCH"))
-        .slice(-1)[0];
+        .filter((l) => l && !l.startsWith("KAOHE_BENCH"));
+      const lastLine = lines.find((l) => l.includes("FATAL ERROR")) ?? lines.filter((l) => /error/i.test(l)).slice(-1)[0] ?? lines.slice(-1)[0];
       const failure = timedOut
         ? `time limit ${Math.round(options.timeoutMs / 1000)} s`
         : code === 0

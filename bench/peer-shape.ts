@@ -59,22 +59,67 @@ export function peerRubricYaml(): string {
   return `${lines.join("\n")}\n`;
 }
 
-export type PeerSubject = Record<string, string | number | boolean>;
+/** A subject of the peer job: 20 scores (0..100, one decimal) and whether a violation is on record. */
+export type PeerSubject = {
+  id: string;
+  self1: number;
+  self2: number;
+  self3: number;
+  duty1: number;
+  duty2: number;
+  duty3: number;
+  duty4: number;
+  duty5: number;
+  duty6: number;
+  duty7: number;
+  duty8: number;
+  duty9: number;
+  duty10: number;
+  duty11: number;
+  duty12: number;
+  peers1: number;
+  peers2: number;
+  peers3: number;
+  peers4: number;
+  peers5: number;
+  violation: boolean;
+};
 
-/** Seeded subjects as plain objects: id, 20 scores with one decimal (JS numbers), violation (2%). */
+/**
+ * Seeded subjects as plain objects, built as object literals (as JSON.parse builds them:
+ * one shape, fast properties): id, 20 scores with one decimal (JS numbers), violation (2%).
+ */
 export function peerSubjects(count: number, seed = 2024): PeerSubject[] {
   const rnd = new SeededRandom(seed);
-  const ids = itemIds();
   const out: PeerSubject[] = [];
   for (let n = 0; n < count; n++) {
     const q = rnd.next();
-    const s: PeerSubject = { id: `P${String(n + 1).padStart(7, "0")}` };
-    for (const id of ids) {
-      const tenths = Math.min(1000, Math.max(0, Math.round((55 + 45 * q) * 10) + rnd.int(-120, 120)));
-      s[id] = tenths / 10;
-    }
-    s.violation = rnd.chance(0.02);
-    out.push(s);
+    const centre = Math.round((55 + 45 * q) * 10);
+    const v = () => Math.min(1000, Math.max(0, centre + rnd.int(-120, 120))) / 10;
+    out.push({
+      id: `P${String(n + 1).padStart(7, "0")}`,
+      self1: v(),
+      self2: v(),
+      self3: v(),
+      duty1: v(),
+      duty2: v(),
+      duty3: v(),
+      duty4: v(),
+      duty5: v(),
+      duty6: v(),
+      duty7: v(),
+      duty8: v(),
+      duty9: v(),
+      duty10: v(),
+      duty11: v(),
+      duty12: v(),
+      peers1: v(),
+      peers2: v(),
+      peers3: v(),
+      peers4: v(),
+      peers5: v(),
+      violation: rnd.chance(0.02),
+    });
   }
   return out;
 }
@@ -155,28 +200,29 @@ function gradeRankQuota(hundredths: Float64Array, violation: Uint8Array): TwinRe
   return { hundredths, raw, final, downgraded, quotaMoved, rank };
 }
 
+/** Tenths of a point: exact for scores with one decimal. */
+const t = (v: number) => Math.round(v * 10);
+
 /**
- * The exact twin: scores in tenths (one decimal), item weights and component weights in
- * percent, so the total is Σ_c W_c × Σ_i w_i × s_i in units of 10⁻⁵ points (10⁻¹ × 10⁻² ×
- * 10⁻²; at most 10⁷, far below 2⁵³); rounded half-up to hundredths with integer operations only.
+ * The exact twin, written out for this job as one would by hand: scores in tenths,
+ * item weights and component weights in percent (those of COMPONENTS), so the total is
+ * Σ_c W_c × Σ_i w_i × s_i in units of 10⁻⁵ points (10⁻¹ × 10⁻² × 10⁻²; at most 10⁷, far
+ * below 2⁵³); rounded half-up to hundredths with integer operations only.
  */
 export function integerTwin(subjects: readonly PeerSubject[]): TwinResult {
   const n = subjects.length;
   const hundredths = new Float64Array(n);
   const violation = new Uint8Array(n);
-  const ids = COMPONENTS.map((c) => c.items.map((_, i) => `${c.id}${i + 1}`));
   for (let k = 0; k < n; k++) {
     const s = subjects[k]!;
-    let total = 0;
-    for (let c = 0; c < COMPONENTS.length; c++) {
-      const comp = COMPONENTS[c]!;
-      let part = 0;
-      for (let i = 0; i < comp.items.length; i++) part += comp.items[i]! * Math.round((s[ids[c]![i]!] as number) * 10);
-      total += comp.weight * part;
-    }
-    const shifted = total + 500; // half of 10³ units: round half-up (totals are never negative)
+    const self = 30 * t(s.self1) + 30 * t(s.self2) + 40 * t(s.self3);
+    const duty =
+      10 * t(s.duty1) + 10 * t(s.duty2) + 10 * t(s.duty3) + 5 * t(s.duty4) + 5 * t(s.duty5) + 10 * t(s.duty6) +
+      10 * t(s.duty7) + 10 * t(s.duty8) + 5 * t(s.duty9) + 5 * t(s.duty10) + 10 * t(s.duty11) + 10 * t(s.duty12);
+    const peers = 20 * t(s.peers1) + 20 * t(s.peers2) + 20 * t(s.peers3) + 20 * t(s.peers4) + 20 * t(s.peers5);
+    const shifted = 10 * self + 70 * duty + 20 * peers + 500; // half of 10³ units: round half-up (totals are never negative)
     hundredths[k] = (shifted - (shifted % 1000)) / 1000;
-    violation[k] = s.violation === true ? 1 : 0;
+    violation[k] = s.violation ? 1 : 0;
   }
   return gradeRankQuota(hundredths, violation);
 }
@@ -186,20 +232,15 @@ export function floatLoop(subjects: readonly PeerSubject[]): TwinResult {
   const n = subjects.length;
   const hundredths = new Float64Array(n);
   const violation = new Uint8Array(n);
-  const ids = COMPONENTS.map((c) => c.items.map((_, i) => `${c.id}${i + 1}`));
-  const itemShares = COMPONENTS.map((c) => c.items.map((w) => w / 100));
-  const shares = COMPONENTS.map((c) => c.weight / 100);
   for (let k = 0; k < n; k++) {
     const s = subjects[k]!;
-    let total = 0;
-    for (let c = 0; c < COMPONENTS.length; c++) {
-      let part = 0;
-      const w = itemShares[c]!;
-      for (let i = 0; i < w.length; i++) part += w[i]! * (s[ids[c]![i]!] as number);
-      total += shares[c]! * part;
-    }
-    hundredths[k] = Math.round(total * 100);
-    violation[k] = s.violation === true ? 1 : 0;
+    const self = 0.3 * s.self1 + 0.3 * s.self2 + 0.4 * s.self3;
+    const duty =
+      0.1 * s.duty1 + 0.1 * s.duty2 + 0.1 * s.duty3 + 0.05 * s.duty4 + 0.05 * s.duty5 + 0.1 * s.duty6 +
+      0.1 * s.duty7 + 0.1 * s.duty8 + 0.05 * s.duty9 + 0.05 * s.duty10 + 0.1 * s.duty11 + 0.1 * s.duty12;
+    const peers = 0.2 * s.peers1 + 0.2 * s.peers2 + 0.2 * s.peers3 + 0.2 * s.peers4 + 0.2 * s.peers5;
+    hundredths[k] = Math.round((0.1 * self + 0.7 * duty + 0.2 * peers) * 100);
+    violation[k] = s.violation ? 1 : 0;
   }
   return gradeRankQuota(hundredths, violation);
 }

@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { bundledSchemes, evaluateCase, evaluateScheme, gzip, GZIP_ABOVE, RANDOM_FILE, RECORDED, ROOT, schemeFile, SUMMARY_FILE, summarise } from "../test/equivalence/corpus.js";
+import { bundledSchemes, CLI_FILE, cliDocument, cliFingerprint, evaluateCase, evaluateScheme, gzip, GZIP_ABOVE, RANDOM_FILE, RECORDED, ROOT, schemeFile, schemeName, SUMMARY_FILE, summarise } from "../test/equivalence/corpus.js";
 import { CASE_COUNT, generateCases, SEED } from "../test/equivalence/generate.js";
 
 const started = performance.now();
@@ -20,7 +20,9 @@ const bundledDir = join(RECORDED, "bundled");
 rmSync(bundledDir, { recursive: true, force: true });
 mkdirSync(bundledDir, { recursive: true });
 let total = 0;
+const cli: Record<string, ReturnType<typeof cliFingerprint>> = {};
 for (const folder of bundledSchemes()) {
+  cli[schemeName(folder)] = cliFingerprint(cliDocument(folder));
   const text = `${evaluateScheme(folder)}\n`;
   const file = schemeFile(folder, Buffer.byteLength(text));
   const bytes = Buffer.byteLength(text) > GZIP_ABOVE ? gzip(text) : Buffer.from(text, "utf8");
@@ -28,6 +30,11 @@ for (const folder of bundledSchemes()) {
   total += bytes.length;
   console.log(`${relative(ROOT, file)}: ${bytes.length.toLocaleString("en-US")} bytes (${Buffer.byteLength(text).toLocaleString("en-US")} as text)`);
 }
+
+const cliText = `${JSON.stringify(cli, null, 2)}\n`;
+writeFileSync(CLI_FILE, cliText);
+total += Buffer.byteLength(cliText);
+console.log(`${relative(ROOT, CLI_FILE)}: kaohe score --format json --detail of each scheme (SHA-256, size, key orders), ${Buffer.byteLength(cliText).toLocaleString("en-US")} bytes`);
 
 const cases = generateCases(CASE_COUNT, SEED);
 const lines = cases.map((c, i) => evaluateCase(c, i, SEED));

@@ -27,7 +27,7 @@ describe("peer-shaped job", () => {
   });
 
   test("hand-computed totals: weights 10/70/20 over items weighted within each component", () => {
-    const all = (v: number): PeerSubject => Object.fromEntries([["id", "x"], ...itemIds().map((id) => [id, v])]);
+    const all = (v: number) => Object.fromEntries([["id", "x"], ["violation", false], ...itemIds().map((id) => [id, v])]) as PeerSubject;
     // Every item 85.5: each component 85.5, total 85.5 → "85.50", good (80 ≤ 85.5 < 90).
     const a = { ...all(85.5), id: "a" };
     // self1 = 100, every other item 80: self = 0.3 × 100 + 0.3 × 80 + 0.4 × 80 = 86;
@@ -45,7 +45,7 @@ describe("peer-shaped job", () => {
   });
 
   test("a quota tie across the last place demotes every tied subject (floor(20% × 10) = 2 places)", () => {
-    const all = (id: string, v: number): PeerSubject => Object.fromEntries([["id", id], ...itemIds().map((i) => [i, v])]);
+    const all = (id: string, v: number) => Object.fromEntries([["id", id], ["violation", false], ...itemIds().map((i) => [i, v])]) as PeerSubject;
     // Three subjects tie at 95 for places 1-3, seven at 50: the tie crosses place 2, so all three are demoted.
     const subjects = [...["t1", "t2", "t3"].map((id) => all(id, 95)), ...Array.from({ length: 7 }, (_, i) => all(`f${i}`, 50))];
     const twin = twinOutcomes(subjects, integerTwin(subjects));

@@ -11,6 +11,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { findScheme, readData, readRubricTexts } from "../../src/cli/load.js";
+import { main } from "../../src/cli/main.js";
 import { buildFeedback, safeAssess, safeLoadRubricSet, type Issue, type RubricText, type SubjectData } from "../../src/index.js";
 import type { GeneratedCase } from "./generate.js";
 
@@ -19,6 +20,8 @@ export const RECORDED = join(ROOT, "test", "equivalence", "recorded");
 export const RANDOM_FILE = join(RECORDED, "random.jsonl.gz");
 /** Counts of the random corpus: outcomes, and how many scored cases use each feature. */
 export const SUMMARY_FILE = join(RECORDED, "random-summary.json");
+/** The CLI's JSON document per bundled scheme: its SHA-256, size and key order (the bytes themselves are not kept). */
+export const CLI_FILE = join(RECORDED, "bundled-cli.json");
 /** A bundled scheme's recording above this size is stored gzipped (a one-line JSON text is no use in a diff anyway). */
 export const GZIP_ABOVE = 100_000;
 
@@ -111,6 +114,43 @@ export function readSchemeRecording(folder: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * `kaohe score <folder> --format json --detail`, run in this process through the CLI's
+ * own main(): the integrators' document, byte for byte (key order and layout included).
+ */
+export function cliDocument(folder: string): string {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(["score", folder, "--format", "json", "--detail"], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    stdin: () => Buffer.alloc(0),
+    isTty: false,
+  });
+  if (code !== 0) throw new Error(`kaohe score ${folder} failed (${code}): ${err.join("\n")}`);
+  return `${out.join("\n")}\n`;
+}
+
+/** What is kept of a CLI document: its hash and size, and the distinct key sequences of its objects in order of first appearance. */
+export interface CliFingerprint {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly keyOrders: readonly string[];
+}
+
+export function cliFingerprint(text: string): CliFingerprint {
+  const orders = new Set<string>();
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === "object") {
+      orders.add(Object.keys(v).join(","));
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(JSON.parse(text));
+  return { sha256: createHash("sha256").update(text).digest("hex"), bytes: Buffer.byteLength(text), keyOrders: [...orders] };
 }
 
 // ---------------------------------------------------------------- random cases

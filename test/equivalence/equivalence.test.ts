@@ -10,7 +10,24 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { bundledSchemes, caseHash, evaluateCase, evaluateScheme, firstDifference, readRandomRecording, readSchemeRecording, RECORDED, schemeName, SUMMARY_FILE, summarise, type Summary } from "./corpus.js";
+import {
+  bundledSchemes,
+  caseHash,
+  CLI_FILE,
+  cliDocument,
+  cliFingerprint,
+  evaluateCase,
+  evaluateScheme,
+  firstDifference,
+  readRandomRecording,
+  readSchemeRecording,
+  RECORDED,
+  schemeName,
+  SUMMARY_FILE,
+  summarise,
+  type CliFingerprint,
+  type Summary,
+} from "./corpus.js";
 import { CASE_COUNT, generateCases, SEED, type GeneratedCase } from "./generate.js";
 import { readFileSync } from "node:fs";
 
@@ -31,6 +48,18 @@ describe("bundled schemes: the example data scored with the full trail", () => {
     if (now !== recorded) expect.fail(`${schemeName(folder)} differs from its recording ${firstDifference(recorded, now)}\n(${RERECORD})`);
     // The recording is a complete result, not an error.
     expect(JSON.parse(recorded).outcome).toBe("scored");
+  });
+
+  test.each(schemes.map((f) => [schemeName(f), f]))("%s: kaohe score --format json --detail gives the recorded document, byte for byte", (name, folder) => {
+    const recorded = (JSON.parse(readFileSync(CLI_FILE, "utf8")) as Record<string, CliFingerprint>)[name];
+    if (!recorded) expect.fail(`no CLI fingerprint recorded for ${name}`);
+    const now = cliFingerprint(cliDocument(folder));
+    // Key order first: it says what moved; the values themselves are compared by the test above.
+    const i = recorded.keyOrders.findIndex((k, j) => now.keyOrders[j] !== k);
+    if (i >= 0 || now.keyOrders.length !== recorded.keyOrders.length)
+      expect.fail(`${name}: the CLI document's objects have other keys or key orders: recorded {${recorded.keyOrders[i] ?? "(none)"}}, now {${now.keyOrders[i] ?? "(none)"}}\n(${RERECORD})`);
+    if (now.sha256 !== recorded.sha256)
+      expect.fail(`${name}: the CLI document has the same key orders but other bytes (${now.bytes} bytes, recorded ${recorded.bytes}): its values or its layout differ\n(${RERECORD})`);
   });
 });
 

@@ -502,7 +502,6 @@ function item(ctx: RubricCtx, kind: ItemKind, inSum: boolean): Built {
   const node: Obj = { id, kind };
   let max = kind === "adjust" ? D0 : maxOf(d);
   let exceeds = false;
-  const columnFor = (key: string) => key;
   switch (kind) {
     case "input": {
       const declare = d.chance(35);
@@ -541,7 +540,7 @@ function item(ctx: RubricCtx, kind: ItemKind, inSum: boolean): Built {
       if (policy) node.missing = policy;
       ctx.columns.push((dd, row) => {
         if (leaveOut(dd, policy)) return;
-        row[columnFor(id)] = dd.pick([true, false, "true", "false", "是", "否", 1, 0, "yes", "no", "Y", "n"]);
+        row[id] = dd.pick([true, false, "true", "false", "是", "否", 1, 0, "yes", "no", "Y", "n"]);
       });
       break;
     }
@@ -801,8 +800,8 @@ function item(ctx: RubricCtx, kind: ItemKind, inSum: boolean): Built {
   if (kind !== "adjust" && kind !== "deduct") node.max = num(d, max);
   if (kind === "deduct") node.max = num(d, max);
   nodeExtras(ctx, node, true);
+  // `only` in a sum group only: in a weighted group a variant would leave the weights short.
   if (node.only && !inSum) delete node.only;
-  void inSum;
   return { node, max, exact: true, approxMax: max.toNumber(), adjust: kind === "adjust", exceeds: exceeds || kind === "adjust" };
 }
 
@@ -1148,7 +1147,7 @@ const PERTURBATIONS = [
   "data:missing-value",
 ] as const;
 
-function perturbRubric(d: Draw, what: string, r: BuiltRubric): void {
+function perturbRubric(what: string, r: BuiltRubric): void {
   const s = r.source;
   const root = s.scoring as Obj;
   const children = root.children as Obj[];
@@ -1180,10 +1179,9 @@ function perturbRubric(d: Draw, what: string, r: BuiltRubric): void {
       children[0]!.weigth = "10%";
       break;
   }
-  void d;
 }
 
-function perturbData(d: Draw, what: string, rows: Obj[], r: BuiltRubric): void {
+function perturbData(d: Draw, what: string, rows: Obj[]): void {
   const i = d.int(0, rows.length - 1);
   const row = rows[i]!;
   switch (what) {
@@ -1216,7 +1214,6 @@ function perturbData(d: Draw, what: string, rows: Obj[], r: BuiltRubric): void {
       break;
     }
   }
-  void r;
 }
 
 /** One random case. */
@@ -1234,7 +1231,7 @@ export function buildCase(g: G): GeneratedCase {
     built.push(rubric(d, prefixes[i]!, linkable));
   }
   const perturbation = d.chance(9) ? d.pick(PERTURBATIONS) : null;
-  if (perturbation?.startsWith("rubric:")) perturbRubric(d, perturbation, d.pick(built));
+  if (perturbation?.startsWith("rubric:")) perturbRubric(perturbation, d.pick(built));
 
   // Subjects: ids, names, groups, then every rubric's columns.
   const n = d.weighted([
@@ -1260,7 +1257,7 @@ export function buildCase(g: G): GeneratedCase {
   }
   // Rows in a shuffled order sometimes: results must not depend on it.
   if (d.chance(30)) rows.reverse();
-  if (perturbation?.startsWith("data:")) perturbData(d, perturbation, rows, built[0]!);
+  if (perturbation?.startsWith("data:")) perturbData(d, perturbation, rows);
   const features = [...new Set([`set:${built.length}`, ...(perturbation ? [`perturbed:${perturbation}`] : []), ...built.flatMap((b) => featuresOf(b.source))])].sort();
   const rubrics = built.map((b) => ({ file: `${b.id}.yaml`, text: toYaml(b.source) }));
   // A set is given in any order: the loader orders it by dependency.
