@@ -130,7 +130,8 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
   const floatDiff = differences(reference, new Map(twinOutcomes(subjects, float.last).map((x) => [x.id, x])));
   log(`  exact integer twin: ${fmt(twin.ms)} ms, ${fmt(perSecond(n, twin.ms))} subjects/s; the engine ("none") takes ${(none.ms / twin.ms).toFixed(0)}× as long`);
   log(`  plain float loop:   ${fmt(float.ms)} ms, ${fmt(perSecond(n, float.ms))} subjects/s; the engine ("none") takes ${(none.ms / float.ms).toFixed(0)}× as long`);
-  log(`  differences from the integer twin (score, grades, rank, adjustments): engine ${engineDiff.count} ("full" trail: ${engineFullDiff.count}), float loop ${floatDiff.count} of ${fmt(n)}`);
+  const fields = (d: typeof floatDiff) => Object.entries(d.byField).map(([k, v]) => `${k} ${fmt(v)}`).join(", ");
+  log(`  subjects that differ from the integer twin: engine ${fmt(engineDiff.count)} ("full" trail: ${fmt(engineFullDiff.count)}); float loop ${fmt(floatDiff.count)} of ${fmt(n)} (${fields(floatDiff)})`);
   for (const e of [...engineDiff.examples, ...floatDiff.examples.map((x) => `float loop ${x}`)]) log(`    ${e}`);
   const adjustments = reference.reduce((a, r) => a + r.adjustments.length, 0);
   log(`  (${fmt(adjustments)} adjustments: downgrades and quota moves)\n`);
@@ -142,7 +143,7 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
     engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },
     integerTwin: { ms: twin.ms, subjectsPerSecond: perSecond(n, twin.ms), engineRatio: none.ms / twin.ms, runsMs: twin.all },
     floatLoop: { ms: float.ms, subjectsPerSecond: perSecond(n, float.ms), engineRatio: none.ms / float.ms, runsMs: float.all },
-    differences: { engine: engineDiff.count, engineFullTrail: engineFullDiff.count, floatLoop: floatDiff.count, examples: [...engineDiff.examples, ...floatDiff.examples] },
+    differences: { engine: engineDiff.count, engineFullTrail: engineFullDiff.count, floatLoop: floatDiff.count, floatLoopByField: floatDiff.byField, examples: [...engineDiff.examples, ...floatDiff.examples] },
     adjustments,
   };
 }

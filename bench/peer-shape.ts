@@ -269,9 +269,14 @@ export function engineOutcomes(units: readonly { id: string; score: string; rawG
   );
 }
 
-/** How many subjects differ between two outcome lists (any of score, grades, rank, adjustments), with the first few. */
-export function differences(reference: readonly PeerOutcome[], other: ReadonlyMap<string, PeerOutcome>): { count: number; examples: string[] } {
+/**
+ * How many subjects differ between two outcome lists (in any of score, grades, rank,
+ * adjustments), how many in each field (one score off by a hundredth moves the ranks of
+ * others too), and the first few.
+ */
+export function differences(reference: readonly PeerOutcome[], other: ReadonlyMap<string, PeerOutcome>): { count: number; byField: Record<string, number>; examples: string[] } {
   let count = 0;
+  const byField: Record<string, number> = { score: 0, rawGrade: 0, grade: 0, rank: 0, adjustments: 0 };
   const examples: string[] = [];
   for (const r of reference) {
     const o = other.get(r.id);
@@ -279,7 +284,8 @@ export function differences(reference: readonly PeerOutcome[], other: ReadonlyMa
     const b = JSON.stringify(o ?? null);
     if (a === b) continue;
     count++;
+    for (const f of Object.keys(byField)) if (JSON.stringify(r[f as keyof PeerOutcome]) !== JSON.stringify(o?.[f as keyof PeerOutcome])) byField[f]!++;
     if (examples.length < 3) examples.push(`${r.id}: reference ${a}, other ${b}`);
   }
-  return { count, examples };
+  return { count, byField, examples };
 }

@@ -20,7 +20,7 @@ describe("peer-shaped job", () => {
     expect(reference.filter((r) => r.adjustments.some((a) => a.startsWith("quota:"))).length).toBeGreaterThan(0);
     for (const trail of ["none", "full"] as const) {
       const units = assess(peer, subjects, { trail }).results[0]!.units;
-      expect(differences(reference, engineOutcomes(units))).toEqual({ count: 0, examples: [] });
+      expect(differences(reference, engineOutcomes(units))).toMatchObject({ count: 0, examples: [] });
     }
     // The float loop runs the same job; its differences are printed by the bench, not asserted.
     expect(floatLoop(subjects).hundredths.length).toBe(400);
@@ -61,6 +61,12 @@ test("71-item Gansu shape: the exact plain loop agrees with the engine (score an
   const plain = plainLoop(rows);
   expect(plain.length).toBe(200);
   expect(plain.filter((p) => JSON.stringify(byId.get(p.id)) !== JSON.stringify([p.score, p.grade]))).toEqual([]);
+});
+
+test("differences count subjects, and each field on its own", () => {
+  const r = { id: "a", score: "90.00", rawGrade: "excellent", grade: "excellent", rank: 1, adjustments: [] };
+  const other = new Map([["a", { ...r, score: "89.99", rank: 2 }]]);
+  expect(differences([r, { ...r, id: "b" }], other)).toMatchObject({ count: 2, byField: { score: 2, rawGrade: 1, grade: 1, rank: 2, adjustments: 1 } });
 });
 
 describe("bench options", () => {
