@@ -108,6 +108,8 @@ function timed<T>(runs: number, fn: () => T): { ms: number; all: number[]; last:
 
 const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000);
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+/** Milliseconds: whole above 10, else with two decimals (a twin on 10k subjects takes about 1 ms). */
+const ms = (v: number) => (v >= 10 ? fmt(v) : v.toFixed(2));
 const mb = (bytes: number | undefined) => (bytes === undefined ? "?" : `${fmt(bytes / 1024 / 1024)} MB`);
 
 // ---------------------------------------------------------------- the jobs
@@ -117,19 +119,26 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
   const rubric = loadRubric(peerRubricYaml(), { file: "peer-shape.yaml" });
   let subjects = peerSubjects(n);
   log(`== peer-shaped job: 20 items in 3 components (10/70/20), 2 places half-up, 4 bands, a downgrade, a quota, ranking; ${fmt(n)} subjects as plain objects`);
+  // Warm up on a small batch first, so that no figure times the compiler.
+  const sample = subjects.slice(0, 1000);
+  for (let i = 0; i < 3; i++) {
+    assess(rubric, sample, { trail: "none" });
+    integerTwin(sample);
+    floatLoop(sample);
+  }
   const engine = (options?: AssessOptions) => timed(o.runs, () => assess(rubric, subjects, options).results[0]!.units);
   const full = engine();
-  log(`  engine, assess() (default trail "full"): ${fmt(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
+  log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
   const none = engine({ trail: "none" });
-  log(`  engine, assess(…, { trail: "none" }):    ${fmt(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
+  log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
   const twin = timed(o.runs, () => integerTwin(subjects));
   const float = timed(o.runs, () => floatLoop(subjects));
   const reference = twinOutcomes(subjects, twin.last);
   const engineDiff = differences(reference, engineOutcomes(none.last));
   const engineFullDiff = differences(reference, engineOutcomes(full.last));
   const floatDiff = differences(reference, new Map(twinOutcomes(subjects, float.last).map((x) => [x.id, x])));
-  log(`  exact integer twin: ${fmt(twin.ms)} ms, ${fmt(perSecond(n, twin.ms))} subjects/s; the engine ("none") takes ${(none.ms / twin.ms).toFixed(0)}× as long`);
-  log(`  plain float loop:   ${fmt(float.ms)} ms, ${fmt(perSecond(n, float.ms))} subjects/s; the engine ("none") takes ${(none.ms / float.ms).toFixed(0)}× as long`);
+  log(`  exact integer twin: ${ms(twin.ms)} ms, ${fmt(perSecond(n, twin.ms))} subjects/s; the engine ("none") takes ${(none.ms / twin.ms).toFixed(0)}× as long`);
+  log(`  plain float loop:   ${ms(float.ms)} ms, ${fmt(perSecond(n, float.ms))} subjects/s; the engine ("none") takes ${(none.ms / float.ms).toFixed(0)}× as long`);
   const fields = (d: typeof floatDiff) => Object.entries(d.byField).map(([k, v]) => `${k} ${fmt(v)}`).join(", ");
   log(`  subjects that differ from the integer twin: engine ${fmt(engineDiff.count)} ("full" trail: ${fmt(engineFullDiff.count)}); float loop ${fmt(floatDiff.count)} of ${fmt(n)} (${fields(floatDiff)})`);
   for (const e of [...engineDiff.examples, ...floatDiff.examples.map((x) => `float loop ${x}`)]) log(`    ${e}`);
@@ -152,17 +161,22 @@ function gansuInMemory(o: BenchOptions, rubric: CompiledRubric, log: (s: string)
   const n = o.memorySize;
   let rows = [...gansuSubjects(n)];
   log(`== 71-item Gansu-shape rubric in memory: ${fmt(n)} subjects`);
+  const sample = rows.slice(0, 200);
+  for (let i = 0; i < 3; i++) {
+    assess(rubric, sample, { trail: "none" });
+    plainLoop(sample);
+  }
   const full = timed(o.runs, () => assess(rubric, rows).results[0]!.units);
-  log(`  engine, assess() (default trail "full"): ${fmt(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
+  log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
   const none = timed(o.runs, () => assess(rubric, rows, { trail: "none" }).results[0]!.units);
-  log(`  engine, assess(…, { trail: "none" }):    ${fmt(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
+  log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
   const plain = timed(o.runs, () => plainLoop(rows));
   const byId = new Map(none.last.map((u) => [u.id, u]));
   const differ = plain.last.filter((p) => {
     const u = byId.get(p.id);
     return !u || u.score !== p.score || u.grade !== p.grade;
   }).length;
-  log(`  exact plain loop:   ${fmt(plain.ms)} ms, ${fmt(perSecond(n, plain.ms))} subjects/s; the engine ("none") takes ${(none.ms / plain.ms).toFixed(0)}× as long`);
+  log(`  exact plain loop:   ${ms(plain.ms)} ms, ${fmt(perSecond(n, plain.ms))} subjects/s; the engine ("none") takes ${(none.ms / plain.ms).toFixed(0)}× as long`);
   log(`  differences from the plain loop (score, final grade): ${differ} of ${fmt(n)}\n`);
   rows = [];
   return {
