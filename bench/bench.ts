@@ -1,97 +1,197 @@
 /**
- * npm run bench [-- --quick] [-- --sizes 10000,100000]
+ * npm run bench [-- --quick] [-- --sizes 10000,100000,1000000] [-- --runs 3] [-- --json]
  *
- * For a 71-item rubric in the shape of the Gansu 2017 scheme (bench/gansu-shape.ts),
- * for each batch size: in-memory evaluation throughput, end-to-end time from CSV to
- * the JSON output (the CLI in a child process), peak memory, the same scoring as a
- * plain JavaScript loop, and how many results differ from the exact engine (must be 0).
- * Figures are printed, never asserted: speed is measured here, not in tests.
+ * The benchmark of issue 9 ("Benchmark"), every figure from one run, each the median of
+ * several runs:
+ *
+ * 1. the peer-shaped job (bench/peer-shape.ts: 20 items in 3 components 10/70/20, total
+ *    to 2 places half-up, 4 bands, a downgrade, a quota, the ranking) on 100k subjects as
+ *    plain objects through the public assess(): subjects/s with the default trail and with
+ *    trail "none"; the same job as an exact scaled-integer twin and as a plain float loop,
+ *    subjects/s each and the engine's time as a multiple of theirs; subjects on which the
+ *    engine differs from the integer twin (must be 0) and on which the float loop does;
+ * 2. the 71-item Gansu-shape rubric (bench/gansu-shape.ts) in memory: subjects/s (default
+ *    trail and "none"), and the subjects on which its exact plain loop differs (must be 0);
+ * 3. `kaohe score <71-item rubric> data.csv --format json` through dist/cli.js in a child
+ *    process at each size (seeded CSV): wall time and peak RSS measured from outside;
+ *    a run over the time limit (or out of memory) is "did not complete", with its peak RSS;
+ * 4. growth: the CLI's time per subject at each size.
+ *
+ * Options: --quick (small sizes, a smoke run), --sizes N,N,... (CLI sizes), --runs N
+ * (runs per figure, default 3; CLI sizes above 100k run once), --peer-size N (default
+ * 100000), --memory-size N (71-item in-memory batch, default 20000), --timeout S (CLI
+ * time limit per run, default 600), --heap MB (the CLI child's --max-old-space-size,
+ * default 8192; 0 for node's default), --json (one JSON document on stdout; progress on
+ * stderr). Figures are printed, never asserted: there are no timed tests.
  */
-import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { assess, loadRubric } from "../src/index.js";
-import { plainLoop, rubricYaml, subjects } from "./gansu-shape.js";
+import { assess, loadRubric, type AssessOptions, type CompiledRubric } from "../src/index.js";
+import { runChild, type ChildRun } from "./child.js";
+import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
+import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
 
-const args = process.argv.slice(2);
-const quick = args.includes("--quick");
-const sizesArg = args[args.indexOf("--sizes") + 1];
-const sizes = args.includes("--sizes") && sizesArg ? sizesArg.split(",").map(Number) : quick ? [10_000] : [10_000, 100_000, 1_000_000];
-/** Above this, rows are not held in memory for the in-memory figures (the CSV path streams them through the CLI). */
-const IN_MEMORY_LIMIT = Number(process.env.KAOHE_BENCH_IN_MEMORY_LIMIT ?? 200_000);
-const E2E_TIMEOUT_MS = Number(process.env.KAOHE_BENCH_TIMEOUT_S ?? 600) * 1000;
+// ---------------------------------------------------------------- options
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const cli = join(here, "..", "dist", "cli.js");
-const hook = join(here, "..", "bench", "rss-hook.cjs");
-const dir = mkdtempSync(join(tmpdir(), "kaohe-bench-"));
-const rubricFile = join(dir, "gansu-shape.yaml");
-writeFileSync(rubricFile, rubricYaml());
-const rubric = loadRubric(rubricYaml(), { file: rubricFile });
-
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-console.log(`kaohe benchmark: ${rubric.items.length - 2} on-site items in 4 areas / 16 categories + regular (periods) + democratic; 60/30/10; downgrade, quota, groups`);
-console.log(`node ${process.version}, sizes ${sizes.map(fmt).join(", ")}${quick ? " (--quick)" : ""}\n`);
-
-for (const n of sizes) {
-  console.log(`== ${fmt(n)} subjects`);
-  const csvFile = join(dir, `data-${n}.csv`);
-  await writeCsv(csvFile, n);
-  console.log(`  data:        ${mb(statSync(csvFile).size)} CSV (seeded)`);
-
-  if (n <= IN_MEMORY_LIMIT) {
-    const rows = [...subjects(n)];
-    global.gc?.();
-    const before = process.memoryUsage().heapUsed;
-    let t = performance.now();
-    const result = assess(rubric, rows, { trail: "none" }).results[0]!;
-    const engineMs = performance.now() - t;
-    const heap = process.memoryUsage().heapUsed - before;
-    t = performance.now();
-    const plain = plainLoop(rows);
-    const plainMs = performance.now() - t;
-    const byId = new Map(result.units.map((u) => [u.id, u]));
-    const differ = plain.filter((p) => {
-      const u = byId.get(p.id);
-      return !u || u.score !== p.score || u.grade !== p.grade;
-    }).length;
-    console.log(`  in memory:   ${fmt(engineMs)} ms, ${fmt((n / engineMs) * 1000)} subjects/s (heap +${mb(heap)})`);
-    console.log(`  plain loop:  ${fmt(plainMs)} ms, ${fmt((n / plainMs) * 1000)} subjects/s; the engine takes ${(engineMs / plainMs).toFixed(1)}× as long`);
-    console.log(`  differences: ${differ} of ${fmt(n)} results differ from the plain loop (score or final grade)`);
-  } else {
-    console.log(`  in memory:   skipped above ${fmt(IN_MEMORY_LIMIT)} rows (set KAOHE_BENCH_IN_MEMORY_LIMIT to change)`);
-  }
-
-  const out = join(dir, `out-${n}.json`);
-  const t = performance.now();
-  const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "-r", hook, cli, "score", rubricFile, csvFile, "--format", "json", "--out", out], {
-    encoding: "utf8",
-    timeout: E2E_TIMEOUT_MS,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const wall = performance.now() - t;
-  const rss = /KAOHE_BENCH_MAXRSS_KB=(\d+)/.exec(child.stderr ?? "")?.[1];
-  if (child.status === 0) {
-    console.log(`  CSV → JSON:  ${(wall / 1000).toFixed(1)} s end to end (kaohe score --format json), ${fmt((n / wall) * 1000)} subjects/s, peak RSS ${rss ? mb(Number(rss) * 1024) : "?"}, output ${mb(statSync(out).size)}`);
-  } else {
-    const why = child.error ? String(child.error.message) : `exit ${child.status ?? child.signal}: ${(child.stderr ?? "").trim().split("\n").filter((l) => !l.startsWith("KAOHE_BENCH")).slice(-1)[0] ?? ""}`;
-    console.log(`  CSV → JSON:  did not complete after ${(wall / 1000).toFixed(1)} s (${why}); peak RSS ${rss ? mb(Number(rss) * 1024) : "?"}`);
-  }
-  rmSync(out, { force: true });
-  rmSync(csvFile, { force: true });
-  console.log("");
+export interface BenchOptions {
+  readonly quick: boolean;
+  readonly sizes: readonly number[];
+  readonly runs: number;
+  readonly peerSize: number;
+  readonly memorySize: number;
+  readonly timeoutS: number;
+  readonly heapMb: number;
+  readonly json: boolean;
 }
-rmSync(dir, { recursive: true, force: true });
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const known = new Set(["--quick", "--json", "--sizes", "--runs", "--peer-size", "--memory-size", "--timeout", "--heap"]);
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!known.has(a)) throw new Error(`unknown option ${a}; see the head of bench/bench.ts`);
+    if (a !== "--quick" && a !== "--json") i++;
+  }
+  const whole = (name: string, fallback: number, min = 1): number => {
+    const v = value(name);
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`${name} takes a whole number of at least ${min}, got ${v}`);
+    return Number(v);
+  };
+  const quick = argv.includes("--quick");
+  const sizesText = value("--sizes");
+  const sizes = sizesText !== undefined ? sizesText.split(",").map((s) => {
+    if (!/^\d+$/.test(s.trim()) || Number(s) < 1) throw new Error(`--sizes takes whole numbers separated by commas, got ${sizesText}`);
+    return Number(s);
+  }) : quick ? [1_000, 5_000] : [10_000, 100_000, 1_000_000];
+  return {
+    quick,
+    sizes,
+    runs: whole("--runs", 3),
+    peerSize: whole("--peer-size", quick ? 10_000 : 100_000),
+    memorySize: whole("--memory-size", quick ? 2_000 : 20_000),
+    timeoutS: whole("--timeout", 600),
+    heapMb: whole("--heap", 8192, 0),
+    json: argv.includes("--json"),
+  };
+}
+
+// ---------------------------------------------------------------- measuring
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Run `fn` `runs` times (after a collection each time); the median time in ms and the last result. */
+function timed<T>(runs: number, fn: () => T): { ms: number; all: number[]; last: T } {
+  const all: number[] = [];
+  let last: T | undefined;
+  for (let r = 0; r < runs; r++) {
+    last = undefined;
+    gc();
+    const t = performance.now();
+    last = fn();
+    all.push(performance.now() - t);
+  }
+  return { ms: median(all), all, last: last as T };
+}
+
+const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000);
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+/** Milliseconds: whole above 10, else with two decimals (a twin on 10k subjects takes about 1 ms). */
+const ms = (v: number) => (v >= 10 ? fmt(v) : v.toFixed(2));
+const mb = (bytes: number | undefined) => (bytes === undefined ? "?" : `${fmt(bytes / 1024 / 1024)} MB`);
+
+// ---------------------------------------------------------------- the jobs
+
+function peerJob(o: BenchOptions, log: (s: string) => void) {
+  const n = o.peerSize;
+  const rubric = loadRubric(peerRubricYaml(), { file: "peer-shape.yaml" });
+  let subjects = peerSubjects(n);
+  log(`== peer-shaped job: 20 items in 3 components (10/70/20), 2 places half-up, 4 bands, a downgrade, a quota, ranking; ${fmt(n)} subjects as plain objects`);
+  // Warm up on a small batch first, so that no figure times the compiler.
+  const sample = subjects.slice(0, 1000);
+  for (let i = 0; i < 3; i++) {
+    assess(rubric, sample, { trail: "none" });
+    integerTwin(sample);
+    floatLoop(sample);
+  }
+  const engine = (options?: AssessOptions) => timed(o.runs, () => assess(rubric, subjects, options).results[0]!.units);
+  const full = engine();
+  log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
+  const none = engine({ trail: "none" });
+  log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
+  const twin = timed(o.runs, () => integerTwin(subjects));
+  const float = timed(o.runs, () => floatLoop(subjects));
+  const reference = twinOutcomes(subjects, twin.last);
+  const engineDiff = differences(reference, engineOutcomes(none.last));
+  const engineFullDiff = differences(reference, engineOutcomes(full.last));
+  const floatDiff = differences(reference, new Map(twinOutcomes(subjects, float.last).map((x) => [x.id, x])));
+  log(`  exact integer twin: ${ms(twin.ms)} ms, ${fmt(perSecond(n, twin.ms))} subjects/s; the engine ("none") takes ${(none.ms / twin.ms).toFixed(0)}× as long`);
+  log(`  plain float loop:   ${ms(float.ms)} ms, ${fmt(perSecond(n, float.ms))} subjects/s; the engine ("none") takes ${(none.ms / float.ms).toFixed(0)}× as long`);
+  const fields = (d: typeof floatDiff) => Object.entries(d.byField).map(([k, v]) => `${k} ${fmt(v)}`).join(", ");
+  log(`  subjects that differ from the integer twin: engine ${fmt(engineDiff.count)} ("full" trail: ${fmt(engineFullDiff.count)}); float loop ${fmt(floatDiff.count)} of ${fmt(n)} (${fields(floatDiff)})`);
+  for (const e of [...engineDiff.examples, ...floatDiff.examples.map((x) => `float loop ${x}`)]) log(`    ${e}`);
+  const adjustments = reference.reduce((a, r) => a + r.adjustments.length, 0);
+  log(`  (${fmt(adjustments)} adjustments: downgrades and quota moves)\n`);
+  subjects = [];
+  return {
+    subjects: n,
+    runs: o.runs,
+    engineFullTrail: { ms: full.ms, subjectsPerSecond: perSecond(n, full.ms), runsMs: full.all },
+    engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },
+    integerTwin: { ms: twin.ms, subjectsPerSecond: perSecond(n, twin.ms), engineRatio: none.ms / twin.ms, runsMs: twin.all },
+    floatLoop: { ms: float.ms, subjectsPerSecond: perSecond(n, float.ms), engineRatio: none.ms / float.ms, runsMs: float.all },
+    differences: { engine: engineDiff.count, engineFullTrail: engineFullDiff.count, floatLoop: floatDiff.count, floatLoopByField: floatDiff.byField, examples: [...engineDiff.examples, ...floatDiff.examples] },
+    adjustments,
+  };
+}
+
+function gansuInMemory(o: BenchOptions, rubric: CompiledRubric, log: (s: string) => void) {
+  const n = o.memorySize;
+  let rows = [...gansuSubjects(n)];
+  log(`== 71-item Gansu-shape rubric in memory: ${fmt(n)} subjects`);
+  const sample = rows.slice(0, 200);
+  for (let i = 0; i < 3; i++) {
+    assess(rubric, sample, { trail: "none" });
+    plainLoop(sample);
+  }
+  const full = timed(o.runs, () => assess(rubric, rows).results[0]!.units);
+  log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
+  const none = timed(o.runs, () => assess(rubric, rows, { trail: "none" }).results[0]!.units);
+  log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
+  const plain = timed(o.runs, () => plainLoop(rows));
+  const byId = new Map(none.last.map((u) => [u.id, u]));
+  const differ = plain.last.filter((p) => {
+    const u = byId.get(p.id);
+    return !u || u.score !== p.score || u.grade !== p.grade;
+  }).length;
+  log(`  exact plain loop:   ${ms(plain.ms)} ms, ${fmt(perSecond(n, plain.ms))} subjects/s; the engine ("none") takes ${(none.ms / plain.ms).toFixed(0)}× as long`);
+  log(`  differences from the plain loop (score, final grade): ${differ} of ${fmt(n)}\n`);
+  rows = [];
+  return {
+    subjects: n,
+    runs: o.runs,
+    engineFullTrail: { ms: full.ms, subjectsPerSecond: perSecond(n, full.ms), runsMs: full.all },
+    engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },
+    plainLoop: { ms: plain.ms, subjectsPerSecond: perSecond(n, plain.ms), engineRatio: none.ms / plain.ms, differences: differ },
+  };
+}
 
 async function writeCsv(file: string, n: number): Promise<void> {
   const stream = createWriteStream(file);
   let header: string[] | undefined;
-  for (const row of subjects(n)) {
+  for (const row of gansuSubjects(n)) {
     if (!header) {
       header = Object.keys(row);
       stream.write(`${header.join(",")}\n`);
@@ -100,4 +200,90 @@ async function writeCsv(file: string, n: number): Promise<void> {
   }
   stream.end();
   await once(stream, "close");
+}
+
+interface CliFigure {
+  readonly subjects: number;
+  readonly csvBytes: number;
+  readonly completed: boolean;
+  readonly runs: number;
+  readonly wallMs?: number;
+  readonly msPerSubject?: number;
+  readonly subjectsPerSecond?: number;
+  readonly peakRssBytes?: number;
+  readonly outputBytes?: number;
+  readonly failure?: string;
+  readonly runsMs: number[];
+}
+
+async function cliJob(o: BenchOptions, dir: string, rubricFile: string, log: (s: string) => void): Promise<CliFigure[]> {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const cli = join(here, "..", "dist", "cli.js");
+  const hook = join(here, "..", "bench", "rss-hook.cjs");
+  const out: CliFigure[] = [];
+  log(`== kaohe score <71-item rubric> data.csv --format json (dist/cli.js in a child process${o.heapMb ? `, --max-old-space-size=${o.heapMb}` : ""}; time limit ${o.timeoutS} s)`);
+  for (const n of o.sizes) {
+    const csv = join(dir, `data-${n}.csv`);
+    await writeCsv(csv, n);
+    const csvBytes = statSync(csv).size;
+    const runs = n > 100_000 ? 1 : o.runs;
+    const results: ChildRun[] = [];
+    const output = join(dir, `out-${n}.json`);
+    let outputBytes: number | undefined;
+    for (let r = 0; r < runs; r++) {
+      const args = [...(o.heapMb ? [`--max-old-space-size=${o.heapMb}`] : []), "-r", hook, cli, "score", rubricFile, csv, "--format", "json"];
+      const run = await runChild(process.execPath, args, { timeoutMs: o.timeoutS * 1000, stdoutFile: output });
+      results.push(run);
+      if (run.ok) outputBytes = statSync(output).size;
+      rmSync(output, { force: true });
+      if (!run.ok) break;
+    }
+    rmSync(csv, { force: true });
+    const done = results.filter((r) => r.ok);
+    const peaks = results.map((r) => r.peakRss).filter((p): p is number => p !== undefined);
+    if (done.length === results.length) {
+      const wall = median(done.map((r) => r.wallMs));
+      const peak = peaks.length ? median(peaks) : undefined;
+      log(`  ${fmt(n).padStart(9)} subjects: ${(wall / 1000).toFixed(1)} s wall, ${fmt(perSecond(n, wall))} subjects/s, peak RSS ${mb(peak)} (CSV ${mb(csvBytes)}, JSON ${mb(outputBytes)}; median of ${runs})`);
+      out.push({ subjects: n, csvBytes, completed: true, runs, wallMs: wall, msPerSubject: wall / n, subjectsPerSecond: perSecond(n, wall), ...(peak !== undefined ? { peakRssBytes: peak } : {}), ...(outputBytes !== undefined ? { outputBytes } : {}), runsMs: done.map((r) => r.wallMs) });
+    } else {
+      const failed = results[results.length - 1]!;
+      log(`  ${fmt(n).padStart(9)} subjects: did not complete (${failed.failure}) after ${(failed.wallMs / 1000).toFixed(1)} s; peak RSS ${mb(failed.peakRss)} (CSV ${mb(csvBytes)})`);
+      out.push({ subjects: n, csvBytes, completed: false, runs: results.length, wallMs: failed.wallMs, ...(failed.peakRss !== undefined ? { peakRssBytes: failed.peakRss } : {}), failure: failed.failure!, runsMs: results.map((r) => r.wallMs) });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- main
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const o = parseOptions(argv);
+  const log = (s: string) => (o.json ? process.stderr : process.stdout).write(`${s}\n`);
+  const dir = mkdtempSync(join(tmpdir(), "kaohe-bench-"));
+  try {
+    const rubricFile = join(dir, "gansu-shape.yaml");
+    writeFileSync(rubricFile, rubricYaml());
+    const gansu = loadRubric(rubricYaml(), { file: rubricFile });
+    const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "?", memoryBytes: totalmem() };
+    log(`kaohe benchmark (issue 9): node ${machine.node}, ${machine.cpus} × ${machine.cpu}, ${mb(machine.memoryBytes)}; median of ${o.runs} run(s)${o.quick ? "; --quick" : ""}${(globalThis as { gc?: unknown }).gc ? "" : "; without --expose-gc"}\n`);
+    const peer = peerJob(o, log);
+    const memory = gansuInMemory(o, gansu, log);
+    const cli = await cliJob(o, dir, rubricFile, log);
+    const done = cli.filter((c) => c.completed);
+    log(`\n== growth: the CLI's time per subject`);
+    for (const c of cli)
+      log(`  ${fmt(c.subjects).padStart(9)} subjects: ${c.completed ? `${((c.msPerSubject ?? 0) * 1000).toFixed(1)} µs/subject${done[0] && c !== done[0] ? ` (${((c.msPerSubject ?? 0) / (done[0].msPerSubject ?? 1)).toFixed(2)}× that at ${fmt(done[0].subjects)})` : ""}` : "did not complete"}`);
+    const growth = cli.map((c) => ({ subjects: c.subjects, completed: c.completed, ...(c.completed ? { microsecondsPerSubject: (c.msPerSubject ?? 0) * 1000 } : {}) }));
+    if (o.json) process.stdout.write(`${JSON.stringify({ machine, options: o, peer, gansuInMemory: memory, cli, growth }, null, 2)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && /bench\.(js|ts)$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  });
 }
