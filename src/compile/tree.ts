@@ -99,9 +99,20 @@ function registerItemInputs(ctx: CompileContext, item: ItemSource, path: RubricP
       if (item.targetInput) number(item.targetInput, "number");
       break;
     case "bands":
-    case "rank":
       number(name, "number");
       break;
+    case "rank": {
+      if (item.proportional === undefined) {
+        number(name, "number");
+        break;
+      }
+      // Points proportional to the first's value need values of 0 or more: a ratio of
+      // values is a share of the first's only then.
+      const spec = number(name, "number", ZERO);
+      if (spec && "min" in spec && spec.declared && (spec.min === undefined || spec.min.lt(0)))
+        ctx.error("RANGE_INVALID", { reason: "proportional-rank-negative", input: name, ...(spec.min ? { inputMin: fmt(spec.min) } : {}) }, [...path, "proportional"]);
+      break;
+    }
     case "carry": {
       if (dec(item.share).lte(0)) break; // RANGE_INVALID (sanity.ts)
       const limit = max.div(dec(item.share));

@@ -68,6 +68,8 @@ export const RANGE_EN: Readonly<Record<string, Template>> = {
   "input-above-item-max": (p) => `input ${q(p.input)} allows values up to ${s(p.inputMax ?? "any size")}, above the item's max ${s(p.max)}`,
   "carry-above-item-max": (p) =>
     `input ${q(p.input)} allows values up to ${s(p.inputMax ?? "any size")}; × ${s(p.share)} that exceeds the item's max ${s(p.max)} (declare max: ${s(p.limit)}, with clamp: true to carry over at most that)`,
+  "proportional-rank-negative": (p) =>
+    `proportional points need values of 0 or more, but input ${q(p.input)} allows ${p.inputMin !== undefined ? `values down to ${s(p.inputMin)}` : "any value"}; declare min: 0`,
   "chosen-range": (p) => `range low ${s(p.low)} is above high ${s(p.high)}`,
   "weight-positive": (p) => `weight of ${q(p.id)} must be positive, got ${got(p)}`,
   "value-outside-max": (p) => `${pointsName(p)} ${s(p.value)} is outside 0..${s(p.max)} (the item's max)`,

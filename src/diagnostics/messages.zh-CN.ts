@@ -159,6 +159,8 @@ export const RANGE_ZH: Readonly<Record<string, Template>> = {
     `数据项${q(p.input)}的取值${p.inputMax !== undefined ? `最大可到 ${s(p.inputMax)}` : "没有上限"}，超过本指标的满分 ${s(p.max)}`,
   "carry-above-item-max": (p) =>
     `数据项${q(p.input)}的取值${p.inputMax !== undefined ? `最大可到 ${s(p.inputMax)}` : "没有上限"}，乘以 ${s(p.share)} 后会超过本指标的满分 ${s(p.max)}（请声明 max: ${s(p.limit)}，并用 clamp: true 使结转分不超过该值）`,
+  "proportional-rank-negative": (p) =>
+    `按比例计分要求取值不小于 0，但数据项${q(p.input)}${p.inputMin !== undefined ? `最小可到 ${s(p.inputMin)}` : "没有下限"}；请声明 min: 0`,
   "chosen-range": (p) => `范围 range 的下限 ${s(p.low)} 大于上限 ${s(p.high)}`,
   "weight-positive": (p) => `${q(p.id)}的权重应为正数，实际为 ${got(p)}`,
   "value-outside-max": (p) => `${pointsName(p)} ${s(p.value)} 不在 0 到 ${s(p.max)}（本指标满分）之间`,

@@ -12,7 +12,7 @@ export interface RankPlacement {
   readonly of: number;
   readonly points: Dec;
   /** How the points were found: by position, within a top share, or proportional to the first. */
-  readonly how?: { readonly mode: "top"; readonly top: Dec } | { readonly mode: "first" } | { readonly mode: "proportional"; readonly value: Dec; readonly first: Dec };
+  readonly how?: { readonly mode: "top"; readonly top: Dec } | { readonly mode: "first" } | { readonly mode: "proportional"; readonly numerator: Dec; readonly denominator: Dec };
 }
 
 /** Why a rater's ballots are void (无效票), with the numbers behind it. */
@@ -63,9 +63,12 @@ function placeByRank(rubric: CompiledRubric, item: ItemNode, subjects: readonly 
         how = { mode: "top", top: band.top };
       }
     } else if (m.proportionalTop !== undefined && position <= m.proportionalTop) {
+      // A share of the first's value, never above max: value / first when higher is better
+      // (first ≥ value ≥ 0), first / value when lower is better (value > first ≥ 0).
       const first = entries[0]!.value;
-      points = position === 1 || first.isZero() ? item.max : item.max.times(e.value).div(first);
-      how = position === 1 ? { mode: "first" } : { mode: "proportional", value: e.value, first };
+      const [numerator, denominator] = m.order === "desc" ? [e.value, first] : [first, e.value];
+      points = position === 1 ? item.max : item.max.times(numerator).div(denominator);
+      how = position === 1 ? { mode: "first" } : { mode: "proportional", numerator, denominator };
     }
     out.set(e.id, { position, of: n, points, ...(how ? { how } : {}) });
   });

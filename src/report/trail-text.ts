@@ -80,7 +80,7 @@ const NOTES_EN: Readonly<Record<string, NoteTemplate>> = {
         : how.mode === "first"
           ? " (first: full points)"
           : how.mode === "proportional"
-            ? ` (${(how.value as Dec).toFixed()} / ${(how.first as Dec).toFixed()} of full points)`
+            ? ` (${(how.numerator as Dec).toFixed()} / ${(how.denominator as Dec).toFixed()} of full points)`
             : "";
     return `position ${s(p.position)} of ${s(p.of)}${more}`;
   },
@@ -145,7 +145,7 @@ const NOTES_ZH: Readonly<Record<string, NoteTemplate>> = {
         : how.mode === "first"
           ? "，第一名得满分"
           : how.mode === "proportional"
-            ? `，按 ${(how.value as Dec).toFixed()} / ${(how.first as Dec).toFixed()} 折算满分`
+            ? `，按 ${(how.numerator as Dec).toFixed()} / ${(how.denominator as Dec).toFixed()} 折算满分`
             : "";
     return `第 ${s(p.position)} 名（共 ${s(p.of)} 个）${more}`;
   },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dataIssues, compile, itemPoints, points, run, unit } from "../helpers.js";
+import { compile, dataIssues, issuesOf, itemPoints, points, rubricText, run, unit } from "../helpers.js";
 
 describe("input (direct points)", () => {
   test.each([
@@ -312,6 +312,29 @@ describe("rank (points by position across the batch)", () => {
       { id: "c", r: 40 },
     ]);
     expect([points(r, "a", "r"), points(r, "b", "r"), points(r, "c", "r")]).toEqual(["60", "45", "0"]);
+  });
+  test("proportional with order asc (lower is better): max × first / value, never above max", () => {
+    // max 60 (the body's item); values 2, 4, 5 ascending: the first (2) gets 60, then 60 × 2 / 4 = 30
+    // and 60 × 2 / 5 = 24. Before the fix 60 × 4 / 2 = 120 was above the item's max.
+    const r = run(body("order: asc, proportional: { top: 3 }"), [
+      { id: "a", r: 2 },
+      { id: "b", r: 4 },
+      { id: "c", r: 5 },
+    ]);
+    expect([points(r, "a", "r"), points(r, "b", "r"), points(r, "c", "r")]).toEqual(["60", "30", "24"]);
+  });
+  test("proportional values below 0 are out of range (implied min 0); a declared input needs min: 0", () => {
+    // Before the fix −2 then −5 gave 60 × −5 / −2 = 150 on a max of 60.
+    const issues = dataIssues(compile(body("proportional: { top: 2 }")), [
+      { id: "a", r: -2 },
+      { id: "b", r: -5 },
+    ]);
+    expect(issues.map((i) => [i.code, i.subject])).toEqual([
+      ["DATA_OUT_OF_RANGE", "a"],
+      ["DATA_OUT_OF_RANGE", "b"],
+    ]);
+    const declared = issuesOf(rubricText(`inputs:\n  r: { type: number, min: -10, max: 100 }\n${body("proportional: { top: 2 }")}`));
+    expect(declared.map((i) => [i.code, i.params.reason])).toEqual([["RANGE_INVALID", "proportional-rank-negative"]]);
   });
 });
 
