@@ -6,16 +6,14 @@
  */
 import type { CompiledRubric, RubricResult, SubjectResult } from "../index.js";
 import type { Locale } from "../diagnostics/locale.js";
-import { adjustmentText } from "../report/explain.js";
+import { adjustmentText, gradeLabel } from "../report/explain.js";
 import { writeCsv } from "./csv.js";
-import { table } from "./output.js";
+import { subjectCells, table } from "./output.js";
 
 const HEADERS = {
   en: { rank: "rank", subject: "subject", group: "group", score: "score", grade: "grade", adjustments: "adjustments and reasons", actions: "actions" },
   "zh-CN": { rank: "排名", subject: "单位", group: "分组", score: "得分", grade: "等次", adjustments: "调整及原因", actions: "处理" },
 } as const;
-
-const gradeLabel = (r: RubricResult, g: string | null) => (g === null ? "—" : (r.gradeLabels[g] ?? g));
 
 /** Every adjustment of a subject as sentences, one after another. */
 export function adjustmentsText(rubric: CompiledRubric, result: RubricResult, u: SubjectResult, locale: Locale): string {
@@ -71,12 +69,7 @@ export function scoreCsvZh(rubric: CompiledRubric, result: RubricResult): string
   const header = ["考核方案", "排名", ...(hasGroups ? ["组内排名"] : []), "编号", "单位", ...(hasGroups ? ["分组"] : []), "得分", "等次", "初定等次", "调整及原因", "处理"];
   const rows = result.units.map((u) => [
     result.rubric.name,
-    u.rank === null ? "" : String(u.rank),
-    ...(hasGroups ? [u.groupRank === null ? "" : String(u.groupRank)] : []),
-    u.id,
-    u.name ?? "",
-    ...(hasGroups ? [u.group ?? ""] : []),
-    u.score,
+    ...subjectCells(u, hasGroups),
     u.grade === null ? "" : gradeLabel(result, u.grade),
     u.rawGrade === null ? "" : gradeLabel(result, u.rawGrade),
     adjustmentsText(rubric, result, u, "zh-CN"),

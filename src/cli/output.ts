@@ -3,7 +3,8 @@
  * table of results for people is in display.ts, explain in report/explain.ts.
  */
 import stringWidth from "string-width";
-import type { CompiledRubric, RubricResult } from "../index.js";
+import type { CompiledRubric, RubricResult, SubjectResult } from "../index.js";
+import { gradeLabel } from "../report/explain.js";
 import type { Feedback, SubjectFeedback } from "../report/feedback.js";
 import { writeCsv } from "./csv.js";
 
@@ -34,7 +35,6 @@ function strip(f: SubjectFeedback): Omit<SubjectFeedback, "id"> {
   return rest;
 }
 
-const label = (r: RubricResult, g: string | null) => (g === null ? "—" : (r.gradeLabels[g] ?? g));
 
 /** Pad to a display width (CJK characters are two columns wide). */
 function pad(text: string, width: number, right = false): string {
@@ -57,20 +57,30 @@ export function scoreCsv(result: RubricResult): string {
   return writeCsv(header, rows);
 }
 
-/** The CSV columns and cells of one result, before quoting. */
-export function scoreCsvTable(result: RubricResult): { header: string[]; rows: string[][] } {
-  const hasGroups = result.units.some((u) => u.group !== undefined);
-  const header = ["rubric", "rank", ...(hasGroups ? ["groupRank"] : []), "id", "name", ...(hasGroups ? ["group"] : []), "score", "grade", "gradeLabel", "rawGrade", "adjustments", "actions"];
-  const rows = result.units.map((u) => [
-    result.rubric.id,
+/**
+ * The cells every score CSV shares, in its column order: rank, group rank (when the
+ * batch has groups), id, name, group (likewise) and score.
+ */
+export function subjectCells(u: SubjectResult, hasGroups: boolean): string[] {
+  return [
     u.rank === null ? "" : String(u.rank),
     ...(hasGroups ? [u.groupRank === null ? "" : String(u.groupRank)] : []),
     u.id,
     u.name ?? "",
     ...(hasGroups ? [u.group ?? ""] : []),
     u.score,
+  ];
+}
+
+/** The CSV columns and cells of one result, before quoting. */
+export function scoreCsvTable(result: RubricResult): { header: string[]; rows: string[][] } {
+  const hasGroups = result.units.some((u) => u.group !== undefined);
+  const header = ["rubric", "rank", ...(hasGroups ? ["groupRank"] : []), "id", "name", ...(hasGroups ? ["group"] : []), "score", "grade", "gradeLabel", "rawGrade", "adjustments", "actions"];
+  const rows = result.units.map((u) => [
+    result.rubric.id,
+    ...subjectCells(u, hasGroups),
     u.grade ?? "",
-    u.grade === null ? "" : label(result, u.grade),
+    u.grade === null ? "" : gradeLabel(result, u.grade),
     u.rawGrade ?? "",
     u.adjustments.map((a) => `${a.kind}:${a.rule}:${a.from ?? ""}->${a.to ?? ""}:${a.reason}`).join(" | "),
     u.actions.map((a) => a.label).join(" | "),

@@ -34,6 +34,7 @@ import stringWidth from "string-width";
 import type { CompiledRubric, RubricResult, SubjectResult } from "../index.js";
 import type { Adjustment } from "../report/result.js";
 import type { Feedback } from "../report/feedback.js";
+import { gradeLabel } from "../report/explain.js";
 import { safeCell } from "../cli/csv.js";
 import { dec, format, parseDecimal, type Dec } from "../engine/decimal.js";
 import { itemColumns } from "./score-csv.js";
@@ -123,7 +124,6 @@ export function placesFormat(places: number | undefined): string | undefined {
   return places === 0 ? "0" : `0.${"0".repeat(places)}`;
 }
 
-const gradeLabel = (r: RubricResult, g: string | null) => (g === null ? "—" : (r.gradeLabels[g] ?? g));
 
 /**
  * One adjustment as a sentence: 因“严重违规违纪”由“好”降为“较好”; a quota names its

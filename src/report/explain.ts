@@ -37,7 +37,8 @@ export function displayNumber(rubric: CompiledRubric): (d: Dec) => string {
   return (d) => (d.decimalPlaces() <= places ? format(d) : format(round(d, places, mode)));
 }
 
-const gradeLabel = (result: RubricResult, g: string | null | undefined) => (g === null || g === undefined ? "—" : (result.gradeLabels[g] ?? g));
+/** A grade's label as the rubric declares it (its id when it has none); "—" for no grade. */
+export const gradeLabel = (result: RubricResult, g: string | null | undefined): string => (g === null || g === undefined ? "—" : (result.gradeLabels[g] ?? g));
 
 /** "50%", "1/3" as written; a plain fraction (0.5) as a percentage. */
 function shareText(text: string): string {
