@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { findScheme, loadSet } from "../src/cli/load.js";
-import { dec, parseDecimal } from "../src/engine/decimal.js";
+import { dec, parseDecimal } from "../src/decimal/decimal.js";
 import { itemColumns } from "../src/io/score-csv.js";
 import { writeWorkbookSync } from "../src/io/xlsx-sync.js";
 

@@ -10,7 +10,7 @@ import { badArgument, isOptionsObject } from "./diagnostics/arguments.js";
 import { fail, makeIssue, ok, type Issue, type Result } from "./diagnostics/issue.js";
 import { KaoheError } from "./diagnostics/kaohe-error.js";
 import { textOf } from "./diagnostics/show.js";
-import { evaluateSet } from "./engine/evaluate.js";
+import { evaluateSet } from "./pipeline/evaluate.js";
 import { limitProblems, type DataLimits, type SubjectData } from "./engine/subject-data.js";
 import { parseYaml, type YamlLimits } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";

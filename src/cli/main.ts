@@ -9,7 +9,7 @@ import { buildFeedback } from "../report/feedback.js";
 import { explainSubject } from "../report/explain.js";
 import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, seedCommitment, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
 import type { Locale } from "../diagnostics/locale.js";
-import { parseDecimal } from "../engine/decimal.js";
+import { parseDecimal } from "../decimal/decimal.js";
 import { scoreCsvText } from "../io/score-csv.js";
 import { headerHints, headerRowOption, type HeaderHints, type XlsxReadOptions } from "../io/xlsx-read.js";
 import { resultsWorkbook } from "../io/xlsx-write.js";

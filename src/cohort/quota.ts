@@ -14,7 +14,7 @@
  * @internal
  */
 import type { CompiledRubric, QuotaSpec } from "../compile/model.js";
-import { dec, roundToInteger } from "../engine/decimal.js";
+import { dec, roundToInteger } from "../decimal/decimal.js";
 import type { SubjectState } from "../engine/state.js";
 import { compareIds } from "./rank.js";
 

@@ -5,7 +5,7 @@
  * @internal
  */
 import type { RankValue, TieBreaker } from "../compile/model.js";
-import type { Dec } from "../engine/decimal.js";
+import type { Dec } from "../decimal/decimal.js";
 import type { SubjectState } from "../engine/state.js";
 
 /** Compare two subjects for ranking: negative when a ranks before b, 0 when tied. */

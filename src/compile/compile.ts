@@ -4,9 +4,9 @@
  */
 import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { Issue } from "../diagnostics/issue.js";
-import { dec, ONE, type Dec } from "../engine/decimal.js";
+import { dec, ONE, type Dec } from "../decimal/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
-import { parseDate } from "../engine/dates.js";
+import { parseDate } from "../decimal/dates.js";
 import type { NodeSource, RubricSource } from "../schema/rubric-schema.js";
 import { CompileContext, didYouMean, nullPrototype } from "./context.js";
 import { compileCondition, numericFact } from "./facts.js";

@@ -4,7 +4,7 @@
  * @internal
  */
 import { makeIssue, type Issue, type IssueCode } from "../diagnostics/issue.js";
-import type { Dec } from "../engine/decimal.js";
+import type { Dec } from "../decimal/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
 import { matchGrade, type GradeName } from "./grade-names.js";
 import type { GradeReference, InputSpec } from "./model.js";

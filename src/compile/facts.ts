@@ -5,8 +5,8 @@
  * @internal
  */
 import { unreachable } from "../diagnostics/kaohe-error.js";
-import { daysBetween, monthsBetween, parseDate } from "../engine/dates.js";
-import { dec, isDec, parseDecimal, type Dec } from "../engine/decimal.js";
+import { daysBetween, monthsBetween, parseDate } from "../decimal/dates.js";
+import { dec, isDec, parseDecimal, type Dec } from "../decimal/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import { COMPARATORS, type Comparator, type ComparisonSource, type ConditionSource } from "../schema/rubric-schema.js";
 import { didYouMean, type CompileContext } from "./context.js";

@@ -3,8 +3,8 @@
  * (an item's input defaults to its id, with the type its method needs).
  * @internal
  */
-import { parseDate } from "../engine/dates.js";
-import { dec, type Dec } from "../engine/decimal.js";
+import { parseDate } from "../decimal/dates.js";
+import { dec, type Dec } from "../decimal/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { InputDeclSource } from "../schema/rubric-schema.js";
 import { nullPrototype, type CompileContext, type UsedBy } from "./context.js";

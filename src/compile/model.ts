@@ -3,7 +3,7 @@
  * into closures (plain functions over a fact context, never code from rubric text).
  * The engine only ever sees this model, never YAML.
  */
-import type { Dec, RoundingMode } from "../engine/decimal.js";
+import type { Dec, RoundingMode } from "../decimal/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
 import type { TestCaseSource } from "../schema/rubric-schema.js";
 

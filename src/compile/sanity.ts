@@ -14,7 +14,7 @@
  * Checks the schema can state (an item's max ≥ 0, a non-empty `levels`) live there.
  * @internal
  */
-import { dec, ONE, parseDecimal, type Dec } from "../engine/decimal.js";
+import { dec, ONE, parseDecimal, type Dec } from "../decimal/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { GroupSource, NodeSource, RubricSource } from "../schema/rubric-schema.js";
 import type { CompileContext } from "./context.js";

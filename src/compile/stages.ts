@@ -1,7 +1,7 @@
 /**
  * Which facts a condition may read, by the stage at which it is tested.
  *
- * The engine evaluates a rubric in a fixed order (src/engine/evaluate.ts): the tree is
+ * The engine evaluates a rubric in a fixed order (src/pipeline/evaluate.ts): the tree is
  * scored, the raw grade is found by bands, then exclusions, vetoes, ranking,
  * downgrades, caps, quotas, actions and tiers. A fact is known only from the stage
  * that produces it on; a condition tested earlier would read nothing (or a 0 that is

@@ -5,7 +5,7 @@
  * @internal
  */
 import { unreachable } from "../diagnostics/kaohe-error.js";
-import { dec, HUNDRED, ONE, sum, ZERO, type Dec } from "../engine/decimal.js";
+import { dec, HUNDRED, ONE, sum, ZERO, type Dec } from "../decimal/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import type { ConditionSource, EntrySource, GroupSource, ItemSource, NodeSource } from "../schema/rubric-schema.js";
 import { nullPrototype, type CompileContext, type UsedBy } from "./context.js";

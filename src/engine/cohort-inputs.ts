@@ -5,7 +5,7 @@
  */
 import type { CompiledRubric, ItemNode, ScoreSheet } from "../compile/model.js";
 import type { PreparedSubject } from "./subject-data.js";
-import { ZERO, type Dec } from "./decimal.js";
+import { ZERO, type Dec } from "../decimal/decimal.js";
 
 export interface RankPlacement {
   readonly position: number;

@@ -7,7 +7,7 @@
  * @internal
  */
 import type { CompiledRubric, FactContext, GradeSpec } from "../compile/model.js";
-import type { Dec } from "./decimal.js";
+import type { Dec } from "../decimal/decimal.js";
 
 function inBand(g: GradeSpec, score: Dec): boolean {
   if (g.lower && !(g.lower.inclusive ? score.gte(g.lower.value) : score.gt(g.lower.value))) return false;

@@ -7,7 +7,7 @@
 import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { Entry, ItemNode, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 import type { CohortInputs } from "./cohort-inputs.js";
-import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "./decimal.js";
+import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "../decimal/decimal.js";
 import type { NodeScore, SubjectState, TrailLine, TrailNote } from "./state.js";
 
 const f = (d: Dec) => format(d);

@@ -11,7 +11,7 @@
  * @internal
  */
 import type { CompiledRubric, RuleSpec } from "../compile/model.js";
-import { ZERO } from "./decimal.js";
+import { ZERO } from "../decimal/decimal.js";
 import type { AdjustmentKind, SubjectState } from "./state.js";
 
 const gradeId = (r: CompiledRubric, i: number | undefined) => (i === undefined ? null : r.grades[i]!.id);

@@ -14,7 +14,7 @@ import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { GroupNode, InputValue, ItemNode, Rounding, TreeNode } from "../compile/model.js";
 import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
-import { bound, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "./decimal.js";
+import { bound, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "../decimal/decimal.js";
 import { scoreItem } from "./items.js";
 import type { NodeScore, SubjectState, TrailLine } from "./state.js";
 import { EMPTY_SHEET } from "./subject-data.js";

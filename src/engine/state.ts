@@ -7,7 +7,7 @@ import { makeIssue, type Issue, type IssueCode } from "../diagnostics/issue.js";
 import { keyOf } from "../diagnostics/show.js";
 import type { CompiledRubric, FactContext, InputSpec, InputValue, LinkedFacts, RankValue } from "../compile/model.js";
 import type { PreparedSubject } from "./subject-data.js";
-import { ZERO, type Dec } from "./decimal.js";
+import { ZERO, type Dec } from "../decimal/decimal.js";
 
 /** One line of an item's trail: an entry that added or removed points. */
 export interface TrailLine {

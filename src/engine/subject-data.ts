@@ -7,8 +7,8 @@
 import { unreachable } from "../diagnostics/kaohe-error.js";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { showValue } from "../diagnostics/show.js";
-import { parseDate } from "./dates.js";
-import { decimalPlaces, parseDecimal, ZERO, type Dec } from "./decimal.js";
+import { parseDate } from "../decimal/dates.js";
+import { decimalPlaces, parseDecimal, ZERO, type Dec } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RankValue, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 
 /** One subject's raw data: `id` (required), optional `name` and `group`, and input values by name or label. */

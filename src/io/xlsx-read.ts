@@ -23,7 +23,7 @@ import { CliError, UsageError } from "../cli/errors.js";
 import { t } from "../cli/messages.js";
 import { makeIssue, type Issue, type SourcePosition } from "../diagnostics/issue.js";
 import { sheetReference } from "../diagnostics/format.js";
-import { format, parseDecimal } from "../engine/decimal.js";
+import { format, parseDecimal } from "../decimal/decimal.js";
 import { readSheetSync, XlsxLibraryError } from "./xlsx-sync.js";
 import type { PlainCell, PlainSheet } from "./xlsx-worker.js";
 

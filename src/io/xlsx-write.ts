@@ -36,7 +36,7 @@ import type { Adjustment } from "../report/result.js";
 import type { Feedback } from "../report/feedback.js";
 import { gradeLabel } from "../report/explain.js";
 import { safeCell } from "../cli/csv.js";
-import { dec, format, parseDecimal, type Dec } from "../engine/decimal.js";
+import { dec, format, parseDecimal, type Dec } from "../decimal/decimal.js";
 import { itemColumns } from "./score-csv.js";
 import { writeWorkbookSync } from "./xlsx-sync.js";
 import type { ColumnSpec, SheetSpec, WorkbookSpec } from "./xlsx-worker.js";

@@ -27,7 +27,7 @@ import {
   type Node,
 } from "yaml";
 import { makeIssue, type Issue, type SourcePosition } from "../diagnostics/issue.js";
-import { parseDecimal } from "../engine/decimal.js";
+import { parseDecimal } from "../decimal/decimal.js";
 import { makeLocator, type Locator } from "./locate.js";
 
 /** Default of {@link YamlLimits.maxDepth}: nesting levels of mappings and lists. */

@@ -4,7 +4,7 @@
  * decimals at the rubric's display places and the caps and floors (扣完为止) said.
  */
 import type { CompiledRubric } from "../compile/model.js";
-import { dec, format, round, type Dec } from "../engine/decimal.js";
+import { dec, format, round, type Dec } from "../decimal/decimal.js";
 import type { Locale } from "../diagnostics/locale.js";
 import { buildFeedback, type Feedback } from "./feedback.js";
 import { exactOf, exactScore, gradeNotesOf, lineNote, type Adjustment, type RubricResult } from "./result.js";

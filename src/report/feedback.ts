@@ -9,7 +9,7 @@
  * at or below the cohort's mean, a highlight strictly above it.
  */
 import type { CompiledRubric } from "../compile/model.js";
-import { dec, format, ZERO, type Dec } from "../engine/decimal.js";
+import { dec, format, ZERO, type Dec } from "../decimal/decimal.js";
 import type { Locale } from "../diagnostics/locale.js";
 import { exactOf, exactScore, type RubricResult, type SubjectResult } from "./result.js";
 

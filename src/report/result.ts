@@ -2,7 +2,7 @@
  * Public result types and the conversion from engine state. Decimals are strings.
  */
 import type { CompiledRubric, TreeNode } from "../compile/model.js";
-import { dec, format, ZERO, type Dec } from "../engine/decimal.js";
+import { dec, format, ZERO, type Dec } from "../decimal/decimal.js";
 import type { GradeNote } from "../engine/grade.js";
 import type { AdjustmentKind, SubjectState, TrailNote } from "../engine/state.js";
 import type { Issue } from "../diagnostics/issue.js";

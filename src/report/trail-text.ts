@@ -4,7 +4,7 @@
  * the English text (`detail`, `gradeNotes`) as before; explain renders the same notes
  * in the locale asked for, with the rubric's display places.
  */
-import { isDec, format, type Dec } from "../engine/decimal.js";
+import { isDec, format, type Dec } from "../decimal/decimal.js";
 import type { GradeNote } from "../engine/grade.js";
 import type { TrailNote } from "../engine/state.js";
 import type { Locale } from "../diagnostics/locale.js";

@@ -6,8 +6,8 @@
  * expected type of a value (see mapZodIssue).
  */
 import { z } from "zod";
-import { parseDate } from "../engine/dates.js";
-import { DECIMAL_PATTERN, parseDecimal, PERCENT_PATTERN, ROUNDING_MODES } from "../engine/decimal.js";
+import { parseDate } from "../decimal/dates.js";
+import { DECIMAL_PATTERN, parseDecimal, PERCENT_PATTERN, ROUNDING_MODES } from "../decimal/decimal.js";
 import { expected } from "./expectations.js";
 import { isReservedName, RESERVED_NAMES } from "./reserved.js";
 

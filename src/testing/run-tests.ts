@@ -5,8 +5,8 @@
 import { matchGrade } from "../compile/grade-names.js";
 import type { RubricSet } from "../compile/model.js";
 import type { SourcePosition } from "../diagnostics/issue.js";
-import { evaluateSet } from "../engine/evaluate.js";
-import { parseDecimal } from "../engine/decimal.js";
+import { evaluateSet } from "../pipeline/evaluate.js";
+import { parseDecimal } from "../decimal/decimal.js";
 import { buildFeedback, type SubjectFeedback } from "../report/feedback.js";
 import type { RubricResult, SubjectResult } from "../report/result.js";
 import type { TestCaseSource } from "../schema/rubric-schema.js";

@@ -6,7 +6,7 @@
 import { fc, test } from "@fast-check/vitest";
 import DecimalJs from "decimal.js";
 import { describe, expect } from "vitest";
-import { dec, ROUNDING_MODES, type RoundingMode } from "../../src/engine/decimal.js";
+import { dec, ROUNDING_MODES, type RoundingMode } from "../../src/decimal/decimal.js";
 
 const Wide = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP });
 const Ref = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });

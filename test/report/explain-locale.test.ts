@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { adjustmentText, buildFeedback, displayNumber, explainSubject, safeAssess, safeLoadRubricSet } from "../../src/index.js";
 import { parseCsv } from "../../src/cli/csv.js";
-import { dec } from "../../src/engine/decimal.js";
+import { dec } from "../../src/decimal/decimal.js";
 import { compile, evaluate, unit } from "../helpers.js";
 
 const DEDUCT = `

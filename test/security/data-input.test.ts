@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { CsvError, parseCsv } from "../../src/cli/csv.js";
-import { evaluateSet } from "../../src/engine/evaluate.js";
+import { evaluateSet } from "../../src/pipeline/evaluate.js";
 import { formatIssues, safeAssess, safeLinkRubrics } from "../../src/index.js";
 import { compile, dataIssues, run } from "../helpers.js";
 

@@ -4,7 +4,7 @@
  * just at and just above the limit.
  */
 import { describe, expect, test } from "vitest";
-import { evaluateSet } from "../../src/engine/evaluate.js";
+import { evaluateSet } from "../../src/pipeline/evaluate.js";
 import { safeAssess, safeLinkRubrics, type SubjectData } from "../../src/index.js";
 import { compile, dataIssues, run } from "../helpers.js";
 

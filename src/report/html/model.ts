@@ -4,7 +4,7 @@
  * The HTML renderer only lays it out.
  */
 import type { CompiledRubric } from "../../compile/model.js";
-import { dec, format, ZERO, type Dec } from "../../engine/decimal.js";
+import { dec, format, ZERO, type Dec } from "../../decimal/decimal.js";
 import type { Feedback, SubjectFeedback } from "../feedback.js";
 import { exactOf, type NodeResult, type RubricResult, type SubjectResult } from "../result.js";
 import { unreachable } from "../../diagnostics/kaohe-error.js";

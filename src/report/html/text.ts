@@ -3,7 +3,7 @@
  * sentences, quota limits, shares as percentages. Pure: strings in, strings out.
  */
 import type { QuotaSpec } from "../../compile/model.js";
-import { dec, format } from "../../engine/decimal.js";
+import { dec, format } from "../../decimal/decimal.js";
 import type { Adjustment } from "../result.js";
 
 /** Escape text for HTML element content and attribute values (both quote kinds). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dec, format, parseDecimal, ROUNDING_MODES, round } from "../../src/engine/decimal.js";
+import { dec, format, parseDecimal, ROUNDING_MODES, round } from "../../src/decimal/decimal.js";
 
 const f = (x: string | number) => dec(x);
 

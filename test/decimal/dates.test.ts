@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { daysBetween, monthsBetween, parseDate } from "../../src/engine/dates.js";
+import { daysBetween, monthsBetween, parseDate } from "../../src/decimal/dates.js";
 import { formatIssue, loadRubric, runRubricTests, safeLoadRubric } from "../../src/index.js";
 import { compile, dataIssues, issuesOf, rubricText, run, unit } from "../helpers.js";
 

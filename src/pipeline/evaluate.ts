@@ -19,13 +19,13 @@ import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js
 import { applyQuotas } from "../cohort/quota.js";
 import { compareIds, rankCohort } from "../cohort/rank.js";
 import { buildSubjectResult, type RubricResult, type SubjectResult, type TrailLevel } from "../report/result.js";
-import { computeCohortInputs } from "./cohort-inputs.js";
-import { ZERO } from "./decimal.js";
-import { assignGrade, type GradeNote } from "./grade.js";
-import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "./rules.js";
-import { scoreTree } from "./score-tree.js";
-import { SubjectState } from "./state.js";
-import { checkSubjects, prepareSubject, type DataLimits, type SubjectData, type SubjectIdentity } from "./subject-data.js";
+import { computeCohortInputs } from "../engine/cohort-inputs.js";
+import { ZERO } from "../decimal/decimal.js";
+import { assignGrade, type GradeNote } from "../engine/grade.js";
+import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "../engine/rules.js";
+import { scoreTree } from "../engine/score-tree.js";
+import { SubjectState } from "../engine/state.js";
+import { checkSubjects, prepareSubject, type DataLimits, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
 export type SetEvaluation = { readonly results: readonly RubricResult[]; readonly issues: readonly Issue[] };
