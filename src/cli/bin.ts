@@ -12,6 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
 try {
   process.exitCode = main(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
+    write: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t.endsWith("\n") || t.startsWith("\r") ? t : `${t}\n`),
     stdin: () => readFileSync(0),
     isTty: Boolean(process.stderr.isTTY),

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { draw } from "../draw/draw.js";
-import { buildFeedback } from "../report/feedback.js";
+import { buildFeedback, type Feedback } from "../report/feedback.js";
 import { explainSubject } from "../report/explain.js";
 import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, seedCommitment, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
 import type { Locale } from "../diagnostics/locale.js";
@@ -21,8 +21,10 @@ import { findScheme, isYaml, loadSet, loadTests, readData, type Data, type Schem
 import { localeOfEnv, localeOfOption, takeLang } from "./locale.js";
 import { CAUSES_EN, say, t, type CliText } from "./messages.js";
 import { CAUSES_ZH } from "./messages.zh-CN.js";
-import { scoreDocument, table } from "./output.js";
-import { writeFileAtomic } from "./write.js";
+import { table } from "./output.js";
+import { FEEDBACK_LEVELS, writeScoreJson, writeScoreNdjson, type FeedbackLevel } from "../io/json-write.js";
+import { openAtomic, writeFileAtomic } from "./write.js";
+import { progressReporter } from "./progress.js";
 import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -35,6 +37,13 @@ export interface Io {
   env?: Readonly<Record<string, string | undefined>>;
   /** --quiet: notes and warnings are not written to stderr (errors always are). */
   quiet?: boolean;
+  /**
+   * Writes text to stdout as it is, without a line break: a streamed document comes in
+   * many pieces. Absent (tests), the pieces are joined and given to `out` once.
+   */
+  write?(text: string): void;
+  /** A clock in milliseconds, for progress (default performance.now). */
+  now?(): number;
 }
 
 /** A note or a warning on stderr, in the language of the run; silent with --quiet. Errors go to io.err directly. */
@@ -72,10 +81,11 @@ Scores every subject with the rubrics (linked rubrics are evaluated in dependenc
 order). Without a data file, a scheme folder's example.csv is scored.
 
 options:
-  --format table|json|csv|xlsx
-                            output format (default table); xlsx is a workbook with the
-                            sheets 汇总, 逐项得分, 逐项失分, 分布, 共性问题, 问题清单 and
-                            说明, and needs --out
+  --format table|json|ndjson|csv|xlsx
+                            output format (default table); ndjson is one JSON object per
+                            line: each unit, then the rubric's summary (README "NDJSON");
+                            xlsx is a workbook with the sheets 汇总, 逐项得分, 逐项失分,
+                            分布, 共性问题, 问题清单 and 说明, and needs --out
   --out FILE                write the output to FILE instead of stdout (atomically: a
                             temporary file in FILE's folder, renamed over FILE)
   --bom                     CSV on stdout: start with a UTF-8 byte-order mark, as Excel
@@ -83,14 +93,21 @@ options:
   --items                   CSV: add one column per item with its points
   --sheet NAME              .xlsx data: read the sheet NAME (default: the first)
   --header-row N            .xlsx data: the header is row N (default: found by its columns)
-  --detail                  JSON: include the lines behind every item's points
-  --problems N              JSON feedback: individual problems per subject (default: the rubric's feedback.problems)
+  --detail                  JSON: each unit's nodes, every item's points with the lines
+                            behind them (without it units carry no nodes); implies
+                            --feedback full unless --feedback is given
+  --feedback none|summary|full
+                            JSON feedback: none; summary, the common problems (共性问题)
+                            only (the default); full, also each unit's problems,
+                            highlights and points to the next grade
+  --problems N              JSON feedback: individual problems per subject (default: the rubric's feedback.problems); implies --feedback full
   --common SHARE            JSON feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
   -q, --quiet               errors only: no notes or warnings on stderr
   -h, --help                this help
 
---detail, --problems and --common shape the JSON output: with --format table or
-csv they are usage errors.
+--detail, --feedback, --problems and --common shape the JSON (and NDJSON) output:
+with --format table or csv they are usage errors. On a terminal, a run that takes
+more than about a second shows its progress on stderr (never with --quiet).
 
 Data: a .csv, .xlsx or .json file, or - for stdin; any other name is read by content
 (a workbook when it is a zip archive, JSON when it starts with [ or {, CSV otherwise).
@@ -162,7 +179,7 @@ const COMMON = { help: { type: "boolean", short: "h" }, quiet: { type: "boolean"
 /** Options of commands that read subject data (.xlsx only). */
 const DATA = { sheet: { type: "string" }, "header-row": { type: "string" } } as const;
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
-  score: { ...COMMON, ...DATA, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
+  score: { ...COMMON, ...DATA, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, feedback: { type: "string" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
   validate: { ...COMMON, format: { type: "string" } },
   test: { ...COMMON, format: { type: "string" } },
   explain: { ...COMMON, ...DATA, unit: { type: "string" }, rubric: { type: "string" } },
@@ -337,9 +354,9 @@ interface Scored {
 
 function evaluateData(set: RubricSet, data: Data, dataFile: string, io: RunIo, trail: TrailLevel) {
   const rows = data.rows;
-  const progress = rows.length > 10_000 && io.isTty && !io.quiet ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
-  const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
-  if (progress) io.err("\n");
+  const progress = progressReporter(io);
+  const r = safeAssess(set, rows, { trail, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+  progress.end();
   if (!r.ok) throw new CliError(t("problems-in-data", { count: r.issues.length, file: dataFile }), r.issues.map((i) => withDataFile(i, dataFile, data)));
   return r.value;
 }
@@ -389,36 +406,76 @@ function commonShare(value: string | boolean | undefined): string | undefined {
   return String(value);
 }
 
+/** --feedback: none, summary or full; undefined when not given. */
+function feedbackOption(value: string | boolean | undefined): FeedbackLevel | undefined {
+  if (value === undefined) return undefined;
+  const level = FEEDBACK_LEVELS.find((l) => l === value);
+  if (!level) throw new UsageError(t("bad-feedback", { received: String(value) }));
+  return level;
+}
+
 function score(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = (values.format as string | undefined) ?? "table";
-  if (!["table", "json", "csv", "xlsx"].includes(format)) throw new UsageError(t("bad-format", { received: format }));
+  if (!["table", "json", "ndjson", "csv", "xlsx"].includes(format)) throw new UsageError(t("bad-format", { received: format }));
   if (format === "xlsx" && values.out === undefined) throw new UsageError(t("xlsx-needs-out"));
   if (values.bom && format !== "csv") throw new UsageError(t("bom-csv-only"));
   if (values.items && format !== "csv") throw new UsageError(t("items-csv-only", { xlsx: format === "xlsx" }));
   const problems = values.problems === undefined ? undefined : wholeNumber(values.problems);
   if (values.problems !== undefined && problems === undefined) throw new UsageError(t("bad-problems", { received: String(values.problems) }));
   const common = commonShare(values.common);
-  onlyWithFormat(values, format, ["detail", "problems", "common"], ["table", "csv"], "json");
-  // Feedback needs every item's points; the lines only with --detail.
-  const { set, evaluation, dataFile } = scoreData(positionals, io, values.detail ? "full" : "points", values);
+  const givenFeedback = feedbackOption(values.feedback);
+  onlyWithFormat(values, format, ["detail", "feedback", "problems", "common"], ["table", "csv"], "json");
+  if (values.out === "") throw new UsageError(t("out-needs-name"));
+  const streamed = format === "json" || format === "ndjson";
+  // JSON: nodes only with --detail; feedback as asked, else full with --detail or --problems, else the common problems.
+  const feedback: FeedbackLevel = givenFeedback ?? (values.detail || problems !== undefined ? "full" : "summary");
+  if (streamed && problems !== undefined && feedback !== "full") throw new UsageError(t("feedback-needs-full", { option: "--problems", feedback }));
+  if (streamed && common !== undefined && feedback === "none") throw new UsageError(t("feedback-needs-full", { option: "--common", feedback }));
+  // Feedback needs every item's points; the lines only with --detail. JSON without nodes or feedback needs no trail.
+  const trail: TrailLevel = values.detail ? "full" : streamed && feedback === "none" ? "none" : "points";
+  const { set, evaluation, dataFile } = scoreData(positionals, io, trail, values);
+  const needsFeedback = format === "xlsx" || (streamed && feedback !== "none");
   const entries = evaluation.results.map((result, i) => {
     const rubric = set.rubrics[i]!;
-    const feedback = buildFeedback(rubric, result, { ...(problems !== undefined ? { problems } : {}), ...(common !== undefined ? { commonShare: common } : {}) });
-    return { rubric, result, feedback };
+    if (!needsFeedback) return { rubric, result } as { rubric: typeof rubric; result: typeof result; feedback?: Feedback };
+    const fb = buildFeedback(rubric, result, { ...(problems !== undefined ? { problems } : {}), ...(common !== undefined ? { commonShare: common } : {}), ...(format !== "xlsx" && feedback === "summary" ? { perSubject: false } : {}) });
+    return { rubric, result, feedback: fb };
   });
-  let text: string | Uint8Array;
-  if (format === "json") text = JSON.stringify(scoreDocument(entries), null, 2);
-  else if (format === "csv") {
-    // Chinese: headers, labels and sentences for people; English: the columns scripts read.
-    if (io.locale === "zh-CN" && !values.items) text = entries.map((e, i) => (i === 0 ? scoreCsvZh(e.rubric, e.result) : scoreCsvZh(e.rubric, e.result).split("\r\n").slice(1).join("\r\n"))).join("");
-    else text = scoreCsvText(entries, { items: Boolean(values.items) });
-  } else if (format === "xlsx") text = resultsWorkbook(entries, { dataFile });
-  else text = entries.map((e) => scoreTable(e.rubric, e.result, io.locale)).join("\n\n");
-  if (values.out !== undefined) {
-    if (values.out === "") throw new UsageError(t("out-needs-name"));
-    writeFileAtomic(String(values.out), typeof text !== "string" ? text : format === "csv" ? `\ufeff${text}` : `${text}\n`);
+  if (streamed) {
+    const shape = { nodes: Boolean(values.detail), feedback };
+    const writeDoc = format === "json" ? writeScoreJson : writeScoreNdjson;
+    // JSON ends with a line break, as io.out adds one; each NDJSON line has its own.
+    const end = format === "json" ? "\n" : "";
+    if (values.out !== undefined) {
+      const file = openAtomic(String(values.out));
+      try {
+        writeDoc(entries, shape, (chunk) => file.write(chunk));
+        if (end) file.write(end);
+        file.commit();
+      } finally {
+        file.abort();
+      }
+    } else if (io.write) {
+      const write = io.write.bind(io);
+      writeDoc(entries, shape, write);
+      if (end) write(end);
+    } else {
+      const parts: string[] = [];
+      writeDoc(entries, shape, (chunk) => parts.push(chunk));
+      const text = parts.join("");
+      io.out(format === "json" ? text : text.replace(/\n$/, ""));
+    }
+  } else {
+    let text: string | Uint8Array;
+    if (format === "csv") {
+      // Chinese: headers, labels and sentences for people; English: the columns scripts read.
+      if (io.locale === "zh-CN" && !values.items) text = entries.map((e, i) => (i === 0 ? scoreCsvZh(e.rubric, e.result) : scoreCsvZh(e.rubric, e.result).split("\r\n").slice(1).join("\r\n"))).join("");
+      else text = scoreCsvText(entries, { items: Boolean(values.items) });
+    } else if (format === "xlsx") text = resultsWorkbook(entries.map((e) => ({ ...e, feedback: e.feedback! })), { dataFile });
+    else text = entries.map((e) => scoreTable(e.rubric, e.result, io.locale)).join("\n\n");
+    if (values.out !== undefined) writeFileAtomic(String(values.out), typeof text !== "string" ? text : format === "csv" ? `\ufeff${text}` : `${text}\n`);
+    else io.out(format === "csv" && values.bom ? `\ufeff${text as string}` : (text as string));
   }
-  else io.out(format === "csv" && values.bom ? `\ufeff${text as string}` : (text as string));
   for (const w of evaluation.results.flatMap((r) => r.warnings)) note(io, formatIssue(w, { locale: io.locale }));
   return 0;
 }

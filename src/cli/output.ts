@@ -3,38 +3,9 @@
  * table of results for people is in display.ts, explain in report/explain.ts.
  */
 import stringWidth from "string-width";
-import type { CompiledRubric, RubricResult, SubjectResult } from "../index.js";
+import type { RubricResult, SubjectResult } from "../index.js";
 import { gradeLabel } from "../report/explain.js";
-import type { Feedback, SubjectFeedback } from "../report/feedback.js";
 import { writeCsv } from "./csv.js";
-
-/**
- * The JSON document of `kaohe score`: the integrators' contract. Its units are the
- * library's SubjectResult, key for key (README "Results"); without --detail their
- * nodes carry points but no lines.
- */
-export function scoreDocument(entries: readonly { rubric: CompiledRubric; result: RubricResult; feedback: Feedback }[]): unknown {
-  return {
-    results: entries.map(({ result, feedback }) => {
-      const byId = new Map(feedback.subjects.map((f) => [f.id, f]));
-      return {
-        rubric: { id: result.rubric.id, version: result.rubric.version, name: result.rubric.name, year: result.rubric.year },
-        grades: result.grades,
-        gradeLabels: result.gradeLabels,
-        units: result.units,
-        summary: result.summary,
-        feedback: { common: feedback.common, subjects: Object.fromEntries(result.units.map((u) => [u.id, strip(byId.get(u.id)!)])) },
-        ...(result.warnings.length ? { warnings: result.warnings.map((w) => ({ code: w.code, message: w.message })) } : {}),
-      };
-    }),
-  };
-}
-
-function strip(f: SubjectFeedback): Omit<SubjectFeedback, "id"> {
-  const { id: _id, ...rest } = f;
-  return rest;
-}
-
 
 /** Pad to a display width (CJK characters are two columns wide). */
 function pad(text: string, width: number, right = false): string {

@@ -12,15 +12,24 @@ import { t } from "./messages.js";
 /** The file system calls the writer makes (tests pass a failing twin). */
 export type WriteFs = Pick<typeof nodeFs, "openSync" | "writeSync" | "fsyncSync" | "closeSync" | "renameSync" | "unlinkSync" | "statSync">;
 
+/** A file being written atomically: `write` appends, `commit` renames it over the target, `abort` removes it. */
+export interface AtomicFile {
+  write(data: string | Uint8Array): void;
+  commit(): void;
+  abort(): void;
+}
+
 /**
- * Write `data` to `path` atomically (temporary file + rename).
+ * Open `path` for an atomic write: a temporary file in its folder, renamed over it by
+ * `commit`. The text can come in many pieces (a streamed document), so the whole never
+ * sits in memory.
  *
  * @param path - the file to create or replace
- * @param data - its new content (text is written as UTF-8)
  * @param fs - file system calls (default node:fs)
- * @throws CliError naming the path and the cause (missing folder, a folder, permission...)
+ * @throws CliError naming the path and the cause (missing folder, a folder, permission...),
+ *   from here and from write and commit (which remove the temporary file first)
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs): void {
+export function openAtomic(path: string, fs: WriteFs = nodeFs): AtomicFile {
   const dir = dirname(path);
   let mode = 0o666;
   try {
@@ -45,15 +54,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, fs: Wri
     if (code === "EACCES" || code === "EPERM") throw new CliError(t("write-denied", { path, dir }));
     throw fsError(e, path, "write");
   }
-  try {
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let done = 0;
-    while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = -1;
-    fs.renameSync(tmp, path);
-  } catch (e) {
+  let open = true;
+  const abort = () => {
+    if (!open) return;
+    open = false;
     if (fd >= 0) {
       try {
         fs.closeSync(fd);
@@ -66,6 +70,46 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, fs: Wri
     } catch {
       // nothing to clean up
     }
-    throw fsError(e, path, "write");
-  }
+  };
+  const guarded = (step: () => void) => {
+    try {
+      step();
+    } catch (e) {
+      abort();
+      throw fsError(e, path, "write");
+    }
+  };
+  return {
+    write(data) {
+      guarded(() => {
+        const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+        let done = 0;
+        while (done < bytes.length) done += fs.writeSync(fd, bytes, done, bytes.length - done);
+      });
+    },
+    commit() {
+      guarded(() => {
+        fs.fsyncSync(fd);
+        fs.closeSync(fd);
+        fd = -1;
+        fs.renameSync(tmp, path);
+        open = false;
+      });
+    },
+    abort,
+  };
+}
+
+/**
+ * Write `data` to `path` atomically (temporary file + rename).
+ *
+ * @param path - the file to create or replace
+ * @param data - its new content (text is written as UTF-8)
+ * @param fs - file system calls (default node:fs)
+ * @throws CliError naming the path and the cause (missing folder, a folder, permission...)
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, fs: WriteFs = nodeFs): void {
+  const file = openAtomic(path, fs);
+  file.write(data);
+  file.commit();
 }

@@ -25,6 +25,8 @@ export interface FeedbackOptions {
   readonly commonLoss?: string;
   /** The language of the sentences (toNextGrade.note): "en" (default) or "zh-CN". */
   readonly locale?: Locale;
+  /** false: the batch's feedback only (`subjects` is empty), for a document that lists no unit's feedback. Default true. */
+  readonly perSubject?: boolean;
 }
 
 export interface ItemProblem {
@@ -141,7 +143,7 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   const averages = new Map([...stats].map(([id, st]) => [id, show(st.pointsSum.div(st.seen))]));
 
   const locale = options.locale ?? "en";
-  const subjects = result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights, locale));
+  const subjects = options.perSubject === false ? [] : result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights, locale));
   const common: CommonProblem[] = [];
   for (const [item, st] of stats) {
     if (st.losers === 0) continue;

@@ -409,12 +409,15 @@ describe("formula injection (OWASP): neutralised after leading whitespace", () =
   });
 });
 
-test("a JSON unit of the CLI has exactly the keys of the library's unit (README: excluded on each unit)", () => {
+test("a JSON unit of the CLI has exactly the keys of the library's unit, nodes only with --detail (README: excluded on each unit)", () => {
   const s = scheme();
-  const cliUnit = JSON.parse(cli(["score", s.rubric, s.data, "--format", "json"]).out).results[0].units[0];
+  const cliUnit = JSON.parse(cli(["score", s.rubric, s.data, "--format", "json", "--detail"]).out).results[0].units[0];
   const lib = safeAssess(loadRubric(RUBRIC), [{ id: "u1", name: "甲", a: 40, b: 45 }]);
   const libUnit = lib.ok ? lib.value.results[0]!.units[0]! : {};
   expect(Object.keys(cliUnit).sort()).toEqual(Object.keys(libUnit).sort());
+  // Without --detail: the same keys in the same order, but no nodes.
+  const plainUnit = JSON.parse(cli(["score", s.rubric, s.data, "--format", "json"]).out).results[0].units[0];
+  expect(Object.keys(plainUnit)).toEqual(Object.keys(libUnit).filter((k) => k !== "nodes"));
   expect(cliUnit.excluded).toBe(false);
   expect(Object.keys(cliUnit)).toContain("excluded");
 });

@@ -193,7 +193,7 @@ describe("--format xlsx", { timeout: SLOW }, () => {
     const wb = await load(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "逐项得分", "逐项失分", "分布", "共性问题", "问题清单", "说明"]);
     // 排名, 编号, 单位, 考核组, 得分, then one column per item (the leaves of the tree).
-    const gansu = JSON.parse(cached(["score", GANSU, "--format", "json"]).out).results[0];
+    const gansu = JSON.parse(cached(["score", GANSU, "--format", "json", "--detail"]).out).results[0];
     const items = gansu.units[0].nodes.filter((n: { type: string }) => n.type === "item").length;
     expect(wb.getWorksheet("逐项得分")!.getRow(2).cellCount).toBe(5 + items);
     // Its own 汇总 read back as data: the header is below the title row, 编号 is not an id column of
@@ -204,7 +204,7 @@ describe("--format xlsx", { timeout: SLOW }, () => {
 
   test("usage: xlsx needs --out; --bom and --items apply to CSV only", () => {
     expect(cli(["score", CHN, "--format", "xlsx"])).toEqual({ code: 2, out: "", err: "kaohe score: --format xlsx writes a workbook: give --out FILE.xlsx" });
-    expect(cli(["score", CHN, "--format", "pdf"]).err).toBe("kaohe score: --format must be table, json, csv or xlsx, got pdf");
+    expect(cli(["score", CHN, "--format", "pdf"]).err).toBe("kaohe score: --format must be table, json, ndjson, csv or xlsx, got pdf");
     expect(cli(["score", CHN, "--bom"]).err).toBe("kaohe score: --bom applies to --format csv");
     expect(cli(["score", CHN, "--format", "xlsx", "--out", "x.xlsx", "--items"]).err).toBe("kaohe score: --items applies to --format csv (the workbook always has the items)");
     expect(cli(["score", CHN, "--format", "json", "--items"]).code).toBe(2);
@@ -256,7 +256,7 @@ describe("CSV for Excel", { timeout: SLOW }, () => {
     expect(header.slice(0, base.length)).toEqual(base);
     expect(header.slice(-3)).toEqual(["本单位职工代表和党员代表自评", "党建工作责任制考核评价", "集团党组成员评价"]);
     expect(lines).toHaveLength(1 + 90 + 90);
-    const json = JSON.parse(cached(["score", CHN, "--format", "json"]).out);
+    const json = JSON.parse(cached(["score", CHN, "--format", "json", "--detail"]).out);
     const reviewFirst = json.results[1].units[0];
     const row = lines.find((l) => l.startsWith(`chn-energy-review-2024,1,`))!.split(",");
     const points = (id: string) => reviewFirst.nodes.find((n: { id: string }) => n.id === id).points;
