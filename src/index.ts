@@ -32,5 +32,6 @@ export type { DrawOptions, DrawResult } from "./draw/draw.js";
 export type { Issue, IssueCode, Result, SourcePosition, Stage } from "./diagnostics/issue.js";
 export type { Adjustment, FiredRuleResult, NodeResult, RubricResult, SubjectResult, TrailLevel } from "./report/result.js";
 export type { DataLimits, SubjectData } from "./engine/subject-data.js";
+export type { DataTable } from "./engine/data-table.js";
 export type { CompiledRubric, RubricSet, GradeSpec, InputSpec, TreeNode, GroupNode, ItemNode } from "./compile/model.js";
 export type { RubricTestCase, TestCaseInput, TestCaseOutcome, TestDifference } from "./testing/run-tests.js";

@@ -12,6 +12,7 @@ import { KaoheError } from "./diagnostics/kaohe-error.js";
 import { textOf } from "./diagnostics/show.js";
 import { evaluateSet } from "./pipeline/evaluate.js";
 import { limitProblems, type DataLimits, type SubjectData } from "./engine/subject-data.js";
+import { DataTable } from "./engine/data-table.js";
 import { parseYaml, type YamlLimits } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";
 import { checkLimits, resolveLimits, type RubricLimits } from "./schema/limits.js";
@@ -157,6 +158,8 @@ function checkArray(fn: string, argument: string, value: unknown, expected: stri
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function checkSubjects(fn: string, subjects: unknown): Issue[] {
+  // A table (the CLI's CSV, read by column index) is checked at the data boundary, row by row.
+  if (subjects instanceof DataTable) return [];
   const element = "an object with the subject's id and inputs";
   return checkArray(fn, "subjects", subjects, "an array of subject objects", (s) => (isPlainObject(s) ? undefined : element), true);
 }
@@ -323,7 +326,7 @@ function asSet(fn: string, target: CompiledRubric | RubricSet): Result<RubricSet
  * r.ok && r.value.results[0].units[0].score
  * // => "84.50"
  */
-export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[], options: AssessOptions = {}): Result<Assessment> {
+export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[] | DataTable, options: AssessOptions = {}): Result<Assessment> {
   const fn = "safeAssess";
   return guard(fn, () => {
     const bad = [...checkTarget(fn, target), ...checkSubjects(fn, subjects), ...checkAssessOptions(fn, options)];
@@ -360,7 +363,7 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
  * results[0].summary.distribution
  * // => { good: 45, fair: 30, average: 12, poor: 3 }
  */
-export function assess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[], options: AssessOptions = {}): Assessment {
+export function assess(target: CompiledRubric | RubricSet, subjects: readonly SubjectData[] | DataTable, options: AssessOptions = {}): Assessment {
   return unwrap(safeAssess(target, subjects, options));
 }
 

@@ -1,5 +1,6 @@
 /**
- * CSV in and out. Input: RFC 4180 (csv-parse), comma-separated, UTF-8 with or
+ * CSV in and out. Input: RFC 4180 (a scanner for well-formed files, io/csv-scan.ts;
+ * csv-parse for the rest, which names any problem), comma-separated, UTF-8 with or
  * without BOM, or GBK as saved by Excel on Chinese Windows (iconv-lite), CRLF or
  * LF. Output: cells that a spreadsheet would run as a formula (= + - @, tab, CR,
  * also after leading spaces) are neutralised with a quote.
@@ -11,6 +12,8 @@ import { firstInvalidUtf8 } from "../parse/decode.js";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { CliError } from "./errors.js";
 import { t } from "./messages.js";
+import { DataTable, RecordCells } from "../engine/data-table.js";
+import { scanCsv } from "../io/csv-scan.js";
 
 export type Encoding = "utf-8" | "gbk";
 
@@ -108,11 +111,53 @@ function headerColumn(text: string, index: number): number {
  * @throws CsvError naming file:line and the cause in words (with the issues, for a duplicated header)
  */
 export function parseCsv(text: string, file: string): Record<string, string>[] {
+  return readCsvTable(text, file).toRows() as Record<string, string>[];
+}
+
+/**
+ * Read CSV text into a table read by column index (no object per row): the scanner
+ * (io/csv-scan.ts) for a well-formed file, csv-parse for anything else, which then
+ * names the problem (file:line and the cause in words). The same checks and the same
+ * cells as parseCsv.
+ *
+ * @param text - decoded CSV
+ * @param file - its name, for messages
+ * @throws CsvError as parseCsv
+ */
+export function readCsvTable(text: string, file: string): DataTable {
   const delimiter = otherDelimiter(text);
   if (delimiter) throw new CsvError(t("csv-delimiter", { file, delimiter }));
-  let records: string[][];
+  const scanned = scanCsv(text);
+  let first: readonly string[] | undefined;
+  let table: (header: string[]) => DataTable;
+  if (scanned) {
+    first = scanned.header;
+    table = (header) => new DataTable(header, scanned.length, scanned.cells);
+  } else {
+    const records = parseRecords(text, file);
+    first = records[0];
+    table = (header) => new DataTable(header, records.length - 1, new RecordCells(records.slice(1)));
+  }
+  if (!first) return new DataTable([], 0, new RecordCells([]));
+  const header = first.map((h) => h.trim());
+  const seen = new Map<string, number>();
+  const issues: Issue[] = [];
+  header.forEach((column, i) => {
+    const at = seen.get(column);
+    if (at === undefined) seen.set(column, i);
+    else
+      issues.push(
+        makeIssue("DATA_DUPLICATE_COLUMN", { column, first: at + 1, second: i + 1 }, { field: column, path: ["header", i], source: { file, line: 1, col: headerColumn(text, i) } }),
+      );
+  });
+  if (issues.length > 0) throw new CsvError(t("csv-header-problems", { file, count: issues.length }), issues);
+  return table(header);
+}
+
+/** Every record of the text (csv-parse), or a CsvError naming where and why it does not parse. */
+function parseRecords(text: string, file: string): string[][] {
   try {
-    records = parse(text, { skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as string[][];
+    return parse(text, { skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as string[][];
   } catch (e) {
     if (e instanceof CsvError) throw e;
     const err = e as { code?: string; message?: string; lines?: number; column?: string | number | null };
@@ -133,25 +178,6 @@ export function parseCsv(text: string, file: string): Record<string, string>[] {
         throw new CsvError(t("csv-other", { where, error: (err.message ?? String(e)).split("\n")[0] }));
     }
   }
-  const [first, ...body] = records;
-  if (!first) return [];
-  const header = first.map((h) => h.trim());
-  const seen = new Map<string, number>();
-  const issues: Issue[] = [];
-  header.forEach((column, i) => {
-    const at = seen.get(column);
-    if (at === undefined) seen.set(column, i);
-    else
-      issues.push(
-        makeIssue("DATA_DUPLICATE_COLUMN", { column, first: at + 1, second: i + 1 }, { field: column, path: ["header", i], source: { file, line: 1, col: headerColumn(text, i) } }),
-      );
-  });
-  if (issues.length > 0) throw new CsvError(t("csv-header-problems", { file, count: issues.length }), issues);
-  return body.map((cells) => {
-    const row = Object.create(null) as Record<string, string>;
-    header.forEach((column, i) => (row[column] = cells[i]!));
-    return row;
-  });
 }
 
 const DANGEROUS = /^[=+\-@\t\r]/;

@@ -10,7 +10,8 @@ import { safeLoadRubricSet, safeLoadTestCases, type Issue, type RubricSet, type 
 import { decodeRubric } from "../parse/decode.js";
 import { DEFAULT_MAX_LENGTH } from "../parse/parse-yaml.js";
 import { isWorkbook, readWorkbook, type XlsxReadOptions, type XlsxRows } from "../io/xlsx-read.js";
-import { decodeText, parseCsv, type Encoding } from "./csv.js";
+import { decodeText, readCsvTable, type Encoding } from "./csv.js";
+import type { DataTable } from "../engine/data-table.js";
 import { CliError, fsError, UsageError } from "./errors.js";
 import { t } from "./messages.js";
 
@@ -145,7 +146,7 @@ function readStdin(stdin: () => Buffer): Buffer {
 
 /** Subject data as read: the rows, and for a workbook the sheet they came from. */
 export type Data =
-  | { rows: SubjectData[]; encoding: Encoding; format: "csv" | "json" }
+  | { rows: SubjectData[]; encoding: Encoding; format: "csv" | "json"; /** CSV: the rows as a table read by column index (what score reads); `rows` is made from it when read. */ table?: DataTable }
   | { rows: SubjectData[]; encoding: Encoding; format: "xlsx"; workbook: XlsxRows };
 
 /**
@@ -169,7 +170,6 @@ export function readData(file: string, stdin: () => Buffer, xlsx?: XlsxReadOptio
   const trimmed = text.trimStart();
   const ext = file === "-" ? "" : extname(file).toLowerCase();
   const looksJson = ext === ".json" || (ext !== ".csv" && (trimmed.startsWith("[") || trimmed.startsWith("{")));
-  let rows: SubjectData[];
   if (looksJson) {
     let value: unknown;
     try {
@@ -179,11 +179,21 @@ export function readData(file: string, stdin: () => Buffer, xlsx?: XlsxReadOptio
     }
     const list = Array.isArray(value) ? value : value && typeof value === "object" && Array.isArray((value as { subjects?: unknown }).subjects) ? (value as { subjects: unknown[] }).subjects : undefined;
     if (!list || list.some((r) => !r || typeof r !== "object" || Array.isArray(r))) throw new CliError(t("data-not-list", { name }));
-    rows = list as SubjectData[];
-  } else {
-    if (trimmed === "") throw new CliError(t("data-blank", { name }));
-    rows = parseCsv(text, name);
+    const rows = list as SubjectData[];
+    if (rows.length === 0) throw new CliError(t("data-no-subjects", { name, json: looksJson }));
+    return { rows, encoding, format: "json" };
   }
-  if (rows.length === 0) throw new CliError(t("data-no-subjects", { name, json: looksJson }));
-  return { rows, encoding, format: looksJson ? "json" : "csv" };
+  if (trimmed === "") throw new CliError(t("data-blank", { name }));
+  const table = readCsvTable(text, name);
+  if (table.length === 0) throw new CliError(t("data-no-subjects", { name, json: looksJson }));
+  // Objects only for a command that reads rows (draw); score reads the table.
+  let objects: SubjectData[] | undefined;
+  return {
+    get rows() {
+      return (objects ??= table.toRows());
+    },
+    table,
+    encoding,
+    format: "csv",
+  };
 }

@@ -353,7 +353,8 @@ interface Scored {
 }
 
 function evaluateData(set: RubricSet, data: Data, dataFile: string, io: RunIo, trail: TrailLevel) {
-  const rows = data.rows;
+  // CSV: the table, read by column index (no object per row).
+  const rows = data.format === "csv" && data.table ? data.table : data.rows;
   const progress = progressReporter(io);
   const r = safeAssess(set, rows, { trail, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
   progress.end();

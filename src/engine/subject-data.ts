@@ -8,7 +8,8 @@ import { unreachable } from "../diagnostics/kaohe-error.js";
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { showValue } from "../diagnostics/show.js";
 import { parseDate } from "../decimal/dates.js";
-import { decimalPlaces, parseDecimal, ZERO, type Dec } from "../decimal/decimal.js";
+import { Dec, decimalPlaces, parseDecimal, ZERO } from "../decimal/decimal.js";
+import { DataTable } from "./data-table.js";
 import type { CompiledRubric, InputSpec, InputValue, RankValue, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 
 /** One subject's raw data: `id` (required), optional `name` and `group`, and input values by name or label. */
@@ -193,9 +194,112 @@ class PerColumn {
   }
 }
 
-/** Check ids (present, unique) and that every field is known to some rubric. */
+/** A subject field (id, name, group) read from its columns: the column and its text. */
+type Picked = { column: string; value: string | undefined } | undefined;
+
+/** What checkSubjects knows of the rubrics, shared by every row. */
+interface Known {
+  readonly fields: Record<(typeof RESERVED_FIELDS)[number], string[]>;
+  readonly known: ReadonlySet<string>;
+  readonly nested: ReadonlyMap<string, InputSpec>;
+}
+
+/**
+ * The checks of one row once its fields are read (folded): the id (present, unique),
+ * the name and group (read from one column each), unknown columns, a nested input
+ * given twice. Pushes the subject when nothing is wrong.
+ */
+class RowChecker {
+  readonly firstRow = new Map<string, number>();
+  // An unknown column is one problem, reported at its first row with the count of rows.
+  readonly unknown = new PerColumn();
+  readonly inherited = new PerColumn();
+  private conflict = false;
+  private row = 0;
+  private index = 0;
+  private data!: Fields;
+
+  constructor(
+    private readonly k: Known,
+    private readonly issues: Issue[],
+    private readonly subjects: SubjectIdentity[],
+  ) {}
+
+  private shape(column: string, expected: string, received: string, id: string | undefined, more: Record<string, unknown>): void {
+    this.conflict = true;
+    this.issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received, ...more }, { row: this.row, field: column, path: [this.index, column], ...(id !== undefined ? { subject: id } : {}) }));
+  }
+
+  // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
+  private pick(field: (typeof RESERVED_FIELDS)[number], id?: string): Picked {
+    const data = this.data;
+    let first: string | undefined;
+    let second: string | undefined;
+    for (const c of this.k.fields[field])
+      if (data.has(c) && !isAbsent(data.get(c))) {
+        if (first === undefined) first = c;
+        else if (second === undefined) second = c;
+      }
+    if (second !== undefined) this.shape(second, `given once (the subject's ${field})`, `both "${first}" and "${second}"`, id, { expects: "once", of: field, columns: [first, second] });
+    if (first === undefined) return undefined;
+    const value = subjectText(data.get(first), field === "id");
+    if (value === null) {
+      this.shape(first, `the subject's ${field}: text or a number`, showValue(data.get(first)), id, { expects: "subject-text", of: field });
+      return undefined;
+    }
+    return { column: first, value };
+  }
+
+  check(
+    data: Fields,
+    i: number,
+    inheritedHere: readonly string[],
+    unknownKeys: Iterable<string>,
+    folded: { unknown?: readonly { key: string; hint: string; base: string; periods: number }[]; twice?: readonly { base: string; columns: string[] }[] },
+  ): void {
+    const row = i + 1;
+    this.row = row;
+    this.index = i;
+    this.data = data;
+    this.conflict = false;
+    const idCell = this.pick("id");
+    const id = idCell?.value ?? "";
+    // Reported with the subject when its id is known (an inherited id is never read: it is reported too).
+    for (const key of inheritedHere) this.inherited.add(key, { row, index: i, ...(id !== "" ? { id } : {}) });
+    if (this.conflict) return;
+    if (id === "") {
+      const fields = this.k.fields.id;
+      const column = idCell?.column ?? fields[fields.length - 1]!;
+      this.issues.push(makeIssue("DATA_MISSING_ID", { field: column }, { row, field: column, path: [i, column] }));
+      return;
+    }
+    const first = this.firstRow.get(id);
+    if (first !== undefined) {
+      this.issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: idCell!.column, path: [i, idCell!.column] }));
+      return;
+    }
+    this.firstRow.set(id, row);
+    for (const key of unknownKeys) if (!this.k.known.has(key)) this.unknown.add(key, { row, id, index: i });
+    if (folded.unknown) for (const u of folded.unknown) this.unknown.add(u.key, { row, id, index: i }, { hint: u.hint, series: u.base, periods: u.periods });
+    if (folded.twice)
+      for (const { base, columns } of folded.twice)
+        this.shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${columns.map((k) => `"${k}"`).join(", ")}`, id, { expects: "once-dotted", columns: [base, ...columns] });
+    const name = this.pick("name", id)?.value;
+    const group = this.pick("group", id)?.value;
+    if (this.conflict) return;
+    this.subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
+  }
+}
+
+const NO_KEYS: readonly string[] = [];
+const NOTHING_FOLDED = {};
+
+/**
+ * Check ids (present, unique) and that every field is known to some rubric. The rows
+ * are objects, or a DataTable (CSV read by column index: no object per row).
+ */
 export function checkSubjects(
-  rows: readonly SubjectData[],
+  rows: readonly SubjectData[] | DataTable,
   rubrics: readonly CompiledRubric[],
   givenLimits?: DataLimits,
 ): { subjects: SubjectIdentity[]; issues: Issue[] } {
@@ -203,7 +307,8 @@ export function checkSubjects(
   const subjects: SubjectIdentity[] = [];
   const limits = resolveLimits(givenLimits, issues);
   if (issues.length > 0) return { subjects, issues };
-  if (!Array.isArray(rows)) {
+  const table = rows instanceof DataTable ? rows : undefined;
+  if (!table && !Array.isArray(rows)) {
     issues.push(makeIssue("DATA_BAD_SHAPE", { field: "subjects", expected: "a list of subjects", expects: "subjects", received: showValue(rows) }));
     return { subjects, issues };
   }
@@ -219,10 +324,15 @@ export function checkSubjects(
       if (spec.label) known.add(spec.label);
     }
   const nested = nestedInputs(rubrics);
-  const firstRow = new Map<string, number>();
-  // An unknown column is one problem, reported at its first row with the count of rows.
-  const unknown = new PerColumn();
-  const inherited = new PerColumn();
+  const checker = new RowChecker({ fields, known, nested }, issues, subjects);
+  if (table) checkTable(table, nested, limits, checker, issues);
+  else checkObjects(rows as readonly SubjectData[], nested, limits, checker, issues);
+  checker.unknown.report("DATA_UNKNOWN_FIELD", issues);
+  checker.inherited.report("DATA_BAD_SHAPE", issues, () => INHERITED);
+  return { subjects, issues };
+}
+
+function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, InputSpec>, limits: Required<DataLimits>, checker: RowChecker, issues: Issue[]): void {
   let wide: { row: number; index: number; count: number; rows: number } | undefined;
   // A run of holes in a sparse list is one problem: its first row and its length.
   let holes: { index: number; count: number } | undefined;
@@ -270,59 +380,149 @@ export function checkSubjects(
     if (tooLong) continue;
     const inheritedHere = inheritedKeys(raw);
     const folded = foldColumns(raw, keys, nested);
-    const data = folded.data;
-    // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
-    let conflict = false;
-    const shape = (column: string, expected: string, received: string, id: string | undefined, more: Record<string, unknown>) => {
-      conflict = true;
-      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received, ...more }, { row, field: column, path: [i, column], ...(id !== undefined ? { subject: id } : {}) }));
-    };
-    const pick = (field: (typeof RESERVED_FIELDS)[number], id?: string): { column: string; value: string | undefined } | undefined => {
-      const given = fields[field].filter((c) => data.has(c) && !isAbsent(data.get(c)));
-      if (given.length > 1) shape(given[1]!, `given once (the subject's ${field})`, `both "${given[0]}" and "${given[1]}"`, id, { expects: "once", of: field, columns: [given[0], given[1]] });
-      if (!given.length) return undefined;
-      const column = given[0]!;
-      const value = subjectText(data.get(column), field === "id");
-      if (value === null) {
-        shape(column, `the subject's ${field}: text or a number`, showValue(data.get(column)), id, { expects: "subject-text", of: field });
-        return undefined;
-      }
-      return { column, value };
-    };
-    const idCell = pick("id");
-    const id = idCell?.value ?? "";
-    // Reported with the subject when its id is known (an inherited id is never read: it is reported too).
-    for (const key of inheritedHere) inherited.add(key, { row, index: i, ...(id !== "" ? { id } : {}) });
-    if (conflict) continue;
-    if (id === "") {
-      const column = idCell?.column ?? fields.id[fields.id.length - 1]!;
-      issues.push(makeIssue("DATA_MISSING_ID", { field: column }, { row, field: column, path: [i, column] }));
-      continue;
-    }
-    const first = firstRow.get(id);
-    if (first !== undefined) {
-      issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: idCell!.column, path: [i, idCell!.column] }));
-      continue;
-    }
-    firstRow.set(id, row);
-    for (const key of data.keys()) if (!known.has(key)) unknown.add(key, { row, id, index: i });
-    if (folded.unknown) for (const u of folded.unknown) unknown.add(u.key, { row, id, index: i }, { hint: u.hint, series: u.base, periods: u.periods });
-    if (folded.twice)
-      for (const { base, columns } of folded.twice)
-        shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${columns.map((k) => `"${k}"`).join(", ")}`, id, { expects: "once-dotted", columns: [base, ...columns] });
-    const name = pick("name", id)?.value;
-    const group = pick("group", id)?.value;
-    if (conflict) continue;
-    subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
+    checker.check(folded.data, i, inheritedHere, folded.data.keys(), folded);
   }
   endHoles();
   if (wide)
     issues.push(
       makeIssue("DATA_TOO_LARGE", { what: "fields (columns) in one subject", count: wide.count, limit: limits.columns, option: "limits.columns", rows: wide.rows }, { row: wide.row, path: [wide.index] }),
     );
-  unknown.report("DATA_UNKNOWN_FIELD", issues);
-  inherited.report("DATA_BAD_SHAPE", issues, () => INHERITED);
-  return { subjects, issues };
+}
+
+/** How a table's columns are read, worked out once from the header. */
+interface TableLayout {
+  readonly table: DataTable;
+  /** Column name → index, for the columns read as they are (not a dotted column of a nested input). */
+  readonly plain: ReadonlyMap<string, number>;
+  /** The plain columns' names in header order (the row's keys). */
+  readonly plainKeys: readonly string[];
+  /** Columns of nested inputs, in header order: whole (the base, e.g. a records cell) or dotted (leaders.r1, monthly.3). */
+  readonly nestedColumns: readonly { readonly index: number; readonly key: string; readonly spec: InputSpec; readonly base: string; readonly sub?: string; readonly badPeriod?: string }[];
+}
+
+/** A table row's fields: the plain columns read from the table, nested inputs folded for this row (when it gives any). */
+class TableFields implements Fields {
+  constructor(
+    private readonly layout: TableLayout,
+    private readonly row: number,
+    private readonly folded: Map<string, unknown> | undefined,
+  ) {}
+
+  has(key: string): boolean {
+    return (this.folded !== undefined && this.folded.has(key)) || this.layout.plain.has(key);
+  }
+
+  get(key: string): unknown {
+    if (this.folded !== undefined && this.folded.has(key)) return this.folded.get(key);
+    const c = this.layout.plain.get(key);
+    return c === undefined ? undefined : this.layout.table.cell(this.row, c);
+  }
+
+  keys(): Iterable<string> {
+    if (this.folded === undefined) return this.layout.plainKeys;
+    const out = [...this.layout.plainKeys];
+    for (const k of this.folded.keys()) if (!this.layout.plain.has(k)) out.push(k);
+    return out;
+  }
+}
+
+function tableLayout(table: DataTable, nested: ReadonlyMap<string, InputSpec>): TableLayout {
+  const plain = new Map<string, number>();
+  const plainKeys: string[] = [];
+  const nestedColumns: TableLayout["nestedColumns"][number][] = [];
+  table.header.forEach((key, index) => {
+    const dot = key.indexOf(".");
+    const spec = dot > 0 ? nested.get(key.slice(0, dot)) : nested.get(key);
+    if (!spec) {
+      plain.set(key, index);
+      plainKeys.push(key);
+      return;
+    }
+    if (dot < 0) {
+      // The whole value in one cell: read as it is unless the row folds it (records JSON, or dotted columns).
+      plain.set(key, index);
+      plainKeys.push(key);
+      nestedColumns.push({ index, key, spec, base: key });
+      return;
+    }
+    const base = key.slice(0, dot);
+    const sub = key.slice(dot + 1);
+    const badPeriod = spec.type === "series" && !(PERIOD.test(sub) && Number(sub) <= spec.length) ? `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}` : undefined;
+    nestedColumns.push({ index, key, spec, base, sub, ...(badPeriod !== undefined ? { badPeriod } : {}) });
+  });
+  return { table, plain, plainKeys, nestedColumns };
+}
+
+/**
+ * The rows of a table, checked as the same rows as objects would be (foldColumns's
+ * rules, read by column index): no object per row beyond the subject's own fields.
+ */
+function checkTable(table: DataTable, nested: ReadonlyMap<string, InputSpec>, limits: Required<DataLimits>, checker: RowChecker, issues: Issue[]): void {
+  const width = table.header.length;
+  if (table.length === 0) return;
+  if (width > limits.columns) {
+    issues.push(makeIssue("DATA_TOO_LARGE", { what: "fields (columns) in one subject", count: width, limit: limits.columns, option: "limits.columns", rows: table.length }, { row: 1, path: [0] }));
+    return;
+  }
+  const layout = tableLayout(table, nested);
+  const { header } = table;
+  const badPeriods = layout.nestedColumns.filter((c) => c.badPeriod !== undefined).map((c) => ({ key: c.key, hint: c.badPeriod!, base: c.base, periods: (c.spec as { length: number }).length }));
+  const unknownPeriods = badPeriods.length ? badPeriods : undefined;
+  for (let i = 0; i < table.length; i++) {
+    let tooLong = false;
+    for (let c = 0; c < width; c++) {
+      if (table.cellLength(i, c) <= limits.cellLength) continue;
+      const v = table.cell(i, c);
+      if (v.length > limits.cellLength) {
+        tooLong = true;
+        const key = header[c]!;
+        issues.push(makeIssue("DATA_TOO_LARGE", { what: "characters in one value", field: key, count: v.length, limit: limits.cellLength, option: "limits.cellLength" }, { row: i + 1, field: key, path: [i, key] }));
+      }
+    }
+    if (tooLong) continue;
+    let folded: Map<string, unknown> | undefined;
+    let dotted: Map<string, string[]> | undefined;
+    for (const col of layout.nestedColumns) {
+      if (col.badPeriod !== undefined) continue;
+      const value = table.cell(i, col.index);
+      if (col.sub === undefined) {
+        // A records cell holding JSON; text that does not parse is left as it is (a bad shape later).
+        if (col.spec.type === "records" && !dotted?.has(col.key) && value.trim().startsWith("[")) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(value);
+          } catch {
+            parsed = value;
+          }
+          (folded ??= new Map()).set(col.key, parsed);
+        }
+        continue;
+      }
+      if (isAbsent(value)) continue;
+      dotted ??= new Map();
+      folded ??= new Map();
+      const columns = dotted.get(col.base);
+      if (columns) columns.push(col.key);
+      else {
+        dotted.set(col.base, [col.key]);
+        folded.set(col.base, col.spec.type === "series" ? [] : Object.create(null));
+      }
+      const target = folded.get(col.base);
+      if (col.spec.type === "series") (target as unknown[])[Number(col.sub) - 1] = value;
+      else (target as Record<string, unknown>)[col.sub] = value;
+    }
+    let twice: { base: string; columns: string[] }[] | undefined;
+    if (dotted)
+      for (const [base, columns] of dotted) {
+        const whole = layout.plain.get(base);
+        if (whole !== undefined && !isAbsent(table.cell(i, whole))) (twice ??= []).push({ base, columns });
+        const v = folded!.get(base);
+        if (Array.isArray(v)) folded!.set(base, Array.from(v, (x: unknown) => x ?? null));
+      }
+    const data = new TableFields(layout, i, folded);
+    // The row's other keys are bases of nested inputs, which are known: only the plain columns can be unknown.
+    checker.check(data, i, NO_KEYS, layout.plainKeys, unknownPeriods || twice ? { ...(unknownPeriods ? { unknown: unknownPeriods } : {}), ...(twice ? { twice } : {}) } : NOTHING_FOLDED);
+  }
 }
 
 /** Inputs whose values are nested (lists or mappings), by name and by label. A series keeps its longest declared length. */
@@ -419,45 +619,123 @@ export function foldColumns(
   return { data: folded, ...(unknown ? { unknown } : {}), ...(twice ? { twice } : {}) };
 }
 
-/** Validate one subject's values for one rubric. */
+/**
+ * Where a problem with one subject's input is reported: built once per rubric and
+ * re-aimed at each input, so that checking a value that is right allocates nothing;
+ * the issue's `where` and params are made only when something is wrong.
+ */
+class InputReporter {
+  subject!: SubjectIdentity;
+  column = "";
+  input = "";
+  /** The reporting function handed to the readers: one per rubric, never per value. */
+  readonly report: Report;
+
+  constructor(
+    private readonly rubric: string,
+    private readonly issues: Issue[],
+  ) {
+    this.report = (code, params, at) => {
+      const field = this.column + (at ?? "");
+      const { row, id } = this.subject;
+      this.issues.push(makeIssue(code, { field, input: this.input, ...params }, { row, subject: id, field, rubric: this.rubric, path: [row - 1, field] }));
+    };
+  }
+}
+
+/** Per rubric: the inputs in order, and the columns map last built (shared by subjects whose data names the same columns). */
+interface RubricInputs {
+  readonly specs: readonly InputSpec[];
+  /** The label when it differs from the name, per input. */
+  readonly labels: readonly (string | undefined)[];
+  lastColumns: string[] | undefined;
+  lastMap: ReadonlyMap<string, string> | undefined;
+}
+
+const rubricInputs = new WeakMap<CompiledRubric, RubricInputs>();
+
+function inputsOf(rubric: CompiledRubric): RubricInputs {
+  let r = rubricInputs.get(rubric);
+  if (!r) {
+    const specs = [...rubric.inputs.values()];
+    r = { specs, labels: specs.map((spec) => (spec.label !== undefined && spec.label !== spec.name ? spec.label : undefined)), lastColumns: undefined, lastMap: undefined };
+    rubricInputs.set(rubric, r);
+  }
+  return r;
+}
+
+/** Nothing absent: shared by every subject that gives all its inputs (never written to). */
+const NONE_ABSENT: ReadonlySet<string> = new Set<string>();
+
+/**
+ * Validate one subject's values for one rubric. A value that is right allocates only
+ * its own parsed value: the problems, where they are and the columns map are made
+ * when needed (the columns map is shared by subjects naming the same columns).
+ */
 export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric, issues: Issue[]): PreparedSubject {
   const values = new Map<string, InputValue>();
-  const absent = new Set<string>();
-  const columns = new Map<string, string>();
+  let absent: Set<string> | undefined;
+  const inputs = inputsOf(rubric);
+  const { specs, labels } = inputs;
   const data = subject.data;
-  for (const spec of rubric.inputs.values()) {
+  const at = new InputReporter(rubric.id, issues);
+  at.subject = subject;
+  // The columns as this subject's data names them; compared with the last subject's at the end.
+  const last = inputs.lastColumns;
+  let columns: string[] | undefined;
+  for (let k = 0; k < specs.length; k++) {
+    const spec = specs[k]!;
+    const label = labels[k];
     // One column is read once, whether named by the input's name or its label (which may be the same).
-    const keys = spec.label !== undefined && spec.label !== spec.name ? [spec.name, spec.label] : [spec.name];
-    const given = keys.filter((k) => data.has(k) && !isAbsent(data.get(k)));
+    const hasName = data.has(spec.name);
+    const nameValue = hasName ? data.get(spec.name) : undefined;
+    const givenName = hasName && !isAbsent(nameValue);
+    const hasLabel = label !== undefined && data.has(label);
+    const labelValue = hasLabel ? data.get(label) : undefined;
+    const givenLabel = hasLabel && !isAbsent(labelValue);
     // The column as the user writes it: the one given, else the one present (empty), else the label.
-    const column = given[0] ?? keys.find((k) => data.has(k)) ?? spec.label ?? spec.name;
-    columns.set(spec.name, column);
-    const where = (at = "") => ({ row: subject.row, subject: subject.id, field: column + at, rubric: rubric.id, path: [subject.row - 1, column + at] });
-    if (given.length > 1) {
-      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, input: spec.name, expected: "given once", received: `both "${given[0]}" and "${given[1]}"`, expects: "once", columns: [given[0], given[1]] }, where()));
+    const column = givenName ? spec.name : givenLabel ? label! : hasName ? spec.name : hasLabel ? label! : (spec.label ?? spec.name);
+    if (columns) columns.push(column);
+    else if (last === undefined || last[k] !== column) {
+      columns = k === 0 ? [] : last!.slice(0, k);
+      columns.push(column);
+    }
+    if (givenName && givenLabel) {
+      const where = { row: subject.row, subject: subject.id, field: column, rubric: rubric.id, path: [subject.row - 1, column] };
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, input: spec.name, expected: "given once", received: `both "${spec.name}" and "${label}"`, expects: "once", columns: [spec.name, label] }, where));
       continue;
     }
-    if (given.length === 0) {
+    if (!givenName && !givenLabel) {
       const def = "default" in spec ? spec.default : undefined;
       if (def !== undefined) values.set(spec.name, def);
       else if (spec.type === "records") values.set(spec.name, []);
       else {
-        absent.add(spec.name);
+        (absent ??= new Set()).add(spec.name);
         // missing: zero on the input: every reader sees 0 (a scores input: an empty list, nothing chosen).
         if (spec.missing === "zero") values.set(spec.name, spec.type === "scores" ? EMPTY_SHEET : ZERO);
       }
       continue;
     }
-    const report: Report = (code, params, at) => issues.push(makeIssue(code, { field: column + (at ?? ""), input: spec.name, ...params }, where(at)));
-    const value = readValue(spec, data.get(given[0]!), report);
+    at.column = column;
+    at.input = spec.name;
+    const value = readValue(spec, givenName ? nameValue : labelValue, at.report);
     if (value !== undefined) values.set(spec.name, value);
+  }
+  let columnMap: ReadonlyMap<string, string>;
+  if (!columns && last !== undefined && last.length === specs.length) columnMap = inputs.lastMap!;
+  else {
+    const list = columns ?? [];
+    const map = new Map<string, string>();
+    for (let k = 0; k < specs.length; k++) map.set(specs[k]!.name, list[k]!);
+    inputs.lastColumns = list;
+    inputs.lastMap = columnMap = map;
   }
   return {
     id: subject.id,
     row: subject.row,
     values,
-    absent,
-    columns,
+    absent: absent ?? NONE_ABSENT,
+    columns: columnMap,
     ...(subject.name !== undefined ? { name: subject.name } : {}),
     ...(subject.group !== undefined ? { group: subject.group } : {}),
   };
@@ -467,7 +745,32 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
 export const EMPTY_SHEET: ScoreSheet = Object.freeze({ raters: Object.freeze([]), values: Object.freeze([]) });
 
 function isAbsent(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+  if (typeof v === "string") {
+    // A cell starting with a printable ASCII character is given (the common case, with no trim).
+    const c = v.charCodeAt(0);
+    return !(c > 32 && c < 127) && v.trim() === "";
+  }
+  return v === undefined || v === null;
+}
+
+/**
+ * A cell of plain digits with at most one dot between digits ("85", "0.947", "12.50")
+ * and at most 15 digits, as the Dec that parseDecimal gives for it (Dec.of drops the
+ * trailing zeros, as parsing does); undefined for anything else, which parseDecimal reads.
+ */
+function plainDecimal(text: string): Dec | undefined {
+  const n = text.length;
+  if (n === 0 || n > 16) return undefined;
+  let m = 0;
+  let dot = -1;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) m = m * 10 + (c - 48);
+    else if (c === 46 && dot < 0 && i > 0 && i < n - 1) dot = i;
+    else return undefined;
+  }
+  if (n - (dot < 0 ? 0 : 1) > 15) return undefined;
+  return Dec.of(m, dot < 0 ? 0 : n - dot - 1);
 }
 
 /** Report a problem with the value; `at` names a part of it (".r2" of a rater mapping, ".3" of a series). */
@@ -498,6 +801,9 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
       return readNumber(spec, raw, report, spec.type !== "count");
     case "boolean": {
       if (typeof raw === "boolean") return raw;
+      // As written ("true", "是") first: the sets hold the trimmed lower-case forms.
+      if (typeof raw === "string" && TRUE.has(raw)) return true;
+      if (typeof raw === "string" && FALSE.has(raw)) return false;
       const t = scalarText(raw)?.trim().toLowerCase();
       if (t !== undefined && TRUE.has(t)) return true;
       if (t !== undefined && FALSE.has(t)) return false;
@@ -507,6 +813,7 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
     case "choice":
     case "grade": {
       const options = spec.type === "choice" ? spec.values : spec.scale;
+      if (typeof raw === "string" && options.includes(raw) && raw.trim() === raw) return raw;
       const t = scalarText(raw)?.trim();
       if (t !== undefined && options.includes(t)) return t;
       report("DATA_INVALID_VALUE", { expected: `one of ${options.join(", ")}`, expects: "one-of", allowed: options, ...receivedOf(raw) });
@@ -556,8 +863,9 @@ function readNumber(
   report: Report,
   percentAllowed: boolean,
 ): Dec | undefined {
-  const text = typeof raw === "string" ? raw.trim() : raw;
-  const d = typeof text === "string" && text.includes("%") && !percentAllowed ? undefined : parseDecimal(text);
+  const plain = typeof raw === "string" ? plainDecimal(raw) : undefined;
+  const text = plain !== undefined ? undefined : typeof raw === "string" ? raw.trim() : raw;
+  const d = plain ?? (typeof text === "string" && text.includes("%") && !percentAllowed ? undefined : parseDecimal(text));
   if (d === undefined) {
     report("DATA_NOT_NUMBER", receivedOf(raw));
     return undefined;

@@ -25,6 +25,7 @@ import { assignGrade, type GradeNote } from "../engine/grade.js";
 import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "../engine/rules.js";
 import { scoreTree } from "../engine/score-tree.js";
 import { SubjectState } from "../engine/state.js";
+import type { DataTable } from "../engine/data-table.js";
 import { checkSubjects, prepareSubject, type DataLimits, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
@@ -39,7 +40,7 @@ export interface EvaluateOptions {
   readonly limits?: DataLimits;
 }
 
-export function evaluateSet(set: RubricSet, rows: readonly SubjectData[], options: EvaluateOptions = {}): SetEvaluation {
+export function evaluateSet(set: RubricSet, rows: readonly SubjectData[] | DataTable, options: EvaluateOptions = {}): SetEvaluation {
   const { subjects, issues } = checkSubjects(rows, set.rubrics, options.limits);
   if (issues.length > 0) return { results: [], issues: sortIssues(issues) };
   const linked = new Map<string, Map<string, LinkedFacts>>();
