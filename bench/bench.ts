@@ -24,13 +24,14 @@
  * default 8192; 0 for node's default), --json (one JSON document on stdout; progress on
  * stderr). Figures are printed, never asserted: there are no timed tests.
  */
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assess, loadRubric, type AssessOptions, type CompiledRubric } from "../src/index.js";
 import { runChild, type ChildRun } from "./child.js";
+import { ioPart } from "./io-split.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
 import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
 
@@ -202,6 +203,48 @@ async function writeCsv(file: string, n: number): Promise<void> {
   await once(stream, "close");
 }
 
+/** The CLI's own parts at one size (bench/io-split.ts in a child): read, boundary, write, and csv-parse beside the scanner. */
+interface IoFigure {
+  readonly subjects: number;
+  readonly readMs: number;
+  readonly csvParseMs?: number;
+  readonly csvParsePeakRssBytes?: number;
+  readonly checkMs: number;
+  readonly prepareMs: number;
+  readonly boundaryMs: number;
+  readonly writeJsonMs: number;
+  readonly jsonBytes: number;
+  readonly writeNdjsonMs: number;
+  readonly peakRssBytes?: number;
+  readonly rssAfterReadBytes: number;
+}
+
+async function ioJob(o: BenchOptions, csv: string, rubricFile: string, dir: string, n: number, log: (s: string) => void): Promise<IoFigure | undefined> {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const self = join(here, "..", "dist", "bench.js");
+  const heap = o.heapMb ? [`--max-old-space-size=${o.heapMb}`] : [];
+  const stdoutFile = join(dir, `io-${n}.jsonl`);
+  const out = join(dir, `io-out-${n}.json`);
+  const run = await runChild(process.execPath, [...heap, self, "--io-part", String(n), csv, rubricFile, out], { timeoutMs: o.timeoutS * 1000, stdoutFile });
+  const line = run.ok ? readFileSync(stdoutFile, "utf8").trim() : "";
+  rmSync(out, { force: true });
+  if (!run.ok || !line) {
+    log(`  ${fmt(n).padStart(9)} subjects: the I/O parts did not complete (${run.failure ?? "no output"})`);
+    return undefined;
+  }
+  const ours = JSON.parse(line) as Omit<IoFigure, "peakRssBytes">;
+  // csv-parse alone, for comparison (its records of strings are what the CLI held before the scanner).
+  const cp = await runChild(process.execPath, [...heap, self, "--io-part", String(n), csv, rubricFile, out, "csv-parse"], { timeoutMs: o.timeoutS * 1000, stdoutFile });
+  const cpLine = cp.ok ? (JSON.parse(readFileSync(stdoutFile, "utf8").trim()) as { csvParseMs: number }) : undefined;
+  rmSync(stdoutFile, { force: true });
+  const fig: IoFigure = { ...ours, ...(run.peakRss !== undefined ? { peakRssBytes: run.peakRss } : {}), ...(cpLine ? { csvParseMs: cpLine.csvParseMs } : {}), ...(cp.peakRss !== undefined ? { csvParsePeakRssBytes: cp.peakRss } : {}) };
+  const s = (v: number) => `${(v / 1000).toFixed(2)} s`;
+  log(
+    `  ${fmt(n).padStart(9)} subjects, CLI parts: read ${s(fig.readMs)} (csv-parse ${fig.csvParseMs !== undefined ? s(fig.csvParseMs) : cp.failure}, peak RSS ${mb(fig.csvParsePeakRssBytes)}), boundary ${s(fig.boundaryMs)} (check ${s(fig.checkMs)}, values ${s(fig.prepareMs)}), write JSON ${s(fig.writeJsonMs)} (${mb(fig.jsonBytes)}), NDJSON ${s(fig.writeNdjsonMs)}; peak RSS ${mb(fig.peakRssBytes)}`,
+  );
+  return fig;
+}
+
 interface CliFigure {
   readonly subjects: number;
   readonly csvBytes: number;
@@ -214,6 +257,8 @@ interface CliFigure {
   readonly outputBytes?: number;
   readonly failure?: string;
   readonly runsMs: number[];
+  /** The CLI's own parts (read, boundary, write), measured apart. */
+  readonly io?: IoFigure;
 }
 
 async function cliJob(o: BenchOptions, dir: string, rubricFile: string, log: (s: string) => void): Promise<CliFigure[]> {
@@ -226,6 +271,7 @@ async function cliJob(o: BenchOptions, dir: string, rubricFile: string, log: (s:
     const csv = join(dir, `data-${n}.csv`);
     await writeCsv(csv, n);
     const csvBytes = statSync(csv).size;
+    const io = await ioJob(o, csv, rubricFile, dir, n, log);
     const runs = n > 100_000 ? 1 : o.runs;
     const results: ChildRun[] = [];
     const output = join(dir, `out-${n}.json`);
@@ -245,11 +291,11 @@ async function cliJob(o: BenchOptions, dir: string, rubricFile: string, log: (s:
       const wall = median(done.map((r) => r.wallMs));
       const peak = peaks.length ? median(peaks) : undefined;
       log(`  ${fmt(n).padStart(9)} subjects: ${(wall / 1000).toFixed(1)} s wall, ${fmt(perSecond(n, wall))} subjects/s, peak RSS ${mb(peak)} (CSV ${mb(csvBytes)}, JSON ${mb(outputBytes)}; median of ${runs})`);
-      out.push({ subjects: n, csvBytes, completed: true, runs, wallMs: wall, msPerSubject: wall / n, subjectsPerSecond: perSecond(n, wall), ...(peak !== undefined ? { peakRssBytes: peak } : {}), ...(outputBytes !== undefined ? { outputBytes } : {}), runsMs: done.map((r) => r.wallMs) });
+      out.push({ subjects: n, csvBytes, completed: true, runs, wallMs: wall, ...(io ? { io } : {}), msPerSubject: wall / n, subjectsPerSecond: perSecond(n, wall), ...(peak !== undefined ? { peakRssBytes: peak } : {}), ...(outputBytes !== undefined ? { outputBytes } : {}), runsMs: done.map((r) => r.wallMs) });
     } else {
       const failed = results[results.length - 1]!;
       log(`  ${fmt(n).padStart(9)} subjects: did not complete (${failed.failure}) after ${(failed.wallMs / 1000).toFixed(1)} s; peak RSS ${mb(failed.peakRss)} (CSV ${mb(csvBytes)})`);
-      out.push({ subjects: n, csvBytes, completed: false, runs: results.length, wallMs: failed.wallMs, ...(failed.peakRss !== undefined ? { peakRssBytes: failed.peakRss } : {}), failure: failed.failure!, runsMs: results.map((r) => r.wallMs) });
+      out.push({ subjects: n, csvBytes, completed: false, ...(io ? { io } : {}), runs: results.length, wallMs: failed.wallMs, ...(failed.peakRss !== undefined ? { peakRssBytes: failed.peakRss } : {}), failure: failed.failure!, runsMs: results.map((r) => r.wallMs) });
     }
   }
   return out;
@@ -258,6 +304,7 @@ async function cliJob(o: BenchOptions, dir: string, rubricFile: string, log: (s:
 // ---------------------------------------------------------------- main
 
 export async function main(argv: readonly string[]): Promise<void> {
+  if (argv[0] === "--io-part") return ioPart(argv.slice(1));
   const o = parseOptions(argv);
   const log = (s: string) => (o.json ? process.stderr : process.stdout).write(`${s}\n`);
   const dir = mkdtempSync(join(tmpdir(), "kaohe-bench-"));

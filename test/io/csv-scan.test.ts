@@ -140,13 +140,9 @@ describe("the data boundary reads a table as it reads the same rows as objects",
     ["a name column and the id given as 编号 too", "id,name,name,a\nu1,x,y,1\n"],
   ];
   test.each(cases)("%s: the same subjects, values and issues", (_name, text) => {
-    let header: string[] = [];
-    let records: string[][] = [];
-    try {
-      [header, ...records] = parse(text, { skip_empty_lines: true, bom: true }) as string[][];
-    } catch {
-      return;
-    }
+    const all = parse(text, { skip_empty_lines: true, bom: true, relax_column_count: true }) as string[][];
+    const header = all[0]!;
+    const records = all.slice(1);
     const table = new DataTable(header, records.length, new RecordCells(records));
     const rows = table.toRows();
     const a = checkSubjects(table, [RUBRIC]);

@@ -1,0 +1,91 @@
+/**
+ * The CLI's own costs on the 71-item job, measured apart from the engine (issue 9 §5):
+ * run in a child process by bench.ts (`--io-part N data.csv rubric.yaml out.json`), so
+ * its peak RSS is its own. Prints one JSON line on stdout:
+ *
+ * - read: the file's bytes decoded and scanned into a table (what `kaohe score` does);
+ *   with the mode `csv-parse`, csv-parse on the same text instead (records only), for
+ *   comparison, in a child of its own;
+ * - boundary: checkSubjects (ids, columns, folding) and prepareSubject (every value
+ *   checked and parsed) for every subject;
+ * - write: the default JSON document (units without nodes, the common problems) and the
+ *   NDJSON lines for N units, streamed to a file. The units are those of the first
+ *   1,000 subjects, scored once and repeated under new ids, so the engine's time is
+ *   not in this figure.
+ */
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { loadRubric } from "../src/index.js";
+import { assess } from "../src/kaohe.js";
+import { decodeText, readCsvTable } from "../src/cli/csv.js";
+import { checkSubjects, prepareSubject } from "../src/engine/subject-data.js";
+import { DataTable, RecordCells } from "../src/engine/data-table.js";
+import { buildFeedback } from "../src/report/feedback.js";
+import { writeScoreJson, writeScoreNdjson } from "../src/io/json-write.js";
+import type { Issue } from "../src/diagnostics/issue.js";
+import type { RubricResult, SubjectResult } from "../src/report/result.js";
+
+const time = <T>(fn: () => T): { ms: number; value: T } => {
+  const t = performance.now();
+  const value = fn();
+  return { ms: performance.now() - t, value };
+};
+
+export function ioPart(args: readonly string[]): void {
+  const [sizeText, csvFile, rubricFile, outFile, mode] = args;
+  const n = Number(sizeText);
+  if (mode === "csv-parse") {
+    // csv-parse on the same text, records only (what the CLI used before the scanner): in a child of its own, for its RSS.
+    const text = decodeText(readFileSync(csvFile!), csvFile).text;
+    const parsed = time(() => (parse(text, { skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as string[][]).length);
+    process.stdout.write(`${JSON.stringify({ records: parsed.value, csvParseMs: parsed.ms })}\n`);
+    return;
+  }
+  const rubric = loadRubric(readFileSync(rubricFile!, "utf8"), { file: rubricFile! });
+  const read = time(() => readCsvTable(decodeText(readFileSync(csvFile!), csvFile).text, csvFile!));
+  const table = read.value;
+  const rssAfterRead = process.memoryUsage().rss;
+  const check = time(() => checkSubjects(table, [rubric]));
+  const issues: Issue[] = [];
+  let values = 0;
+  const prepare = time(() => {
+    for (const s of check.value.subjects) values += prepareSubject(s, rubric, issues).values.size;
+  });
+  // Write: 1,000 scored units repeated to N under new ids.
+  const sampleSize = Math.min(1000, table.length);
+  const sample = new DataTable(table.header, sampleSize, new RecordCells(Array.from({ length: sampleSize }, (_, r) => table.header.map((_h, c) => table.cell(r, c)))));
+  const result = assess(rubric, sample, { trail: "points" }).results[0]!;
+  const feedback = buildFeedback(rubric, result, { perSubject: false });
+  const units: SubjectResult[] = Array.from({ length: n }, (_, i) => ({ ...result.units[i % sampleSize]!, id: `W${i}` }));
+  const big = { ...result, units } as RubricResult;
+  const writeTo = (writer: typeof writeScoreJson) =>
+    time(() => {
+      const fd = openSync(outFile!, "w");
+      let bytes = 0;
+      writer([{ rubric, result: big, feedback }], { nodes: false, feedback: "summary" }, (chunk) => {
+        const b = Buffer.from(chunk, "utf8");
+        bytes += b.length;
+        writeSync(fd, b);
+      });
+      closeSync(fd);
+      return bytes;
+    });
+  const json = writeTo(writeScoreJson);
+  const ndjson = writeTo(writeScoreNdjson);
+  process.stdout.write(
+    `${JSON.stringify({
+      subjects: table.length,
+      readMs: read.ms,
+      checkMs: check.ms,
+      prepareMs: prepare.ms,
+      boundaryMs: check.ms + prepare.ms,
+      values,
+      issues: check.value.issues.length + issues.length,
+      writeJsonMs: json.ms,
+      jsonBytes: json.value,
+      writeNdjsonMs: ndjson.ms,
+      ndjsonBytes: ndjson.value,
+      rssAfterReadBytes: rssAfterRead,
+    })}\n`,
+  );
+}
