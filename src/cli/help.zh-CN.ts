@@ -28,22 +28,28 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
 计算方案文件夹中的 example.csv。
 
 选项：
-  --format table|json|csv|xlsx
-                            输出格式（默认 table，表格）；xlsx 为 Excel 工作簿，含汇总、逐项得分、
-                            逐项失分、分布、共性问题、问题清单和说明各表，须同时给出 --out
+  --format table|json|ndjson|csv|xlsx
+                            输出格式（默认 table，表格）；ndjson 每行一个 JSON 对象：先是每个单位，
+                            最后是该细则的汇总（见 README "NDJSON"）；xlsx 为 Excel 工作簿，含汇总、
+                            逐项得分、逐项失分、分布、共性问题、问题清单和说明各表，须同时给出 --out
   --out 文件                把结果写入文件而不是输出到屏幕（先写临时文件，再替换目标文件）
   --bom                     CSV 输出到屏幕时以 UTF-8 字节顺序标记开头（Excel 需要；--out 写出的 CSV 总带）
   --items                   CSV：每个指标增加一列，列出其得分
   --sheet 名称              .xlsx 数据：读取名为该名称的工作表（默认第一个）
   --header-row N            .xlsx 数据：表头在第 N 行（默认按列名查找）
-  --detail                  JSON 格式：包含每个指标得分的计算明细
-  --problems N              JSON 反馈：每个单位列出的个性问题数（默认取方案中的 feedback.problems）
+  --detail                  JSON 格式：每个单位带 nodes，即每个指标的得分及其计算明细（不加时不带
+                            nodes）；未给 --feedback 时同时输出每个单位的反馈（--feedback full）
+  --feedback none|summary|full
+                            JSON 反馈：none 不输出；summary 只输出共性问题（默认）；full 另输出每个
+                            单位的个性问题、亮点和距下一等次所需分数
+  --problems N              JSON 反馈：每个单位列出的个性问题数（默认取方案中的 feedback.problems）；意味着 --feedback full
   --common 比例             JSON 反馈：共性问题的失分单位比例，0% 到 100% 或 0 到 1（默认取方案中的 feedback.commonShare）
   --lang zh|en              输出语言
   -q, --quiet               只输出错误：不输出提示和警告
   -h, --help                显示本帮助
 
---detail、--problems 和 --common 只用于 JSON 输出：与 --format table 或 csv 同用时为用法错误。
+--detail、--feedback、--problems 和 --common 只用于 JSON（及 NDJSON）输出：与 --format table 或 csv
+同用时为用法错误。在终端上运行超过约 1 秒时，在标准错误输出上显示进度（--quiet 时不显示）。
 
 数据：.csv、.xlsx 或 .json 文件，或用 - 表示标准输入；其他文件名按内容判断（zip 压缩包为
 Excel 工作簿，以 [ 或 { 开头为 JSON，否则为 CSV）。CSV 用逗号分隔，UTF-8 编码（GBK 编码也能
