@@ -206,8 +206,11 @@ async function writeCsv(file: string, n: number): Promise<void> {
 /** The CLI's own parts at one size (bench/io-split.ts in a child): read, boundary, write, and csv-parse beside the scanner. */
 interface IoFigure {
   readonly subjects: number;
+  /** CPU time (user + system) of each part: steadier than wall time on a shared machine. */
+  readonly cpuMs: { readonly read: number; readonly check: number; readonly prepare: number; readonly writeJson: number; readonly writeNdjson: number };
   readonly readMs: number;
   readonly csvParseMs?: number;
+  readonly csvParseCpuMs?: number;
   readonly csvParsePeakRssBytes?: number;
   readonly checkMs: number;
   readonly prepareMs: number;
@@ -235,12 +238,16 @@ async function ioJob(o: BenchOptions, csv: string, rubricFile: string, dir: stri
   const ours = JSON.parse(line) as Omit<IoFigure, "peakRssBytes">;
   // csv-parse alone, for comparison (its records of strings are what the CLI held before the scanner).
   const cp = await runChild(process.execPath, [...heap, self, "--io-part", String(n), csv, rubricFile, out, "csv-parse"], { timeoutMs: o.timeoutS * 1000, stdoutFile });
-  const cpLine = cp.ok ? (JSON.parse(readFileSync(stdoutFile, "utf8").trim()) as { csvParseMs: number }) : undefined;
+  const cpLine = cp.ok ? (JSON.parse(readFileSync(stdoutFile, "utf8").trim()) as { csvParseMs: number; csvParseCpuMs: number }) : undefined;
   rmSync(stdoutFile, { force: true });
-  const fig: IoFigure = { ...ours, ...(run.peakRss !== undefined ? { peakRssBytes: run.peakRss } : {}), ...(cpLine ? { csvParseMs: cpLine.csvParseMs } : {}), ...(cp.peakRss !== undefined ? { csvParsePeakRssBytes: cp.peakRss } : {}) };
+  const fig: IoFigure = { ...ours, ...(run.peakRss !== undefined ? { peakRssBytes: run.peakRss } : {}), ...(cpLine ? { csvParseMs: cpLine.csvParseMs, csvParseCpuMs: cpLine.csvParseCpuMs } : {}), ...(cp.peakRss !== undefined ? { csvParsePeakRssBytes: cp.peakRss } : {}) };
   const s = (v: number) => `${(v / 1000).toFixed(2)} s`;
+  const c = fig.cpuMs;
   log(
-    `  ${fmt(n).padStart(9)} subjects, CLI parts: read ${s(fig.readMs)} (csv-parse ${fig.csvParseMs !== undefined ? s(fig.csvParseMs) : cp.failure}, peak RSS ${mb(fig.csvParsePeakRssBytes)}), boundary ${s(fig.boundaryMs)} (check ${s(fig.checkMs)}, values ${s(fig.prepareMs)}), write JSON ${s(fig.writeJsonMs)} (${mb(fig.jsonBytes)}), NDJSON ${s(fig.writeNdjsonMs)}; peak RSS ${mb(fig.peakRssBytes)}`,
+    `  ${fmt(n).padStart(9)} subjects, CLI parts (CPU time): read ${s(c.read)} (csv-parse ${fig.csvParseCpuMs !== undefined ? s(fig.csvParseCpuMs) : "?"}), boundary ${s(c.check + c.prepare)} (check ${s(c.check)}, values ${s(c.prepare)}), write JSON ${s(c.writeJson)}, NDJSON ${s(c.writeNdjson)}`,
+  );
+  log(
+    `  ${fmt(n).padStart(9)} subjects, CLI parts (wall): read ${s(fig.readMs)} (csv-parse ${fig.csvParseMs !== undefined ? s(fig.csvParseMs) : cp.failure}, peak RSS ${mb(fig.csvParsePeakRssBytes)}), boundary ${s(fig.boundaryMs)} (check ${s(fig.checkMs)}, values ${s(fig.prepareMs)}), write JSON ${s(fig.writeJsonMs)} (${mb(fig.jsonBytes)}), NDJSON ${s(fig.writeNdjsonMs)}; peak RSS ${mb(fig.peakRssBytes)}`,
   );
   return fig;
 }

@@ -25,10 +25,13 @@ import { writeScoreJson, writeScoreNdjson } from "../src/io/json-write.js";
 import type { Issue } from "../src/diagnostics/issue.js";
 import type { RubricResult, SubjectResult } from "../src/report/result.js";
 
-const time = <T>(fn: () => T): { ms: number; value: T } => {
+/** Wall time and CPU time (user + system) of `fn`: on a shared machine the CPU time is the steadier figure. */
+const time = <T>(fn: () => T): { ms: number; cpuMs: number; value: T } => {
   const t = performance.now();
+  const c = process.cpuUsage();
   const value = fn();
-  return { ms: performance.now() - t, value };
+  const used = process.cpuUsage(c);
+  return { ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000, value };
 };
 
 export function ioPart(args: readonly string[]): void {
@@ -38,7 +41,7 @@ export function ioPart(args: readonly string[]): void {
     // csv-parse on the same text, records only (what the CLI used before the scanner): in a child of its own, for its RSS.
     const text = decodeText(readFileSync(csvFile!), csvFile).text;
     const parsed = time(() => (parse(text, { skip_empty_lines: true, relax_column_count: false, trim: false, bom: true }) as string[][]).length);
-    process.stdout.write(`${JSON.stringify({ records: parsed.value, csvParseMs: parsed.ms })}\n`);
+    process.stdout.write(`${JSON.stringify({ records: parsed.value, csvParseMs: parsed.ms, csvParseCpuMs: parsed.cpuMs })}\n`);
     return;
   }
   const rubric = loadRubric(readFileSync(rubricFile!, "utf8"), { file: rubricFile! });
@@ -75,6 +78,7 @@ export function ioPart(args: readonly string[]): void {
   process.stdout.write(
     `${JSON.stringify({
       subjects: table.length,
+      cpuMs: { read: read.cpuMs, check: check.cpuMs, prepare: prepare.cpuMs, writeJson: json.cpuMs, writeNdjson: ndjson.cpuMs },
       readMs: read.ms,
       checkMs: check.ms,
       prepareMs: prepare.ms,

@@ -15,6 +15,8 @@ export interface CellSource {
   cell(row: number, column: number): string;
   /** The length of the cell's text, or a bound above it that is exact when the cell needs no decoding. */
   cellLength(row: number, column: number): number;
+  /** A bound above the length of every cell of the row (its length as written). */
+  rowLength(row: number): number;
 }
 
 /** Cells held as lists of strings, one list per row (rows read by another parser). */
@@ -27,6 +29,12 @@ export class RecordCells implements CellSource {
 
   cellLength(row: number, column: number): number {
     return this.cell(row, column).length;
+  }
+
+  rowLength(row: number): number {
+    let n = 0;
+    for (const c of this.records[row] ?? []) n += c.length;
+    return n;
   }
 }
 
@@ -49,6 +57,11 @@ export class DataTable {
   /** The cell's length, or an upper bound exact for a cell that needs no decoding (a quoted cell may be shorter). */
   cellLength(row: number, column: number): number {
     return this.cells.cellLength(row, column);
+  }
+
+  /** A bound above the length of every cell of the row. */
+  rowLength(row: number): number {
+    return this.cells.rowLength(row);
   }
 
   /** The rows as objects keyed by column (null prototype: a column named __proto__ is data). */

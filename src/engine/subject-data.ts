@@ -225,6 +225,10 @@ class RowChecker {
     private readonly subjects: SubjectIdentity[],
   ) {}
 
+  isKnown(key: string): boolean {
+    return this.k.known.has(key);
+  }
+
   private shape(column: string, expected: string, received: string, id: string | undefined, more: Record<string, unknown>): void {
     this.conflict = true;
     this.issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received, ...more }, { row: this.row, field: column, path: [this.index, column], ...(id !== undefined ? { subject: id } : {}) }));
@@ -468,17 +472,21 @@ function checkTable(table: DataTable, nested: ReadonlyMap<string, InputSpec>, li
   const { header } = table;
   const badPeriods = layout.nestedColumns.filter((c) => c.badPeriod !== undefined).map((c) => ({ key: c.key, hint: c.badPeriod!, base: c.base, periods: (c.spec as { length: number }).length }));
   const unknownPeriods = badPeriods.length ? badPeriods : undefined;
+  // Only the plain columns can be unknown (the rest fold into known nested inputs): the same for every row.
+  const unknownColumns = layout.plainKeys.filter((k) => !checker.isKnown(k));
   for (let i = 0; i < table.length; i++) {
     let tooLong = false;
-    for (let c = 0; c < width; c++) {
-      if (table.cellLength(i, c) <= limits.cellLength) continue;
-      const v = table.cell(i, c);
-      if (v.length > limits.cellLength) {
-        tooLong = true;
-        const key = header[c]!;
-        issues.push(makeIssue("DATA_TOO_LARGE", { what: "characters in one value", field: key, count: v.length, limit: limits.cellLength, option: "limits.cellLength" }, { row: i + 1, field: key, path: [i, key] }));
+    // A row no longer than the limit has no cell longer than it.
+    if (table.rowLength(i) > limits.cellLength)
+      for (let c = 0; c < width; c++) {
+        if (table.cellLength(i, c) <= limits.cellLength) continue;
+        const v = table.cell(i, c);
+        if (v.length > limits.cellLength) {
+          tooLong = true;
+          const key = header[c]!;
+          issues.push(makeIssue("DATA_TOO_LARGE", { what: "characters in one value", field: key, count: v.length, limit: limits.cellLength, option: "limits.cellLength" }, { row: i + 1, field: key, path: [i, key] }));
+        }
       }
-    }
     if (tooLong) continue;
     let folded: Map<string, unknown> | undefined;
     let dotted: Map<string, string[]> | undefined;
@@ -521,7 +529,7 @@ function checkTable(table: DataTable, nested: ReadonlyMap<string, InputSpec>, li
       }
     const data = new TableFields(layout, i, folded);
     // The row's other keys are bases of nested inputs, which are known: only the plain columns can be unknown.
-    checker.check(data, i, NO_KEYS, layout.plainKeys, unknownPeriods || twice ? { ...(unknownPeriods ? { unknown: unknownPeriods } : {}), ...(twice ? { twice } : {}) } : NOTHING_FOLDED);
+    checker.check(data, i, NO_KEYS, unknownColumns, unknownPeriods || twice ? { ...(unknownPeriods ? { unknown: unknownPeriods } : {}), ...(twice ? { twice } : {}) } : NOTHING_FOLDED);
   }
 }
 
@@ -643,11 +651,89 @@ class InputReporter {
   }
 }
 
-/** Per rubric: the inputs in order, and the columns map last built (shared by subjects whose data names the same columns). */
+/** How a value of one input is read: a number (number, count, ratio), a boolean, one of a list (choice, grade), or anything else (readValue). */
+const enum ReadKind {
+  Other,
+  Number,
+  Boolean,
+  OneOf,
+}
+
+/**
+ * One input as the boundary reads it: every input's plan has the same shape, so the
+ * loop over a subject's inputs reads them without the cost of many object shapes. A
+ * fast path returns a value only when it is right; anything else goes to readValue,
+ * which reports exactly as before.
+ */
+interface InputPlan {
+  readonly spec: InputSpec;
+  readonly name: string;
+  /** The label when it differs from the name. */
+  readonly label: string | undefined;
+  /** The column named when neither is in the data: the label, else the name. */
+  readonly fallbackColumn: string;
+  readonly kind: ReadKind;
+  readonly count: boolean;
+  readonly min: Dec | undefined;
+  readonly max: Dec | undefined;
+  /** Declared places, or -1. */
+  readonly places: number;
+  /** choice / grade: the allowed values. */
+  readonly options: readonly string[] | undefined;
+  /** The value when not given: the default, [] for records, undefined otherwise. */
+  readonly whenAbsent: InputValue | undefined;
+  /** missing: zero: the value an absent input reads as (kept in values, and the input counted absent). */
+  readonly zero: InputValue | undefined;
+}
+
+function planOf(spec: InputSpec): InputPlan {
+  const number = spec.type === "number" || spec.type === "count" || spec.type === "ratio";
+  const def = "default" in spec ? spec.default : undefined;
+  return {
+    spec,
+    name: spec.name,
+    label: spec.label !== undefined && spec.label !== spec.name ? spec.label : undefined,
+    fallbackColumn: spec.label ?? spec.name,
+    kind: number ? ReadKind.Number : spec.type === "boolean" ? ReadKind.Boolean : spec.type === "choice" || spec.type === "grade" ? ReadKind.OneOf : ReadKind.Other,
+    count: spec.type === "count",
+    min: number ? spec.min : undefined,
+    max: number ? spec.max : undefined,
+    places: number && spec.places !== undefined ? spec.places : -1,
+    options: spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined,
+    whenAbsent: def !== undefined ? def : spec.type === "records" ? NO_RECORDS : undefined,
+    zero: def === undefined && spec.type !== "records" && spec.missing === "zero" ? (spec.type === "scores" ? EMPTY_SHEET : ZERO) : undefined,
+  };
+}
+
+/**
+ * A value that is right, read without reporting anything; undefined when it is not
+ * plainly right (wrong, clamped, or in a form the fast path does not read), for
+ * readValue to decide and report.
+ */
+function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
+  if (typeof raw !== "string") return undefined;
+  switch (plan.kind) {
+    case ReadKind.Number: {
+      const d = plainDecimal(raw);
+      if (d === undefined) return undefined;
+      if (plan.count && !d.isInteger()) return undefined;
+      if (plan.places >= 0 && decimalPlaces(d) > plan.places) return undefined;
+      if ((plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
+      return d;
+    }
+    case ReadKind.Boolean:
+      // The sets hold the trimmed lower-case forms: a cell written that way is one of them as it is.
+      return TRUE.has(raw) ? true : FALSE.has(raw) ? false : undefined;
+    case ReadKind.OneOf:
+      return plan.options!.includes(raw) && raw.trim() === raw ? raw : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Per rubric: the inputs' plans in order, and the columns map last built (shared by subjects whose data names the same columns). */
 interface RubricInputs {
-  readonly specs: readonly InputSpec[];
-  /** The label when it differs from the name, per input. */
-  readonly labels: readonly (string | undefined)[];
+  readonly plans: readonly InputPlan[];
   lastColumns: string[] | undefined;
   lastMap: ReadonlyMap<string, string> | undefined;
 }
@@ -657,12 +743,14 @@ const rubricInputs = new WeakMap<CompiledRubric, RubricInputs>();
 function inputsOf(rubric: CompiledRubric): RubricInputs {
   let r = rubricInputs.get(rubric);
   if (!r) {
-    const specs = [...rubric.inputs.values()];
-    r = { specs, labels: specs.map((spec) => (spec.label !== undefined && spec.label !== spec.name ? spec.label : undefined)), lastColumns: undefined, lastMap: undefined };
+    r = { plans: [...rubric.inputs.values()].map(planOf), lastColumns: undefined, lastMap: undefined };
     rubricInputs.set(rubric, r);
   }
   return r;
 }
+
+/** An absent records input: an empty list, shared (never written to). */
+const NO_RECORDS: readonly RecordValue[] = Object.freeze([]);
 
 /** Nothing absent: shared by every subject that gives all its inputs (never written to). */
 const NONE_ABSENT: ReadonlySet<string> = new Set<string>();
@@ -676,25 +764,26 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
   const values = new Map<string, InputValue>();
   let absent: Set<string> | undefined;
   const inputs = inputsOf(rubric);
-  const { specs, labels } = inputs;
+  const plans = inputs.plans;
   const data = subject.data;
   const at = new InputReporter(rubric.id, issues);
   at.subject = subject;
   // The columns as this subject's data names them; compared with the last subject's at the end.
   const last = inputs.lastColumns;
   let columns: string[] | undefined;
-  for (let k = 0; k < specs.length; k++) {
-    const spec = specs[k]!;
-    const label = labels[k];
+  for (let k = 0; k < plans.length; k++) {
+    const plan = plans[k]!;
+    const name = plan.name;
+    const label = plan.label;
     // One column is read once, whether named by the input's name or its label (which may be the same).
-    const hasName = data.has(spec.name);
-    const nameValue = hasName ? data.get(spec.name) : undefined;
+    const hasName = data.has(name);
+    const nameValue = hasName ? data.get(name) : undefined;
     const givenName = hasName && !isAbsent(nameValue);
     const hasLabel = label !== undefined && data.has(label);
     const labelValue = hasLabel ? data.get(label) : undefined;
     const givenLabel = hasLabel && !isAbsent(labelValue);
     // The column as the user writes it: the one given, else the one present (empty), else the label.
-    const column = givenName ? spec.name : givenLabel ? label! : hasName ? spec.name : hasLabel ? label! : (spec.label ?? spec.name);
+    const column = givenName ? name : givenLabel ? label! : hasName ? name : hasLabel ? label! : plan.fallbackColumn;
     if (columns) columns.push(column);
     else if (last === undefined || last[k] !== column) {
       columns = k === 0 ? [] : last!.slice(0, k);
@@ -702,31 +791,35 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
     }
     if (givenName && givenLabel) {
       const where = { row: subject.row, subject: subject.id, field: column, rubric: rubric.id, path: [subject.row - 1, column] };
-      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, input: spec.name, expected: "given once", received: `both "${spec.name}" and "${label}"`, expects: "once", columns: [spec.name, label] }, where));
+      issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, input: name, expected: "given once", received: `both "${name}" and "${label}"`, expects: "once", columns: [name, label] }, where));
       continue;
     }
     if (!givenName && !givenLabel) {
-      const def = "default" in spec ? spec.default : undefined;
-      if (def !== undefined) values.set(spec.name, def);
-      else if (spec.type === "records") values.set(spec.name, []);
+      // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
+      if (plan.whenAbsent !== undefined) values.set(name, plan.whenAbsent);
       else {
-        (absent ??= new Set()).add(spec.name);
-        // missing: zero on the input: every reader sees 0 (a scores input: an empty list, nothing chosen).
-        if (spec.missing === "zero") values.set(spec.name, spec.type === "scores" ? EMPTY_SHEET : ZERO);
+        (absent ??= new Set()).add(name);
+        if (plan.zero !== undefined) values.set(name, plan.zero);
       }
       continue;
     }
+    const raw = givenName ? nameValue : labelValue;
+    const fast = fastValue(plan, raw);
+    if (fast !== undefined) {
+      values.set(name, fast);
+      continue;
+    }
     at.column = column;
-    at.input = spec.name;
-    const value = readValue(spec, givenName ? nameValue : labelValue, at.report);
-    if (value !== undefined) values.set(spec.name, value);
+    at.input = name;
+    const value = readValue(plan.spec, raw, at.report);
+    if (value !== undefined) values.set(name, value);
   }
   let columnMap: ReadonlyMap<string, string>;
-  if (!columns && last !== undefined && last.length === specs.length) columnMap = inputs.lastMap!;
+  if (!columns && last !== undefined && last.length === plans.length) columnMap = inputs.lastMap!;
   else {
     const list = columns ?? [];
     const map = new Map<string, string>();
-    for (let k = 0; k < specs.length; k++) map.set(specs[k]!.name, list[k]!);
+    for (let k = 0; k < plans.length; k++) map.set(plans[k]!.name, list[k]!);
     inputs.lastColumns = list;
     inputs.lastMap = columnMap = map;
   }

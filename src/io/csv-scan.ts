@@ -46,6 +46,10 @@ export class ScannedCells implements CellSource {
   cellLength(row: number, column: number): number {
     return this.ends[row * this.width + column]! - this.start(row, column);
   }
+
+  rowLength(row: number): number {
+    return this.ends[row * this.width + this.width - 1]! - this.rowStarts[row]!;
+  }
 }
 
 export interface Scanned {
