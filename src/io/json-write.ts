@@ -72,8 +72,13 @@ export class ChunkedWriter {
  * break, so every "\n" of the text is a line of the layout.
  */
 function nested(value: unknown, depth: number): string {
-  const text = JSON.stringify(value, null, 2);
-  return depth === 0 || !text.includes("\n") ? text : text.replace(/\n/g, `\n${"  ".repeat(depth)}`);
+  if (depth === 0) return JSON.stringify(value, null, 2);
+  // Stringified inside `depth` arrays, the value is laid out at that depth; the arrays' own
+  // brackets are cut off: d² + 3d characters before ("[\n  [\n…" and the value's indent), d² + d after.
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  return text.slice(depth * depth + 3 * depth, text.length - (depth * depth + depth));
 }
 
 /** An array index as an object key ("0", "17"; not "01" or "4294967295"): such keys come first, in numeric order. */
