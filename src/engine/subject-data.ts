@@ -402,6 +402,29 @@ interface TableLayout {
   readonly plainKeys: readonly string[];
   /** Columns of nested inputs, in header order: whole (the base, e.g. a records cell) or dotted (leaders.r1, monthly.3). */
   readonly nestedColumns: readonly { readonly index: number; readonly key: string; readonly spec: InputSpec; readonly base: string; readonly sub?: string; readonly badPeriod?: string }[];
+  /** The same by base, in order of first appearance: the whole column (if any) and the dotted ones (periods out of range left out). */
+  readonly groups: readonly FoldGroup[];
+}
+
+interface FoldGroup {
+  readonly base: string;
+  readonly series: boolean;
+  readonly records: boolean;
+  /** The column giving the whole value, if the header has one. */
+  readonly whole: number | undefined;
+  readonly dotted: readonly { readonly index: number; readonly key: string; readonly sub: string; readonly period: number }[];
+}
+
+function foldGroups(nestedColumns: TableLayout["nestedColumns"]): FoldGroup[] {
+  const groups = new Map<string, { base: string; series: boolean; records: boolean; whole: number | undefined; dotted: FoldGroup["dotted"][number][] }>();
+  for (const c of nestedColumns) {
+    if (c.badPeriod !== undefined) continue;
+    let g = groups.get(c.base);
+    if (!g) groups.set(c.base, (g = { base: c.base, series: c.spec.type === "series", records: c.spec.type === "records", whole: undefined, dotted: [] }));
+    if (c.sub === undefined) g.whole = c.index;
+    else g.dotted.push({ index: c.index, key: c.key, sub: c.sub, period: Number(c.sub) });
+  }
+  return [...groups.values()];
 }
 
 /** A table row's fields: the plain columns read from the table, nested inputs folded for this row (when it gives any). */
@@ -454,7 +477,7 @@ function tableLayout(table: DataTable, nested: ReadonlyMap<string, InputSpec>): 
     const badPeriod = spec.type === "series" && !(PERIOD.test(sub) && Number(sub) <= spec.length) ? `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}` : undefined;
     nestedColumns.push({ index, key, spec, base, sub, ...(badPeriod !== undefined ? { badPeriod } : {}) });
   });
-  return { table, plain, plainKeys, nestedColumns };
+  return { table, plain, plainKeys, nestedColumns, groups: foldGroups(nestedColumns) };
 }
 
 /**
@@ -489,44 +512,44 @@ function checkTable(table: DataTable, nested: ReadonlyMap<string, InputSpec>, li
       }
     if (tooLong) continue;
     let folded: Map<string, unknown> | undefined;
-    let dotted: Map<string, string[]> | undefined;
-    for (const col of layout.nestedColumns) {
-      if (col.badPeriod !== undefined) continue;
-      const value = table.cell(i, col.index);
-      if (col.sub === undefined) {
+    let twice: { base: string; columns: string[]; at: number }[] | undefined;
+    for (const g of layout.groups) {
+      const wholeGiven = g.whole !== undefined && !isAbsent(table.cell(i, g.whole));
+      let target: unknown[] | Record<string, unknown> | undefined;
+      let columns: string[] | undefined;
+      let at = 0;
+      for (const d of g.dotted) {
+        const value = table.cell(i, d.index);
+        if (isAbsent(value)) continue;
+        if (target === undefined) {
+          target = g.series ? [] : (Object.create(null) as Record<string, unknown>);
+          at = d.index;
+        }
+        if (g.series) (target as unknown[])[d.period - 1] = value;
+        else (target as Record<string, unknown>)[d.sub] = value;
+        if (wholeGiven) (columns ??= []).push(d.key);
+      }
+      if (target !== undefined) {
+        // A period not given is null, as in a list.
+        if (g.series) for (let k = 0; k < (target as unknown[]).length; k++) (target as unknown[])[k] ??= null;
+        (folded ??= new Map()).set(g.base, target);
+        if (columns) (twice ??= []).push({ base: g.base, columns, at });
+      } else if (g.records && wholeGiven) {
         // A records cell holding JSON; text that does not parse is left as it is (a bad shape later).
-        if (col.spec.type === "records" && !dotted?.has(col.key) && value.trim().startsWith("[")) {
+        const value = table.cell(i, g.whole!);
+        if (value.trim().startsWith("[")) {
           let parsed: unknown;
           try {
             parsed = JSON.parse(value);
           } catch {
             parsed = value;
           }
-          (folded ??= new Map()).set(col.key, parsed);
+          (folded ??= new Map()).set(g.base, parsed);
         }
-        continue;
       }
-      if (isAbsent(value)) continue;
-      dotted ??= new Map();
-      folded ??= new Map();
-      const columns = dotted.get(col.base);
-      if (columns) columns.push(col.key);
-      else {
-        dotted.set(col.base, [col.key]);
-        folded.set(col.base, col.spec.type === "series" ? [] : Object.create(null));
-      }
-      const target = folded.get(col.base);
-      if (col.spec.type === "series") (target as unknown[])[Number(col.sub) - 1] = value;
-      else (target as Record<string, unknown>)[col.sub] = value;
     }
-    let twice: { base: string; columns: string[] }[] | undefined;
-    if (dotted)
-      for (const [base, columns] of dotted) {
-        const whole = layout.plain.get(base);
-        if (whole !== undefined && !isAbsent(table.cell(i, whole))) (twice ??= []).push({ base, columns });
-        const v = folded!.get(base);
-        if (Array.isArray(v)) folded!.set(base, Array.from(v, (x: unknown) => x ?? null));
-      }
+    // Given twice: in the order of each base's first dotted column given, as a row of objects lists them.
+    if (twice && twice.length > 1) twice.sort((a, b) => a.at - b.at);
     const data = new TableFields(layout, i, folded);
     // The row's other keys are bases of nested inputs, which are known: only the plain columns can be unknown.
     checker.check(data, i, NO_KEYS, unknownColumns, unknownPeriods || twice ? { ...(unknownPeriods ? { unknown: unknownPeriods } : {}), ...(twice ? { twice } : {}) } : NOTHING_FOLDED);

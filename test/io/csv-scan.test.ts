@@ -119,6 +119,7 @@ inputs:
   panel: { type: scores, min: 0, max: 100 }
   ok: { type: boolean }
   level: { type: choice, values: [好, 差] }
+  cases: { type: records, fields: { case: text } }
 grades:
   - { id: good, label: 好, min: 10 }
   - { id: poor, label: 差 }
@@ -138,6 +139,10 @@ describe("the data boundary reads a table as it reads the same rows as objects",
     ["bad values, a missing id, a duplicate id, an unknown column", "id,a,ok,level,extra\nu1,abc,maybe,中,x\n,1,true,好,y\nu1,2,true,好,z\nu3,60,true,好,\n"],
     ["a series period out of range, a base given twice", "id,a,monthly,monthly.1,monthly.4\nu1,1,[1;2;3],5,6\nu2,2,,,7\n"],
     ["a name column and the id given as 编号 too", "id,name,name,a\nu1,x,y,1\n"],
+    [
+      "two bases given twice, the second's first dotted column empty; a panel by rater; records",
+      'id,a,panel,monthly,monthly.1,panel.r1,monthly.2,panel.r2,cases\nu1,1,80,[1],,70,2,75,"[{""case"":""c1""}]"\nu2,2,,,1,60,,,[oops\nu3,3,,,,,,,\n',
+    ],
   ];
   test.each(cases)("%s: the same subjects, values and issues", (_name, text) => {
     const all = parse(text, { skip_empty_lines: true, bom: true, relax_column_count: true }) as string[][];
