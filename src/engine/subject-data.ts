@@ -754,9 +754,66 @@ function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
   }
 }
 
+/**
+ * A subject's values by input name: one array per subject, the names and their
+ * positions shared by every subject of the rubric (a Map per subject costs several
+ * times the memory). Listed in the rubric's input order, as the Map it replaces.
+ */
+class InputValues implements ReadonlyMap<string, InputValue> {
+  constructor(
+    private readonly names: readonly string[],
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly slots: readonly (InputValue | undefined)[],
+  ) {}
+
+  get(key: string): InputValue | undefined {
+    const i = this.index.get(key);
+    return i === undefined ? undefined : this.slots[i];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const v of this.slots) if (v !== undefined) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, InputValue]> {
+    for (let i = 0; i < this.slots.length; i++) {
+      const v = this.slots[i];
+      if (v !== undefined) yield [this.names[i]!, v];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<InputValue> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, InputValue]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: InputValue, key: string, map: ReadonlyMap<string, InputValue>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return "InputValues";
+  }
+}
+
 /** Per rubric: the inputs' plans in order, and the columns map last built (shared by subjects whose data names the same columns). */
 interface RubricInputs {
   readonly plans: readonly InputPlan[];
+  readonly names: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
   lastColumns: string[] | undefined;
   lastMap: ReadonlyMap<string, string> | undefined;
 }
@@ -766,7 +823,9 @@ const rubricInputs = new WeakMap<CompiledRubric, RubricInputs>();
 function inputsOf(rubric: CompiledRubric): RubricInputs {
   let r = rubricInputs.get(rubric);
   if (!r) {
-    r = { plans: [...rubric.inputs.values()].map(planOf), lastColumns: undefined, lastMap: undefined };
+    const plans = [...rubric.inputs.values()].map(planOf);
+    const names = plans.map((p) => p.name);
+    r = { plans, names, index: new Map(names.map((n, i) => [n, i])), lastColumns: undefined, lastMap: undefined };
     rubricInputs.set(rubric, r);
   }
   return r;
@@ -784,10 +843,10 @@ const NONE_ABSENT: ReadonlySet<string> = new Set<string>();
  * when needed (the columns map is shared by subjects naming the same columns).
  */
 export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric, issues: Issue[]): PreparedSubject {
-  const values = new Map<string, InputValue>();
   let absent: Set<string> | undefined;
   const inputs = inputsOf(rubric);
   const plans = inputs.plans;
+  const slots = new Array<InputValue | undefined>(plans.length).fill(undefined);
   const data = subject.data;
   const at = new InputReporter(rubric.id, issues);
   at.subject = subject;
@@ -819,23 +878,23 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
     }
     if (!givenName && !givenLabel) {
       // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
-      if (plan.whenAbsent !== undefined) values.set(name, plan.whenAbsent);
+      if (plan.whenAbsent !== undefined) slots[k] = plan.whenAbsent;
       else {
         (absent ??= new Set()).add(name);
-        if (plan.zero !== undefined) values.set(name, plan.zero);
+        if (plan.zero !== undefined) slots[k] = plan.zero;
       }
       continue;
     }
     const raw = givenName ? nameValue : labelValue;
     const fast = fastValue(plan, raw);
     if (fast !== undefined) {
-      values.set(name, fast);
+      slots[k] = fast;
       continue;
     }
     at.column = column;
     at.input = name;
     const value = readValue(plan.spec, raw, at.report);
-    if (value !== undefined) values.set(name, value);
+    if (value !== undefined) slots[k] = value;
   }
   let columnMap: ReadonlyMap<string, string>;
   if (!columns && last !== undefined && last.length === plans.length) columnMap = inputs.lastMap!;
@@ -849,7 +908,7 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
   return {
     id: subject.id,
     row: subject.row,
-    values,
+    values: new InputValues(inputs.names, inputs.index, slots),
     absent: absent ?? NONE_ABSENT,
     columns: columnMap,
     ...(subject.name !== undefined ? { name: subject.name } : {}),
@@ -877,6 +936,9 @@ function isAbsent(v: unknown): boolean {
 function plainDecimal(text: string): Dec | undefined {
   const n = text.length;
   if (n === 0 || n > 16) return undefined;
+  // A Dec is immutable: the same text gives one shared Dec (a batch repeats few distinct values).
+  const known = PLAIN_DECIMALS.get(text);
+  if (known !== undefined) return known;
   let m = 0;
   let dot = -1;
   for (let i = 0; i < n; i++) {
@@ -886,8 +948,14 @@ function plainDecimal(text: string): Dec | undefined {
     else return undefined;
   }
   if (n - (dot < 0 ? 0 : 1) > 15) return undefined;
-  return Dec.of(m, dot < 0 ? 0 : n - dot - 1);
+  const d = Dec.of(m, dot < 0 ? 0 : n - dot - 1);
+  if (PLAIN_DECIMALS.size < PLAIN_DECIMALS_KEPT) PLAIN_DECIMALS.set(text, d);
+  return d;
 }
+
+/** Plain decimal cells read so far, up to PLAIN_DECIMALS_KEPT of them. */
+const PLAIN_DECIMALS = new Map<string, Dec>();
+const PLAIN_DECIMALS_KEPT = 100_000;
 
 /** Report a problem with the value; `at` names a part of it (".r2" of a rater mapping, ".3" of a series). */
 type Report = (

@@ -1,0 +1,113 @@
+/**
+ * What prepareSubject gives, read as a Map: the values in the rubric's input order,
+ * absent inputs left out; plain decimal cells read as parseDecimal reads them (and the
+ * same text shared as one Dec); a wrong value still reported with its row, subject and field.
+ */
+import { describe, expect, test } from "vitest";
+import { checkSubjects, prepareSubject } from "../../src/engine/subject-data.js";
+import { parseDecimal, type Dec } from "../../src/decimal/decimal.js";
+import { loadRubric } from "../../src/index.js";
+import type { Issue } from "../../src/diagnostics/issue.js";
+
+const RUBRIC = loadRubric(`kaohe: 1
+id: t
+name: t
+year: 2024
+version: "1"
+inputs:
+  n: { type: number, min: 0, max: 100, places: 2 }
+  c: { type: count, max: 10 }
+  r: { type: ratio }
+  ok: { type: boolean }
+  level: { type: choice, values: [好, 差] }
+  extra: { type: number, default: 7 }
+grades:
+  - { id: good, label: 好, min: 10 }
+  - { id: poor, label: 差 }
+scoring:
+  max: 131
+  children:
+    - { id: n, label: n, kind: input, max: 100 }
+    - { id: c, label: c, kind: input, max: 10 }
+    - { id: r, label: r, kind: input, max: 1 }
+    - { id: ok, label: ok, kind: yesno, max: 5 }
+    - { id: level, label: level, kind: levels, max: 5, levels: { 好: 5, 差: 0 } }
+    - { id: extra, label: extra, kind: input, max: 10 }
+`);
+
+function prepare(rows: Record<string, unknown>[]) {
+  const { subjects, issues } = checkSubjects(rows, [RUBRIC]);
+  expect(issues).toEqual([]);
+  const out: Issue[] = [];
+  return { prepared: subjects.map((s) => prepareSubject(s, RUBRIC, out)), issues: out };
+}
+
+describe("prepared values", () => {
+  test("read as a Map: in input order, absent inputs left out, defaults in", () => {
+    const { prepared, issues } = prepare([{ id: "u1", n: "85.50", ok: "是", level: "好" }]);
+    expect(issues).toEqual([]);
+    const v = prepared[0]!.values;
+    // n, ok, level given; c and r absent (no default); extra by its default 7.
+    expect([...v.keys()]).toEqual(["n", "ok", "level", "extra"]);
+    expect(v.size).toBe(4);
+    expect(v.has("c")).toBe(false);
+    expect(v.get("c")).toBeUndefined();
+    expect(v.get("nope")).toBeUndefined();
+    expect(String(v.get("n"))).toBe(String(parseDecimal("85.5")));
+    expect(v.get("ok")).toBe(true);
+    expect(String(v.get("extra"))).toBe("7");
+    expect([...prepared[0]!.absent]).toEqual(["c", "r"]);
+    const seen: string[] = [];
+    v.forEach((_x, k) => seen.push(k));
+    expect(seen).toEqual(["n", "ok", "level", "extra"]);
+    expect(new Map(v)).toEqual(new Map([...v.entries()]));
+  });
+
+  test.each([
+    ["85", "85"],
+    ["85.50", "85.5"],
+    ["007", "7"],
+    ["0.0", "0"],
+    ["99.99", "99.99"],
+    [" 12 ", "12"],
+    ["1e2", undefined],
+    ["-1", undefined],
+    ["50%", "0.5"], // a percentage is read for a number input (not for a count)
+  ])("the cell %j reads as parseDecimal reads it (%s), or is refused as before", (cell, expected) => {
+    const { prepared, issues } = prepare([{ id: "u1", n: cell }]);
+    if (expected === undefined) {
+      expect(issues.map((i) => [i.code, i.row, i.subject, i.field])).toEqual([[cell === "-1" ? "DATA_OUT_OF_RANGE" : "DATA_NOT_NUMBER", 1, "u1", "n"]]);
+      return;
+    }
+    expect(issues).toEqual([]);
+    const d = prepared[0]!.values.get("n") as Dec;
+    expect(d.eq(parseDecimal(cell)!)).toBe(true);
+    expect(d.toFixed()).toBe(expected);
+  });
+
+  test("the fast path returns right values only: out of range, too precise, not whole, not a choice are reported as before", () => {
+    const { issues } = prepare([{ id: "u1", n: "100.01", c: "2.5", ok: "maybe", level: " 好 " }, { id: "u2", n: "1.234" }]);
+    expect(issues.map((i) => [i.code, i.row, i.field])).toEqual([
+      ["DATA_OUT_OF_RANGE", 1, "n"],
+      ["DATA_NOT_INTEGER", 1, "c"],
+      ["DATA_INVALID_VALUE", 1, "ok"],
+      ["DATA_TOO_PRECISE", 2, "n"],
+    ]);
+  });
+
+  test("a choice written with spaces is read trimmed, as before", () => {
+    const { prepared, issues } = prepare([{ id: "u1", level: " 好 " }]);
+    expect(issues).toEqual([]);
+    expect(prepared[0]!.values.get("level")).toBe("好");
+  });
+
+  test("the same text gives one shared Dec (values are immutable); subjects naming the same columns share one columns map", () => {
+    const { prepared } = prepare([
+      { id: "u1", n: "42.5" },
+      { id: "u2", n: "42.5" },
+    ]);
+    expect(prepared[0]!.values.get("n")).toBe(prepared[1]!.values.get("n"));
+    expect(prepared[0]!.columns).toBe(prepared[1]!.columns);
+    expect([...prepared[0]!.columns]).toEqual([...RUBRIC.inputs.keys()].map((k) => [k, k]));
+  });
+});
