@@ -319,6 +319,7 @@ function asSet(fn: string, target: CompiledRubric | RubricSet): Result<RubricSet
  *
  * @param target - a compiled rubric or a rubric set
  * @param subjects - one object per subject: `id`, optional `name` and `group`, input values by name or label
+ *   (or a DataTable, as the CLI reads CSV: the same rows read by column index, checked the same way)
  * @param options - `onProgress` callback for long batches
  * @returns `{ ok: true, value: { results } }` or `{ ok: false, issues }`
  * @example
