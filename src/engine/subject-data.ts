@@ -404,6 +404,7 @@ interface TableLayout {
   readonly nestedColumns: readonly { readonly index: number; readonly key: string; readonly spec: InputSpec; readonly base: string; readonly sub?: string; readonly badPeriod?: string }[];
   /** The same by base, in order of first appearance: the whole column (if any) and the dotted ones (periods out of range left out). */
   readonly groups: readonly FoldGroup[];
+  readonly groupOf: ReadonlyMap<string, FoldGroup>;
 }
 
 interface FoldGroup {
@@ -427,30 +428,68 @@ function foldGroups(nestedColumns: TableLayout["nestedColumns"]): FoldGroup[] {
   return [...groups.values()];
 }
 
-/** A table row's fields: the plain columns read from the table, nested inputs folded for this row (when it gives any). */
+/**
+ * A table row's fields: the plain columns read from the table, a nested input folded
+ * from its dotted columns when it is read (nothing is kept per row but the row's index).
+ */
 class TableFields implements Fields {
   constructor(
     private readonly layout: TableLayout,
     private readonly row: number,
-    private readonly folded: Map<string, unknown> | undefined,
   ) {}
 
   has(key: string): boolean {
-    return (this.folded !== undefined && this.folded.has(key)) || this.layout.plain.has(key);
+    if (this.layout.plain.has(key)) return true;
+    const g = this.layout.groupOf.get(key);
+    return g !== undefined && foldedValue(this.layout.table, this.row, g) !== undefined;
   }
 
   get(key: string): unknown {
-    if (this.folded !== undefined && this.folded.has(key)) return this.folded.get(key);
+    const g = this.layout.groupOf.get(key);
+    if (g !== undefined) {
+      const v = foldedValue(this.layout.table, this.row, g);
+      if (v !== undefined) return v;
+    }
     const c = this.layout.plain.get(key);
     return c === undefined ? undefined : this.layout.table.cell(this.row, c);
   }
 
   keys(): Iterable<string> {
-    if (this.folded === undefined) return this.layout.plainKeys;
     const out = [...this.layout.plainKeys];
-    for (const k of this.folded.keys()) if (!this.layout.plain.has(k)) out.push(k);
+    for (const g of this.layout.groups) if (!this.layout.plain.has(g.base) && foldedValue(this.layout.table, this.row, g) !== undefined) out.push(g.base);
     return out;
   }
+}
+
+/**
+ * A nested input's value in one row, as foldColumns gives it: from its dotted columns
+ * when any is given (a series as a list, null where a period is not given; a mapping
+ * otherwise), else a records cell's JSON (the text when it does not parse); undefined
+ * when neither applies (the whole column, if any, is then read as it is).
+ */
+function foldedValue(table: DataTable, row: number, g: FoldGroup): unknown {
+  let target: unknown[] | Record<string, unknown> | undefined;
+  for (const d of g.dotted) {
+    const value = table.cell(row, d.index);
+    if (isAbsent(value)) continue;
+    target ??= g.series ? [] : (Object.create(null) as Record<string, unknown>);
+    if (g.series) (target as unknown[])[d.period - 1] = value;
+    else (target as Record<string, unknown>)[d.sub] = value;
+  }
+  if (target !== undefined) {
+    if (g.series) for (let k = 0; k < (target as unknown[]).length; k++) (target as unknown[])[k] ??= null;
+    return target;
+  }
+  if (g.records && g.whole !== undefined) {
+    const value = table.cell(row, g.whole);
+    if (!isAbsent(value) && value.trim().startsWith("["))
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        return value;
+      }
+  }
+  return undefined;
 }
 
 function tableLayout(table: DataTable, nested: ReadonlyMap<string, InputSpec>): TableLayout {
@@ -477,7 +516,8 @@ function tableLayout(table: DataTable, nested: ReadonlyMap<string, InputSpec>): 
     const badPeriod = spec.type === "series" && !(PERIOD.test(sub) && Number(sub) <= spec.length) ? `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}` : undefined;
     nestedColumns.push({ index, key, spec, base, sub, ...(badPeriod !== undefined ? { badPeriod } : {}) });
   });
-  return { table, plain, plainKeys, nestedColumns, groups: foldGroups(nestedColumns) };
+  const groups = foldGroups(nestedColumns);
+  return { table, plain, plainKeys, nestedColumns, groups, groupOf: new Map(groups.map((g) => [g.base, g])) };
 }
 
 /**
@@ -511,46 +551,22 @@ function checkTable(table: DataTable, nested: ReadonlyMap<string, InputSpec>, li
         }
       }
     if (tooLong) continue;
-    let folded: Map<string, unknown> | undefined;
+    // A nested input given whole and as dotted columns: the dotted columns given, and where the first is.
     let twice: { base: string; columns: string[]; at: number }[] | undefined;
     for (const g of layout.groups) {
-      const wholeGiven = g.whole !== undefined && !isAbsent(table.cell(i, g.whole));
-      let target: unknown[] | Record<string, unknown> | undefined;
+      if (g.whole === undefined || g.dotted.length === 0 || isAbsent(table.cell(i, g.whole))) continue;
       let columns: string[] | undefined;
       let at = 0;
-      for (const d of g.dotted) {
-        const value = table.cell(i, d.index);
-        if (isAbsent(value)) continue;
-        if (target === undefined) {
-          target = g.series ? [] : (Object.create(null) as Record<string, unknown>);
-          at = d.index;
+      for (const d of g.dotted)
+        if (!isAbsent(table.cell(i, d.index))) {
+          if (!columns) at = d.index;
+          (columns ??= []).push(d.key);
         }
-        if (g.series) (target as unknown[])[d.period - 1] = value;
-        else (target as Record<string, unknown>)[d.sub] = value;
-        if (wholeGiven) (columns ??= []).push(d.key);
-      }
-      if (target !== undefined) {
-        // A period not given is null, as in a list.
-        if (g.series) for (let k = 0; k < (target as unknown[]).length; k++) (target as unknown[])[k] ??= null;
-        (folded ??= new Map()).set(g.base, target);
-        if (columns) (twice ??= []).push({ base: g.base, columns, at });
-      } else if (g.records && wholeGiven) {
-        // A records cell holding JSON; text that does not parse is left as it is (a bad shape later).
-        const value = table.cell(i, g.whole!);
-        if (value.trim().startsWith("[")) {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(value);
-          } catch {
-            parsed = value;
-          }
-          (folded ??= new Map()).set(g.base, parsed);
-        }
-      }
+      if (columns) (twice ??= []).push({ base: g.base, columns, at });
     }
-    // Given twice: in the order of each base's first dotted column given, as a row of objects lists them.
+    // In the order of each base's first dotted column given, as a row of objects lists them.
     if (twice && twice.length > 1) twice.sort((a, b) => a.at - b.at);
-    const data = new TableFields(layout, i, folded);
+    const data = new TableFields(layout, i);
     // The row's other keys are bases of nested inputs, which are known: only the plain columns can be unknown.
     checker.check(data, i, NO_KEYS, unknownColumns, unknownPeriods || twice ? { ...(unknownPeriods ? { unknown: unknownPeriods } : {}), ...(twice ? { twice } : {}) } : NOTHING_FOLDED);
   }
