@@ -405,7 +405,12 @@ interface TableLayout {
   /** The same by base, in order of first appearance: the whole column (if any) and the dotted ones (periods out of range left out). */
   readonly groups: readonly FoldGroup[];
   readonly groupOf: ReadonlyMap<string, FoldGroup>;
+  /** Per rubric's inputs: their name and label columns (TableFields.inputColumns). */
+  readonly inputColumns: WeakMap<RubricInputs, Int32Array>;
 }
+
+/** A column read through TableFields.get (a nested input's), not by index. */
+const NOT_PLAIN = -2;
 
 interface FoldGroup {
   readonly base: string;
@@ -435,8 +440,26 @@ function foldGroups(nestedColumns: TableLayout["nestedColumns"]): FoldGroup[] {
 class TableFields implements Fields {
   constructor(
     private readonly layout: TableLayout,
-    private readonly row: number,
+    readonly row: number,
   ) {}
+
+  get table(): DataTable {
+    return this.layout.table;
+  }
+
+  /**
+   * Per input of the rubric, the column of its name and of its label: an index, -1 when
+   * the table has no such column, NOT_PLAIN when it is a nested input's (read through get).
+   */
+  inputColumns(inputs: RubricInputs): Int32Array {
+    let cols = this.layout.inputColumns.get(inputs);
+    if (!cols) {
+      const at = (key: string | undefined) => (key === undefined ? -1 : this.layout.groupOf.has(key) ? NOT_PLAIN : (this.layout.plain.get(key) ?? -1));
+      cols = new Int32Array(inputs.plans.flatMap((p) => [at(p.name), at(p.label)]));
+      this.layout.inputColumns.set(inputs, cols);
+    }
+    return cols;
+  }
 
   has(key: string): boolean {
     if (this.layout.plain.has(key)) return true;
@@ -517,7 +540,7 @@ function tableLayout(table: DataTable, nested: ReadonlyMap<string, InputSpec>): 
     nestedColumns.push({ index, key, spec, base, sub, ...(badPeriod !== undefined ? { badPeriod } : {}) });
   });
   const groups = foldGroups(nestedColumns);
-  return { table, plain, plainKeys, nestedColumns, groups, groupOf: new Map(groups.map((g) => [g.base, g])) };
+  return { table, plain, plainKeys, nestedColumns, groups, groupOf: new Map(groups.map((g) => [g.base, g])), inputColumns: new WeakMap() };
 }
 
 /**
@@ -864,6 +887,8 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
   const plans = inputs.plans;
   const slots = new Array<InputValue | undefined>(plans.length).fill(undefined);
   const data = subject.data;
+  // A table row: where each input's name and label columns are, worked out once per table.
+  const cells = data instanceof TableFields ? data.inputColumns(inputs) : undefined;
   const at = new InputReporter(rubric.id, issues);
   at.subject = subject;
   // The columns as this subject's data names them; compared with the last subject's at the end.
@@ -874,11 +899,26 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
     const name = plan.name;
     const label = plan.label;
     // One column is read once, whether named by the input's name or its label (which may be the same).
-    const hasName = data.has(name);
-    const nameValue = hasName ? data.get(name) : undefined;
+    let hasName: boolean;
+    let nameValue: unknown;
+    let hasLabel: boolean;
+    let labelValue: unknown;
+    const nameAt = cells === undefined ? NOT_PLAIN : cells[2 * k]!;
+    const labelAt = cells === undefined ? NOT_PLAIN : cells[2 * k + 1]!;
+    if (nameAt !== NOT_PLAIN && labelAt !== NOT_PLAIN) {
+      // A table row, both columns plain (or missing): read by index.
+      const t = data as TableFields;
+      hasName = nameAt >= 0;
+      nameValue = hasName ? t.table.cell(t.row, nameAt) : undefined;
+      hasLabel = labelAt >= 0;
+      labelValue = hasLabel ? t.table.cell(t.row, labelAt) : undefined;
+    } else {
+      hasName = data.has(name);
+      nameValue = hasName ? data.get(name) : undefined;
+      hasLabel = label !== undefined && data.has(label);
+      labelValue = hasLabel ? data.get(label!) : undefined;
+    }
     const givenName = hasName && !isAbsent(nameValue);
-    const hasLabel = label !== undefined && data.has(label);
-    const labelValue = hasLabel ? data.get(label) : undefined;
     const givenLabel = hasLabel && !isAbsent(labelValue);
     // The column as the user writes it: the one given, else the one present (empty), else the label.
     const column = givenName ? name : givenLabel ? label! : hasName ? name : hasLabel ? label! : plan.fallbackColumn;
