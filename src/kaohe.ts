@@ -5,6 +5,7 @@
  */
 import { compileRubric } from "./compile/compile.js";
 import { linkRubrics } from "./compile/link.js";
+import { reviveRubric } from "./compile/rubric-data.js";
 import type { CompiledRubric, RubricSet } from "./compile/model.js";
 import { badArgument, isOptionsObject } from "./diagnostics/arguments.js";
 import { fail, makeIssue, ok, type Issue, type Result } from "./diagnostics/issue.js";
@@ -113,11 +114,12 @@ const limitsOf = (options: LoadOptions): YamlLimits => ({
   ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
 });
 
-/** A compiled rubric as loadRubric returns it (checked by shape: it may come from another bundle). */
+/**
+ * A compiled rubric as loadRubric returns it, or a copy of one (structuredClone, or its
+ * JSON form parsed): checked by shape, as it may come from another bundle or a worker.
+ */
 function isCompiledRubric(value: unknown): value is CompiledRubric {
-  if (typeof value !== "object" || value === null) return false;
-  const r = value as Partial<CompiledRubric>;
-  return typeof r.id === "string" && r.inputs instanceof Map && r.nodes instanceof Map && Array.isArray(r.items) && Array.isArray(r.grades) && typeof r.root === "object" && r.root !== null;
+  return reviveRubric(value) !== undefined;
 }
 
 const TARGET_EXPECTED = "a compiled rubric (from loadRubric) or a rubric set (from loadRubricSet)";
@@ -295,7 +297,7 @@ export function safeLinkRubrics(rubrics: readonly CompiledRubric[]): Result<Rubr
   const fn = "safeLinkRubrics";
   return guard(fn, () => {
     const bad = checkArray(fn, "rubrics", rubrics, "an array of compiled rubrics", (r) => (isCompiledRubric(r) ? undefined : "a compiled rubric (from loadRubric)"));
-    return bad.length > 0 ? fail(bad) : linkChecked(rubrics);
+    return bad.length > 0 ? fail(bad) : linkChecked(rubrics.map((r) => reviveRubric(r)!));
   });
 }
 
@@ -307,7 +309,8 @@ function linkChecked(rubrics: readonly CompiledRubric[]): Result<RubricSet> {
 function asSet(fn: string, target: CompiledRubric | RubricSet): Result<RubricSet> {
   const bad = checkTarget(fn, target);
   if (bad.length > 0) return fail(bad);
-  return "rubrics" in target ? ok(target) : linkChecked([target]);
+  // A copy of a rubric (structuredClone, parsed JSON) is revived once and scores like the original.
+  return "rubrics" in target ? ok({ rubrics: target.rubrics.map((r) => reviveRubric(r)!) }) : linkChecked([reviveRubric(target)!]);
 }
 
 /**

@@ -10,6 +10,7 @@ import { parseDate } from "../decimal/dates.js";
 import type { NodeSource, RubricSource } from "../schema/rubric-schema.js";
 import { CompileContext, didYouMean, nullPrototype } from "./context.js";
 import { compileCondition, tieBreakerValue } from "./facts.js";
+import { sealRubric } from "./rubric-data.js";
 import { checkItemMissing, checkSubjectColumns, declareInputs } from "./inputs.js";
 import type { ActionSpec, CompiledRubric, GradeSpec, GroupNode, QuotaSpec, RuleSpec, TieBreaker, TierSpec, TreeNode } from "./model.js";
 import { checkRubricSanity } from "./sanity.js";
@@ -198,7 +199,7 @@ export function compileRubric(
     tests: (source.tests ?? []).map((t, i) => ({ ...t, ...(t.expect ? { expect: keyedExpectations(t.expect) } : {}), path: ["tests", i] })),
     ...(options.locate ? { locate: options.locate } : {}),
   };
-  return { rubric, issues: [], warnings: ctx.warnings };
+  return { rubric: sealRubric(rubric), issues: [], warnings: ctx.warnings };
 }
 
 /**
