@@ -11,6 +11,7 @@ import { diffAssessments, diffRubrics, safeLoadRubricSet, type AssessmentDiff, t
 import type { Locale } from "../diagnostics/locale.js";
 import type { RubricChange, SubjectChange } from "../diff/types.js";
 import { headerHints } from "../io/xlsx-read.js";
+import type { ReportComparison } from "../report/html/compare.js";
 import { otherColumns, folderSiblings } from "./columns.js";
 import { CliError, UsageError } from "./errors.js";
 import { findScheme, isYaml, readRubricTexts, type Data, type Scheme } from "./load.js";
@@ -94,13 +95,36 @@ const isRubricPath = (p: string): boolean => {
   }
 };
 
-/** The columns one version sets aside: those the other version, or the other rubrics of a given file's folder, declare. */
-function asideFor(mine: Version, other: Version, io: RunIo): SetAside[] {
-  const siblings = folderSiblings([mine.path, other.path], mine.set);
+/** The columns a set sets aside: those the other version's rubrics, or the other rubrics of a given file's folder, declare. */
+export function asideFromOthers(set: RubricSet, paths: readonly string[], other: readonly CompiledRubric[], io: RunIo): SetAside[] {
+  const siblings = folderSiblings(paths, set);
   for (const f of siblings.unloadable) note(io, t("note-folder-unloadable", { file: f }));
-  const others = [...other.rubrics.map((r) => ({ rubric: r, name: r.file ?? r.id })), ...siblings.rubrics.filter((s) => !other.rubrics.some((r) => r.file === s.name))];
-  const found = otherColumns(mine.set, others);
+  const others = [...other.map((r) => ({ rubric: r, name: r.file ?? r.id })), ...siblings.rubrics.filter((s) => !other.some((r) => r.file === s.name))];
+  const found = otherColumns(set, others);
   return found.columns.length ? [{ columns: found.columns, why: "declared", by: found.by }] : [];
+}
+
+const asideFor = (mine: Version, other: Version, io: RunIo): SetAside[] => asideFromOthers(mine.set, [mine.path, other.path], other.rubrics, io);
+
+/**
+ * `kaohe report --compare <old>`: the old version's rubric that pairs with the reported
+ * one (by id; else the old version's only rubric; else paired as diff pairs them),
+ * scored on the same data, and both diffs.
+ */
+export function reportComparison(old: Version, set: RubricSet, rubric: CompiledRubric, result: RubricResult, data: Data, dataFile: string, io: RunIo): ReportComparison {
+  let before = old.rubrics.find((r) => r.id === rubric.id) ?? (old.rubrics.length === 1 ? old.rubrics[0] : undefined);
+  if (!before) {
+    try {
+      before = pairRubrics(old.rubrics, set.rubrics).find((p) => p.after.id === rubric.id)?.before;
+    } catch {
+      before = undefined;
+    }
+  }
+  if (!before) throw new UsageError(t("report-compare-no-rubric", { path: old.path, id: rubric.id, rubrics: old.rubrics.map((r) => r.id) }));
+  const evaluation = evaluateData(old.set, data, dataFile, io, "points", asideFromOthers(old.set, [old.path], set.rubrics, io));
+  const oldResult = evaluation.results.find((r) => r.rubric.id === before.id)!;
+  const [text] = readRubricTexts([rubric.file!]);
+  return { rubric: diffRubrics(old.texts.get(before.file!)!, text!), assessment: diffAssessments(oldResult, result) };
 }
 
 /** Score a version's set on the data, setting aside the other's columns. */

@@ -394,7 +394,17 @@ export function readDataNoting(file: string, io: RunIo, values: Record<string, s
   return data;
 }
 
-export function scoreData(positionals: readonly string[], io: RunIo, trail: TrailLevel, values: Record<string, string | boolean | undefined>): Scored {
+/**
+ * Load the rubrics given, read the data and score it. `extraAside` adds columns to set
+ * aside (report --compare: the old version's).
+ */
+export function scoreData(
+  positionals: readonly string[],
+  io: RunIo,
+  trail: TrailLevel,
+  values: Record<string, string | boolean | undefined>,
+  extraAside?: (set: RubricSet, rubricPaths: readonly string[]) => readonly SetAside[],
+): Scored {
   // A path that does not exist is neither a rubric nor data: say so before guessing which.
   for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(t("no-such-path", { path: p }));
   const data = positionals.filter((p) => !isRubricPath(p));
@@ -416,6 +426,7 @@ export function scoreData(positionals: readonly string[], io: RunIo, trail: Trai
     const other = otherColumns(set, siblings.rubrics);
     if (other.columns.length > 0) aside.push({ columns: other.columns, why: "declared", by: other.by });
   }
+  if (extraAside) aside.push(...extraAside(set, rubricPaths));
   const read = readDataNoting(dataFile, io, values, headerHints(set));
   return { set, evaluation: evaluateData(set, read, dataFile, io, trail, aside), dataFile, data: read, rubricPaths };
 }
