@@ -87,7 +87,8 @@ Excel 工作簿，以 [ 或 { 开头为 JSON，否则为 CSV）。CSV 用逗号�
 方案关联和比例限制的调整及其依据，最终等次和处理措施，以及反馈（问题清单）。
 小数按方案规定的位数显示；扣完为止、封顶等限制生效时会注明。
 --rubric 只输出一组方案中的一个（默认全部）。
-.xlsx 数据：--sheet 名称 和 --header-row N 与 score 相同。
+.xlsx 数据：--sheet 名称 和 --header-row N 与 score 相同；搁置数据列：--ignore 列,... 和
+--ignore-folder-columns 与 score 相同。
 
 选项：
   --lang zh|en              输出语言

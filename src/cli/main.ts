@@ -134,7 +134,8 @@ options:
 Prints one subject's trail: item points and deductions, components, total, raw
 grade, each rule, linkage and quota step with its numbers, the final grade and
 actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).
-.xlsx data: --sheet NAME and --header-row N as for score.`,
+.xlsx data: --sheet NAME and --header-row N as for score; columns set aside:
+--ignore COL,... and --ignore-folder-columns as for score.`,
   draw: `usage: kaohe draw <data.csv|data.xlsx|data.json|-> --count N --seed TEXT [options]
 
        kaohe draw --hash-only --seed TEXT
