@@ -269,3 +269,13 @@ describe("report --compare", () => {
     expect(unpaired.err).toContain('kaohe report: --compare: no rubric of rubrics/chn-energy-2024 pairs with "shenghe-party-2024h2"');
   });
 });
+
+describe("the Chinese guide shows the command's real output", () => {
+  test("docs/zh/版本对比.md: the --lang zh table, and the note as printed", () => {
+    const guide = readFileSync(join(root, "docs/zh/版本对比.md"), "utf8");
+    const r = inRoot(() => cli(["diff", ...SHENGHE, "--lang", "zh"]));
+    const first = /```text\n([\s\S]*?)```/.exec(guide)![1]!;
+    expect(first).toBe(`${r.out}\n`);
+    expect(guide).toContain(r.err.split("\n")[0]!);
+  });
+});
