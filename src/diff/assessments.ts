@@ -6,7 +6,7 @@
 import { badArgument } from "../diagnostics/arguments.js";
 import { fail, makeIssue, ok, type Issue, type Result } from "../diagnostics/issue.js";
 import { KaoheError } from "../diagnostics/kaohe-error.js";
-import { dec, format, ONE, sum, ZERO, type Dec } from "../decimal/decimal.js";
+import { dec, format, ONE, parseDecimal, sum, ZERO, type Dec } from "../decimal/decimal.js";
 import type { NodeResult, RubricResult, SubjectResult } from "../report/result.js";
 import type { AssessmentDiff, GradeCauses, ItemContribution, RuleCause, SubjectChange } from "./types.js";
 
@@ -114,11 +114,43 @@ function subjectChange(b: SubjectResult, a: SubjectResult): SubjectChange {
   };
 }
 
-const isResult = (v: unknown): v is RubricResult => {
-  if (typeof v !== "object" || v === null) return false;
-  const r = v as Partial<RubricResult>;
-  return Array.isArray(r.units) && Array.isArray(r.grades) && typeof r.rubric === "object" && r.rubric !== null && typeof r.summary === "object" && r.summary !== null;
-};
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isDecimalText = (v: unknown): boolean => typeof v === "string" && parseDecimal(v) !== undefined;
+
+/** What is wrong with a node of a result, or undefined. */
+function nodeProblem(n: unknown): string | undefined {
+  if (!isObject(n) || typeof n.id !== "string" || typeof n.label !== "string" || (n.type !== "item" && n.type !== "group") || typeof n.kind !== "string") return "a node result { id, label, type, kind, parent, points, weight? }";
+  if (!(n.parent === null || typeof n.parent === "string") || !isDecimalText(n.points) || !(n.weight === undefined || isDecimalText(n.weight))) return "a node result with points (and weight) as decimal strings";
+  return undefined;
+}
+
+/** What is wrong with a unit of a result, or undefined. */
+function unitProblem(u: unknown): string | undefined {
+  if (!isObject(u) || typeof u.id !== "string" || !isDecimalText(u.score)) return "a subject result with an id and a decimal score";
+  if (!(u.grade === null || typeof u.grade === "string") || !(u.rawGrade === null || typeof u.rawGrade === "string")) return "a subject result whose grade and rawGrade are ids or null";
+  if (!(u.rank === null || typeof u.rank === "number") || !Array.isArray(u.nodes) || !Array.isArray(u.rules) || !Array.isArray(u.adjustments)) return "a subject result with rank, nodes, rules and adjustments";
+  if (u.nodes.some((n) => nodeProblem(n) !== undefined)) return "a subject result whose nodes are node results";
+  if (u.rules.some((r) => !isObject(r) || typeof r.rule !== "string") || u.adjustments.some((a) => !isObject(a) || typeof a.rule !== "string" || typeof a.kind !== "string")) return "a subject result whose rules and adjustments name their rule";
+  return undefined;
+}
+
+/** The problems of an argument that should be a rubric's result (read defensively: a getter that throws is a problem, not a crash). */
+function resultProblems(fn: string, argument: string, v: unknown): Issue[] {
+  const shape = () => {
+    if (!isObject(v) || !Array.isArray(v.units) || !Array.isArray(v.grades) || !isObject(v.rubric) || !isObject(v.summary) || !isObject(v.gradeLabels) || !isObject(v.summary.distribution)) return [badArgument(fn, argument, RESULT_EXPECTED, v)];
+    const issues: Issue[] = [];
+    v.units.forEach((u, i) => {
+      const must = unitProblem(u);
+      if (must !== undefined && issues.length < 10) issues.push(badArgument(fn, `${argument}.units[${i}]`, must, u));
+    });
+    return issues;
+  };
+  try {
+    return shape();
+  } catch {
+    return [badArgument(fn, argument, `${RESULT_EXPECTED}, whose properties can be read`, v)];
+  }
+}
 
 const RESULT_EXPECTED = "a rubric's result (one of assess(...).results)";
 
@@ -131,12 +163,12 @@ const RESULT_EXPECTED = "a rubric's result (one of assess(...).results)";
  * @example
  * const d = safeDiffAssessments(assess(h1, rows).results[0], assess(h2, rows).results[0]);
  * d.ok && d.value.counts
- * // => { subjects: 12, higher: 1, lower: 2, same: 9, gradeChanged: 1, rankChanged: 4 }
+ * // => { subjects: 12, higher: 1, lower: 7, same: 4, gradeChanged: 0, rankChanged: 4 }
  */
 export function safeDiffAssessments(before: RubricResult, after: RubricResult): Result<AssessmentDiff> {
   const fn = "safeDiffAssessments";
   try {
-    const bad: Issue[] = [...(isResult(before) ? [] : [badArgument(fn, "before", RESULT_EXPECTED, before)]), ...(isResult(after) ? [] : [badArgument(fn, "after", RESULT_EXPECTED, after)])];
+    const bad: Issue[] = [...resultProblems(fn, "before", before), ...resultProblems(fn, "after", after)];
     if (bad.length > 0) return fail(bad);
     return ok(compare(before, after));
   } catch (e) {
@@ -191,11 +223,14 @@ function compare(before: RubricResult, after: RubricResult): AssessmentDiff {
  * @returns the {@link AssessmentDiff}
  * @throws KaoheError (API_BAD_ARGUMENT) when either is not a rubric's result
  * @example
- * const rows = [{ id: "C03", ... }, { id: "C06", ... }];
- * const d = diffAssessments(assess(h1, rows).results[0], assess(h2, rows).results[0]);
- * d.subjects.find((s) => s.id === "C06")
- * // => { id: "C06", scoreBefore: "95.50", scoreAfter: "94.70", scoreChange: "-0.80",
- * //      gradeBefore: "excellent", gradeAfter: "excellent", rankBefore: 2, rankAfter: 3, rankChange: -1 }
+ * // the Shenghe example year (rubrics/shenghe-branch), each version setting aside the other's column
+ * const before = assess(h1, rows, { ignoreColumns: ["l5b", "经营指标得分"] }).results[0];
+ * const after = assess(h2, rows, { ignoreColumns: ["l5", "经营指标得分"] }).results[0];
+ * const c06 = diffAssessments(before, after).subjects.find((s) => s.id === "C06");
+ * [c06.scoreBefore, c06.scoreAfter, c06.scoreChange, c06.rankBefore, c06.rankAfter]
+ * // => ["95.50", "94.70", "-0.80", 4, 5]
+ * c06.causes.items.map((i) => `${i.item} ${i.contribution}`)
+ * // => ["l5 -4", "l5b 3.2"]
  */
 export function diffAssessments(before: RubricResult, after: RubricResult): AssessmentDiff {
   const r = safeDiffAssessments(before, after);

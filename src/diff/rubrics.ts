@@ -5,7 +5,7 @@
  * inputs, ranking, actions and tiers are matched by id (an input by its name), so a
  * moved item is one change of `parent`, not a removal and an addition.
  */
-import { badArgument } from "../diagnostics/arguments.js";
+import { badArgument, readProperty } from "../diagnostics/arguments.js";
 import { fail, makeIssue, ok, type Issue, type Result } from "../diagnostics/issue.js";
 import { KaoheError } from "../diagnostics/kaohe-error.js";
 import { parseDecimal, type Dec } from "../decimal/decimal.js";
@@ -227,8 +227,12 @@ function compare(before: Version, after: Version): RubricDiff {
 }
 
 function checkText(fn: string, argument: string, value: unknown): Issue[] {
-  const ok = isMapping(value) && typeof value.text === "string" && (value.file === undefined || typeof value.file === "string");
-  return ok ? [] : [badArgument(fn, argument, '{ text, file? } with text a string holding a rubric\'s YAML', value)];
+  const expected = "{ text, file? } with text a string holding a rubric's YAML";
+  if (!isMapping(value)) return [badArgument(fn, argument, expected, value)];
+  const text = readProperty(value, "text");
+  const file = readProperty(value, "file");
+  const ok = text.ok && typeof text.value === "string" && file.ok && (file.value === undefined || typeof file.value === "string");
+  return ok ? [] : [badArgument(fn, argument, expected, value)];
 }
 
 function version(t: RubricText, issues: Issue[]): Version | undefined {
