@@ -275,6 +275,24 @@ describe("hand-made pairs", () => {
     ]);
   });
 
+  test("settings, an input, an action and a new tier: each with its path and both positions", () => {
+    const before = BASE.replace('version: "1"\n', 'version: "1"\nrounding: { places: 2, mode: half-up }\ninputs:\n  x: { type: boolean, default: false, label: 严重违纪 }\n').concat(
+      "actions:\n  - { id: talk, label: 约谈, when: { fact: grade, eq: poor } }\n",
+    );
+    const after = before
+      .replace("places: 2", "places: 1")
+      .replace("label: 严重违纪", "label: 严重违规违纪")
+      .replace("eq: poor", "eq: fair")
+      .concat("tiers:\n  - { id: top, label: 先进, when: { fact: grade, eq: good } }\n");
+    const r = diffRubrics({ text: before, file: "a.yaml" }, { text: after, file: "b.yaml" });
+    expect(r.changes.map((c) => [c.change, c.area, c.id, c.field, c.before, c.after, c.path.join("/"), c.source.before?.line ?? null, c.source.after?.line ?? null])).toEqual([
+      ["changed", "rubric", null, "rounding.places", 2, 1, "rounding/places", 6, 6],
+      ["changed", "input", "x", "label", "严重违纪", "严重违规违纪", "inputs/x/label", 8, 8],
+      ["changed", "action", "talk", "when.eq", "poor", "fair", "actions/0/when/eq", 20, 20],
+      ["added", "tier", "top", "", null, { id: "top", label: "先进", when: { fact: "grade", eq: "good" } }, "tiers/0", null, 22],
+    ]);
+  });
+
   test("subjects of one batch only are listed apart; trail none gives causes without items", () => {
     const r1 = assess(loadRubric(BASE), [{ id: "x", a: 80, b: 80 }, { id: "y", a: 50, b: 50 }], { trail: "none" }).results[0]!;
     const r2 = assess(loadRubric(BASE.replace("min: 80", "min: 90")), [{ id: "x", a: 80, b: 80 }, { id: "z", a: 1, b: 1 }], { trail: "none" }).results[0]!;
