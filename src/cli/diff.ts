@@ -208,7 +208,7 @@ const WORDS = {
     header: ["subject", "score", "new score", "change", "grade", "new grade", "rank", "new rank", "causes"],
     matrix: "Grades (rows: old, columns: new)",
     distribution: "Distribution",
-    distHeader: ["grade", "old", "new"],
+    distHeader: ["grade", "old", "new", ""],
     only: (side: string, ids: readonly string[]) => `Only in the ${side} result: ${ids.join(", ")}`,
     old: "old",
     fresh: "new",
@@ -231,7 +231,7 @@ const WORDS = {
     header: ["单位", "原得分", "新得分", "变化", "原等次", "新等次", "原排名", "新排名", "原因"],
     matrix: "等次变化（行：原等次，列：新等次）",
     distribution: "等次分布",
-    distHeader: ["等次", "原", "新"],
+    distHeader: ["等次", "原", "新", ""],
     only: (side: string, ids: readonly string[]) => `仅${side}结果中有：${ids.join("、")}`,
     old: "原",
     fresh: "新",
@@ -317,10 +317,11 @@ export function diffTable(doc: DiffDocument, locale: Locale): string {
       }
       const cols = Object.keys(a.matrix[Object.keys(a.matrix)[0]!] ?? {});
       lines.push("", w.matrix);
+      // An empty last column, so that the last count is aligned as the others (table() leaves the last column unpadded).
       lines.push(
         table(
-          ["", ...cols.map((g) => (g === "excluded" ? w.excluded : gradeName("after", g)))],
-          Object.entries(a.matrix).map(([g, row]) => [g === "excluded" ? w.excluded : gradeName("before", g), ...cols.map((c) => String(row[c] ?? 0))]),
+          ["", ...cols.map((g) => (g === "excluded" ? w.excluded : gradeName("after", g))), ""],
+          Object.entries(a.matrix).map(([g, row]) => [g === "excluded" ? w.excluded : gradeName("before", g), ...cols.map((c) => String(row[c] ?? 0)), ""]),
           new Set(cols.map((_, i) => i + 1)),
         ),
       );
@@ -329,7 +330,7 @@ export function diffTable(doc: DiffDocument, locale: Locale): string {
       lines.push(
         table(
           w.distHeader,
-          grades.map((g) => [a.after.gradeLabels[g] ?? a.before.gradeLabels[g] ?? g, String(a.distribution.before[g] ?? "—"), String(a.distribution.after[g] ?? "—")]),
+          grades.map((g) => [a.after.gradeLabels[g] ?? a.before.gradeLabels[g] ?? g, String(a.distribution.before[g] ?? "—"), String(a.distribution.after[g] ?? "—"), ""]),
           new Set([1, 2]),
         ),
       );
