@@ -285,12 +285,27 @@ describe("hand-made pairs", () => {
       .replace("eq: poor", "eq: fair")
       .concat("tiers:\n  - { id: top, label: 先进, when: { fact: grade, eq: good } }\n");
     const r = diffRubrics({ text: before, file: "a.yaml" }, { text: after, file: "b.yaml" });
+    // BASE's 15 lines with 3 inserted after line 5: rounding on line 6, input x on 8; the action on 20 (after "actions:" on 19), the tier on 22.
     expect(r.changes.map((c) => [c.change, c.area, c.id, c.field, c.before, c.after, c.path.join("/"), c.source.before?.line ?? null, c.source.after?.line ?? null])).toEqual([
       ["changed", "rubric", null, "rounding.places", 2, 1, "rounding/places", 6, 6],
       ["changed", "input", "x", "label", "严重违纪", "严重违规违纪", "inputs/x/label", 8, 8],
       ["changed", "action", "talk", "when.eq", "poor", "fair", "actions/0/when/eq", 20, 20],
       ["added", "tier", "top", "", null, { id: "top", label: "先进", when: { fact: "grade", eq: "good" } }, "tiers/0", null, 22],
     ]);
+  });
+
+  test("what the items leave unexplained (the rounding of the total) is the rest", () => {
+    const rounded = BASE.replace('version: "1"\n', 'version: "1"\nrounding: { places: 0, mode: half-up }\n');
+    const after = rounded.replace("weight: 50% }\n    - { id: b", "weight: 60% }\n    - { id: b").replace(/(id: b.*)weight: 50%/, "$1weight: 40%");
+    const { d } = pair(rounded, after, [{ id: "u", a: 93, b: 80 }]);
+    // before: 46.5 + 40 = 86.5 → 87 (half-up); after: 55.8 + 32 = 87.8 → 88; change +1.
+    // a: 55.8 − 46.5 = +9.3; b: 32 − 40 = −8; together +1.3, so the rounding took 1 − 1.3 = −0.3.
+    expect(d.subjects[0]!.scoreChange).toBe("1");
+    expect(d.subjects[0]!.causes!.items.map((i) => [i.item, i.contribution])).toEqual([
+      ["a", "9.3"],
+      ["b", "-8"],
+    ]);
+    expect(d.subjects[0]!.causes!.rest).toBe("-0.3");
   });
 
   test("subjects of one batch only are listed apart; trail none gives causes without items", () => {
