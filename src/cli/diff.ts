@@ -9,7 +9,9 @@
 import { existsSync, statSync } from "node:fs";
 import { diffAssessments, diffRubrics, safeLoadRubricSet, type AssessmentDiff, type CompiledRubric, type RubricDiff, type RubricResult, type RubricSet, type RubricText } from "../index.js";
 import type { Locale } from "../diagnostics/locale.js";
-import type { RubricChange, SubjectChange } from "../diff/types.js";
+import type { DiffDocument, RubricChange, SubjectChange } from "../diff/types.js";
+
+export type { DiffDocument, DiffPairDocument } from "../diff/types.js";
 import { headerHints } from "../io/xlsx-read.js";
 import type { ReportComparison } from "../report/html/compare.js";
 import { otherColumns, folderSiblings } from "./columns.js";
@@ -131,25 +133,6 @@ export function reportComparison(old: Version, set: RubricSet, rubric: CompiledR
 function scoreVersion(v: Version, other: Version, data: Data, dataFile: string, io: RunIo): { results: readonly RubricResult[]; setAside: readonly string[] } {
   const evaluation = evaluateData(v.set, data, dataFile, io, "points", asideFor(v, other, io));
   return { results: evaluation.results, setAside: evaluation.setAside ?? [] };
-}
-
-/** One pair in the document: how it was matched, the structural change and the effect on the data. */
-export interface DiffPairDocument {
-  readonly matchedBy: "id" | "order";
-  readonly rubric: RubricDiff;
-  readonly assessment: AssessmentDiff | null;
-}
-
-/**
- * The JSON document of `kaohe diff` (docs/diff.md): both versions as given, the data
- * file (null: none), the columns each version set aside, and one entry per pair.
- */
-export interface DiffDocument {
-  readonly before: { readonly path: string; readonly rubrics: readonly string[] };
-  readonly after: { readonly path: string; readonly rubrics: readonly string[] };
-  readonly data: string | null;
-  readonly setAside: { readonly before: readonly string[]; readonly after: readonly string[] };
-  readonly pairs: readonly DiffPairDocument[];
 }
 
 /** Both versions compared: the document the table and JSON are made from. */

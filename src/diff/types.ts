@@ -146,3 +146,26 @@ export interface AssessmentDiff {
   /** True when the results carried no item points (trail "none"): causes then list no items. */
   readonly withoutItems: boolean;
 }
+
+/** One pair of rubrics in `kaohe diff --format json`: how it was matched, the structural change and the effect on the data. */
+export interface DiffPairDocument {
+  /** "id": the same rubric id in both versions; "order": paired in the order given. */
+  readonly matchedBy: "id" | "order";
+  readonly rubric: RubricDiff;
+  /** null when there was no data (the structural change only). */
+  readonly assessment: AssessmentDiff | null;
+}
+
+/**
+ * The JSON document of `kaohe diff --format json` (docs/diff.md): both versions as given
+ * (their rubrics in file order), the data file (null: none), the columns each version
+ * set aside, and one entry per pair of rubrics. The same in every language.
+ */
+export interface DiffDocument {
+  readonly before: { readonly path: string; readonly rubrics: readonly string[] };
+  readonly after: { readonly path: string; readonly rubrics: readonly string[] };
+  readonly data: string | null;
+  /** The data columns each version set aside (declared only by the other version or by another rubric of a given file's folder). */
+  readonly setAside: { readonly before: readonly string[]; readonly after: readonly string[] };
+  readonly pairs: readonly DiffPairDocument[];
+}
