@@ -45,11 +45,21 @@ export interface AssessOptions {
   readonly trail?: TrailLevel;
   /** Bounds on the batch: `rows` (default 1,000,000), `columns` per subject (10,000), `cellLength` (1,000,000 characters); Infinity lifts one. */
   readonly limits?: DataLimits;
+  /**
+   * Data columns to set aside: not read, never DATA_UNKNOWN_FIELD (e.g. the columns another
+   * rubric of the folder declares, when one rubric of it is scored on the folder's data).
+   * A column's dotted sub-columns (`leaders.r1` of `leaders`) go with it. A column that a
+   * rubric of the target reads is API_BAD_ARGUMENT. Those found in the data are listed in
+   * {@link Assessment.setAside}. Default: none.
+   */
+  readonly ignoreColumns?: readonly string[];
 }
 
 /** The result of evaluating a rubric or a set: one entry per rubric, in evaluation order. */
 export interface Assessment {
   readonly results: readonly RubricResult[];
+  /** With `ignoreColumns`: the columns named there that the data held and that were set aside, in the order named. */
+  readonly setAside?: readonly string[];
 }
 
 /**
@@ -172,7 +182,48 @@ function checkAssessOptions(fn: string, options: unknown): Issue[] {
   if (options.trail !== undefined && !TRAIL_LEVELS.includes(options.trail as TrailLevel)) issues.push(badArgument(fn, "options.trail", '"full", "points" or "none"', options.trail));
   if (options.onProgress !== undefined && typeof options.onProgress !== "function") issues.push(badArgument(fn, "options.onProgress", "a function (done, total, rubric)", options.onProgress));
   for (const p of limitProblems(options.limits)) issues.push(badArgument(fn, `options.limits${p.key ? `.${p.key}` : ""}`, p.expected, p.value));
+  if (options.ignoreColumns !== undefined)
+    issues.push(...checkArray(fn, "options.ignoreColumns", options.ignoreColumns, 'an array of column names such as ["l5b"]', (c) => (typeof c === "string" && c !== "" ? undefined : "a column name (a non-empty string)")));
   return issues;
+}
+
+/** The columns a set reads: subject columns, every input by name and label. */
+function columnsRead(set: RubricSet): Set<string> {
+  const out = new Set<string>(["id", "name", "group"]);
+  for (const r of set.rubrics) {
+    for (const c of [r.idColumn, r.nameColumn, r.groupLabel]) if (c !== undefined) out.add(c);
+    for (const spec of r.inputs.values()) {
+      out.add(spec.name);
+      if (spec.label !== undefined) out.add(spec.label);
+    }
+  }
+  return out;
+}
+
+/**
+ * The subjects without the columns set aside (a row holding none of them is passed as
+ * it is), and the columns found. A column named here that the set reads is an error.
+ */
+function setAside(fn: string, set: RubricSet, subjects: readonly SubjectData[], columns: readonly string[]): Result<{ rows: readonly SubjectData[]; found: string[] }> {
+  const read = columnsRead(set);
+  const bad = columns.flatMap((c, i) => (read.has(c) ? [badArgument(fn, `options.ignoreColumns[${i}]`, "a column no rubric of the target reads (it is an input or subject column)", c)] : []));
+  if (bad.length > 0) return fail(bad);
+  const names = new Set(columns);
+  const asideOf = (key: string): string | undefined => (names.has(key) ? key : key.includes(".") && names.has(key.slice(0, key.indexOf("."))) ? key.slice(0, key.indexOf(".")) : undefined);
+  const found = new Set<string>();
+  const rows = subjects.map((row) => {
+    if (!isPlainObject(row)) return row;
+    const keys = Object.keys(row);
+    if (!keys.some((k) => asideOf(k) !== undefined)) return row;
+    const copy = Object.create(Object.getPrototypeOf(row) as object | null) as Record<string, unknown>;
+    for (const k of keys) {
+      const aside = asideOf(k);
+      if (aside !== undefined) found.add(aside);
+      else Object.defineProperty(copy, k, { value: row[k], enumerable: true, writable: true, configurable: true });
+    }
+    return copy as SubjectData;
+  });
+  return ok({ rows, found: columns.filter((c) => found.has(c)) });
 }
 
 /**
@@ -319,7 +370,7 @@ function asSet(fn: string, target: CompiledRubric | RubricSet): Result<RubricSet
  *
  * @param target - a compiled rubric or a rubric set
  * @param subjects - one object per subject: `id`, optional `name` and `group`, input values by name or label
- * @param options - `onProgress` callback for long batches
+ * @param options - `onProgress` callback for long batches; `trail`; `limits`; `ignoreColumns`: data columns to set aside (listed in `setAside`)
  * @returns `{ ok: true, value: { results } }` or `{ ok: false, issues }`
  * @example
  * const r = safeAssess(rubric, [{ id: "u1", self: 90, responsibility: 85, leadership: 80 }]);
@@ -333,7 +384,10 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
     if (bad.length > 0) return fail(bad);
     const set = asSet(fn, target);
     if (!set.ok) return set;
-    const { onProgress, trail, limits } = options ?? {};
+    const { onProgress, trail, limits, ignoreColumns } = options ?? {};
+    const aside = ignoreColumns !== undefined ? setAside(fn, set.value, subjects, ignoreColumns) : undefined;
+    if (aside && !aside.ok) return aside;
+    const rows = aside ? aside.value.rows : subjects;
     const progress = onProgress
       ? (done: number, total: number, rubric: string) => {
           try {
@@ -343,10 +397,10 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
           }
         }
       : undefined;
-    const evaluation = evaluateSet(set.value, subjects, { ...(trail !== undefined ? { trail } : {}), ...(progress ? { onProgress: progress } : {}), ...(limits !== undefined ? { limits } : {}) });
+    const evaluation = evaluateSet(set.value, rows, { ...(trail !== undefined ? { trail } : {}), ...(progress ? { onProgress: progress } : {}), ...(limits !== undefined ? { limits } : {}) });
     if (evaluation.issues.length > 0) return fail(evaluation.issues);
     const warnings = evaluation.results.flatMap((r) => r.warnings);
-    return ok({ results: evaluation.results }, warnings);
+    return ok({ results: evaluation.results, ...(aside ? { setAside: aside.value.found } : {}) }, warnings);
   });
 }
 

@@ -24,6 +24,8 @@ import { CAUSES_ZH } from "./messages.zh-CN.js";
 import { scoreDocument, table } from "./output.js";
 import { writeFileAtomic } from "./write.js";
 import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
+import { folderSiblings, ignoreOption, otherColumns } from "./columns.js";
+import { DIFF_HELP, DIFF_OPTIONS, diffCommand } from "./diff.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -61,6 +63,7 @@ commands:
   test      run the rubric's own test cases
   explain   print one subject's full trail and feedback
   report    the printable report (考核结果通报, one 反馈单 per unit) as one HTML file
+  diff      what a new rubric version changes: structure, and each subject's score, grade and rank
   draw      reproducible random selection (述职名单, 三随机)
   schema    print the JSON Schema of the rubric language
 
@@ -86,6 +89,9 @@ options:
   --detail                  JSON: include the lines behind every item's points
   --problems N              JSON feedback: individual problems per subject (default: the rubric's feedback.problems)
   --common SHARE            JSON feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
+  --ignore COL,...          set these data columns aside (columns no rubric given reads), named on stderr
+  --ignore-folder-columns   set aside the columns that the other rubrics of a given rubric file's
+                            folder declare (score one version of a folder on the folder's data)
   -q, --quiet               errors only: no notes or warnings on stderr
   -h, --help                this help
 
@@ -128,7 +134,8 @@ options:
 Prints one subject's trail: item points and deductions, components, total, raw
 grade, each rule, linkage and quota step with its numbers, the final grade and
 actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).
-.xlsx data: --sheet NAME and --header-row N as for score.`,
+.xlsx data: --sheet NAME and --header-row N as for score; columns set aside:
+--ignore COL,... and --ignore-folder-columns as for score.`,
   draw: `usage: kaohe draw <data.csv|data.xlsx|data.json|-> --count N --seed TEXT [options]
 
        kaohe draw --hash-only --seed TEXT
@@ -151,6 +158,7 @@ options:
 A data row is named as in score: file:N, N counted as a spreadsheet counts rows
 (CSV: the header is row 1, the first subject row 2; JSON: the first subject is 1).`,
   report: REPORT_HELP,
+  diff: DIFF_HELP,
   schema: `usage: kaohe schema [--tests]
 
 Prints the JSON Schema of the rubric language (with --tests: of a tests file).
@@ -161,14 +169,17 @@ Editors use it for completion, e.g. first line of a rubric:
 const COMMON = { help: { type: "boolean", short: "h" }, quiet: { type: "boolean", short: "q" } } as const;
 /** Options of commands that read subject data (.xlsx only). */
 const DATA = { sheet: { type: "string" }, "header-row": { type: "string" } } as const;
+/** Options of commands that score one rubric of a folder on the folder's data: columns set aside. */
+const ASIDE = { ignore: { type: "string" }, "ignore-folder-columns": { type: "boolean" } } as const;
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
-  score: { ...COMMON, ...DATA, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
+  score: { ...COMMON, ...DATA, ...ASIDE, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
   validate: { ...COMMON, format: { type: "string" } },
   test: { ...COMMON, format: { type: "string" } },
-  explain: { ...COMMON, ...DATA, unit: { type: "string" }, rubric: { type: "string" } },
+  explain: { ...COMMON, ...DATA, ...ASIDE, unit: { type: "string" }, rubric: { type: "string" } },
   draw: { ...COMMON, ...DATA, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" }, "hash-only": { type: "boolean" } },
   schema: { ...COMMON, tests: { type: "boolean" } },
-  report: { ...COMMON, ...DATA, ...REPORT_OPTIONS },
+  report: { ...COMMON, ...DATA, ...ASIDE, ...REPORT_OPTIONS },
+  diff: { ...COMMON, ...DATA, ...DIFF_OPTIONS },
 };
 
 /** Problems listed on stderr before "… and N more". */
@@ -243,6 +254,8 @@ export function main(argv: readonly string[], given: Io): number {
         return drawCommand(parsed.positionals, values, io);
       case "report":
         return reportCommand(parsed.positionals, values, io, scoreData);
+      case "diff":
+        return diffCommand(parsed.positionals, values, io);
       case "schema":
         if (parsed.positionals.length > 0) throw new UsageError(t("schema-args", { args: parsed.positionals }));
         io.out(JSON.stringify(values.tests ? testFileJsonSchema() : rubricJsonSchema(), null, 2));
@@ -333,14 +346,32 @@ interface Scored {
   set: RubricSet;
   evaluation: ReturnType<typeof evaluateData>;
   dataFile: string;
+  data: Data;
+  rubricPaths: readonly string[];
 }
 
-function evaluateData(set: RubricSet, data: Data, dataFile: string, io: RunIo, trail: TrailLevel) {
+/** Columns to set aside while scoring, and why (--ignore, or the other rubrics that declare them); the ones found are noted. */
+export interface SetAside {
+  readonly columns: readonly string[];
+  readonly why: "ignore" | "declared";
+  /** The files or rubrics that declare them (why "declared"). */
+  readonly by?: readonly string[];
+}
+
+export function evaluateData(set: RubricSet, data: Data, dataFile: string, io: RunIo, trail: TrailLevel, aside: readonly SetAside[] = []) {
   const rows = data.rows;
   const progress = rows.length > 10_000 && io.isTty && !io.quiet ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
-  const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
+  const ignoreColumns = [...new Set(aside.flatMap((a) => a.columns))];
+  const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}), ...(ignoreColumns.length ? { ignoreColumns } : {}) });
   if (progress) io.err("\n");
   if (!r.ok) throw new CliError(t("problems-in-data", { count: r.issues.length, file: dataFile }), r.issues.map((i) => withDataFile(i, dataFile, data)));
+  // Nothing set aside silently: every column found is named, with why.
+  const found = new Set(r.value.setAside ?? []);
+  for (const a of aside) {
+    const columns = a.columns.filter((c) => found.has(c));
+    for (const c of columns) found.delete(c);
+    if (columns.length > 0) note(io, t("note-set-aside", { rubric: set.rubrics.map((x) => x.id), columns, why: a.why, by: a.by ?? [] }));
+  }
   return r.value;
 }
 
@@ -355,7 +386,7 @@ function withDataFile(issue: Issue, file: string, data: Data): Issue {
 }
 
 /** Read the data, saying on stderr when it was not UTF-8, or where a workbook's header was found. */
-function readDataNoting(file: string, io: RunIo, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
+export function readDataNoting(file: string, io: RunIo, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
   const xlsx: XlsxReadOptions = { hints, ...(typeof values.sheet === "string" ? { sheet: values.sheet } : {}), ...(values["header-row"] !== undefined ? { headerRow: headerRowOption(values["header-row"]) } : {}) };
   const data = readData(file, io.stdin, xlsx);
   if (data.encoding === "gbk") note(io, t("note-gbk", { file }));
@@ -364,7 +395,17 @@ function readDataNoting(file: string, io: RunIo, values: Record<string, string |
   return data;
 }
 
-export function scoreData(positionals: readonly string[], io: RunIo, trail: TrailLevel, values: Record<string, string | boolean | undefined>): Scored {
+/**
+ * Load the rubrics given, read the data and score it. `extraAside` adds columns to set
+ * aside (report --compare: the old version's).
+ */
+export function scoreData(
+  positionals: readonly string[],
+  io: RunIo,
+  trail: TrailLevel,
+  values: Record<string, string | boolean | undefined>,
+  extraAside?: (set: RubricSet, rubricPaths: readonly string[]) => readonly SetAside[],
+): Scored {
   // A path that does not exist is neither a rubric nor data: say so before guessing which.
   for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(t("no-such-path", { path: p }));
   const data = positionals.filter((p) => !isRubricPath(p));
@@ -377,8 +418,18 @@ export function scoreData(positionals: readonly string[], io: RunIo, trail: Trai
   for (const w of warnings) note(io, formatIssue(w, { locale: io.locale }));
   const dataFile = data[0] ?? scheme.exampleData;
   if (!dataFile) throw new UsageError(t("no-example"));
+  const aside: SetAside[] = [];
+  const ignored = ignoreOption(values.ignore, set);
+  if (ignored.length > 0) aside.push({ columns: ignored, why: "ignore" });
+  if (values["ignore-folder-columns"]) {
+    const siblings = folderSiblings(rubricPaths, set);
+    for (const f of siblings.unloadable) note(io, t("note-folder-unloadable", { file: f }));
+    const other = otherColumns(set, siblings.rubrics);
+    if (other.columns.length > 0) aside.push({ columns: other.columns, why: "declared", by: other.by });
+  }
+  if (extraAside) aside.push(...extraAside(set, rubricPaths));
   const read = readDataNoting(dataFile, io, values, headerHints(set));
-  return { set, evaluation: evaluateData(set, read, dataFile, io, trail), dataFile };
+  return { set, evaluation: evaluateData(set, read, dataFile, io, trail, aside), dataFile, data: read, rubricPaths };
 }
 
 /** --common: a share from 0% to 100% ("30%") or from 0 to 1 ("0.3"). */

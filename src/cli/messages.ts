@@ -69,6 +69,18 @@ export const CLI_EN = {
   "draw-key-twice": (p: Params) => `candidate key ${q(p.key)} appears twice`,
   "draw-seed-hash": (p: Params) => `seed SHA-256: ${s(p.hash)}`,
   "draw-strata": (p: Params) => `strata (${s(p.by)}): ${(p.strata as { name: string; drawn: number; size: number }[]).map((x) => `${x.name} ${x.drawn}/${x.size}`).join(", ")}`,
+  // diff and set-aside columns
+  "diff-two-rubrics": (p: Params) => `give the old and the new rubric (a .yaml file or a scheme folder each), then optionally the data; got ${list(p.rubrics).length} rubric path(s)${list(p.rubrics).length ? `: ${s(p.rubrics)}` : ""}`,
+  "diff-order": (p: Params) => `the old and the new rubric come first, then the data; ${q(p.argument)} is not a rubric (a .yaml file or a folder)`,
+  "diff-unmatched": (p: Params) =>
+    `cannot pair the rubrics: ${list(p.before).length ? `only in the old version ${s(p.before)}` : "none only in the old version"}, ${list(p.after).length ? `only in the new version ${s(p.after)}` : "none only in the new version"}; rubrics are paired by id, the others in the order given when both sides have as many`,
+  "diff-bad-format": (p: Params) => `--format must be table or json, got ${s(p.received)}`,
+  "note-diff-no-data": () => "note: no data file and no example.csv in the folders: the structural change only",
+  "note-set-aside": (p: Params) => `note: ${s(p.rubric)}: set aside the data column(s) ${list(p.columns).map((c) => q(c)).join(", ")} (${p.why === "ignore" ? "--ignore" : `declared by ${s(p.by)}`})`,
+  "note-folder-unloadable": (p: Params) => `note: ${s(p.file)} does not load; its columns are not set aside`,
+  "ignore-read": (p: Params) => `--ignore: ${q(p.column)} is read by ${s(p.rubric)}; only a column no rubric reads can be set aside`,
+  "ignore-empty": () => "--ignore needs column names, separated by commas (e.g. --ignore l5b,经营指标得分)",
+  "report-compare-no-rubric": (p: Params) => `--compare: no rubric of ${s(p.path)} pairs with ${q(p.id)} (by id, or as the only one); it has ${s(p.rubrics)}`,
   // load
   "not-regular-file": (p: Params) => `cannot read ${s(p.file)}: not a regular file (a rubric is a .yaml file)`,
   "no-rubric-found": (p: Params) => `no rubric found in ${s(p.paths)} (a rubric is a .yaml file with "kaohe: 1")`,
