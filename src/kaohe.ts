@@ -18,6 +18,7 @@ import { checkLimits, resolveLimits, type RubricLimits } from "./schema/limits.j
 import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
 import { sortByPosition, validateWith } from "./schema/validate.js";
 import { collectTestCases, type RubricTestCase, type TestCaseInput, type TestCaseOutcome } from "./testing/run-tests.js";
+import { runWithCoverage, type TestsWithCoverage } from "./testing/coverage.js";
 
 /** A rubric text and the file name used in error positions. */
 export interface RubricText {
@@ -434,3 +435,48 @@ export function runRubricTests(target: CompiledRubric | RubricSet, extra: readon
   return { passed: cases.length - failed, failed, cases };
 }
 
+
+/**
+ * What a rubric's own test cases touch (`kaohe test --coverage`): each grade band
+ * reached, each threshold hit exactly and just past, each rule fired and not fired,
+ * each condition branch decided both ways, each quota binding and not, each tie policy
+ * used, each item at zero, floor, max and cap, each `only` applied and not
+ * (docs/testing.md defines every target). Runs every case once; a case expecting an
+ * error touches nothing. Coverage says what was touched, not what was checked.
+ *
+ * @param target - a compiled rubric or a set
+ * @param extra - cases from a sibling tests file (from safeLoadTestCases)
+ * @returns the cases' outcomes and, per rubric, every target with its place
+ *   (file:line:col) and the cases that touched it; never throws (API_BAD_ARGUMENT for a wrong argument)
+ * @example
+ * const tests = safeLoadTestCases(fs.readFileSync("tests.yaml", "utf8"), { file: "tests.yaml" });
+ * const r = safeTestCoverage(set, tests.ok ? tests.value : []);
+ * r.ok && r.value.coverage.rubrics.map((c) => [c.rubric, c.overall.percent, c.byKind.band.percent])
+ * // => [["review-2024", "93.1", "100.0"]]
+ * r.ok && r.value.coverage.rubrics[0].targets.filter((t) => !t.covered).map((t) => `${t.source?.line}:${t.source?.col} ${t.kind} ${t.id} ${t.outcome}`)
+ * // => ["12:7 threshold good.min past", ...]
+ */
+export function safeTestCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): Result<TestsWithCoverage> {
+  const fn = "safeTestCoverage";
+  return guard(fn, () => {
+    const bad = checkArray(fn, "extra", extra, "an array of test cases (from safeLoadTestCases)", (c) => (isPlainObject(c) && isPlainObject(c.case) ? undefined : "a test case (from safeLoadTestCases)"));
+    if (bad.length > 0) return fail(bad);
+    const set = asSet(fn, target);
+    return set.ok ? ok(runWithCoverage(set.value, extra)) : set;
+  });
+}
+
+/**
+ * Throwing form of {@link safeTestCoverage}.
+ *
+ * @param target - a compiled rubric or a set
+ * @param extra - cases from a sibling tests file
+ * @returns the cases' outcomes and the coverage of each rubric
+ * @throws KaoheError for a wrong argument
+ * @example
+ * testCoverage(rubric).coverage.overall
+ * // => { covered: 27, total: 29, percent: "93.1" }
+ */
+export function testCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): TestsWithCoverage {
+  return unwrap(safeTestCoverage(target, extra));
+}

@@ -1,0 +1,455 @@
+/**
+ * Rubric test coverage (`kaohe test --coverage`): what a rubric's own test cases
+ * touch, in the manner of `opa test --coverage` and of code coverage. Coverage says
+ * what was touched; the mutation check (scripts/mutation-survivors.ts) says what was
+ * checked. docs/testing.md defines every target.
+ *
+ * Built on the public results only (units: score, rawGrade, rules fired, adjustments,
+ * nodes with points and max) and on the compiled rubric's description, so it does not
+ * depend on how the engine computes them. Condition branches come from
+ * coverage-conditions.ts.
+ */
+import type { CompiledRubric, ItemNode, QuotaSpec, RubricSet, TreeNode } from "../compile/model.js";
+import { Dec, dec, roundToInteger, ZERO } from "../decimal/decimal.js";
+import type { SourcePosition } from "../diagnostics/issue.js";
+import type { RubricPath } from "../parse/locate.js";
+import { exactOf, exactScore, type RubricResult, type SubjectResult } from "../report/result.js";
+import { conditionTargets, type ConditionObserver } from "./coverage-conditions.js";
+import { collectCaseRuns, type CaseRun, type TestCaseInput, type TestCaseOutcome } from "./run-tests.js";
+
+/** The kinds of coverage target, in the order reports list them. */
+export const COVERAGE_KINDS = ["band", "threshold", "rule", "condition", "quota", "tie", "item", "only"] as const;
+export type CoverageKind = (typeof COVERAGE_KINDS)[number];
+
+/**
+ * What a target asks for:
+ * - band: `reached` (some subject's raw grade is the band);
+ * - threshold: `on` (a total exactly on the bound), `past` (a total on the bound's
+ *   other side within one step: 10^-places of the rubric's rounding, 0.01 without one);
+ * - rule: `fired`, `not-fired` (evaluated for a subject and its condition did not hold);
+ * - condition: `true`, `false` (a condition node decided each way);
+ * - quota: `binding` (it demoted someone), `not-binding` (it applied and demoted no one);
+ * - tie: `demote` / `admit` (a quota's tie policy decided subjects tied across its limit),
+ *   `decided` (a tie-breaker ordered two subjects tied on the total and every earlier tie-breaker);
+ * - item: `zero`, `floor`, `max`, `cap` (points exactly there; only where the item has such a point);
+ * - only: `applied`, `not-applied` (a node with `only:` scored for a subject and left out for one).
+ */
+export type CoverageOutcome =
+  | "reached"
+  | "on"
+  | "past"
+  | "fired"
+  | "not-fired"
+  | "true"
+  | "false"
+  | "binding"
+  | "not-binding"
+  | "demote"
+  | "admit"
+  | "decided"
+  | "zero"
+  | "floor"
+  | "max"
+  | "cap"
+  | "applied"
+  | "not-applied";
+
+/** One thing the test cases should touch, and whether they did. */
+export interface CoverageTarget {
+  readonly kind: CoverageKind;
+  /** What it is about: a grade, `grade.min` for a threshold, a rule, quota, item or node id, a condition's path. */
+  readonly id: string;
+  readonly outcome: CoverageOutcome;
+  /** The number involved, as a decimal string: a threshold, an item's floor, max or cap. */
+  readonly value?: string;
+  /** Where in the rubric (YAML path). */
+  readonly path: RubricPath;
+  /** file:line:col of `path`, when the rubric was parsed from YAML. */
+  readonly source?: SourcePosition;
+  readonly covered: boolean;
+  /** Names of the cases that touched it, in case order. */
+  readonly cases: readonly string[];
+}
+
+/** Covered and total targets. */
+export interface CoverageCount {
+  readonly covered: number;
+  readonly total: number;
+  /** covered / total as a percentage with one decimal, rounded down ("100.0" only when all are covered; "100.0" for 0 of 0). */
+  readonly percent: string;
+}
+
+/** The coverage of one rubric by its own test cases. */
+export interface RubricCoverage {
+  readonly rubric: string;
+  readonly file?: string;
+  /** Cases that checked this rubric and produced a result (a case expecting an error touches nothing). */
+  readonly cases: number;
+  readonly overall: CoverageCount;
+  /** Per kind (every kind listed, with 0 of 0 when the rubric has none). */
+  readonly byKind: Readonly<Record<CoverageKind, CoverageCount>>;
+  readonly targets: readonly CoverageTarget[];
+}
+
+/** The coverage of a set's rubrics. */
+export interface CoverageReport {
+  readonly overall: CoverageCount;
+  readonly rubrics: readonly RubricCoverage[];
+}
+
+/** A percentage with one decimal, rounded down, exact (no floating point). */
+export function percentOf(covered: number, total: number): string {
+  if (total === 0) return "100.0";
+  return dec(covered).times(1000).div(total).toDecimalPlaces(0, "floor").div(10).toFixed(1);
+}
+
+/** Whether covered / total reaches `min` percent, compared exactly. */
+export function meetsMinimum(count: Pick<CoverageCount, "covered" | "total">, min: Dec): boolean {
+  return count.total === 0 || dec(count.covered).times(100).gte(min.times(count.total));
+}
+
+const count = (targets: readonly CoverageTarget[]): CoverageCount => {
+  const covered = targets.filter((t) => t.covered).length;
+  return { covered, total: targets.length, percent: percentOf(covered, targets.length) };
+};
+
+/**
+ * A target being collected: `hit(caseName)` marks it touched. Built once per rubric,
+ * then every case's result is observed.
+ */
+interface Slot {
+  readonly kind: CoverageKind;
+  readonly id: string;
+  readonly outcome: CoverageOutcome;
+  readonly value?: Dec;
+  readonly path: RubricPath;
+  readonly cases: string[];
+}
+
+/** One case's observation of a rubric: its result, and the case's name. */
+export interface CaseObservation {
+  readonly name: string;
+  readonly result: RubricResult;
+}
+
+/** The step "just past" a threshold means: 10^-places of the rubric's rounding, 0.01 without one. */
+export function thresholdStep(rubric: CompiledRubric): Dec {
+  return Dec.of(1, rubric.rounding?.places ?? 2);
+}
+
+/**
+ * Coverage of one rubric by observed case results.
+ *
+ * @param rubric - the compiled rubric
+ * @param observations - the results of the cases that check it
+ * @param conditions - condition-branch outcomes per case (from coverage-conditions.ts)
+ */
+export function rubricCoverage(rubric: CompiledRubric, observations: readonly CaseObservation[], conditions?: ConditionObserver): RubricCoverage {
+  const slots: Slot[] = [];
+  const add = (kind: CoverageKind, id: string, outcome: CoverageOutcome, path: RubricPath, value?: Dec): Slot => {
+    const slot: Slot = { kind, id, outcome, path, cases: [], ...(value !== undefined ? { value } : {}) };
+    slots.push(slot);
+    return slot;
+  };
+  const checks: ((o: CaseObservation, hit: (slot: Slot) => void) => void)[] = [];
+  const hitter = (name: string) => (slot: Slot) => {
+    if (slot.cases[slot.cases.length - 1] !== name) slot.cases.push(name);
+  };
+
+  // --- bands and thresholds (raw grade: the band the total falls in, before rules and quotas)
+  const step = thresholdStep(rubric);
+  rubric.grades.forEach((g, i) => {
+    const reached = add("band", g.id, "reached", ["grades", i]);
+    checks.push((o, hit) => {
+      if (o.result.units.some((u) => u.rawGrade === g.id)) hit(reached);
+    });
+    const bounds: { key: string; value: Dec; inside: boolean; lower: boolean }[] = [];
+    if (g.declared.lower) bounds.push({ key: g.declared.lower.inclusive ? "min" : "above", value: g.declared.lower.value, inside: g.declared.lower.inclusive, lower: true });
+    if (g.declared.upper) bounds.push({ key: g.declared.upper.inclusive ? "max" : "below", value: g.declared.upper.value, inside: g.declared.upper.inclusive, lower: false });
+    for (const b of bounds) {
+      const path = ["grades", i, b.key];
+      const on = add("threshold", `${g.id}.${b.key}`, "on", path, b.value);
+      const past = add("threshold", `${g.id}.${b.key}`, "past", path, b.value);
+      // The side the bound value is not on: below a lower bound it includes or an upper bound it excludes.
+      const pastBelow = b.lower === b.inside;
+      checks.push((o, hit) => {
+        for (const s of bandedTotals(rubric, o.result)) {
+          if (s.eq(b.value)) hit(on);
+          else if (pastBelow ? s.lt(b.value) && s.gte(b.value.minus(step)) : s.gt(b.value) && s.lte(b.value.plus(step))) hit(past);
+        }
+      });
+    }
+  });
+
+  // --- rules: fired, and evaluated without firing
+  const ruleOrder = [...rubric.rules.exclusions, ...rubric.rules.vetoes, ...rubric.rules.downgrades, ...rubric.rules.caps];
+  const exclusionIds = rubric.rules.exclusions.map((r) => r.id);
+  for (const rule of ruleOrder) {
+    const path = rulePath(rubric, rule.id, conditions);
+    const fired = add("rule", rule.id, "fired", path);
+    const notFired = add("rule", rule.id, "not-fired", path);
+    const isExclusion = rule.kind === "exclude";
+    checks.push((o, hit) => {
+      for (const u of o.result.units) {
+        if (u.rules.some((f) => f.rule === rule.id)) {
+          hit(fired);
+          continue;
+        }
+        // Exclusions are tried in order until one holds; the other rules apply to the subjects not excluded.
+        const evaluated = isExclusion ? !u.excluded || exclusionIds.indexOf(excludedBy(u) ?? "") > exclusionIds.indexOf(rule.id) : !u.excluded;
+        if (evaluated) hit(notFired);
+      }
+    });
+  }
+
+  // --- quotas: binding and not binding; their tie policy
+  rubric.quotas.forEach((q, i) => {
+    const path = ["quotas", i];
+    const binding = add("quota", q.id, "binding", path);
+    const notBinding = add("quota", q.id, "not-binding", path);
+    const tie = add("tie", q.id, q.ties, [...path, "ties"]);
+    checks.push((o, hit) => {
+      const graded = o.result.units.filter((u) => !u.excluded && u.grade !== null);
+      if (graded.length === 0) return;
+      for (const [, members] of quotaScopes(q, graded)) {
+        const demoted = members.filter((u) => u.adjustments.some((a) => a.kind === "quota" && a.rule === q.id));
+        hit(demoted.length > 0 ? binding : notBinding);
+        if (tieDecided(rubric, q, members, demoted)) hit(tie);
+      }
+    });
+  });
+
+  // --- tie-breakers: each decided the order of two subjects tied on everything before it
+  rubric.tieBreakers.forEach((t, i) => {
+    const decided = add("tie", `${t.fact}`, "decided", ["ranking", "tieBreakers", i]);
+    checks.push((o, hit) => {
+      const ranked = o.result.units.filter((u) => u.rank !== null);
+      for (let a = 0; a < ranked.length; a++)
+        for (let b = a + 1; b < ranked.length; b++) {
+          const x = ranked[a]!;
+          const y = ranked[b]!;
+          if (!exactScore(x).eq(exactScore(y))) continue;
+          const earlier = rubric.tieBreakers.slice(0, i).every((e) => sameFact(e.fact, x, y));
+          if (earlier && !sameFact(t.fact, x, y)) hit(decided);
+        }
+    });
+  });
+
+  // --- items at zero, floor, max and cap; nodes with only:
+  for (const item of rubric.items)
+    for (const p of itemPoints(item)) {
+      const slot = add("item", item.id, p.outcome, item.path, p.value);
+      checks.push((o, hit) => {
+        for (const u of o.result.units) {
+          const n = u.nodes.find((x) => x.id === item.id);
+          if (!n) continue;
+          const { points, max } = exactOf(n);
+          if (points.eq(p.outcome === "max" ? max : p.value)) hit(slot);
+        }
+      });
+    }
+  for (const node of walk(rubric.root))
+    if (node.only) {
+      const path = [...node.path, "only"];
+      const applied = add("only", node.id, "applied", path);
+      const left = add("only", node.id, "not-applied", path);
+      checks.push((o, hit) => {
+        for (const u of o.result.units) {
+          if (u.nodes.length === 0) continue;
+          hit(u.nodes.some((n) => n.id === node.id) ? applied : left);
+        }
+      });
+    }
+
+  for (const o of observations) {
+    const hit = hitter(o.name);
+    for (const check of checks) check(o, hit);
+  }
+
+  const condition = conditions ? conditionTargets(rubric, conditions) : [];
+  const targets: CoverageTarget[] = [
+    ...slots.map((s) => targetOf(rubric, s)),
+    ...condition.map((c) => {
+      const source = rubric.locate?.(c.path);
+      return { ...c, ...(source ? { source } : {}) };
+    }),
+  ].sort((a, b) => COVERAGE_KINDS.indexOf(a.kind) - COVERAGE_KINDS.indexOf(b.kind));
+  const byKind = Object.fromEntries(COVERAGE_KINDS.map((k) => [k, count(targets.filter((t) => t.kind === k))])) as Record<CoverageKind, CoverageCount>;
+  return { rubric: rubric.id, ...(rubric.file !== undefined ? { file: rubric.file } : {}), cases: observations.length, overall: count(targets), byKind, targets };
+}
+
+function targetOf(rubric: CompiledRubric, s: Slot): CoverageTarget {
+  const source = rubric.locate?.(s.path);
+  return {
+    kind: s.kind,
+    id: s.id,
+    outcome: s.outcome,
+    ...(s.value !== undefined ? { value: s.value.toFixed() } : {}),
+    path: s.path,
+    ...(source ? { source } : {}),
+    covered: s.cases.length > 0,
+    cases: s.cases,
+  };
+}
+
+/** The totals graded by bands: every subject with a raw grade, except a veto that zeroed its score. */
+function bandedTotals(rubric: CompiledRubric, result: RubricResult): Dec[] {
+  const zeroing = new Set(rubric.rules.vetoes.filter((r) => r.kind === "veto" && r.zeroScore).map((r) => r.id));
+  return result.units.filter((u) => u.rawGrade !== null && !u.rules.some((f) => zeroing.has(f.rule))).map(exactScore);
+}
+
+function excludedBy(u: SubjectResult): string | undefined {
+  return u.adjustments.find((a) => a.kind === "exclusion")?.rule;
+}
+
+/** A rule's place in the YAML: from its condition's path when known, else the rules list. */
+function rulePath(rubric: CompiledRubric, id: string, conditions: ConditionObserver | undefined): RubricPath {
+  return conditions?.rulePath(rubric, id) ?? ["rules"];
+}
+
+function quotaScopes(q: QuotaSpec, graded: readonly SubjectResult[]): Map<string, SubjectResult[]> {
+  const out = new Map<string, SubjectResult[]>();
+  for (const u of graded) {
+    const key = q.scope === "all" ? "" : (u.group ?? "");
+    const list = out.get(key) ?? [];
+    list.push(u);
+    out.set(key, list);
+  }
+  return out;
+}
+
+/**
+ * Whether the quota's tie policy decided anything in this scope: subjects tied on rank
+ * across its last place, all demoted (demote: fewer admitted than places) or all admitted
+ * (admit: more admitted than places).
+ */
+function tieDecided(rubric: CompiledRubric, q: QuotaSpec, members: readonly SubjectResult[], demoted: readonly SubjectResult[]): boolean {
+  if (q.ties === "demote")
+    return demoted.some((u) =>
+      u.adjustments.some((a) => a.kind === "quota" && a.rule === q.id && Number(a.numbers.admitted) < Number(a.numbers.limit) - Number(a.numbers.heldByRules ?? 0)),
+    );
+  const grade = rubric.grades[q.grade]!.id;
+  const limit = q.count ?? roundToInteger(dec(members.length).times(q.share!.numerator).div(q.share!.denominator), q.rounding);
+  // Holders that got there by a rule keep their place and do not compete.
+  const byRule = (u: SubjectResult) => u.adjustments.some((a) => a.kind !== "quota" && a.to === grade);
+  const held = members.filter((u) => u.grade === grade && byRule(u)).length;
+  const admitted = members.filter((u) => u.grade === grade && !byRule(u)).length;
+  return admitted > Math.max(0, limit - held);
+}
+
+/** Whether two subjects have the same value of a tie-breaker fact (`score.<node>` read from their nodes; other facts count as different). */
+function sameFact(fact: string, x: SubjectResult, y: SubjectResult): boolean {
+  const m = /^score\.(.+)$/.exec(fact);
+  if (!m) return false;
+  const a = x.nodes.find((n) => n.id === m[1]);
+  const b = y.nodes.find((n) => n.id === m[1]);
+  if (!a || !b) return a === b;
+  return exactOf(a).points.eq(exactOf(b).points);
+}
+
+function* walk(node: TreeNode): Generator<TreeNode> {
+  yield node;
+  if (node.type === "group") for (const c of [...node.children, ...node.outside]) yield* walk(c);
+}
+
+/**
+ * The points an item has, by kind (docs/testing.md "Items"): zero where it can score 0,
+ * floor where it has one other than 0 (deduct, scale, adjust), max where it has a full
+ * mark above 0 (not adjust, whose full mark is 0), cap where it has one (adjust).
+ */
+export function itemPoints(item: ItemNode): { outcome: "zero" | "floor" | "max" | "cap"; value: Dec }[] {
+  const m = item.method;
+  const out: { outcome: "zero" | "floor" | "max" | "cap"; value: Dec }[] = [];
+  const zero = () => out.push({ outcome: "zero", value: ZERO });
+  const maxPoint = () => out.push({ outcome: "max", value: item.max });
+  const anyZero = (values: Iterable<Dec>) => [...values].some((v) => v.isZero());
+  switch (m.kind) {
+    case "deduct":
+      if (m.floor.isZero()) zero();
+      else out.push({ outcome: "floor", value: m.floor });
+      maxPoint();
+      break;
+    case "adjust":
+      zero();
+      if (m.floor !== undefined && !m.floor.isZero()) out.push({ outcome: "floor", value: m.floor });
+      if (m.cap !== undefined && !m.cap.isZero()) out.push({ outcome: "cap", value: m.cap });
+      break;
+    case "scale":
+      if (m.floor.lte(0) || m.zeroBelow !== undefined) zero();
+      if (!m.floor.isZero()) out.push({ outcome: "floor", value: m.floor });
+      maxPoint();
+      break;
+    case "yesno":
+      if (m.yes.isZero() || m.no.isZero()) zero();
+      if (m.yes.eq(item.max) || m.no.eq(item.max)) maxPoint();
+      break;
+    case "levels":
+      if (anyZero(m.levels.values())) zero();
+      if ([...m.levels.values()].some((v) => v.eq(item.max))) maxPoint();
+      break;
+    case "bands":
+      if (m.otherwise.isZero() || anyZero(m.bands.map((b) => b.points))) zero();
+      if (m.bands.some((b) => b.points.eq(item.max)) || m.otherwise.eq(item.max)) maxPoint();
+      break;
+    case "bonus":
+    case "input":
+    case "ratio":
+    case "rank":
+    case "panel":
+    case "votes":
+    case "periods":
+    case "carry":
+    case "linked":
+      zero();
+      if (item.max.gt(0)) maxPoint();
+      break;
+    default:
+      return unreachableKind(m);
+  }
+  return out;
+}
+
+function unreachableKind(m: never): never {
+  throw new Error(`kaohe internal: unknown item kind ${String((m as { kind?: unknown }).kind)}`);
+}
+
+/**
+ * Coverage of a set by case runs: each rubric by the cases that check it (a case's
+ * `rubric`, or the rubric it is written in).
+ *
+ * @internal the public form is testCoverage in kaohe.ts
+ */
+export function setCoverage(
+  set: RubricSet,
+  runs: readonly { readonly name: string; readonly rubric: string; readonly run: CaseRun }[],
+  conditions?: ConditionObserver,
+): CoverageReport {
+  const rubrics = set.rubrics.map((r) =>
+    rubricCoverage(
+      r,
+      runs.filter((x) => x.rubric === r.id && x.run.result).map((x) => ({ name: x.name, result: x.run.result! })),
+      conditions,
+    ),
+  );
+  const all = rubrics.flatMap((r) => r.targets);
+  return { overall: count(all), rubrics };
+}
+
+/** The cases' outcomes and the coverage they give, from one run of each case. */
+export interface TestsWithCoverage {
+  readonly passed: number;
+  readonly failed: number;
+  readonly cases: readonly TestCaseOutcome[];
+  readonly coverage: CoverageReport;
+}
+
+/**
+ * Run every case of a set once and measure the coverage of its rubrics.
+ * @internal the public forms are testCoverage / safeTestCoverage in kaohe.ts
+ */
+export function runWithCoverage(set: RubricSet, extra: readonly TestCaseInput[] = []): TestsWithCoverage {
+  const runs = collectCaseRuns(set, extra).map((c) => ({ name: c.name, rubric: c.rubric, run: c.run() }));
+  const cases = runs.map((r) => r.run.outcome);
+  const failed = cases.filter((c) => !c.passed).length;
+  return { passed: cases.length - failed, failed, cases, coverage: setCoverage(set, runs) };
+}
