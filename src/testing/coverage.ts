@@ -62,6 +62,9 @@ export interface CoverageTarget {
   readonly outcome: CoverageOutcome;
   /** The number involved, as a decimal string: a threshold, an item's floor, max or cap. */
   readonly value?: string;
+  /** threshold past: the side a total must fall on (below or above the value), within `step` of it. */
+  readonly side?: "below" | "above";
+  readonly step?: string;
   /** Where in the rubric (YAML path). */
   readonly path: RubricPath;
   /** file:line:col of `path`, when the rubric was parsed from YAML. */
@@ -122,6 +125,8 @@ interface Slot {
   readonly id: string;
   readonly outcome: CoverageOutcome;
   readonly value?: Dec;
+  readonly side?: "below" | "above";
+  readonly step?: Dec;
   readonly path: RubricPath;
   readonly cases: string[];
 }
@@ -146,8 +151,8 @@ export function thresholdStep(rubric: CompiledRubric): Dec {
  */
 export function rubricCoverage(rubric: CompiledRubric, observations: readonly CaseObservation[], conditions?: ConditionObserver): RubricCoverage {
   const slots: Slot[] = [];
-  const add = (kind: CoverageKind, id: string, outcome: CoverageOutcome, path: RubricPath, value?: Dec): Slot => {
-    const slot: Slot = { kind, id, outcome, path, cases: [], ...(value !== undefined ? { value } : {}) };
+  const add = (kind: CoverageKind, id: string, outcome: CoverageOutcome, path: RubricPath, value?: Dec, past?: { side: "below" | "above"; step: Dec }): Slot => {
+    const slot: Slot = { kind, id, outcome, path, cases: [], ...(value !== undefined ? { value } : {}), ...(past ?? {}) };
     slots.push(slot);
     return slot;
   };
@@ -168,10 +173,10 @@ export function rubricCoverage(rubric: CompiledRubric, observations: readonly Ca
     if (g.declared.upper) bounds.push({ key: g.declared.upper.inclusive ? "max" : "below", value: g.declared.upper.value, inside: g.declared.upper.inclusive, lower: false });
     for (const b of bounds) {
       const path = ["grades", i, b.key];
-      const on = add("threshold", `${g.id}.${b.key}`, "on", path, b.value);
-      const past = add("threshold", `${g.id}.${b.key}`, "past", path, b.value);
       // The side the bound value is not on: below a lower bound it includes or an upper bound it excludes.
       const pastBelow = b.lower === b.inside;
+      const on = add("threshold", `${g.id}.${b.key}`, "on", path, b.value);
+      const past = add("threshold", `${g.id}.${b.key}`, "past", path, b.value, { side: pastBelow ? "below" : "above", step });
       checks.push((o, hit) => {
         for (const s of bandedTotals(rubric, o.result)) {
           if (s.eq(b.value)) hit(on);
@@ -285,6 +290,8 @@ function targetOf(rubric: CompiledRubric, s: Slot): CoverageTarget {
     id: s.id,
     outcome: s.outcome,
     ...(s.value !== undefined ? { value: s.value.toFixed() } : {}),
+    ...(s.side !== undefined ? { side: s.side } : {}),
+    ...(s.step !== undefined ? { step: s.step.toFixed() } : {}),
     path: s.path,
     ...(source ? { source } : {}),
     covered: s.cases.length > 0,
@@ -435,6 +442,15 @@ export function setCoverage(
   return { overall: count(all), rubrics };
 }
 
+/** Options of coverage runs. */
+export interface CoverageOptions {
+  /**
+   * Whether a case of `extra` counts towards coverage (default: every case). The CLI
+   * runs recorded cases (golden.*.yaml) as tests but does not count them.
+   */
+  readonly counts?: (input: TestCaseInput) => boolean;
+}
+
 /** The cases' outcomes and the coverage they give, from one run of each case. */
 export interface TestsWithCoverage {
   readonly passed: number;
@@ -447,9 +463,15 @@ export interface TestsWithCoverage {
  * Run every case of a set once and measure the coverage of its rubrics.
  * @internal the public forms are testCoverage / safeTestCoverage in kaohe.ts
  */
-export function runWithCoverage(set: RubricSet, extra: readonly TestCaseInput[] = []): TestsWithCoverage {
-  const runs = collectCaseRuns(set, extra).map((c) => ({ name: c.name, rubric: c.rubric, run: c.run() }));
+export function runWithCoverage(set: RubricSet, extra: readonly TestCaseInput[] = [], options: CoverageOptions = {}): TestsWithCoverage {
+  const internal = set.rubrics.reduce((n, r) => n + r.tests.length, 0);
+  const runs = collectCaseRuns(set, extra).map((c, i) => ({
+    name: c.name,
+    rubric: c.rubric,
+    run: c.run(),
+    counted: i < internal || !options.counts || options.counts(extra[i - internal]!),
+  }));
   const cases = runs.map((r) => r.run.outcome);
   const failed = cases.filter((c) => !c.passed).length;
-  return { passed: cases.length - failed, failed, cases, coverage: setCoverage(set, runs) };
+  return { passed: cases.length - failed, failed, cases, coverage: setCoverage(set, runs.filter((r) => r.counted)) };
 }
