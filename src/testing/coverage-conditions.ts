@@ -4,13 +4,10 @@
  * @internal
  */
 import type { CompiledRubric } from "../compile/model.js";
-import type { RubricPath } from "../parse/locate.js";
 import type { CoverageTarget } from "./coverage.js";
 
 /** Condition outcomes gathered from the cases of a set. */
 export interface ConditionObserver {
-  /** A rule's place in the YAML (its condition's parent), when known. */
-  rulePath(rubric: CompiledRubric, ruleId: string): RubricPath | undefined;
   /** Per rubric, the condition targets with the cases that decided each. */
   targets(rubric: CompiledRubric): Omit<CoverageTarget, "source">[];
 }

@@ -190,7 +190,7 @@ export function rubricCoverage(rubric: CompiledRubric, observations: readonly Ca
   const ruleOrder = [...rubric.rules.exclusions, ...rubric.rules.vetoes, ...rubric.rules.downgrades, ...rubric.rules.caps];
   const exclusionIds = rubric.rules.exclusions.map((r) => r.id);
   for (const rule of ruleOrder) {
-    const path = rulePath(rubric, rule.id, conditions);
+    const path = rule.path ?? ["rules"];
     const fired = add("rule", rule.id, "fired", path);
     const notFired = add("rule", rule.id, "not-fired", path);
     const isExclusion = rule.kind === "exclude";
@@ -307,11 +307,6 @@ function bandedTotals(rubric: CompiledRubric, result: RubricResult): Dec[] {
 
 function excludedBy(u: SubjectResult): string | undefined {
   return u.adjustments.find((a) => a.kind === "exclusion")?.rule;
-}
-
-/** A rule's place in the YAML: from its condition's path when known, else the rules list. */
-function rulePath(rubric: CompiledRubric, id: string, conditions: ConditionObserver | undefined): RubricPath {
-  return conditions?.rulePath(rubric, id) ?? ["rules"];
 }
 
 function quotaScopes(q: QuotaSpec, graded: readonly SubjectResult[]): Map<string, SubjectResult[]> {
