@@ -7,13 +7,14 @@
 import type { RankValue, TieBreaker } from "../compile/model.js";
 import type { Dec } from "../decimal/decimal.js";
 import type { SubjectState } from "../engine/state.js";
+import { tieBreakerValue } from "../engine/condition.js";
 
 /** Compare two subjects for ranking: negative when a ranks before b, 0 when tied. */
 export function compareForRank(a: SubjectState, b: SubjectState, tieBreakers: readonly TieBreaker[]): number {
   const byTotal = b.total.cmp(a.total);
   if (byTotal !== 0) return byTotal;
   for (const t of tieBreakers) {
-    const c = compareValues(t.value(a), t.value(b), t.order);
+    const c = compareValues(tieBreakerValue(t, a), tieBreakerValue(t, b), t.order);
     if (c !== 0) return c;
   }
   return 0;

@@ -9,6 +9,7 @@ import type { Entry, ItemNode, RecordValue, ScoreSheet, VoteCounts } from "../co
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "../decimal/decimal.js";
 import type { NodeScore, SubjectState, TrailLine, TrailNote } from "./state.js";
+import { testCondition } from "./condition.js";
 
 const f = (d: Dec) => format(d);
 
@@ -33,7 +34,7 @@ export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs)
       return done(points, [line(m.input, m.input, points, () => ({ key: "level", level: v, points }))]);
     }
     case "deduct": {
-      if (m.zeroIf?.test(s)) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), () => ({ key: "zero-if", condition: m.zeroIf!.text }))]);
+      if ((m.zeroIf !== undefined && testCondition(m.zeroIf, s))) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), () => ({ key: "zero-if", condition: m.zeroIf!.text }))]);
       const lines = entryLines(m.entries, s);
       if (!lines) return undefined;
       const deducted = sum(lines.map((l) => l.amount));
@@ -241,7 +242,7 @@ function entryLines(entries: readonly Entry[], s: SubjectState): TrailLine[] | u
 function entryAmount(e: Entry, s: SubjectState): [Dec, () => TrailNote] | undefined {
   switch (e.type) {
     case "when":
-      return e.when.test(s) ? [e.points, () => ({ key: "when", condition: e.when.text, points: e.points })] : [ZERO, () => ({ key: "when", condition: e.when.text, points: ZERO })];
+      return testCondition(e.when, s) ? [e.points, () => ({ key: "when", condition: e.when.text, points: e.points })] : [ZERO, () => ({ key: "when", condition: e.when.text, points: ZERO })];
     case "per": {
       const v = s.input(e.input) as Dec | undefined;
       return v === undefined ? undefined : [v.times(e.points), () => ({ key: "per", value: v, points: e.points })];

@@ -13,12 +13,13 @@
 import type { CompiledRubric, RuleSpec } from "../compile/model.js";
 import { ZERO } from "../decimal/decimal.js";
 import type { AdjustmentKind, SubjectState } from "./state.js";
+import { testCondition } from "./condition.js";
 
 const gradeId = (r: CompiledRubric, i: number | undefined) => (i === undefined ? null : r.grades[i]!.id);
 
 export function applyExclusions(rubric: CompiledRubric, s: SubjectState): void {
   for (const rule of rubric.rules.exclusions) {
-    if (!rule.when.test(s)) continue;
+    if (!testCondition(rule.when, s)) continue;
     s.excluded = true;
     record(s, rule, "exclusion", s.grade, undefined, {});
     s.grade = undefined;
@@ -28,7 +29,7 @@ export function applyExclusions(rubric: CompiledRubric, s: SubjectState): void {
 
 export function applyVetoes(rubric: CompiledRubric, s: SubjectState): void {
   for (const rule of rubric.rules.vetoes) {
-    if (rule.kind !== "veto" || !rule.when.test(s)) continue;
+    if (rule.kind !== "veto" || !testCondition(rule.when, s)) continue;
     const from = s.grade!;
     const to = Math.max(from, rule.grade);
     const numbers: Record<string, string> = {};
@@ -44,7 +45,7 @@ export function applyVetoes(rubric: CompiledRubric, s: SubjectState): void {
 
 export function applyDowngradesAndCaps(rubric: CompiledRubric, s: SubjectState): void {
   const last = rubric.grades.length - 1;
-  const matched = rubric.rules.downgrades.filter((r) => r.when.test(s));
+  const matched = rubric.rules.downgrades.filter((r) => testCondition(r.when, s));
   const applied =
     rubric.policy.downgrades === "max" && matched.length > 1
       ? [matched.reduce((best, r) => (levels(r) > levels(best) ? r : best))]
@@ -60,7 +61,7 @@ export function applyDowngradesAndCaps(rubric: CompiledRubric, s: SubjectState):
     s.grade = to;
   }
   for (const rule of rubric.rules.caps) {
-    if (rule.kind !== "cap" || !rule.when.test(s)) continue;
+    if (rule.kind !== "cap" || !testCondition(rule.when, s)) continue;
     const from = s.grade!;
     const to = Math.max(from, rule.grade);
     record(s, rule, "cap", from, to, { cap: gradeId(rubric, rule.grade)! });

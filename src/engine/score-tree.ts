@@ -18,6 +18,7 @@ import { bound, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from ".
 import { scoreItem } from "./items.js";
 import type { NodeScore, SubjectState, TrailLine } from "./state.js";
 import { EMPTY_SHEET } from "./subject-data.js";
+import { testCondition } from "./condition.js";
 
 /**
  * Score the whole tree into `s.scores`; returns false when an input was unusable or
@@ -84,7 +85,7 @@ function absentInputs(item: ItemNode, s: SubjectState): "fail" | "skip" | { zero
 
 /** Undefined when the node does not apply, or when scoring failed (then s.failed is set). */
 function scoreNode(node: TreeNode, s: SubjectState, cohort: CohortInputs): NodeScore | undefined {
-  if (node.only && !node.only.test(s)) return undefined;
+  if (node.only && !testCondition(node.only, s)) return undefined;
   let score: NodeScore | undefined;
   if (node.type === "item") {
     const absent = absentInputs(node, s);

@@ -26,6 +26,7 @@ import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "../engine/
 import { scoreTree } from "../engine/score-tree.js";
 import { SubjectState } from "../engine/state.js";
 import { checkSubjects, prepareSubject, type DataLimits, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
+import { testCondition } from "../engine/condition.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
 export type SetEvaluation = { readonly results: readonly RubricResult[]; readonly issues: readonly Issue[] };
@@ -109,8 +110,8 @@ function evaluateRubric(
   // 9. actions and tiers
   for (const s of states) {
     if (s.excluded) continue;
-    for (const a of rubric.actions) if (!a.when || a.when.test(s)) s.actions.push({ id: a.id, label: a.label });
-    const tier = rubric.tiers.find((t) => !t.when || t.when.test(s));
+    for (const a of rubric.actions) if (!a.when || testCondition(a.when, s)) s.actions.push({ id: a.id, label: a.label });
+    const tier = rubric.tiers.find((t) => !t.when || testCondition(t.when, s));
     if (tier) s.tier = { id: tier.id, label: tier.label, ...(tier.followUp ? { followUp: tier.followUp } : {}) };
   }
   if (issues.length > 0) return { issues };
