@@ -14,7 +14,8 @@ import { Dec, dec, roundToInteger, ZERO } from "../decimal/decimal.js";
 import type { SourcePosition } from "../diagnostics/issue.js";
 import type { RubricPath } from "../parse/locate.js";
 import { exactOf, exactScore, type RubricResult, type SubjectResult } from "../report/result.js";
-import { conditionTargets, type ConditionObserver } from "./coverage-conditions.js";
+import { conditionHits } from "./coverage-conditions.js";
+import type { SubjectData } from "../engine/subject-data.js";
 import { collectCaseRuns, type CaseRun, type TestCaseInput, type TestCaseOutcome } from "./run-tests.js";
 
 /** The kinds of coverage target, in the order reports list them. */
@@ -131,10 +132,12 @@ interface Slot {
   readonly cases: string[];
 }
 
-/** One case's observation of a rubric: its result, and the case's name. */
+/** One case's observation of a rubric: the case's name and the rubric's result; conditions also need its subjects and the set's results. */
 export interface CaseObservation {
   readonly name: string;
   readonly result: RubricResult;
+  readonly subjects?: readonly SubjectData[];
+  readonly results?: readonly RubricResult[];
 }
 
 /** The step "just past" a threshold means: 10^-places of the rubric's rounding, 0.01 without one. */
@@ -147,9 +150,8 @@ export function thresholdStep(rubric: CompiledRubric): Dec {
  *
  * @param rubric - the compiled rubric
  * @param observations - the results of the cases that check it
- * @param conditions - condition-branch outcomes per case (from coverage-conditions.ts)
  */
-export function rubricCoverage(rubric: CompiledRubric, observations: readonly CaseObservation[], conditions?: ConditionObserver): RubricCoverage {
+export function rubricCoverage(rubric: CompiledRubric, observations: readonly CaseObservation[]): RubricCoverage {
   const slots: Slot[] = [];
   const add = (kind: CoverageKind, id: string, outcome: CoverageOutcome, path: RubricPath, value?: Dec, past?: { side: "below" | "above"; step: Dec }): Slot => {
     const slot: Slot = { kind, id, outcome, path, cases: [], ...(value !== undefined ? { value } : {}), ...(past ?? {}) };
@@ -271,14 +273,16 @@ export function rubricCoverage(rubric: CompiledRubric, observations: readonly Ca
     for (const check of checks) check(o, hit);
   }
 
-  const condition = conditions ? conditionTargets(rubric, conditions) : [];
-  const targets: CoverageTarget[] = [
-    ...slots.map((s) => targetOf(rubric, s)),
-    ...condition.map((c) => {
-      const source = rubric.locate?.(c.path);
-      return { ...c, ...(source ? { source } : {}) };
-    }),
-  ].sort((a, b) => COVERAGE_KINDS.indexOf(a.kind) - COVERAGE_KINDS.indexOf(b.kind));
+  // --- condition branches: every node of every condition decided true and false
+  const decided = conditionHits(
+    rubric,
+    observations.flatMap((o) => (o.subjects ? [{ name: o.name, subjects: o.subjects, result: o.result, results: o.results ?? [o.result] }] : [])),
+  );
+  for (const [id, hit] of decided) {
+    slots.push({ kind: "condition", id, outcome: "true", path: hit.node.path, cases: hit.true });
+    slots.push({ kind: "condition", id, outcome: "false", path: hit.node.path, cases: hit.false });
+  }
+  const targets: CoverageTarget[] = slots.map((s) => targetOf(rubric, s)).sort((a, b) => COVERAGE_KINDS.indexOf(a.kind) - COVERAGE_KINDS.indexOf(b.kind));
   const byKind = Object.fromEntries(COVERAGE_KINDS.map((k) => [k, count(targets.filter((t) => t.kind === k))])) as Record<CoverageKind, CoverageCount>;
   return { rubric: rubric.id, ...(rubric.file !== undefined ? { file: rubric.file } : {}), cases: observations.length, overall: count(targets), byKind, targets };
 }
@@ -424,13 +428,13 @@ function unreachableKind(m: never): never {
 export function setCoverage(
   set: RubricSet,
   runs: readonly { readonly name: string; readonly rubric: string; readonly run: CaseRun }[],
-  conditions?: ConditionObserver,
 ): CoverageReport {
   const rubrics = set.rubrics.map((r) =>
     rubricCoverage(
       r,
-      runs.filter((x) => x.rubric === r.id && x.run.result).map((x) => ({ name: x.name, result: x.run.result! })),
-      conditions,
+      runs
+        .filter((x) => x.rubric === r.id && x.run.result)
+        .map((x) => ({ name: x.name, result: x.run.result!, ...(x.run.subjects ? { subjects: x.run.subjects as readonly SubjectData[] } : {}), ...(x.run.results ? { results: x.run.results } : {}) })),
     ),
   );
   const all = rubrics.flatMap((r) => r.targets);

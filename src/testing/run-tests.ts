@@ -54,6 +54,9 @@ export function collectTestCases(set: RubricSet, extra: readonly TestCaseInput[]
 export interface CaseRun {
   readonly outcome: TestCaseOutcome;
   readonly result?: RubricResult;
+  /** With a result: the case's subjects and every result of the set (conditions read linked rubrics). */
+  readonly subjects?: TestCaseSource["subjects"];
+  readonly results?: readonly RubricResult[];
 }
 
 /** As {@link collectTestCases}, each run also giving the checked rubric's result (for coverage). @internal */
@@ -78,7 +81,7 @@ export function collectCaseRuns(set: RubricSet, extra: readonly TestCaseInput[] 
 
 function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): CaseRun {
   const t = input.case;
-  const outcome = (differences: TestDifference[], result?: RubricResult): CaseRun => ({
+  const outcome = (differences: TestDifference[], result?: RubricResult, results?: readonly RubricResult[]): CaseRun => ({
     outcome: {
       name: t.name,
       rubric: rubricId,
@@ -86,7 +89,7 @@ function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): CaseRu
       differences,
       ...(input.source ? { source: input.source } : {}),
     },
-    ...(result ? { result } : {}),
+    ...(result ? { result, subjects: t.subjects, results: results ?? [result] } : {}),
   });
   const rubric = set.rubrics.find((r) => r.id === rubricId);
   if (!rubric) return outcome([{ path: "rubric", expected: rubricId, actual: `not in the set (${set.rubrics.map((r) => r.id).join(", ")})` }]);
@@ -104,7 +107,7 @@ function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): CaseRu
   const diffs = compareExpectations(result, t.expect ?? {}, feedback);
   const common = built?.common.map((c) => c.item);
   if (t.common !== undefined && !listEqual(t.common, common)) diffs.push({ path: "common", expected: t.common, actual: common });
-  return outcome(diffs, result);
+  return outcome(diffs, result, evaluation.results);
 }
 
 function compareExpectations(

@@ -82,28 +82,31 @@ const show = (t: CoverageTarget) => `${t.kind} ${t.id} ${t.outcome}${t.value !==
 const uncovered = (targets: readonly CoverageTarget[]) => targets.filter((t) => !t.covered).map(show);
 
 describe("coverage of one rubric", () => {
-  test("all six cases pass and touch all 24 targets", () => {
+  test("all six cases pass and touch all 28 targets", () => {
     const { failed, coverage } = testCoverage(load(Object.keys(CASES)));
     expect(failed).toBe(0);
     expect(uncovered(coverage.rubrics[0]!.targets)).toEqual([]);
-    // 3 bands + 4 threshold sides + 2 rule outcomes + 2 quota + 2 tie + 9 item points + 2 only = 24 (no condition targets yet):
+    // 3 bands + 4 threshold sides + 2 rule outcomes + 4 condition (2 conditions of one node, each true and false)
+    // + 2 quota + 2 tie + 9 item points + 2 only = 28:
     expect(coverage.rubrics[0]!.byKind).toMatchObject({
       band: { covered: 3, total: 3 },
       threshold: { covered: 4, total: 4 },
       rule: { covered: 2, total: 2 },
+      condition: { covered: 4, total: 4 },
       quota: { covered: 2, total: 2 },
       tie: { covered: 2, total: 2 },
       item: { covered: 9, total: 9 },
       only: { covered: 2, total: 2 },
     });
-    expect(coverage.overall).toEqual({ covered: 24, total: 24, percent: "100.0" });
+    expect(coverage.overall).toEqual({ covered: 28, total: 28, percent: "100.0" });
   });
 
-  test("one full-marks case touches 8 of 24 targets (33.3%), and each miss is listed with its place", () => {
+  test("one full-marks case touches 10 of 28 targets (35.7%), and each miss is listed with its place", () => {
     const { coverage } = testCoverage(load(["full"]));
     const r = coverage.rubrics[0]!;
-    // Touched: band A, low not fired, qa not binding, x/d/o at max, adj at 0, o applied = 8.
-    expect(r.overall).toEqual({ covered: 8, total: 24, percent: "33.3" });
+    // Touched: band A, low not fired and its condition false, qa not binding, x/d/o at max, adj at 0,
+    // o applied and its only: true = 10; 10 / 28 = 35.71…% → 35.7.
+    expect(r.overall).toEqual({ covered: 10, total: 28, percent: "35.7" });
     expect(uncovered(r.targets)).toEqual([
       "band B reached",
       "band C reached",
@@ -112,6 +115,8 @@ describe("coverage of one rubric", () => {
       "threshold B.above on 60",
       "threshold B.above past 60",
       "rule low fired",
+      "condition rules[0].when true",
+      "condition scoring.children[2].only false",
       "quota qa binding",
       "tie qa demote",
       "tie score.x decided",
@@ -276,6 +281,119 @@ describe("targets by kind", () => {
   });
 });
 
+describe("condition branches", () => {
+  // A downgrade when (a or not b) and x scores at least 50; a cap to C when the grade, as the cap reads it
+  // after downgrades, is at most C (it then changes nothing: a condition decided true without an adjustment).
+  const body = dedent(`
+    scoring:
+      children:
+        - { id: x, kind: input, max: 100 }
+    inputs:
+      a: { type: boolean }
+      b: { type: boolean }
+    rules:
+      - id: down
+        kind: downgrade
+        reason: r
+        when: { all: [ { any: [ input.a, { not: input.b } ] }, { fact: score.x, gte: 50 } ] }
+      - { id: capped, kind: cap, grade: C, reason: r, when: { fact: grade, atMost: C } }
+  `);
+  const nodes = ["rules[0].when", "rules[0].when.all[0]", "rules[0].when.all[0].any[0]", "rules[0].when.all[0].any[1]", "rules[0].when.all[0].any[1].not", "rules[0].when.all[1]", "rules[1].when"];
+  const decided = (cases: string) => {
+    const { failed, coverage } = testCoverage(loadRubric(rubricText(body + testsBlock([cases]))));
+    expect(failed).toBe(0);
+    const targets = coverage.rubrics[0]!.targets.filter((t) => t.kind === "condition");
+    expect([...new Set(targets.map((t) => t.id))]).toEqual(nodes);
+    return targets.filter((t) => t.covered).map((t) => `${t.id} ${t.outcome}`);
+  };
+
+  test("each node is decided on its own, also where any/all would stop early", () => {
+    // s: a true, b true, x 95 (A). any[0] true; any[1] = not b = false (any stops before it, counted anyway);
+    // all[1] 95 ≥ 50 true → down fires: A → B. The cap reads the grade after downgrades: B is not at most C: false.
+    const cases = `
+      - name: a and b
+        subjects: [ { id: s, x: 95, a: true, b: true } ]
+        expect: { s: { grade: B, adjustments: [down] } }`;
+    expect(decided(cases)).toEqual([
+      "rules[0].when true",
+      "rules[0].when.all[0] true",
+      "rules[0].when.all[0].any[0] true",
+      "rules[0].when.all[0].any[1] false",
+      "rules[0].when.all[0].any[1].not true",
+      "rules[0].when.all[1] true",
+      "rules[1].when false",
+    ]);
+  });
+
+  test("a second case decides the other way: every node both ways", () => {
+    // s as above. t: a false, b true, x 40 → D: any[0] false, not b false (b true is its inner node's true),
+    // so any and all[0] false; all[1] 40 < 50 false; the cap: D is at most C → true (nothing changes).
+    // u: a false, b false, x 70 → C: not b true (its inner b false), any true, all[1] true → down: C → D.
+    const cases = `
+      - name: a and b
+        subjects: [ { id: s, x: 95, a: true, b: true } ]
+        expect: { s: { grade: B } }
+      - name: neither
+        subjects: [ { id: t, x: 40, a: false, b: true }, { id: u, x: 70, a: false, b: false } ]
+        expect: { t: { grade: D, adjustments: [] }, u: { grade: D, adjustments: [down] } }`;
+    const both = decided(cases);
+    for (const n of nodes) expect(both, n).toEqual(expect.arrayContaining([`${n} true`, `${n} false`]));
+  });
+
+  test("a condition counts only for the subjects it is evaluated for: not for an excluded one", () => {
+    const excluded = dedent(`
+      scoring:
+        children:
+          - { id: x, kind: input, max: 100 }
+      inputs:
+        gone: { type: boolean }
+      rules:
+        - { id: out, kind: exclude, when: input.gone, reason: r }
+        - { id: low, kind: veto, when: { fact: total, lt: 50 }, reason: r }
+      tests:
+        # s is excluded: the veto is not evaluated for it (its total 10 would make it true).
+        - name: excluded
+          subjects: [ { id: s, x: 10, gone: true } ]
+          expect: { s: { excluded: true } }
+    `);
+    const { coverage } = testCoverage(loadRubric(rubricText(excluded)));
+    expect(coverage.rubrics[0]!.targets.filter((t) => t.kind === "condition").map((t) => `${t.id} ${t.outcome} ${t.covered}`)).toEqual([
+      "rules[0].when true true",
+      "rules[0].when false false",
+      "rules[1].when true false",
+      "rules[1].when false false",
+    ]);
+  });
+
+  test("a linked rubric's grade is read from the case's results", () => {
+    const set = linkedSet(
+      ["base", "scoring:\n  children:\n    - { id: x, kind: input, max: 100 }\n"],
+      [
+        "top",
+        dedent(`
+          scoring:
+            children:
+              - { id: y, kind: input, max: 100 }
+          rules:
+            - { id: base-weak, kind: cap, grade: B, reason: r, when: { fact: rubric.base.grade, atMost: C } }
+          tests:
+            # base: x 65 → C, so top's 95 (A) is capped to B; x 95 → A: not capped.
+            - name: linked
+              subjects: [ { id: s, x: 65, y: 95 }, { id: t, x: 95, y: 95 } ]
+              expect: { s: { grade: B, adjustments: [base-weak] }, t: { grade: A } }
+        `),
+      ],
+    );
+    const { failed, coverage } = testCoverage(set);
+    expect(failed).toBe(0);
+    const top = coverage.rubrics.find((r) => r.rubric === "top")!;
+    expect(top.targets.filter((t) => t.kind === "condition").map((t) => `${t.id} ${t.outcome} ${t.cases.join("+")}`)).toEqual([
+      "rules[0].when true linked",
+      "rules[0].when false linked",
+    ]);
+  });
+});
+
 describe("what counts as a case of a rubric", () => {
   test("a case expecting an error touches nothing; a case of another rubric of the set does not count", () => {
     const set = linkedSet(
@@ -311,7 +429,7 @@ describe("what counts as a case of a rubric", () => {
     const rubric = load([]);
     const tests = safeLoadTestCases(testsBlock([CASES.full!]), { file: "tests.yaml" });
     if (!tests.ok) throw new Error("tests");
-    expect(testCoverage(rubric, tests.value).coverage.overall.covered).toBe(8);
+    expect(testCoverage(rubric, tests.value).coverage.overall.covered).toBe(10);
   });
 });
 
