@@ -359,7 +359,8 @@ function* walk(node: TreeNode): Generator<TreeNode> {
 }
 
 /**
- * The points an item has, by kind (docs/testing.md "Items"): zero where it can score 0,
+ * The points an item has, by kind (docs/testing.md "Items"): zero where it can score 0
+ * (levels, yesno, bands and votes: only when some level, answer, band or coefficient gives 0),
  * floor where it has one other than 0 (deduct, scale, adjust), max where it has a full
  * mark above 0 (not adjust, whose full mark is 0), cap where it has one (adjust).
  */
@@ -397,12 +398,16 @@ export function itemPoints(item: ItemNode): { outcome: "zero" | "floor" | "max" 
       if (m.otherwise.isZero() || anyZero(m.bands.map((b) => b.points))) zero();
       if (m.bands.some((b) => b.points.eq(item.max)) || m.otherwise.eq(item.max)) maxPoint();
       break;
+    case "votes":
+      // Votes score 0 only when some level counts for nothing.
+      if (anyZero(m.coefficients.values())) zero();
+      if (item.max.gt(0)) maxPoint();
+      break;
     case "bonus":
     case "input":
     case "ratio":
     case "rank":
     case "panel":
-    case "votes":
     case "periods":
     case "carry":
     case "linked":
