@@ -410,8 +410,11 @@ export function itemPoints(item: ItemNode): { outcome: "zero" | "floor" | "max" 
     case "panel":
     case "periods":
     case "carry":
-    case "linked":
       zero();
+      if (item.max.gt(0)) maxPoint();
+      break;
+    case "linked":
+      // The other rubric's total: how low it can go is that rubric's matter (its own coverage).
       if (item.max.gt(0)) maxPoint();
       break;
     default:
