@@ -26,7 +26,7 @@ export type CoverageKind = (typeof COVERAGE_KINDS)[number];
  * What a target asks for:
  * - band: `reached` (some subject's raw grade is the band);
  * - threshold: `on` (a total exactly on the bound), `past` (a total on the bound's
- *   other side within one step: 10^-places of the rubric's rounding, 0.01 without one);
+ *   other side within one step, see {@link thresholdStep});
  * - rule: `fired`, `not-fired` (evaluated for a subject and its condition did not hold);
  * - condition: `true`, `false` (a condition node decided each way);
  * - quota: `binding` (it demoted someone), `not-binding` (it applied and demoted no one);
@@ -140,9 +140,14 @@ export interface CaseObservation {
   readonly results?: readonly RubricResult[];
 }
 
-/** The step "just past" a threshold means: 10^-places of the rubric's rounding, 0.01 without one. */
-export function thresholdStep(rubric: CompiledRubric): Dec {
-  return Dec.of(1, rubric.rounding?.places ?? 2);
+/**
+ * The step "just past" a threshold means: 10^-places of the rubric's rounding (0.01 for
+ * totals rounded to 2 places). Without rounding totals are exact and have no step of their
+ * own: then one unit in the decimal place after the threshold's last written digit
+ * (0.1 past 95, 0.01 past 89.5).
+ */
+export function thresholdStep(rubric: CompiledRubric, bound: Dec): Dec {
+  return Dec.of(1, rubric.rounding ? rubric.rounding.places : bound.decimalPlaces() + 1);
 }
 
 /**
@@ -164,7 +169,6 @@ export function rubricCoverage(rubric: CompiledRubric, observations: readonly Ca
   };
 
   // --- bands and thresholds (raw grade: the band the total falls in, before rules and quotas)
-  const step = thresholdStep(rubric);
   rubric.grades.forEach((g, i) => {
     const reached = add("band", g.id, "reached", ["grades", i]);
     checks.push((o, hit) => {
@@ -175,6 +179,7 @@ export function rubricCoverage(rubric: CompiledRubric, observations: readonly Ca
     if (g.declared.upper) bounds.push({ key: g.declared.upper.inclusive ? "max" : "below", value: g.declared.upper.value, inside: g.declared.upper.inclusive, lower: false });
     for (const b of bounds) {
       const path = ["grades", i, b.key];
+      const step = thresholdStep(rubric, b.value);
       // The side the bound value is not on: below a lower bound it includes or an upper bound it excludes.
       const pastBelow = b.lower === b.inside;
       const on = add("threshold", `${g.id}.${b.key}`, "on", path, b.value);

@@ -22,7 +22,7 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-// Two grades (good ≥ 80, poor), two items of 50, no rounding (step 0.01), one veto.
+// Two grades (good ≥ 80, poor), two items of 50, no rounding (the step past 80 is 0.1), one veto.
 const RUBRIC = `kaohe: 1
 id: small
 name: 小型测试
@@ -49,7 +49,7 @@ const TESTS = `tests:
     expect: { v: { grade: poor } }
 `;
 
-// Recorded: 80 exactly, 79.99 just below, a and b at 0 (the veto fires): 6 more targets if it counted.
+// Recorded: 80 exactly, 79.99 just below (within 0.1), a and b at 0 (the veto fires): 6 more targets if it counted.
 const GOLDEN = `tests:
   - name: recorded
     subjects: [ { id: w, a: 40, b: 40 }, { id: x, a: 40, b: 39.99 }, { id: y, a: 0, b: 0 } ]
@@ -73,7 +73,7 @@ describe("kaohe test --coverage", () => {
       `  small (${file}): 41.6% (5 of 12), 2 case(s)`,
       "    bands 2/2, thresholds 0/2, rules 1/2, conditions 1/2, items 1/4",
       `    ${file}:7:32  good.min 80: no total exactly on it`,
-      `    ${file}:7:32  good.min 80: no total just past it (below it by at most 0.01)`,
+      `    ${file}:7:32  good.min 80: no total just past it (below it by at most 0.1)`,
       `    ${file}:14:5  rule none: never fired`,
       `    ${file}:14:35  condition rules[0].when: never true`,
       `    ${file}:11:7  item a: never scored 0`,
@@ -127,7 +127,7 @@ describe("kaohe test --coverage", () => {
       outcome: "past",
       value: "80",
       side: "below",
-      step: "0.01",
+      step: "0.1",
       path: ["grades", 0, "min"],
       source: { file: join(dir, "r.yaml"), line: 7, col: 32 },
       covered: false,

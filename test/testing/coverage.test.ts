@@ -160,16 +160,20 @@ describe("coverage of one rubric", () => {
     ]);
   });
 
-  test("the step is 10^-places of the rubric's rounding, a hundredth without one", () => {
-    expect(thresholdStep(load([])).toFixed()).toBe("0.1");
+  test("the step is 10^-places of the rubric's rounding; without rounding, a unit after the threshold's last digit", () => {
+    expect(thresholdStep(load([]), dec(90)).toFixed()).toBe("0.1");
+    expect(thresholdStep(load([]), dec("89.5")).toFixed()).toBe("0.1");
     const unrounded = loadRubric(rubricText("scoring:\n  children:\n    - { id: x, kind: input, max: 100 }\n"));
-    expect(thresholdStep(unrounded).toFixed()).toBe("0.01");
+    expect(thresholdStep(unrounded, dec(90)).toFixed()).toBe("0.1");
+    expect(thresholdStep(unrounded, dec("89.5")).toFixed()).toBe("0.01");
+    expect(thresholdStep(unrounded, dec("0.125")).toFixed()).toBe("0.0001");
   });
 });
 
 describe("targets by kind", () => {
   test("upper bounds: max is past above it, below is past below it", () => {
-    // No rounding: step 0.01. B's max 80 includes 80 (past: 80.01 … up to 80.01); C's below 60 excludes 60 (past: 59.99).
+    // No rounding: the step past 80 and 60 is 0.1. B's max 80 includes 80 (past: above, up to 80.1);
+    // C's below 60 excludes 60 (past: below, from 59.9). 80.2 and 59.8 would be too far.
     const body = dedent(`
       policy: { bandGaps: lower }
       grades:
@@ -180,9 +184,9 @@ describe("targets by kind", () => {
         children:
           - { id: x, kind: input, max: 100 }
       tests:
-        # 80 on B.max; 80.01 past it (a gap: the lower grade, B); 60 on C.below (B); 59.99 past it (C).
+        # 80 on B.max; 80.1 past it (a gap: the lower grade, B); 60 on C.below (B); 59.9 past it (C).
         - name: upper bounds
-          subjects: [ { id: a, x: 80 }, { id: b, x: 80.01 }, { id: c, x: 60 }, { id: d, x: 59.99 } ]
+          subjects: [ { id: a, x: 80 }, { id: b, x: 80.1 }, { id: c, x: 60 }, { id: d, x: 59.9 } ]
           expect: { a: { grade: B }, b: { grade: B }, c: { grade: B }, d: { grade: C } }
     `);
     const { failed, coverage } = testCoverage(loadRubric(rubricText(body), { file: "u.yaml" }));
