@@ -449,12 +449,13 @@ export function runRubricTests(target: CompiledRubric | RubricSet, extra: readon
  * @returns the cases' outcomes and, per rubric, every target with its place
  *   (file:line:col) and the cases that touched it; never throws (API_BAD_ARGUMENT for a wrong argument)
  * @example
- * const tests = safeLoadTestCases(fs.readFileSync("tests.yaml", "utf8"), { file: "tests.yaml" });
+ * // r/r.yaml: 好 from 80, items a and b of 50, a veto below 10; r/tests.yaml: one subject at 85, one at 60
+ * const tests = safeLoadTestCases(fs.readFileSync("r/tests.yaml", "utf8"), { file: "r/tests.yaml" });
  * const r = safeTestCoverage(set, tests.ok ? tests.value : []);
  * r.ok && r.value.coverage.rubrics.map((c) => [c.rubric, c.overall.percent, c.byKind.band.percent])
- * // => [["review-2024", "93.1", "100.0"]]
+ * // => [["small", "41.6", "100.0"]]
  * r.ok && r.value.coverage.rubrics[0].targets.filter((t) => !t.covered).map((t) => `${t.source?.line}:${t.source?.col} ${t.kind} ${t.id} ${t.outcome}`)
- * // => ["12:7 threshold good.min past", ...]
+ * // => ["7:32 threshold good.min on", "7:32 threshold good.min past", "14:5 rule none fired", "14:35 condition rules[0].when true", "11:7 item a zero", "12:7 item b zero", "12:7 item b max"]
  */
 export function safeTestCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): Result<TestsWithCoverage> {
   const fn = "safeTestCoverage";
@@ -474,8 +475,8 @@ export function safeTestCoverage(target: CompiledRubric | RubricSet, extra: read
  * @returns the cases' outcomes and the coverage of each rubric
  * @throws KaoheError for a wrong argument
  * @example
- * testCoverage(rubric).coverage.overall
- * // => { covered: 27, total: 29, percent: "93.1" }
+ * testCoverage(set, cases).coverage.overall
+ * // => { covered: 5, total: 12, percent: "41.6" }
  */
 export function testCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): TestsWithCoverage {
   return unwrap(safeTestCoverage(target, extra));

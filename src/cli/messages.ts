@@ -61,7 +61,7 @@ export const CLI_EN = {
   "bad-coverage-min": (p: Params) => `--coverage-min must be a percentage from 0 to 100 (e.g. 90 or 92.5), got ${q(p.received)}`,
   "coverage-title": (p: Params) => `coverage by the hand-computed cases${list(p.skipped).length ? ` (recorded cases not counted: ${s(p.skipped, ", ")})` : ""}:`,
   "coverage-rubric": (p: Params) => `  ${s(p.rubric)}${p.file ? ` (${s(p.file)})` : ""}: ${s(p.percent)}% (${s(p.covered)} of ${s(p.total)}), ${s(p.cases)} case(s)`,
-  "coverage-kinds": (p: Params) => `    ${(p.kinds as { kind: string; covered: number; total: number }[]).map((k) => `${COVERAGE_KIND_EN[k.kind] ?? k.kind} ${k.covered}/${k.total}`).join(", ")}`,
+  "coverage-kinds": (p: Params) => `    by kind: ${((p.kinds ?? []) as { kind: string; covered: number; total: number }[]).map((k) => `${COVERAGE_KIND_EN[k.kind] ?? k.kind} ${k.covered}/${k.total}`).join(", ")}`,
   "coverage-uncovered": (p: Params) => `    ${s(p.where)}  ${coverageTextEn(p)}`,
   "coverage-overall": (p: Params) => `coverage ${s(p.percent)}% (${s(p.covered)} of ${s(p.total)} targets)`,
   "coverage-below": (p: Params) => `kaohe test: coverage ${s(p.percent)}% is below --coverage-min ${s(p.min)}%`,

@@ -128,7 +128,7 @@ export const CLI_ZH: Readonly<Record<CliKey, Template>> = {
   "bad-coverage-min": (p) => `--coverage-min 应为 0 到 100 之间的百分数（如 90 或 92.5），实际为${q(p.received)}`,
   "coverage-title": (p) => `手算用例的覆盖率${list(p.skipped).length ? `（未计入记录的用例：${s(p.skipped, "、")}）` : ""}：`,
   "coverage-rubric": (p) => `  ${s(p.rubric)}${p.file ? `（${s(p.file)}）` : ""}：${s(p.percent)}%（${s(p.total)} 项中覆盖 ${s(p.covered)} 项），用例 ${s(p.cases)} 个`,
-  "coverage-kinds": (p) => `    ${(p.kinds as { kind: string; covered: number; total: number }[]).map((k) => `${COVERAGE_KIND_ZH[k.kind] ?? k.kind} ${k.covered}/${k.total}`).join("，")}`,
+  "coverage-kinds": (p) => `    分项：${((p.kinds ?? []) as { kind: string; covered: number; total: number }[]).map((k) => `${COVERAGE_KIND_ZH[k.kind] ?? k.kind} ${k.covered}/${k.total}`).join("，")}`,
   "coverage-uncovered": (p) => `    ${s(p.where)}  ${coverageTextZh(p)}`,
   "coverage-overall": (p) => `覆盖率 ${s(p.percent)}%（${s(p.total)} 项中覆盖 ${s(p.covered)} 项）`,
   "coverage-below": (p) => `kaohe test：覆盖率 ${s(p.percent)}% 低于 --coverage-min ${s(p.min)}%`,

@@ -3,7 +3,7 @@
  * reports, the exit codes, the usage errors, Chinese, and recorded golden.* cases run
  * but not counted.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -71,7 +71,7 @@ describe("kaohe test --coverage", () => {
       "3 passed, 0 failed",
       `coverage by the hand-computed cases (recorded cases not counted: ${join(dir, "golden.tests.yaml")}):`,
       `  small (${file}): 41.6% (5 of 12), 2 case(s)`,
-      "    bands 2/2, thresholds 0/2, rules 1/2, conditions 1/2, items 1/4",
+      "    by kind: bands 2/2, thresholds 0/2, rules 1/2, conditions 1/2, items 1/4",
       `    ${file}:7:32  good.min 80: no total exactly on it`,
       `    ${file}:7:32  good.min 80: no total just past it (below it by at most 0.1)`,
       `    ${file}:14:5  rule none: never fired`,
@@ -146,10 +146,21 @@ describe("kaohe test --coverage", () => {
     expect(r.out.split("\n").slice(1, 5)).toEqual([
       "手算用例的覆盖率：",
       `  small（${file}）：41.6%（12 项中覆盖 5 项），用例 2 个`,
-      "    等次区间 2/2，分数线 0/2，规则 1/2，条件分支 1/2，指标得分点 1/4",
+      "    分项：等次区间 2/2，分数线 0/2，规则 1/2，条件分支 1/2，指标得分点 1/4",
       `    ${file}:7:32  good.min 80：没有用例的总分恰好等于该分数线`,
     ]);
     expect(r.out).toContain(`${file}:12:7  指标 b：从未得到满分（50）`);
     expect(r.err).toBe("kaohe test：覆盖率 41.6% 低于 --coverage-min 90%");
   });
+});
+
+test("docs/testing.md shows this rubric's report as the CLI prints it", () => {
+  const dir = folder({ "r.yaml": RUBRIC, "tests.yaml": TESTS });
+  const doc = readFileSync(new URL("../../docs/testing.md", import.meta.url), "utf8");
+  const block = /```text\n([\s\S]*?)```/.exec(doc)![1]!.trimEnd();
+  const out = cli(["test", dir, "--coverage", "-q"]).out.split(dir).join("r");
+  expect(block).toBe(out);
+  // The README quotes the same report, shortened.
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  for (const line of out.split("\n").slice(1, 5)) expect(readme).toContain(line);
 });
