@@ -15,7 +15,7 @@ import { limitProblems, type DataLimits, type SubjectData } from "./engine/subje
 import { parseYaml, type YamlLimits } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";
 import { checkLimits, resolveLimits, type RubricLimits } from "./schema/limits.js";
-import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
+import { RubricSchema, TestCaseSchema, TestFileSchema } from "./schema/rubric-schema.js";
 import { sortByPosition, validateWith } from "./schema/validate.js";
 import { collectTestCases, type RubricTestCase, type TestCaseInput, type TestCaseOutcome } from "./testing/run-tests.js";
 import { runWithCoverage, type TestsWithCoverage } from "./testing/coverage.js";
@@ -460,10 +460,13 @@ export function runRubricTests(target: CompiledRubric | RubricSet, extra: readon
 export function safeTestCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): Result<TestsWithCoverage> {
   const fn = "safeTestCoverage";
   return guard(fn, () => {
-    const bad = checkArray(fn, "extra", extra, "an array of test cases (from safeLoadTestCases)", (c) => (isPlainObject(c) && isPlainObject(c.case) ? undefined : "a test case (from safeLoadTestCases)"));
-    if (bad.length > 0) return fail(bad);
+    // Each case as safeLoadTestCases gives it: its `case` a valid test case (name, subjects, expect or error).
+    const bad = checkArray(fn, "extra", extra, "an array of test cases (from safeLoadTestCases)", (c) =>
+      isPlainObject(c) && TestCaseSchema.safeParse(c.case).success ? undefined : "a test case (from safeLoadTestCases)",
+    );
     const set = asSet(fn, target);
-    return set.ok ? ok(runWithCoverage(set.value, extra)) : set;
+    if (bad.length > 0 || !set.ok) return fail([...(set.ok ? [] : set.issues), ...bad]);
+    return ok(runWithCoverage(set.value, extra));
   });
 }
 

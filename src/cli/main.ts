@@ -510,6 +510,8 @@ function validateJson(scheme: Scheme, io: RunIo): number {
 
 function test(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = textOrJson(values);
+  const min = coverageMin(values["coverage-min"]);
+  const withCoverage = values.coverage === true || min !== undefined;
   need(positionals);
   const scheme = findScheme(positionals);
   let set: RubricSet;
@@ -521,11 +523,9 @@ function test(positionals: readonly string[], values: Record<string, string | bo
     if (format === "text") throw e;
     // JSON: the problems in the document (README "test --format json"), no case run.
     const errors = issuesOf(e);
-    io.out(json({ ok: false, passed: 0, failed: 0, cases: [], errors }));
+    io.out(json({ ok: false, passed: 0, failed: 0, cases: [], errors, ...(withCoverage ? { coverage: null, coverageMin: min?.toFixed() ?? null } : {}) }));
     return 1;
   }
-  const min = coverageMin(values["coverage-min"]);
-  const withCoverage = values.coverage === true || min !== undefined;
   const measured = withCoverage ? runWithCoverage(set, inputs, { counts: (c) => !isGoldenTests(c.source?.file) }) : undefined;
   const report = measured ?? runRubricTests(set, inputs);
   const below = measured !== undefined && min !== undefined && !meetsMinimum(measured.coverage.overall, min);

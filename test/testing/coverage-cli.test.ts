@@ -139,6 +139,19 @@ describe("kaohe test --coverage", () => {
     expect(JSON.parse(cli(["test", dir, "--format", "json", "--coverage"]).out)).toMatchObject({ ok: true, coverageMin: null });
   });
 
+  test("a broken rubric with --format json: coverage null, the issues under errors, exit 1", () => {
+    const dir = folder({ "r.yaml": RUBRIC.replace("max: 50 }\n    - { id: b", "max: 50, bogus: 1 }\n    - { id: b"), "tests.yaml": TESTS });
+    const r = cli(["test", dir, "--format", "json", "--coverage-min", "90"]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ ok: false, passed: 0, failed: 0, cases: [], coverage: null, coverageMin: "90" });
+    expect(doc.errors.map((i: { code: string }) => i.code)).toEqual(["SCHEMA_UNKNOWN_KEY"]);
+  });
+
+  test("--coverage-min is checked before the files are read", () => {
+    expect(cli(["test", "/nonexistent/folder", "--coverage-min", "x"])).toMatchObject({ code: 2 });
+  });
+
   test("Chinese", () => {
     const dir = folder({ "r.yaml": RUBRIC, "tests.yaml": TESTS });
     const r = cli(["test", dir, "--coverage-min", "90", "-q", "--lang", "zh"]);

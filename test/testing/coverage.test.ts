@@ -466,6 +466,11 @@ describe("safeTestCoverage: arguments", () => {
     expect(e.ok).toBe(false);
     if (!e.ok) expect(e.issues.map((i) => [i.code, i.params.argument])).toEqual([["API_BAD_ARGUMENT", "extra[0]"]]);
   });
+  test("an extra case that is not a valid test case (no subjects) is API_BAD_ARGUMENT naming it", () => {
+    const r = safeTestCoverage(load([]), [{ case: { name: "x", expect: {} } }] as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.code, i.params.argument, i.params.expected])).toEqual([["API_BAD_ARGUMENT", "extra[0]", "a test case (from safeLoadTestCases)"]]);
+  });
   test("testCoverage throws a KaoheError for the same", () => {
     expect(() => testCoverage({} as never)).toThrow(/API_BAD_ARGUMENT|target/);
   });
