@@ -29,7 +29,7 @@ export type CoverageKind = (typeof COVERAGE_KINDS)[number];
  *   other side within one step, see {@link thresholdStep});
  * - rule: `fired`, `not-fired` (evaluated for a subject and its condition did not hold);
  * - condition: `true`, `false` (a condition node decided each way);
- * - quota: `binding` (it demoted someone), `not-binding` (it applied and demoted no one);
+ * - quota: `binding` (it demoted someone), `not-binding` (subjects held its grade and it demoted no one);
  * - tie: `demote` / `admit` (a quota's tie policy decided subjects tied across its limit),
  *   `decided` (a tie-breaker ordered two subjects tied on the total and every earlier tie-breaker);
  * - item: `zero`, `floor`, `max`, `cap` (points exactly there; only where the item has such a point);
@@ -223,9 +223,12 @@ export function rubricCoverage(rubric: CompiledRubric, observations: readonly Ca
     checks.push((o, hit) => {
       const graded = o.result.units.filter((u) => !u.excluded && u.grade !== null);
       if (graded.length === 0) return;
+      const grade = rubric.grades[q.grade]!.id;
       for (const [, members] of quotaScopes(q, graded)) {
         const demoted = members.filter((u) => u.adjustments.some((a) => a.kind === "quota" && a.rule === q.id));
-        hit(demoted.length > 0 ? binding : notBinding);
+        // Not binding: someone held the grade and the quota moved no one (a scope without holders proves nothing).
+        if (demoted.length > 0) hit(binding);
+        else if (members.some((u) => u.grade === grade)) hit(notBinding);
         if (tieDecided(rubric, q, members, demoted)) hit(tie);
       }
     });

@@ -258,6 +258,30 @@ describe("targets by kind", () => {
     ]);
   });
 
+  test("a quota is not-binding only where someone held its grade: a batch without an A proves nothing", () => {
+    const body = dedent(`
+      scoring:
+        children:
+          - { id: x, kind: input, max: 100 }
+      quotas:
+        - { id: one-a, grade: A, count: 1 }
+      tests:
+        # 50 → D (below 60): no A to limit.
+        - name: no A
+          subjects: [ { id: s, x: 50 } ]
+          expect: { s: { grade: D } }
+        # 95 → A, alone: one place, not binding.
+        - name: one A
+          subjects: [ { id: t, x: 95 } ]
+          expect: { t: { grade: A } }
+    `);
+    const { coverage } = testCoverage(loadRubric(rubricText(body)));
+    expect(coverage.rubrics[0]!.targets.filter((x) => x.kind === "quota").map((x) => `${show(x)} ${x.cases.join("+")}`)).toEqual([
+      "quota one-a binding ",
+      "quota one-a not-binding one A",
+    ]);
+  });
+
   test("item points by kind: zero and max only where the item can score them; deduct's floor above 0 replaces zero", () => {
     const body = dedent(`
       scoring:
