@@ -16,13 +16,14 @@
 import type { CompiledCondition, CompiledRubric, ConditionNode, FactContext, GradeSpec, InputValue, LinkedFacts, RankValue, TreeNode } from "../compile/model.js";
 import { dec, type Dec } from "../decimal/decimal.js";
 import type { Issue } from "../diagnostics/issue.js";
-import { testCondition } from "../engine/condition.js";
+import { testCondition, tieBreakerValue } from "../engine/condition.js";
 import { checkSubjects, prepareSubject, type PreparedSubject, type SubjectData } from "../engine/subject-data.js";
 import type { RubricPath } from "../parse/locate.js";
 import { exactOf, exactScore, type RubricResult, type SubjectResult } from "../report/result.js";
 
 /** Where a condition is evaluated, which decides the subjects it is evaluated for and the facts it sees. */
 type Stage =
+  | { readonly kind: "ranking" }
   | { readonly kind: "exclusion"; readonly index: number }
   | { readonly kind: "veto" | "downgrade" | "cap" }
   | { readonly kind: "requires"; readonly grade: number }
@@ -145,6 +146,8 @@ function evaluatedFor(rubric: CompiledRubric, stage: Stage, u: SubjectResult): b
     case "cap":
     case "action":
       return !u.excluded;
+    case "ranking":
+      return u.rank !== null;
     case "tier": {
       if (u.excluded) return false;
       const chosen = rubric.tiers.findIndex((t) => t.id === u.tier?.id);
@@ -195,7 +198,7 @@ function factsAt(rubric: CompiledRubric, stage: Stage, u: SubjectResult, subject
       ? undefined
       : early
         ? gradeIndex(result, u.rawGrade)
-        : stage.kind === "downgrade"
+        : stage.kind === "downgrade" || stage.kind === "ranking"
           ? gradeAfter(result, u, ["veto"])
           : stage.kind === "cap"
             ? gradeAfter(result, u, ["veto", "downgrade"])
@@ -229,4 +232,22 @@ function factsAt(rubric: CompiledRubric, stage: Stage, u: SubjectResult, subject
       };
     },
   };
+}
+
+/**
+ * Each ranked subject's tie-breaker values, as ranking compares them (through the
+ * interpreter's tieBreakerValue over the facts at the ranking stage: after vetoes).
+ */
+export function tieBreakerValues(rubric: CompiledRubric, c: ConditionCase): Map<string, (Dec | undefined)[]> {
+  const out = new Map<string, (Dec | undefined)[]>();
+  if (rubric.tieBreakers.length === 0) return out;
+  const prepared = preparedSubjects(rubric, c.subjects);
+  const stage: Stage = { kind: "ranking" };
+  for (const u of c.result.units) {
+    const subject = prepared.get(u.id);
+    if (!subject || !evaluatedFor(rubric, stage, u)) continue;
+    const ctx = factsAt(rubric, stage, u, subject, c);
+    out.set(u.id, rubric.tieBreakers.map((t) => tieBreakerValue(t, ctx)));
+  }
+  return out;
 }

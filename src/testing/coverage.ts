@@ -14,7 +14,7 @@ import { Dec, dec, roundToInteger, ZERO } from "../decimal/decimal.js";
 import type { SourcePosition } from "../diagnostics/issue.js";
 import type { RubricPath } from "../parse/locate.js";
 import { exactOf, exactScore, type RubricResult, type SubjectResult } from "../report/result.js";
-import { conditionHits } from "./coverage-conditions.js";
+import { conditionHits, tieBreakerValues } from "./coverage-conditions.js";
 import type { SubjectData } from "../engine/subject-data.js";
 import { collectCaseRuns, type CaseRun, type TestCaseInput, type TestCaseOutcome } from "./run-tests.js";
 
@@ -234,21 +234,27 @@ export function rubricCoverage(rubric: CompiledRubric, observations: readonly Ca
     });
   });
 
-  // --- tie-breakers: each decided the order of two subjects tied on everything before it
-  rubric.tieBreakers.forEach((t, i) => {
-    const decided = add("tie", `${t.fact}`, "decided", ["ranking", "tieBreakers", i]);
+  // --- tie-breakers: each decided the order of two subjects tied on the total and every tie-breaker before it
+  const breakers = rubric.tieBreakers.map((t, i) => add("tie", t.fact, "decided", ["ranking", "tieBreakers", i]));
+  if (breakers.length > 0)
     checks.push((o, hit) => {
-      const ranked = o.result.units.filter((u) => u.rank !== null);
-      for (let a = 0; a < ranked.length; a++)
-        for (let b = a + 1; b < ranked.length; b++) {
-          const x = ranked[a]!;
-          const y = ranked[b]!;
-          if (!exactScore(x).eq(exactScore(y))) continue;
-          const earlier = rubric.tieBreakers.slice(0, i).every((e) => sameFact(e.fact, x, y));
-          if (earlier && !sameFact(t.fact, x, y)) hit(decided);
-        }
+      if (!o.subjects) return;
+      const values = tieBreakerValues(rubric, { name: o.name, subjects: o.subjects, result: o.result, results: o.results ?? [o.result] });
+      const byTotal = new Map<string, string[]>();
+      for (const u of o.result.units) {
+        if (!values.has(u.id)) continue;
+        const key = exactScore(u).toFixed();
+        byTotal.set(key, [...(byTotal.get(key) ?? []), u.id]);
+      }
+      for (const ids of byTotal.values())
+        for (let a = 0; a < ids.length; a++)
+          for (let b = a + 1; b < ids.length; b++) {
+            const x = values.get(ids[a]!)!;
+            const y = values.get(ids[b]!)!;
+            const first = x.findIndex((v, i) => !sameValue(v, y[i]));
+            if (first >= 0) hit(breakers[first]!);
+          }
     });
-  });
 
   // --- items at zero, floor, max and cap; nodes with only:
   for (const item of rubric.items)
@@ -351,14 +357,9 @@ function tieDecided(rubric: CompiledRubric, q: QuotaSpec, members: readonly Subj
   return admitted > Math.max(0, limit - held);
 }
 
-/** Whether two subjects have the same value of a tie-breaker fact (`score.<node>` read from their nodes; other facts count as different). */
-function sameFact(fact: string, x: SubjectResult, y: SubjectResult): boolean {
-  const m = /^score\.(.+)$/.exec(fact);
-  if (!m) return false;
-  const a = x.nodes.find((n) => n.id === m[1]);
-  const b = y.nodes.find((n) => n.id === m[1]);
-  if (!a || !b) return a === b;
-  return exactOf(a).points.eq(exactOf(b).points);
+/** Two tie-breaker values compare equal (no value equals no value, as ranking sorts them together). */
+function sameValue(a: Dec | undefined, b: Dec | undefined): boolean {
+  return a === undefined || b === undefined ? a === b : a.eq(b);
 }
 
 function* walk(node: TreeNode): Generator<TreeNode> {

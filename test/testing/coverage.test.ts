@@ -258,6 +258,31 @@ describe("targets by kind", () => {
     ]);
   });
 
+  test("tie-breakers on any fact: the first that differs between two equal totals decided", () => {
+    const body = dedent(`
+      scoring:
+        children:
+          - { id: x, kind: input, max: 100 }
+      inputs:
+        years: { type: count }
+        late: { type: boolean }
+      ranking:
+        tieBreakers: [ { fact: input.years, order: desc }, { fact: input.late, order: asc } ]
+      tests:
+        # s and t: 80 each, 5 years each (the first ties), t late: the second decides (s first).
+        # u: 70, alone on its total: decides nothing.
+        - name: second decides
+          subjects: [ { id: s, x: 80, years: 5, late: false }, { id: t, x: 80, years: 5, late: true }, { id: u, x: 70, years: 1, late: true } ]
+          expect: { s: { rank: 1 }, t: { rank: 2 }, u: { rank: 3 } }
+    `);
+    const { failed, coverage } = testCoverage(loadRubric(rubricText(body)));
+    expect(failed).toBe(0);
+    expect(coverage.rubrics[0]!.targets.filter((x) => x.kind === "tie").map((x) => `${show(x)} ${x.covered}`)).toEqual([
+      "tie input.years decided false",
+      "tie input.late decided true",
+    ]);
+  });
+
   test("a quota is not-binding only where someone held its grade: a batch without an A proves nothing", () => {
     const body = dedent(`
       scoring:
