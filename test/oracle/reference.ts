@@ -144,7 +144,7 @@ export function referenceAssess(rubric: Record<string, unknown>, subjects: reado
     let total = points({ ...root, id: "root" }, s);
     // The oracle's own precision limit: 60 digits carry a non-terminating value (the engine keeps it as an exact
     // fraction); 50 significant digits are kept, so that values equal in exact arithmetic compare equal here too.
-    total = rounding ? total.toDecimalPlaces(rounding.places, ROUNDING[rounding.mode ?? "half-up"]) : total.toSignificantDigits(50);
+    total = rounding ? total.toDecimalPlaces(rounding.places, ROUNDING[rounding.mode ?? "half-up"]!) : total.toSignificantDigits(50);
     let raw = grades.findIndex((g) => g.min === undefined || total.gte(num(g.min)));
     const rawGrade = raw;
     const flag = (when: string) => s[when.replace(/^input\./, "")] === true;
