@@ -13,6 +13,8 @@ export {
   safeLoadRubric,
   safeLoadRubricSet,
   safeLoadTestCases,
+  safeTestCoverage,
+  testCoverage,
 } from "./kaohe.js";
 export { formatIssue, formatIssues } from "./diagnostics/format.js";
 export { KaoheError, isKaoheError } from "./diagnostics/kaohe-error.js";
@@ -36,3 +38,4 @@ export type { Adjustment, FiredRuleResult, NodeResult, RubricResult, SubjectResu
 export type { DataLimits, SubjectData } from "./engine/subject-data.js";
 export type { CompiledRubric, RubricSet, GradeSpec, InputSpec, TreeNode, GroupNode, ItemNode } from "./compile/model.js";
 export type { RubricTestCase, TestCaseInput, TestCaseOutcome, TestDifference } from "./testing/run-tests.js";
+export type { CaseObservation, CoverageCount, CoverageKind, CoverageOutcome, CoverageReport, CoverageTarget, RubricCoverage, TestsWithCoverage } from "./testing/coverage.js";

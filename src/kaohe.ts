@@ -16,9 +16,10 @@ import { limitProblems, type DataLimits, type SubjectData } from "./engine/subje
 import { parseYaml, type YamlLimits } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";
 import { checkLimits, resolveLimits, type RubricLimits } from "./schema/limits.js";
-import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
+import { RubricSchema, TestCaseSchema, TestFileSchema } from "./schema/rubric-schema.js";
 import { sortByPosition, validateWith } from "./schema/validate.js";
 import { collectTestCases, type RubricTestCase, type TestCaseInput, type TestCaseOutcome } from "./testing/run-tests.js";
+import { runWithCoverage, type TestsWithCoverage } from "./testing/coverage.js";
 
 /** A rubric text and the file name used in error positions. */
 export interface RubricText {
@@ -491,3 +492,52 @@ export function runRubricTests(target: CompiledRubric | RubricSet, extra: readon
   return { passed: cases.length - failed, failed, cases };
 }
 
+
+/**
+ * What a rubric's own test cases touch (`kaohe test --coverage`): each grade band
+ * reached, each threshold hit exactly and just past, each rule fired and not fired,
+ * each condition branch decided both ways, each quota binding and not, each tie policy
+ * used, each item at zero, floor, max and cap, each `only` applied and not
+ * (docs/testing.md defines every target). Runs every case once; a case expecting an
+ * error touches nothing. Coverage says what was touched, not what was checked.
+ *
+ * @param target - a compiled rubric or a set
+ * @param extra - cases from a sibling tests file (from safeLoadTestCases)
+ * @returns the cases' outcomes and, per rubric, every target with its place
+ *   (file:line:col) and the cases that touched it; never throws (API_BAD_ARGUMENT for a wrong argument)
+ * @example
+ * // r/r.yaml: 好 from 80, items a and b of 50, a veto below 10; r/tests.yaml: one subject at 85, one at 60
+ * const tests = safeLoadTestCases(fs.readFileSync("r/tests.yaml", "utf8"), { file: "r/tests.yaml" });
+ * const r = safeTestCoverage(set, tests.ok ? tests.value : []);
+ * r.ok && r.value.coverage.rubrics.map((c) => [c.rubric, c.overall.percent, c.byKind.band.percent])
+ * // => [["small", "41.6", "100.0"]]
+ * r.ok && r.value.coverage.rubrics[0].targets.filter((t) => !t.covered).map((t) => `${t.source?.line}:${t.source?.col} ${t.kind} ${t.id} ${t.outcome}`)
+ * // => ["7:32 threshold good.min on", "7:32 threshold good.min past", "14:5 rule none fired", "14:35 condition rules[0].when true", "11:7 item a zero", "12:7 item b zero", "12:7 item b max"]
+ */
+export function safeTestCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): Result<TestsWithCoverage> {
+  const fn = "safeTestCoverage";
+  return guard(fn, () => {
+    // Each case as safeLoadTestCases gives it: its `case` a valid test case (name, subjects, expect or error).
+    const bad = checkArray(fn, "extra", extra, "an array of test cases (from safeLoadTestCases)", (c) =>
+      isPlainObject(c) && TestCaseSchema.safeParse(c.case).success ? undefined : "a test case (from safeLoadTestCases)",
+    );
+    const set = asSet(fn, target);
+    if (bad.length > 0 || !set.ok) return fail([...(set.ok ? [] : set.issues), ...bad]);
+    return ok(runWithCoverage(set.value, extra));
+  });
+}
+
+/**
+ * Throwing form of {@link safeTestCoverage}.
+ *
+ * @param target - a compiled rubric or a set
+ * @param extra - cases from a sibling tests file
+ * @returns the cases' outcomes and the coverage of each rubric
+ * @throws KaoheError for a wrong argument
+ * @example
+ * testCoverage(set, cases).coverage.overall
+ * // => { covered: 5, total: 12, percent: "41.6" }
+ */
+export function testCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): TestsWithCoverage {
+  return unwrap(safeTestCoverage(target, extra));
+}

@@ -79,6 +79,11 @@ Excel 工作簿，以 [ 或 { 开头为 JSON，否则为 CSV）。CSV 用逗号�
 
 选项：
   --format text|json        json：在标准输出给出一个文档，列出每个用例的结果和差异
+  --coverage                同时统计手算用例的覆盖率（等次区间、分数线、规则、条件分支、
+                            名额、并列处理、指标得分点、适用条件），逐条列出没有覆盖到的
+                            位置（文件:行:列），见 docs/testing.md；录制的 golden.* 文件照常
+                            运行，但不计入覆盖率
+  --coverage-min N          覆盖率低于 N%（0 到 100）时退出码为 1（隐含 --coverage）
   --lang zh|en              输出语言
   -q, --quiet               只输出错误：只列出未通过的用例`,
   explain: `用法：kaohe explain <方案文件或方案文件夹>... [数据] --unit 编号 [--rubric 方案编号]

@@ -3,13 +3,15 @@
  * arguments and printing live here; the engine stays pure.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
 import { explainSubject } from "../report/explain.js";
 import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, seedCommitment, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
 import type { Locale } from "../diagnostics/locale.js";
-import { parseDecimal } from "../decimal/decimal.js";
+import { parseDecimal, type Dec } from "../decimal/decimal.js";
+import { meetsMinimum, runWithCoverage, type CoverageReport } from "../testing/coverage.js";
 import { scoreCsvText } from "../io/score-csv.js";
 import { headerHints, headerRowOption, type HeaderHints, type XlsxReadOptions } from "../io/xlsx-read.js";
 import { resultsWorkbook } from "../io/xlsx-write.js";
@@ -128,6 +130,12 @@ prints each failure with its case name and differences, then a pass/fail count.
 options:
   --format text|json   json: one document on stdout, every case with its outcome
                        and differences (README "test --format json")
+  --coverage           also measure what the hand-computed cases touch (bands,
+                       thresholds, rules, conditions, quotas, ties, items, only)
+                       and list each place not touched as file:line:col
+                       (docs/testing.md); recorded golden.* files are run, not counted
+  --coverage-min N     with --coverage implied: exit 1 when the overall coverage
+                       is below N percent (0 to 100)
   -q, --quiet          errors only: print the failed cases, not the passed ones`,
   explain: `usage: kaohe explain <rubric file or scheme folder>... [data] --unit ID [--rubric ID]
 
@@ -174,7 +182,7 @@ const ASIDE = { ignore: { type: "string" }, "ignore-folder-columns": { type: "bo
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
   score: { ...COMMON, ...DATA, ...ASIDE, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
   validate: { ...COMMON, format: { type: "string" } },
-  test: { ...COMMON, format: { type: "string" } },
+  test: { ...COMMON, format: { type: "string" }, coverage: { type: "boolean" }, "coverage-min": { type: "string" } },
   explain: { ...COMMON, ...DATA, ...ASIDE, unit: { type: "string" }, rubric: { type: "string" } },
   draw: { ...COMMON, ...DATA, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" }, "hash-only": { type: "boolean" } },
   schema: { ...COMMON, tests: { type: "boolean" } },
@@ -553,6 +561,8 @@ function validateJson(scheme: Scheme, io: RunIo): number {
 
 function test(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = textOrJson(values);
+  const min = coverageMin(values["coverage-min"]);
+  const withCoverage = values.coverage === true || min !== undefined;
   need(positionals);
   const scheme = findScheme(positionals);
   let set: RubricSet;
@@ -564,12 +574,16 @@ function test(positionals: readonly string[], values: Record<string, string | bo
     if (format === "text") throw e;
     // JSON: the problems in the document (README "test --format json"), no case run.
     const errors = issuesOf(e);
-    io.out(json({ ok: false, passed: 0, failed: 0, cases: [], errors }));
+    io.out(json({ ok: false, passed: 0, failed: 0, cases: [], errors, ...(withCoverage ? { coverage: null, coverageMin: min?.toFixed() ?? null } : {}) }));
     return 1;
   }
-  const report = runRubricTests(set, inputs);
-  if (format === "json") io.out(json({ ok: report.cases.length > 0 && report.failed === 0, passed: report.passed, failed: report.failed, cases: report.cases, errors: [] }));
-  else {
+  const measured = withCoverage ? runWithCoverage(set, inputs, { counts: (c) => !isGoldenTests(c.source?.file) }) : undefined;
+  const report = measured ?? runRubricTests(set, inputs);
+  const below = measured !== undefined && min !== undefined && !meetsMinimum(measured.coverage.overall, min);
+  if (format === "json") {
+    const coverage = measured ? { coverage: measured.coverage, coverageMin: min?.toFixed() ?? null } : {};
+    io.out(json({ ok: report.cases.length > 0 && report.failed === 0 && !below, passed: report.passed, failed: report.failed, cases: report.cases, errors: [], ...coverage }));
+  } else {
     for (const c of report.cases) {
       const where = c.source ? `${c.source.file}:${c.source.line}:${c.source.col}  ` : "";
       if (c.passed) {
@@ -580,13 +594,43 @@ function test(positionals: readonly string[], values: Record<string, string | bo
       }
     }
     io.out(say(t("test-count", { passed: report.passed, failed: report.failed }), io.locale));
+    if (measured) printCoverage(measured.coverage, inputs, io);
   }
   if (report.cases.length === 0) {
     io.err(say(t("test-none"), io.locale));
     return 1;
   }
   if (report.failed > 0) io.err(say(t("test-some-failed", { failed: report.failed, total: report.cases.length }), io.locale));
-  return report.failed > 0 ? 1 : 0;
+  if (below) io.err(say(t("coverage-below", { percent: measured.coverage.overall.percent, min: min!.toFixed() }), io.locale));
+  return report.failed > 0 || below ? 1 : 0;
+}
+
+/** Recorded cases (golden.tests.yaml, as scripts/record-golden.ts writes them): run as tests, not counted as coverage. */
+const isGoldenTests = (file: string | undefined): boolean => file !== undefined && /^golden\./i.test(basename(file));
+
+/** --coverage-min: a percentage from 0 to 100 ("90", "92.5", "90%"). */
+function coverageMin(value: string | boolean | undefined): Dec | undefined {
+  if (value === undefined) return undefined;
+  const text = typeof value === "string" ? value.trim().replace(/%$/, "") : "";
+  const n = /^\d+(\.\d+)?$/.test(text) ? parseDecimal(text) : undefined;
+  if (!n || n.gt(100)) throw new UsageError(t("bad-coverage-min", { received: String(value) }));
+  return n;
+}
+
+/** The coverage summary: per rubric its figures, per kind, and each place not touched; then the overall figure. */
+function printCoverage(coverage: CoverageReport, inputs: readonly { readonly source?: { readonly file?: string } }[], io: RunIo): void {
+  const skipped = [...new Set(inputs.map((c) => c.source?.file).filter((f): f is string => isGoldenTests(f)))];
+  io.out(say(t("coverage-title", { skipped }), io.locale));
+  for (const r of coverage.rubrics) {
+    io.out(say(t("coverage-rubric", { rubric: r.rubric, file: r.file, percent: r.overall.percent, covered: r.overall.covered, total: r.overall.total, cases: r.cases }), io.locale));
+    const kinds = Object.entries(r.byKind).filter(([, c]) => c.total > 0).map(([kind, c]) => ({ kind, covered: c.covered, total: c.total }));
+    io.out(say(t("coverage-kinds", { kinds }), io.locale));
+    for (const x of r.targets.filter((x) => !x.covered)) {
+      const where = x.source ? `${x.source.file ?? r.file ?? ""}:${x.source.line}:${x.source.col}` : (r.file ?? r.rubric);
+      io.out(say(t("coverage-uncovered", { where, kind: x.kind, id: x.id, outcome: x.outcome, value: x.value, step: x.step, side: x.side }), io.locale));
+    }
+  }
+  io.out(say(t("coverage-overall", { percent: coverage.overall.percent, covered: coverage.overall.covered, total: coverage.overall.total }), io.locale));
 }
 
 function explain(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {

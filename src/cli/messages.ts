@@ -58,6 +58,13 @@ export const CLI_EN = {
   "test-count": (p: Params) => `${s(p.passed)} passed, ${s(p.failed)} failed`,
   "test-none": () => "kaohe test: no test cases found (add tests: to the rubric or a tests.yaml beside it)",
   "test-some-failed": (p: Params) => `kaohe test: ${s(p.failed)} of ${s(p.total)} case(s) failed`,
+  "bad-coverage-min": (p: Params) => `--coverage-min must be a percentage from 0 to 100 (e.g. 90 or 92.5), got ${q(p.received)}`,
+  "coverage-title": (p: Params) => `coverage by the hand-computed cases${list(p.skipped).length ? ` (recorded cases not counted: ${s(p.skipped, ", ")})` : ""}:`,
+  "coverage-rubric": (p: Params) => `  ${s(p.rubric)}${p.file ? ` (${s(p.file)})` : ""}: ${s(p.percent)}% (${s(p.covered)} of ${s(p.total)}), ${s(p.cases)} case(s)`,
+  "coverage-kinds": (p: Params) => `    by kind: ${((p.kinds ?? []) as { kind: string; covered: number; total: number }[]).map((k) => `${COVERAGE_KIND_EN[k.kind] ?? k.kind} ${k.covered}/${k.total}`).join(", ")}`,
+  "coverage-uncovered": (p: Params) => `    ${s(p.where)}  ${coverageTextEn(p)}`,
+  "coverage-overall": (p: Params) => `coverage ${s(p.percent)}% (${s(p.covered)} of ${s(p.total)} targets)`,
+  "coverage-below": (p: Params) => `kaohe test: coverage ${s(p.percent)}% is below --coverage-min ${s(p.min)}%`,
   "need-unit": () => "give --unit ID",
   "no-subject": (p: Params) => `no subject ${q(p.id)} in the data`,
   "no-rubric-id": (p: Params) => `no rubric ${q(p.id)} in the set`,
@@ -131,6 +138,55 @@ export const CLI_EN = {
   "write-part-file": (p: Params) => `cannot write ${s(p.path)}: a part of ${s(p.dir)} is a file, not a folder`,
   "write-denied": (p: Params) => `cannot write ${s(p.path)}: permission denied in the folder ${s(p.dir)}`,
 } satisfies Record<string, Template>;
+
+/** An uncovered coverage target in words (p: kind, id, outcome, value, step, side). */
+function coverageTextEn(p: Params): string {
+  const id = s(p.id);
+  const value = s(p.value);
+  switch (`${s(p.kind)} ${s(p.outcome)}`) {
+    case "band reached":
+      return `grade ${id}: no total in its band`;
+    case "threshold on":
+      return `${id} ${value}: no total exactly on it`;
+    case "threshold past":
+      return `${id} ${value}: no total just past it (${p.side === "below" ? "below" : "above"} it by at most ${s(p.step)})`;
+    case "rule fired":
+      return `rule ${id}: never fired`;
+    case "rule not-fired":
+      return `rule ${id}: never evaluated without firing`;
+    case "condition true":
+      return `condition ${id}: never true`;
+    case "condition false":
+      return `condition ${id}: never false`;
+    case "quota binding":
+      return `quota ${id}: never binding (demoted no one)`;
+    case "quota not-binding":
+      return `quota ${id}: always binding`;
+    case "tie demote":
+    case "tie admit":
+      return `quota ${id}: no tie across its limit (ties: ${s(p.outcome)} never decided)`;
+    case "tie decided":
+      return `tie-breaker ${id}: never decided a tie`;
+    case "only applied":
+      return `${id} (only): never applied`;
+    case "only not-applied":
+      return `${id} (only): never left out`;
+    default:
+      return p.outcome === "zero" ? `item ${id}: never scored 0` : `item ${id}: never at its ${s(p.outcome)} (${value})`;
+  }
+}
+
+/** Coverage kinds as the summary line names them. */
+const COVERAGE_KIND_EN: Readonly<Record<string, string>> = {
+  band: "bands",
+  threshold: "thresholds",
+  rule: "rules",
+  condition: "conditions",
+  quota: "quotas",
+  tie: "ties",
+  item: "items",
+  only: "only",
+};
 
 function column(p: Params): string {
   return p.column !== undefined ? ` in column ${q(p.column)}` : "";

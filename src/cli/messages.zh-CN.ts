@@ -5,6 +5,57 @@
 import { list, q, s, type Params, type Template } from "../diagnostics/template.js";
 import type { CliKey } from "./messages.js";
 
+/** 覆盖项类别的中文名。 */
+const COVERAGE_KIND_ZH: Readonly<Record<string, string>> = {
+  band: "等次区间",
+  threshold: "分数线",
+  rule: "规则",
+  condition: "条件分支",
+  quota: "名额",
+  tie: "并列处理",
+  item: "指标得分点",
+  only: "适用条件",
+};
+
+const OUTCOME_ZH: Readonly<Record<string, string>> = { floor: "保底分", max: "满分", cap: "封顶分" };
+
+/** 未覆盖的覆盖项（p：kind、id、outcome、value、step、side）。 */
+function coverageTextZh(p: Params): string {
+  const id = s(p.id);
+  const value = s(p.value);
+  switch (`${s(p.kind)} ${s(p.outcome)}`) {
+    case "band reached":
+      return `等次 ${id}：没有用例的总分落在该区间`;
+    case "threshold on":
+      return `${id} ${value}：没有用例的总分恰好等于该分数线`;
+    case "threshold past":
+      return `${id} ${value}：没有用例的总分刚好越过该分数线（${p.side === "below" ? "低于" : "高于"}它不超过 ${s(p.step)}）`;
+    case "rule fired":
+      return `规则 ${id}：从未触发`;
+    case "rule not-fired":
+      return `规则 ${id}：每次判断都触发，没有未触发的用例`;
+    case "condition true":
+      return `条件 ${id}：从未成立`;
+    case "condition false":
+      return `条件 ${id}：从未不成立`;
+    case "quota binding":
+      return `名额 ${id}：从未起作用（没有单位因此降档）`;
+    case "quota not-binding":
+      return `名额 ${id}：每次都起作用`;
+    case "tie demote":
+    case "tie admit":
+      return `名额 ${id}：没有用例在名额线上出现并列（ties: ${s(p.outcome)} 从未用到）`;
+    case "tie decided":
+      return `同分排序 ${id}：从未决定过并列的先后`;
+    case "only applied":
+      return `${id}（only 适用条件）：从未适用`;
+    case "only not-applied":
+      return `${id}（only 适用条件）：从未不适用`;
+    default:
+      return p.outcome === "zero" ? `指标 ${id}：从未得 0 分` : `指标 ${id}：从未得到${OUTCOME_ZH[s(p.outcome)] ?? s(p.outcome)}（${value}）`;
+  }
+}
+
 const ACTIONS_ZH: Readonly<Record<string, string>> = { read: "无法读取", open: "无法打开", list: "无法列出文件夹", write: "无法写入" };
 
 /** 文件系统错误代码的中文说明。 */
@@ -74,6 +125,13 @@ export const CLI_ZH: Readonly<Record<CliKey, Template>> = {
   "test-count": (p) => `通过 ${s(p.passed)} 个，未通过 ${s(p.failed)} 个`,
   "test-none": () => "kaohe test：没有找到测试用例（请在方案中写 tests:，或在方案旁放一个 tests.yaml）",
   "test-some-failed": (p) => `kaohe test：${s(p.total)} 个用例中有 ${s(p.failed)} 个未通过`,
+  "bad-coverage-min": (p) => `--coverage-min 应为 0 到 100 之间的百分数（如 90 或 92.5），实际为${q(p.received)}`,
+  "coverage-title": (p) => `手算用例的覆盖率${list(p.skipped).length ? `（未计入记录的用例：${s(p.skipped, "、")}）` : ""}：`,
+  "coverage-rubric": (p) => `  ${s(p.rubric)}${p.file ? `（${s(p.file)}）` : ""}：${s(p.percent)}%（${s(p.total)} 项中覆盖 ${s(p.covered)} 项），用例 ${s(p.cases)} 个`,
+  "coverage-kinds": (p) => `    分项：${((p.kinds ?? []) as { kind: string; covered: number; total: number }[]).map((k) => `${COVERAGE_KIND_ZH[k.kind] ?? k.kind} ${k.covered}/${k.total}`).join("，")}`,
+  "coverage-uncovered": (p) => `    ${s(p.where)}  ${coverageTextZh(p)}`,
+  "coverage-overall": (p) => `覆盖率 ${s(p.percent)}%（${s(p.total)} 项中覆盖 ${s(p.covered)} 项）`,
+  "coverage-below": (p) => `kaohe test：覆盖率 ${s(p.percent)}% 低于 --coverage-min ${s(p.min)}%`,
   "need-unit": () => "请用 --unit 给出单位编号",
   "no-subject": (p) => `数据中没有编号为${q(p.id)}的单位`,
   "no-rubric-id": (p) => `这组方案中没有编号为${q(p.id)}的考核方案`,

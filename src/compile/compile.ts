@@ -65,7 +65,7 @@ export function compileRubric(
     const path = ["rules", i];
     uniqueId(ctx, ruleIds, r.id, "rule", path);
     const when = cond(r.when, [...path, "when"]);
-    const base = { id: r.id, reason: r.reason };
+    const base = { id: r.id, reason: r.reason, path };
     switch (r.kind) {
       case "veto": {
         const grade = r.grade === undefined ? ctx.grades.length - 1 : gradeIndex(r.grade, [...path, "grade"]);

@@ -26,6 +26,7 @@ import {
   safeLoadRubric,
   safeLoadRubricSet,
   safeLoadTestCases,
+  safeTestCoverage,
   type CompiledRubric,
   type RubricSet,
   type SubjectData,
@@ -402,11 +403,12 @@ export const apiCall: fc.Arbitrary<{ fn: string; args: unknown[] }> = fc.oneof(
       anyArg,
     )
     .map((args) => ({ fn: "safeDiffAssessments", args })),
+  fc.tuple(fc.oneof(fc.constantFrom(...TARGETS), anyArg), fc.oneof(anyArg, fc.array(fc.oneof(anyArg, fc.record({ case: anyArg })), { maxLength: 3 }))).map((args) => ({ fn: "safeTestCoverage", args })),
 );
 
 // ------------------------------------------------------------------ the properties
 
-const SAFE: Record<string, (...args: never[]) => unknown> = { safeLoadRubric, safeLoadTestCases, safeLoadRubricSet, safeLinkRubrics, safeAssess, safeDiffRubrics, safeDiffAssessments };
+const SAFE: Record<string, (...args: never[]) => unknown> = { safeLoadRubric, safeLoadTestCases, safeLoadRubricSet, safeLinkRubrics, safeAssess, safeDiffRubrics, safeDiffAssessments, safeTestCoverage };
 
 export interface Property<T> {
   readonly name: string;
