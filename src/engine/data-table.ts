@@ -38,6 +38,26 @@ export class RecordCells implements CellSource {
   }
 }
 
+/** Some columns of another source, by their positions there. */
+class KeptColumns implements CellSource {
+  constructor(
+    private readonly cells: CellSource,
+    private readonly kept: readonly number[],
+  ) {}
+
+  cell(row: number, column: number): string {
+    return this.cells.cell(row, this.kept[column]!);
+  }
+
+  cellLength(row: number, column: number): number {
+    return this.cells.cellLength(row, this.kept[column]!);
+  }
+
+  rowLength(row: number): number {
+    return this.cells.rowLength(row);
+  }
+}
+
 export class DataTable {
   /**
    * @param header - the column names, distinct (a CSV header given twice is refused before a table is made)
@@ -62,6 +82,20 @@ export class DataTable {
   /** A bound above the length of every cell of the row. */
   rowLength(row: number): number {
     return this.cells.rowLength(row);
+  }
+
+  /** The same rows without the columns `drop` names (this table itself when it names none). */
+  withoutColumns(drop: (column: string) => boolean): DataTable {
+    const kept: number[] = [];
+    this.header.forEach((h, i) => {
+      if (!drop(h)) kept.push(i);
+    });
+    if (kept.length === this.header.length) return this;
+    return new DataTable(
+      kept.map((i) => this.header[i]!),
+      this.length,
+      new KeptColumns(this.cells, kept),
+    );
   }
 
   /** The rows as objects keyed by column (null prototype: a column named __proto__ is data). */

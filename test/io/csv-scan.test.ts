@@ -166,6 +166,16 @@ describe("the data boundary reads a table as it reads the same rows as objects",
     expect(JSON.stringify(safeAssess(RUBRIC, table))).toBe(JSON.stringify(safeAssess(RUBRIC, rows)));
   });
 
+  test("ignoreColumns sets a table's columns aside as it sets the same rows' keys aside (a dotted column by its base too)", () => {
+    const full = ["monthly.1", "monthly.2", "monthly.3", "panel", "ok", "level"];
+    const given = ["1", "2", "3", "80", "是", "好"];
+    const table = new DataTable(["id", "a", "old", "older.1", "older.2", ...full], 2, new RecordCells([["u1", "10", "x", "1", "2", ...given], ["u2", "20", "y", "", "", ...given]]));
+    const viaTable = safeAssess(RUBRIC, table, { ignoreColumns: ["older", "old", "never"] });
+    const viaRows = safeAssess(RUBRIC, table.toRows(), { ignoreColumns: ["older", "old", "never"] });
+    expect(JSON.stringify(viaTable)).toBe(JSON.stringify(viaRows));
+    expect(viaTable.ok ? viaTable.value.setAside : viaTable.issues.map((i) => i.message)).toEqual(["older", "old"]);
+  });
+
   test("a cell longer than limits.cellLength is DATA_TOO_LARGE from a table too; a table wider than limits.columns once for all its rows", () => {
     const table = new DataTable(["id", "a"], 2, new RecordCells([["u1", "1".repeat(11)], ["u2", "1"]]));
     const long = checkSubjects(table, [RUBRIC], { cellLength: 10 });
