@@ -18,7 +18,7 @@ import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js";
 import { applyQuotas } from "../cohort/quota.js";
 import { compareIds, rankCohort } from "../cohort/rank.js";
-import { buildSubjectResult, type RubricResult, type SubjectResult, type TrailLevel } from "../report/result.js";
+import { subjectView, type RubricResult, type SubjectResult, type TrailLevel, type TrailSource } from "../report/result.js";
 import { computeCohortInputs } from "../engine/cohort-inputs.js";
 import { ZERO } from "../decimal/decimal.js";
 import { assignGrade, type GradeNote } from "../engine/grade.js";
@@ -67,7 +67,8 @@ function evaluateRubric(
   const prepared = identities.map((s) => prepareSubject(s, rubric, issues));
   if (issues.length > 0) return { issues };
   const cohort = computeCohortInputs(rubric, prepared);
-  const states = prepared.map((p) => new SubjectState(rubric, p, linked, issues, trail === "full"));
+  const states = prepared.map((p) => new SubjectState(rubric, p, linked, issues, false));
+  const refs = new Map(states.map((s, i) => [s, i] as const));
   const gradeNotes = new Map<SubjectState, readonly GradeNote[]>();
 
   // 3-4. points, total, raw grade
@@ -88,7 +89,7 @@ function evaluateRubric(
     s.grade = s.rawGrade = assigned.grade;
     const skipped = s.skipped.map((k): GradeNote => ({ key: "skipped", item: k.item, column: k.column }));
     if (skipped.length || assigned.notes.length) gradeNotes.set(s, [...skipped, ...assigned.notes]);
-    if (trail === "none") s.compact();
+    s.compact();
   }
   if (issues.length > 0) return { issues };
 
@@ -118,7 +119,33 @@ function evaluateRubric(
   const ordered = [...states].sort(
     (a, b) => Number(a.excluded || a.unranked) - Number(b.excluded || b.unranked) || (a.rank?.rank ?? 0) - (b.rank?.rank ?? 0) || compareIds(a.id, b.id),
   );
-  const units: SubjectResult[] = ordered.map((s) => buildSubjectResult(rubric, s, gradeNotes.get(s) ?? [], trail));
+  const source: TrailSource = {
+    rubric,
+    level: trail,
+    rescore(ref) {
+      const s = new SubjectState(rubric, prepared[ref]!, linked, [], true);
+      scoreTree(rubric.root, s, cohort, rubric.rounding);
+      return s.scores;
+    },
+  };
+  const units: SubjectResult[] = ordered.map((s) =>
+    subjectView(source, refs.get(s)!, {
+      id: s.id,
+      ...(s.subject.name !== undefined ? { name: s.subject.name } : {}),
+      ...(s.subject.group !== undefined ? { group: s.subject.group } : {}),
+      total: s.total,
+      grade: s.grade,
+      rawGrade: s.rawGrade,
+      rank: s.rank?.rank ?? null,
+      groupRank: s.groupRank?.rank ?? null,
+      excluded: s.excluded,
+      adjustments: s.adjustments,
+      actions: s.actions,
+      tier: s.tier ?? null,
+      rules: s.fired,
+      gradeNotes: gradeNotes.get(s) ?? [],
+    }),
+  );
   const scale = rubric.grades.map((g) => g.id);
   const labels = rubric.grades.map((g) => g.label);
   const linkedFacts = new Map<string, LinkedFacts>();
