@@ -8,6 +8,7 @@
 import type { TieBreaker } from "../compile/model.js";
 import type { Dec } from "../decimal/decimal.js";
 import type { RowContext, Ranks, Verdicts } from "../engine/tables.js";
+import { tieBreakerValue } from "../engine/condition.js";
 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -42,7 +43,7 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
   const value = (t: number, i: number): Dec | undefined => {
     const x = memo[t]![i];
     if (x !== UNSET) return x;
-    const read = tieBreakers[t]!.value(ctx.at(i, v.total[i]!, v.grade[i]!, v.rawGrade[i]!, ranks));
+    const read = tieBreakerValue(tieBreakers[t]!, ctx.at(i, v.total[i]!, v.grade[i]!, v.rawGrade[i]!, ranks));
     memo[t]![i] = read;
     return read;
   };

@@ -9,7 +9,7 @@ import type { Locator, RubricPath } from "../parse/locate.js";
 import { parseDate } from "../decimal/dates.js";
 import type { NodeSource, RubricSource } from "../schema/rubric-schema.js";
 import { CompileContext, didYouMean, nullPrototype } from "./context.js";
-import { compileCondition, numericFact } from "./facts.js";
+import { compileCondition, tieBreakerValue } from "./facts.js";
 import { checkItemMissing, checkSubjectColumns, declareInputs } from "./inputs.js";
 import type { ActionSpec, CompiledRubric, GradeSpec, GroupNode, QuotaSpec, RuleSpec, TieBreaker, TierSpec, TreeNode } from "./model.js";
 import { checkRubricSanity } from "./sanity.js";
@@ -118,7 +118,7 @@ export function compileRubric(
 
   const tieBreakers: TieBreaker[] = [];
   (source.ranking?.tieBreakers ?? []).forEach((t, i) => {
-    const value = numericFact(ctx, t.fact, ["ranking", "tieBreakers", i, "fact"], nodeMax);
+    const value = tieBreakerValue(ctx, t.fact, ["ranking", "tieBreakers", i, "fact"], nodeMax);
     if (value) tieBreakers.push({ fact: t.fact, order: t.order ?? "desc", value });
   });
 

@@ -1,24 +1,26 @@
 /**
- * Fact references (`total`, `input.x`, `score.a1`, `rubric.r.grade`, ...) and
- * conditions compiled into closures. The grammar is a fixed set of dotted names:
- * nothing in rubric text is ever executed as code.
+ * Fact references (`total`, `input.x`, `score.a1`, `rubric.r.grade`, ...) resolved and
+ * type-checked, and conditions compiled into plain data (ConditionNode, a tree of
+ * all / any / not over comparisons) that one interpreter reads (src/engine/condition.ts).
+ * The grammar is a fixed set of dotted names: nothing in rubric text is ever executed
+ * as code, and the compiled condition holds no function.
  * @internal
  */
 import { unreachable } from "../diagnostics/kaohe-error.js";
-import { daysBetween, monthsBetween, parseDate } from "../decimal/dates.js";
-import { dec, isDec, parseDecimal, type Dec } from "../decimal/decimal.js";
+import { parseDate } from "../decimal/dates.js";
+import { dec, parseDecimal, type Dec } from "../decimal/decimal.js";
 import type { RubricPath } from "../parse/locate.js";
 import { COMPARATORS, type Comparator, type ComparisonSource, type ConditionSource } from "../schema/rubric-schema.js";
 import { didYouMean, type CompileContext } from "./context.js";
-import type { CompiledCondition, FactContext, RankValue } from "./model.js";
+import type { CompiledCondition, FactRef, FactType, TieBreaker } from "./model.js";
 
-export type FactType = "number" | "boolean" | "text" | "grade" | "rank" | "date";
+export type { FactType };
 
-/** A resolved fact: its type and how to read it. Grades read as an index into `scale`. */
+/** A resolved fact: its type and what to read (plain data). Grades read as an index into `scale`. */
 export interface Fact {
   readonly ref: string;
   readonly type: FactType;
-  readonly get: (ctx: FactContext) => unknown;
+  readonly read: FactRef;
   /** Grade facts: the scale, or "linked" when it is another rubric's (known at link time). */
   readonly scale?: readonly string[] | { readonly linked: string };
   /** Choice inputs: the allowed values. */
@@ -49,12 +51,12 @@ export function resolveFact(
     case "total": {
       if (parts.length !== 1) return bad("no-part", { head });
       const max = ctx.ceiling(ctx.rootId, nodeMax(ctx.rootId));
-      return { ref, type: "number", decimal: !ctx.wholeTotal, ...(max ? { max } : {}), get: (c) => c.total };
+      return { ref, type: "number", decimal: !ctx.wholeTotal, ...(max ? { max } : {}), read: { kind: "total" } };
     }
     case "grade":
     case "rawGrade":
       if (parts.length !== 1) return bad("no-part", { head });
-      return { ref, type: "grade", scale: ctx.grades, ownGrades: true, get: head === "grade" ? (c) => c.grade : (c) => c.rawGrade };
+      return { ref, type: "grade", scale: ctx.grades, ownGrades: true, read: { kind: head } };
     case "monthsSince":
     case "daysSince": {
       if (parts.length !== 2 || !a) return bad("shape", { shape: `${head}.<date input>` });
@@ -71,29 +73,20 @@ export function resolveFact(
         return undefined;
       }
       ctx.factInputs.add(a);
-      const span = head === "monthsSince" ? monthsBetween : daysBetween;
-      return {
-        ref,
-        type: "number",
-        decimal: false,
-        get: (c) => {
-          const v = c.input(a);
-          return typeof v === "string" ? dec(span(v, asOf)) : undefined;
-        },
-      };
+      return { ref, type: "number", decimal: false, read: { kind: "span", unit: head === "monthsSince" ? "months" : "days", input: a, asOf } };
     }
     case "rank":
       if (parts.length !== 1) return bad("no-part", { head });
-      return { ref, type: "rank", get: (c) => c.rank };
+      return { ref, type: "rank", read: { kind: "rank" } };
     case "groupRank":
       if (parts.length !== 1) return bad("no-part", { head });
-      return { ref, type: "rank", get: (c) => c.groupRank };
+      return { ref, type: "rank", read: { kind: "groupRank" } };
     case "group":
       if (parts.length !== 1) return bad("no-part", { head });
-      return { ref, type: "text", get: (c) => c.group };
+      return { ref, type: "text", read: { kind: "group" } };
     case "zeroItems":
       if (parts.length !== 1) return bad("no-part", { head });
-      return { ref, type: "number", get: (c) => dec(c.zeroItems) };
+      return { ref, type: "number", read: { kind: "zeroItems" } };
     case "score":
     case "ratio": {
       if (parts.length !== 2 || !a) return bad("shape", { shape: `${head}.<item or group id>` });
@@ -105,20 +98,11 @@ export function resolveFact(
       ctx.factNodes.add(a);
       if (head === "score") {
         const max = ctx.ceiling(a, nodeMax(a));
-        return { ref, type: "number", decimal: !ctx.wholeNodes.has(a), ...(max ? { max } : {}), get: (c) => c.points(a) };
+        return { ref, type: "number", decimal: !ctx.wholeNodes.has(a), ...(max ? { max } : {}), read: { kind: "score", node: a } };
       }
       const exceeds = ctx.exceedsMax.has(a) || ctx.ceilings.has(a);
-      return {
-        ref,
-        type: "number",
-        decimal: true,
-        ...(exceeds ? {} : { max: dec(1) }),
-        get: (c) => {
-          const p = c.points(a);
-          const m = nodeMax(a);
-          return p === undefined || !m || m.isZero() ? undefined : p.div(m);
-        },
-      };
+      const full = nodeMax(a);
+      return { ref, type: "number", decimal: true, ...(exceeds ? {} : { max: dec(1) }), read: { kind: "ratio", node: a, ...(full ? { max: full.toFixed() } : {}) } };
     }
     case "input": {
       if (parts.length !== 2 || !a) return bad("shape", { shape: "input.<name>" });
@@ -129,26 +113,26 @@ export function resolveFact(
         return undefined;
       }
       ctx.factInputs.add(a);
-      const get = (c: FactContext) => c.input(a);
+      const read: FactRef = { kind: "input", input: a };
       switch (spec.type) {
         case "number":
         case "count":
         case "ratio": {
           const decimal = spec.type === "ratio" || (spec.type === "number" && spec.places !== 0);
-          return { ref, type: "number", decimal, ...(spec.max ? { max: spec.max } : {}), get };
+          return { ref, type: "number", decimal, ...(spec.max ? { max: spec.max } : {}), read };
         }
         case "date":
-          return { ref, type: "date", get };
+          return { ref, type: "date", read };
         case "boolean":
-          return { ref, type: "boolean", get };
+          return { ref, type: "boolean", read };
         case "choice":
-          return { ref, type: "text", get, values: spec.values };
+          return { ref, type: "text", read, values: spec.values };
         case "text":
-          return { ref, type: "text", get };
+          return { ref, type: "text", read };
         case "grade":
-          return { ref, type: "grade", scale: spec.scale, get: (c) => indexIn(spec.scale, c.input(a)) };
+          return { ref, type: "grade", scale: spec.scale, read: { kind: "input", input: a, scale: spec.scale } };
         case "rank":
-          return { ref, type: "rank", get };
+          return { ref, type: "rank", read };
         default:
           return bad("input-type", { input: a, type: spec.type });
       }
@@ -161,21 +145,13 @@ export function resolveFact(
       if (!ctx.dependencies.has(a)) ctx.dependencies.set(a, path);
       switch (field) {
         case "score":
-          return { ref, type: "number", decimal: true, get: (c) => c.linked(a)?.score };
+          return { ref, type: "number", decimal: true, read: { kind: "linked", rubric: a, field } };
         case "grade":
-          return {
-            ref,
-            type: "grade",
-            scale: { linked: a },
-            get: (c) => {
-              const l = c.linked(a);
-              return l && l.grade !== null ? l.scale.indexOf(l.grade) : undefined;
-            },
-          };
+          return { ref, type: "grade", scale: { linked: a }, read: { kind: "linked", rubric: a, field } };
         case "rank":
-          return { ref, type: "rank", get: (c) => c.linked(a)?.rank };
+          return { ref, type: "rank", read: { kind: "linked", rubric: a, field } };
         case "excluded":
-          return { ref, type: "boolean", get: (c) => c.linked(a)?.excluded };
+          return { ref, type: "boolean", read: { kind: "linked", rubric: a, field } };
       }
     }
     // falls through: unreachable, every field returns
@@ -184,12 +160,6 @@ export function resolveFact(
       return bad("unknown", { known: heads });
     }
   }
-}
-
-function indexIn(scale: readonly string[], value: unknown): number | undefined {
-  if (typeof value !== "string") return undefined;
-  const i = scale.indexOf(value);
-  return i < 0 ? undefined : i;
 }
 
 const OPS_BY_TYPE: Record<FactType, readonly Comparator[]> = {
@@ -202,7 +172,7 @@ const OPS_BY_TYPE: Record<FactType, readonly Comparator[]> = {
 };
 
 /**
- * Compile a condition. `nodeMax` gives a node's max for `ratio.<id>` facts.
+ * Compile a condition into plain data. `nodeMax` gives a node's max for `ratio.<id>` facts.
  * Returns undefined after reporting issues.
  */
 export function compileCondition(
@@ -218,24 +188,20 @@ export function compileCondition(
       ctx.error("COND_TYPE_MISMATCH", { op: "(bare fact)", fact: source, type: fact.type, reason: "bare-fact" }, path);
       return undefined;
     }
-    return { test: (c) => fact.get(c) === true, text: source };
+    return { node: { op: "fact", fact: fact.read, path }, text: source };
   }
-  if ("all" in source) {
-    const parts = source.all.map((s, i) => compileCondition(ctx, s, [...path, "all", i], nodeMax));
+  if ("all" in source || "any" in source) {
+    const op = "all" in source ? "all" : "any";
+    const list = "all" in source ? source.all : source.any;
+    const parts = list.map((s, i) => compileCondition(ctx, s, [...path, op, i], nodeMax));
     if (parts.some((p) => !p)) return undefined;
     const ps = parts as CompiledCondition[];
-    return { test: (c) => ps.every((p) => p.test(c)), text: `all(${ps.map((p) => p.text).join(", ")})` };
-  }
-  if ("any" in source) {
-    const parts = source.any.map((s, i) => compileCondition(ctx, s, [...path, "any", i], nodeMax));
-    if (parts.some((p) => !p)) return undefined;
-    const ps = parts as CompiledCondition[];
-    return { test: (c) => ps.some((p) => p.test(c)), text: `any(${ps.map((p) => p.text).join(", ")})` };
+    return { node: { op, of: ps.map((p) => p.node), path }, text: `${op}(${ps.map((p) => p.text).join(", ")})` };
   }
   if ("not" in source) {
     const inner = compileCondition(ctx, source.not, [...path, "not"], nodeMax);
     if (!inner) return undefined;
-    return { test: (c) => !inner.test(c), text: `not(${inner.text})` };
+    return { node: { op: "not", of: inner.node, path }, text: `not(${inner.text})` };
   }
   return compileComparison(ctx, source, path, nodeMax);
 }
@@ -261,93 +227,55 @@ function compileComparison(
     );
     return undefined;
   }
-  const test = compileTest(ctx, fact, op, raw, opPath);
-  return test ? { test, text } : undefined;
+  const operands = compileOperands(ctx, fact, op, raw, opPath);
+  return operands ? { node: { op: "compare", fact: fact.read, type: fact.type, cmp: op, ...operands, path }, text } : undefined;
 }
 
-function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unknown, path: RubricPath): ((c: FactContext) => boolean) | undefined {
-  const get = fact.get;
+type Operands = { readonly values: readonly (string | boolean)[]; readonly grades?: readonly number[]; readonly share?: boolean };
+
+/** Check the operand(s) of a comparison against the fact's type and put them in canonical form (decimal text, ISO dates, grade indices). */
+function compileOperands(ctx: CompileContext, fact: Fact, op: Comparator, raw: unknown, path: RubricPath): Operands | undefined {
   switch (fact.type) {
-    case "boolean": {
-      if (typeof raw !== "boolean") return mismatch(ctx, op, fact, "boolean", path);
-      return op === "ne" ? (c) => get(c) !== undefined && get(c) !== raw : (c) => get(c) === raw;
-    }
+    case "boolean":
+      return typeof raw === "boolean" ? { values: [raw] } : mismatch(ctx, op, fact, "boolean", path);
     case "number": {
       warnClosedIntegerRange(ctx, fact, op, raw, path);
-      const num = (v: unknown): Dec | undefined => parseDecimal(v);
       if (op === "in" || op === "notIn") {
-        const list = (raw as unknown[]).map(num);
+        const list = (raw as unknown[]).map((v) => parseDecimal(v));
         if (list.some((v) => v === undefined)) return mismatch(ctx, op, fact, "number-list", path);
-        const ds = list as Dec[];
-        const has = (v: Dec) => ds.some((d) => d.eq(v));
-        return op === "in" ? (c) => isDec(get(c)) && has(get(c) as Dec) : (c) => isDec(get(c)) && !has(get(c) as Dec);
+        return { values: (list as Dec[]).map((d) => d.toFixed()) };
       }
       if (op === "between") {
-        const [lo, hi] = (raw as unknown[]).map(num);
+        const [lo, hi] = (raw as unknown[]).map((v) => parseDecimal(v));
         if (!lo || !hi) return mismatch(ctx, op, fact, "number-pair", path);
         if (lo.gt(hi)) {
           ctx.error("RANGE_INVALID", { reason: "between-numbers", low: lo.toFixed(), high: hi.toFixed() }, path);
           return undefined;
         }
-        return (c) => {
-          const v = get(c);
-          return isDec(v) && v.gte(lo) && v.lte(hi);
-        };
+        return { values: [lo.toFixed(), hi.toFixed()] };
       }
-      const target = num(raw);
-      if (!target) return mismatch(ctx, op, fact, "number", path);
-      return numberTest(op, target, get);
+      const target = parseDecimal(raw);
+      return target ? { values: [target.toFixed()] } : mismatch(ctx, op, fact, "number", path);
     }
     case "text": {
       if (op === "in" || op === "notIn") {
         const list = (raw as unknown[]).map(String);
         if (fact.values) for (const v of list) if (!fact.values.includes(v)) ctx.error("REF_UNKNOWN_LEVEL", { id: v, levels: fact.values }, path);
-        return op === "in" ? (c) => list.includes(get(c) as string) : (c) => get(c) !== undefined && !list.includes(get(c) as string);
+        return { values: list };
       }
       if (typeof raw !== "string") return mismatch(ctx, op, fact, "text", path);
       if (fact.values && !fact.values.includes(raw)) ctx.error("REF_UNKNOWN_LEVEL", { id: raw, levels: fact.values }, path);
-      return op === "eq" ? (c) => get(c) === raw : (c) => get(c) !== undefined && get(c) !== raw;
+      return { values: [raw] };
     }
     case "grade": {
       const ids = op === "in" || op === "notIn" ? (raw as unknown[]).map(String) : [String(raw)];
-      const indexOf = gradeIndexer(ctx, fact, ids, path);
-      if (!indexOf) return undefined;
-      const targets = (c: FactContext) => ids.map((id) => indexOf(c, id));
-      const cmp = (pred: (g: number, t: number) => boolean) => (c: FactContext) => {
-        const g = get(c);
-        const t = indexOf(c, ids[0]!);
-        return typeof g === "number" && t !== undefined && pred(g, t);
-      };
-      switch (op) {
-        case "eq":
-          return cmp((g, t) => g === t);
-        case "ne":
-          return cmp((g, t) => g !== t);
-        case "worseThan":
-          return cmp((g, t) => g > t);
-        case "betterThan":
-          return cmp((g, t) => g < t);
-        case "atLeast":
-          return cmp((g, t) => g <= t);
-        case "atMost":
-          return cmp((g, t) => g >= t);
-        case "in":
-          return (c) => typeof get(c) === "number" && targets(c).includes(get(c) as number);
-        case "notIn":
-          return (c) => typeof get(c) === "number" && !targets(c).includes(get(c) as number);
-        default:
-          return undefined;
-      }
+      return gradeOperands(ctx, fact, ids, path);
     }
     case "date": {
       // Dates compare as their ISO text, which orders like the dates.
       const date = (v: unknown): string | undefined => {
         const d = parseDate(v);
         return "iso" in d ? d.iso : undefined;
-      };
-      const on = (pred: (v: string) => boolean) => (c: FactContext) => {
-        const v = get(c);
-        return typeof v === "string" && pred(v);
       };
       if (op === "between") {
         const [lo, hi] = (raw as unknown[]).map(date);
@@ -356,26 +284,10 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
           ctx.error("RANGE_INVALID", { reason: "between-dates", low: lo, high: hi }, path);
           return undefined;
         }
-        return on((v) => v >= lo && v <= hi);
+        return { values: [lo, hi] };
       }
       const target = date(raw);
-      if (!target) return mismatch(ctx, op, fact, "date", path);
-      switch (op) {
-        case "eq":
-          return on((v) => v === target);
-        case "ne":
-          return on((v) => v !== target);
-        case "lt":
-          return on((v) => v < target);
-        case "lte":
-          return on((v) => v <= target);
-        case "gt":
-          return on((v) => v > target);
-        case "gte":
-          return on((v) => v >= target);
-        default:
-          return undefined;
-      }
+      return target ? { values: [target] } : mismatch(ctx, op, fact, "date", path);
     }
     case "rank": {
       if (op === "top" || op === "bottom") {
@@ -383,75 +295,31 @@ function compileTest(ctx: CompileContext, fact: Fact, op: Comparator, raw: unkno
         if (!n || n.lte(0)) return mismatch(ctx, op, fact, "count-or-share", path);
         const share = typeof raw === "string" && raw.includes("%");
         if (!share && !n.isInteger()) return mismatch(ctx, op, fact, "whole-count", path);
-        return (c) => {
-          const r = get(c) as RankValue | undefined;
-          if (!r) return false;
-          const limit = share ? n.times(r.of) : n;
-          const position = op === "top" ? r.rank : r.of - r.rank + 1;
-          return limit.gte(position);
-        };
+        return { values: [n.toFixed()], share };
       }
       const target = parseDecimal(raw);
-      if (!target) return mismatch(ctx, op, fact, "rank", path);
-      const asDec = (c: FactContext) => {
-        const r = get(c) as RankValue | undefined;
-        return r ? dec(r.rank) : undefined;
-      };
-      return numberTest(op, target, asDec);
+      return target ? { values: [target.toFixed()] } : mismatch(ctx, op, fact, "rank", path);
     }
     default:
       return unreachable(fact.type, "fact type");
   }
 }
 
-function numberTest(op: Comparator, target: Dec, get: (c: FactContext) => unknown): ((c: FactContext) => boolean) | undefined {
-  const on = (pred: (v: Dec) => boolean) => (c: FactContext) => {
-    const v = get(c);
-    return isDec(v) && pred(v);
-  };
-  switch (op) {
-    case "eq":
-      return on((v) => v.eq(target));
-    case "ne":
-      return on((v) => !v.eq(target));
-    case "lt":
-      return on((v) => v.lt(target));
-    case "lte":
-      return on((v) => v.lte(target));
-    case "gt":
-      return on((v) => v.gt(target));
-    case "gte":
-      return on((v) => v.gte(target));
-    default:
-      return undefined;
-  }
-}
-
-function gradeIndexer(
-  ctx: CompileContext,
-  fact: Fact,
-  ids: string[],
-  path: RubricPath,
-): ((c: FactContext, id: string) => number | undefined) | undefined {
+/**
+ * Grades named in a comparison: this rubric's own (by id or label; an ambiguous name is
+ * an error) and an input's scale resolve to indices now; another rubric's are checked at
+ * link time and resolved by the interpreter against that rubric's scale.
+ */
+function gradeOperands(ctx: CompileContext, fact: Fact, ids: string[], path: RubricPath): Operands | undefined {
   const scale = fact.scale;
   if (scale && "linked" in scale) {
     for (const id of ids) ctx.gradeReferences.push({ rubric: scale.linked, grade: id, path });
-    const rubric = scale.linked;
-    // By id, else by label (link time has checked the name is one grade of that rubric).
-    return (c, id) => {
-      const l = c.linked(rubric);
-      if (!l) return undefined;
-      const i = l.scale.indexOf(id);
-      const j = i < 0 ? l.labels.indexOf(id) : i;
-      return j < 0 ? undefined : j;
-    };
+    return { values: ids };
   }
   if (fact.ownGrades) {
-    // This rubric's grades: by id or label (好 or good); an ambiguous name is an error.
     const found = ids.map((id) => ctx.gradeIndex(id, path));
     if (found.some((i) => i === undefined)) return undefined;
-    const index = new Map(ids.map((id, k) => [id, found[k]!]));
-    return (_c, id) => index.get(id);
+    return { values: ids, grades: found as number[] };
   }
   const own = (scale ?? []) as readonly string[];
   let okAll = true;
@@ -461,9 +329,7 @@ function gradeIndexer(
       okAll = false;
     }
   }
-  if (!okAll) return undefined;
-  const index = new Map(own.map((g, i) => [g, i]));
-  return (_c, id) => index.get(id);
+  return okAll ? { values: ids, grades: ids.map((id) => own.indexOf(id)) } : undefined;
 }
 
 /** `expects` names what the operator's value must be (a key of the message tables). */
@@ -472,36 +338,19 @@ function mismatch(ctx: CompileContext, op: Comparator, fact: Fact, expects: stri
   return undefined;
 }
 
-/** Numeric value of a fact for tie-breakers (ranks read as their position). */
-export function numericFact(ctx: CompileContext, ref: string, path: RubricPath, nodeMax: (id: string) => Dec | undefined): ((c: FactContext) => Dec | undefined) | undefined {
+/**
+ * The value a tie-breaker compares (plain data): a number; a rank as its position; a
+ * grade as its quality (the best grade highest, so `desc` puts it first, like totals);
+ * a date as its day number (`asc` puts the earlier first); a boolean as 1 / 0.
+ */
+export function tieBreakerValue(ctx: CompileContext, ref: string, path: RubricPath, nodeMax: (id: string) => Dec | undefined): TieBreaker["value"] | undefined {
   const fact = resolveFact(ctx, ref, path, nodeMax);
   if (!fact) return undefined;
-  if (fact.type === "number") return (c) => fact.get(c) as Dec | undefined;
-  if (fact.type === "rank")
-    return (c) => {
-      const r = fact.get(c) as RankValue | undefined;
-      return r ? dec(r.rank) : undefined;
-    };
-  if (fact.type === "grade")
-    // A grade reads as its quality: the best grade (index 0) is the highest value
-    // (0, −1, −2, …), so `order: desc` puts the best grade first, like totals.
-    return (c) => {
-      const g = fact.get(c);
-      return typeof g === "number" ? dec(0 - g) : undefined;
-    };
-  if (fact.type === "date")
-    // A date reads as its day number: `asc` puts the earlier date first.
-    return (c) => {
-      const v = fact.get(c);
-      return typeof v === "string" ? dec(daysBetween("1970-01-01", v)) : undefined;
-    };
-  if (fact.type === "boolean")
-    return (c) => {
-      const v = fact.get(c);
-      return v === undefined ? undefined : dec(v === true ? 1 : 0);
-    };
-  ctx.error("COND_TYPE_MISMATCH", { op: "tieBreaker", fact: ref, type: fact.type, reason: "tie-breaker" }, path);
-  return undefined;
+  if (fact.type === "text") {
+    ctx.error("COND_TYPE_MISMATCH", { op: "tieBreaker", fact: ref, type: fact.type, reason: "tie-breaker" }, path);
+    return undefined;
+  }
+  return { fact: fact.read, type: fact.type };
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * The compiled rubric: normalised, Decimal-valued, ids resolved, conditions turned
- * into closures (plain functions over a fact context, never code from rubric text).
+ * into plain data (ConditionNode, FactRef) read by one interpreter (src/engine/condition.ts);
+ * nothing from rubric text is ever code.
  * The engine only ever sees this model, never YAML.
  */
 import type { Dec, RoundingMode } from "../decimal/decimal.js";
 import type { Locator, RubricPath } from "../parse/locate.js";
-import type { TestCaseSource } from "../schema/rubric-schema.js";
+import type { Comparator, TestCaseSource } from "../schema/rubric-schema.js";
 
 export interface Rounding {
   readonly places: number;
@@ -98,8 +99,56 @@ export interface LinkedFacts {
   readonly excluded: boolean;
 }
 
+/**
+ * A fact a condition or tie-breaker reads, resolved at compile time (plain data). One
+ * interpreter reads it (src/engine/condition.ts `readFact`).
+ */
+export type FactRef =
+  | { readonly kind: "total" | "grade" | "rawGrade" | "rank" | "groupRank" | "group" | "zeroItems" }
+  /** monthsSince.<date input> / daysSince.<date input>, counted to `asOf` (ISO text). */
+  | { readonly kind: "span"; readonly unit: "months" | "days"; readonly input: string; readonly asOf: string }
+  | { readonly kind: "score"; readonly node: string }
+  /** points / max of a node; `max` is the node's full mark as decimal text ("0" or absent: no value). */
+  | { readonly kind: "ratio"; readonly node: string; readonly max?: string }
+  /** An input; a grade input reads as its index in `scale` (best first). */
+  | { readonly kind: "input"; readonly input: string; readonly scale?: readonly string[] }
+  | { readonly kind: "linked"; readonly rubric: string; readonly field: "score" | "grade" | "rank" | "excluded" };
+
+/** The type of a fact's value, which decides the comparisons allowed on it. */
+export type FactType = "number" | "boolean" | "text" | "grade" | "rank" | "date";
+
+/** The comparison operators of a condition (as in the rubric: `lt`, `in`, `worseThan`, `top`...). */
+export type ComparisonOperator = Comparator;
+
+/**
+ * A condition as plain data (JSON-safe, structuredClone-able): a tree of all / any /
+ * not over bare boolean facts and comparisons. Every node keeps its rubric path, so
+ * coverage and messages can point at the YAML. Literal numbers are decimal text,
+ * dates ISO text; a grade named in the rubric is resolved to its index (`grades`) when
+ * it belongs to this rubric or an input's scale, and kept by name for a linked rubric
+ * (resolved against that rubric's scale, by id, else by label).
+ */
+export type ConditionNode =
+  | { readonly op: "all" | "any"; readonly of: readonly ConditionNode[]; readonly path: RubricPath }
+  | { readonly op: "not"; readonly of: ConditionNode; readonly path: RubricPath }
+  | { readonly op: "fact"; readonly fact: FactRef; readonly path: RubricPath }
+  | {
+      readonly op: "compare";
+      readonly fact: FactRef;
+      readonly type: FactType;
+      readonly cmp: ComparisonOperator;
+      /** The operand(s): one value, the list of in/notIn, or the low and high of between. */
+      readonly values: readonly (string | boolean)[];
+      /** Grade comparisons on this rubric's or an input's scale: the indices of `values`. */
+      readonly grades?: readonly number[];
+      /** top/bottom: the operand is a share of the ranked ("10%"), not a count. */
+      readonly share?: boolean;
+      readonly path: RubricPath;
+    };
+
 export interface CompiledCondition {
-  readonly test: (ctx: FactContext) => boolean;
+  /** The condition as data; evaluate it with `testCondition` (src/engine/condition.ts). */
+  readonly node: ConditionNode;
   /** Human-readable form for trails, e.g. `input.business_grade worseThan A`. */
   readonly text: string;
 }
@@ -274,8 +323,8 @@ export interface QuotaSpec {
 export interface TieBreaker {
   readonly fact: string;
   readonly order: "asc" | "desc";
-  /** A numeric value to compare, undefined sorts last. */
-  readonly value: (ctx: FactContext) => Dec | undefined;
+  /** What is compared (a number, a rank's position, a grade's quality, a date's day number, a boolean as 1/0); no value sorts last. */
+  readonly value: { readonly fact: FactRef; readonly type: FactType };
 }
 
 export interface ActionSpec {

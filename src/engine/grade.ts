@@ -10,6 +10,7 @@ import type { CompiledRubric, FactContext, GradeSpec } from "../compile/model.js
 import type { Dec } from "../decimal/decimal.js";
 import type { IssueLog } from "./state.js";
 import { NO_GRADE, type RowContext, type ScoreTable, type Sparse } from "./tables.js";
+import { testCondition } from "./condition.js";
 
 function inBand(g: GradeSpec, score: Dec): boolean {
   if (g.lower && !(g.lower.inclusive ? score.gte(g.lower.value) : score.gt(g.lower.value))) return false;
@@ -48,7 +49,7 @@ export function assignGrade(rubric: CompiledRubric, score: Dec, ctx: FactContext
     if (index < 0) return { grade: undefined, notes };
     notes.push({ key: "gap", score, policy: rubric.policy.bandGaps, grade: grades[index]!.id });
   }
-  while (index < grades.length - 1 && grades[index]!.requires && !grades[index]!.requires!.test(ctx)) {
+  while (index < grades.length - 1 && grades[index]!.requires && !testCondition(grades[index]!.requires!, ctx)) {
     notes.push({ key: "requires", grade: grades[index]!.id, condition: grades[index]!.requires!.text });
     index++;
   }

@@ -9,6 +9,7 @@ import type { Entry, ItemNode, RecordValue, ScoreSheet, VoteCounts } from "../co
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "../decimal/decimal.js";
 import type { NodeScore, ScoringContext, TrailLine, TrailNote } from "./state.js";
+import { testCondition } from "./condition.js";
 
 const f = (d: Dec) => format(d);
 
@@ -42,13 +43,13 @@ export function itemPoints(item: ItemNode, s: ScoringContext, cohort: CohortInpu
       return ratio === undefined ? undefined : item.max.times(ratio);
     }
     case "deduct": {
-      if (m.zeroIf?.test(s)) return ZERO;
+      if ((m.zeroIf !== undefined && testCondition(m.zeroIf, s))) return ZERO;
       let deducted = ZERO;
       for (const e of m.entries) {
         let amount: Dec;
         switch (e.type) {
           case "when":
-            amount = e.when.test(s) ? e.points : ZERO;
+            amount = testCondition(e.when, s) ? e.points : ZERO;
             break;
           case "per": {
             const v = s.input(e.input) as Dec | undefined;
@@ -107,7 +108,7 @@ export function scoreItem(item: ItemNode, s: ScoringContext, cohort: CohortInput
       return done(points, [line(m.input, m.input, points, () => ({ key: "level", level: v, points }))]);
     }
     case "deduct": {
-      if (m.zeroIf?.test(s)) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), () => ({ key: "zero-if", condition: m.zeroIf!.text }))]);
+      if ((m.zeroIf !== undefined && testCondition(m.zeroIf, s))) return done(ZERO, [line("zeroIf", "zeroIf", m.base.negated(), () => ({ key: "zero-if", condition: m.zeroIf!.text }))]);
       const lines = entryLines(m.entries, s);
       if (!lines) return undefined;
       const deducted = sum(lines.map((l) => l.amount));
@@ -315,7 +316,7 @@ function entryLines(entries: readonly Entry[], s: ScoringContext): TrailLine[] |
 function entryAmount(e: Entry, s: ScoringContext): [Dec, () => TrailNote] | undefined {
   switch (e.type) {
     case "when":
-      return e.when.test(s) ? [e.points, () => ({ key: "when", condition: e.when.text, points: e.points })] : [ZERO, () => ({ key: "when", condition: e.when.text, points: ZERO })];
+      return testCondition(e.when, s) ? [e.points, () => ({ key: "when", condition: e.when.text, points: e.points })] : [ZERO, () => ({ key: "when", condition: e.when.text, points: ZERO })];
     case "per": {
       const v = s.input(e.input) as Dec | undefined;
       return v === undefined ? undefined : [v.times(e.points), () => ({ key: "per", value: v, points: e.points })];

@@ -14,6 +14,7 @@ import type { CompiledRubric, RuleSpec } from "../compile/model.js";
 import { ZERO, type Dec } from "../decimal/decimal.js";
 import type { AdjustmentKind, AdjustmentState, FiredRule } from "./state.js";
 import { appendTo, copySparse, NO_GRADE, type Ranks, type RowContext, type ScoreTable, type Sparse, type Verdicts } from "./tables.js";
+import { testCondition } from "./condition.js";
 
 const gradeId = (r: CompiledRubric, i: number | undefined) => (i === undefined ? null : r.grades[i]!.id);
 
@@ -68,7 +69,7 @@ export function applyEarlyRules(rubric: CompiledRubric, v: Verdicts, ctx: RowCon
   for (let i = 0; i < d.grade.length; i++) {
     if (d.total[i] === undefined) continue;
     for (const rule of exclusions) {
-      if (!rule.when.test(ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!))) continue;
+      if (!testCondition(rule.when, ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!))) continue;
       d.excluded[i] = 1;
       d.record(i, rule, "exclusion", d.grade[i]!, undefined, {});
       d.grade[i] = NO_GRADE;
@@ -76,7 +77,7 @@ export function applyEarlyRules(rubric: CompiledRubric, v: Verdicts, ctx: RowCon
     }
     if (d.excluded[i]) continue;
     for (const rule of vetoes) {
-      if (rule.kind !== "veto" || !rule.when.test(ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!))) continue;
+      if (rule.kind !== "veto" || !testCondition(rule.when, ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!))) continue;
       const from = d.grade[i]!;
       const to = Math.max(from, rule.grade);
       const numbers: Record<string, string> = {};
@@ -106,7 +107,7 @@ export function applyLateRules(rubric: CompiledRubric, v: Verdicts, ranks: Ranks
   for (let i = 0; i < d.grade.length; i++) {
     if (d.excluded[i] || d.total[i] === undefined) continue;
     const here = () => ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!, ranks);
-    const matched = downgrades.filter((r) => r.when.test(here()));
+    const matched = downgrades.filter((r) => testCondition(r.when, here()));
     const applied = rubric.policy.downgrades === "max" && matched.length > 1 ? [matched.reduce((best, r) => (levels(r) > levels(best) ? r : best))] : matched;
     for (const rule of matched) {
       if (!applied.includes(rule)) {
@@ -119,7 +120,7 @@ export function applyLateRules(rubric: CompiledRubric, v: Verdicts, ranks: Ranks
       d.grade[i] = to;
     }
     for (const rule of caps) {
-      if (rule.kind !== "cap" || !rule.when.test(here())) continue;
+      if (rule.kind !== "cap" || !testCondition(rule.when, here())) continue;
       const from = d.grade[i]!;
       const to = Math.max(from, rule.grade);
       d.record(i, rule, "cap", from, to, { cap: gradeId(rubric, rule.grade)! });
@@ -146,8 +147,8 @@ export function actionStage(
   for (let i = 0; i < v.grade.length; i++) {
     if (v.excluded[i] || v.total[i] === undefined) continue;
     const here = () => ctx.at(i, v.total[i]!, v.grade[i]!, v.rawGrade[i]!, ranks);
-    for (const a of rubric.actions) if (!a.when || a.when.test(here())) appendTo(actions, i, { id: a.id, label: a.label });
-    const tier = rubric.tiers.find((t) => !t.when || t.when.test(here()));
+    for (const a of rubric.actions) if (!a.when || testCondition(a.when, here())) appendTo(actions, i, { id: a.id, label: a.label });
+    const tier = rubric.tiers.find((t) => !t.when || testCondition(t.when, here()));
     if (tier) tiers.set(i, { id: tier.id, label: tier.label, ...(tier.followUp ? { followUp: tier.followUp } : {}) });
   }
   return { actions, tiers };

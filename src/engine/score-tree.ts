@@ -24,6 +24,7 @@ import { itemPoints, scoreItem } from "./items.js";
 import { IssueLog, ScoringContext, type NodeScore, type Skip, type TrailLine } from "./state.js";
 import { EMPTY_SHEET, type PreparedSubject } from "./subject-data.js";
 import type { ScoreTable } from "./tables.js";
+import { testCondition } from "./condition.js";
 
 /**
  * Score the whole tree of the context's subject (ctx.scratch, and ctx.scores with
@@ -103,7 +104,7 @@ function absentInputs(item: ItemNode, s: ScoringContext): "fail" | "skip" | { ze
 function scoreNode(i: number, s: ScoringContext, cohort: CohortInputs): Dec | undefined {
   const p = s.plan.nodes[i]!;
   const node = p.node;
-  if (node.only && !node.only.test(s)) return undefined;
+  if (node.only && !testCondition(node.only, s)) return undefined;
   let points: Dec | undefined;
   let score: NodeScore | undefined;
   if (node.type === "item") {
