@@ -19,12 +19,13 @@ import type { CompiledRubric, GroupNode, InputValue, ItemNode, LinkedFacts, Roun
 import { planOf } from "../plan/plan.js";
 import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
-import { bound, max as maxOf, min as minOf, round, sum, ZERO, type Dec } from "../decimal/decimal.js";
+import { bound, Dec, max as maxOf, min as minOf, round, roundScaled, sum, ZERO } from "../decimal/decimal.js";
+import type { IntGroup, IntItem } from "../plan/numeric.js";
+import { testCondition } from "./condition.js";
 import { itemPoints, scoreItem } from "./items.js";
 import { IssueLog, ScoringContext, type NodeScore, type Skip, type TrailLine } from "./state.js";
 import { EMPTY_SHEET, type PreparedSubject } from "./subject-data.js";
 import type { ScoreTable } from "./tables.js";
-import { testCondition } from "./condition.js";
 
 /**
  * Score the whole tree of the context's subject (ctx.scratch, and ctx.scores with
@@ -35,13 +36,26 @@ import { testCondition } from "./condition.js";
  */
 export function scoreTree(s: ScoringContext, cohort: CohortInputs, rounding?: Rounding): Dec | undefined {
   const root = s.plan.root;
-  const result = scoreNode(root, s, cohort);
+  let result = scoreNode(root, s, cohort);
+  if (s.fallback) {
+    // A value outside what the plan proved for the integer path: this subject in Dec.
+    s.reset(s.subject);
+    s.intOff = true;
+    result = scoreNode(root, s, cohort);
+    s.intOff = false;
+  }
   if (result === undefined && !s.failed) {
     s.fail("EVAL_NOT_GRADABLE", { reason: "nothing-applies", skipped: s.skipped.map((k) => ({ item: k.item, column: k.column })) });
   }
   if (result === undefined || s.failed) return undefined;
   if (!rounding) return result;
-  const points = round(result, rounding.places, rounding.mode);
+  // On the integer path, the total is rounded by integer arithmetic at the root's scale.
+  const num = s.plan.nodes[root]!.numeric;
+  const v = s.ints[root]!;
+  const points =
+    num.path === "int" && !Number.isNaN(v) && rounding.places < num.scale
+      ? Dec.of(roundScaled(v, 10 ** (num.scale - rounding.places), rounding.mode), rounding.places)
+      : round(result, rounding.places, rounding.mode);
   s.scratch[root] = points;
   if (s.scores) {
     const id = s.plan.nodes[root]!.node.id;
@@ -103,6 +117,14 @@ function absentInputs(item: ItemNode, s: ScoringContext): "fail" | "skip" | { ze
  */
 function scoreNode(i: number, s: ScoringContext, cohort: CohortInputs): Dec | undefined {
   const p = s.plan.nodes[i]!;
+  const num = p.numeric;
+  if (num.path === "int" && !s.scores && !s.intOff) {
+    const v = scoreInt(i, s);
+    if (v === undefined) return undefined;
+    const d = Dec.of(v, num.scale);
+    s.scratch[i] = d;
+    return d;
+  }
   const node = p.node;
   if (node.only && !testCondition(node.only, s)) return undefined;
   let points: Dec | undefined;
@@ -242,7 +264,7 @@ function scoreGroup(i: number, g: GroupNode, s: ScoringContext, cohort: CohortIn
   const maxes: Dec[] = [];
   const weights: Dec[] = [];
   for (const c of children) {
-    if (s.scratch[c] === undefined) continue;
+    if (!s.applies(c)) continue;
     maxes.push(s.full[c]!);
     const child = s.plan.nodes[c]!.node;
     if (g.combine === "weighted") weights.push(g.weightSum ? child.rawWeight! : child.weight!);
@@ -300,9 +322,13 @@ export function scoreSubjects(
     total[i] = t;
     let zeros = 0;
     // A bonus or an adjustment at 0 is nothing earned or lost, not an item scored 0.
-    for (const c of counted) if (scratch[c]?.isZero()) zeros++;
+    const ints = ctx.ints;
+    for (const c of counted) {
+      const d = scratch[c];
+      if (d !== undefined ? d.isZero() : ints[c] === 0) zeros++;
+    }
     zeroItems[i] = zeros;
-    for (let k = 0; k < keptColumns.length; k++) keptColumns[k]![i] = scratch[plan.kept[k]!];
+    for (let k = 0; k < keptColumns.length; k++) keptColumns[k]![i] = ctx.valueOf(plan.kept[k]!);
   }
   const kept = new Map<string, readonly (Dec | undefined)[]>();
   plan.kept.forEach((p, k) => kept.set(plan.nodes[p]!.node.id, keptColumns[k]!));
@@ -324,4 +350,163 @@ export function rescoreSubject(
   ctx.reset(subject);
   scoreTree(ctx, cohort, rubric.rounding);
   return ctx.scores!;
+}
+
+// ---------------------------------------------------------------- the integer path
+
+/**
+ * Plan node i on the integer path (plan/numeric.ts): its points as an integer at the
+ * node's scale (also in s.ints[i]); undefined when it does not apply, when scoring
+ * failed (s.failed), or when a value left what the plan proved (s.fallback: the caller
+ * scores the subject again in Dec). The same steps, in the same order, as scoreNode.
+ */
+function scoreInt(i: number, s: ScoringContext): number | undefined {
+  const p = s.plan.nodes[i]!;
+  const node = p.node;
+  const num = p.numeric as Extract<typeof p.numeric, { path: "int" }>;
+  if (node.only && !testCondition(node.only, s)) return undefined;
+  let v: number | undefined;
+  if (node.type === "item") {
+    const absent = absentInputs(node, s);
+    if (absent === "skip" || absent === "fail") return undefined;
+    const failedBefore = s.failed;
+    v = absent.zeros ? s.withZeros(absent.zeros, () => itemInt(node, num.item!, s)) : itemInt(node, num.item!, s);
+    if (s.fallback) return undefined;
+    if (v === undefined) {
+      if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { reason: "item-failed", item: node.id });
+      s.failed = true;
+      return undefined;
+    }
+  } else {
+    v = groupInt(p.children, p.outside, node, num.group!, s);
+    if (v === undefined) return undefined;
+    s.full[i] = p.fixedMax ?? fullBeforeNormalising(node, p.children, s);
+  }
+  if (num.round) v = roundScaled(v, num.round.divisor, num.round.mode) * num.round.divisor;
+  s.ints[i] = v;
+  return v;
+}
+
+/** A value read at a scale: undefined when absent; sets s.fallback when it has more decimals or is too large. */
+function scaledInput(s: ScoringContext, input: string, scale: number): number | undefined {
+  const d = s.input(input) as Dec | undefined;
+  if (d === undefined) return undefined;
+  const x = d.scaled(scale);
+  if (x === undefined) s.fallback = true;
+  return x;
+}
+
+function checked(x: number, s: ScoringContext): number {
+  if (!Number.isSafeInteger(x)) s.fallback = true;
+  return x;
+}
+
+function itemInt(item: ItemNode, f: IntItem, s: ScoringContext): number | undefined {
+  switch (f.kind) {
+    case "input":
+      return scaledInput(s, f.input, f.inputScale);
+    case "ratio": {
+      const x = scaledInput(s, f.input, f.inputScale);
+      return x === undefined ? undefined : checked(x * f.max, s);
+    }
+    case "yesno": {
+      const v = s.input(f.input) as boolean | undefined;
+      return v === undefined ? undefined : v ? f.yes : f.no;
+    }
+    case "levels": {
+      const v = s.input(f.input) as string | undefined;
+      return v === undefined ? undefined : f.levels.get(v)!;
+    }
+    case "bands": {
+      const m = item.method as Extract<ItemNode["method"], { kind: "bands" }>;
+      const v = s.input(f.input) as Dec | undefined;
+      if (v === undefined) return undefined;
+      for (let k = 0; k < m.bands.length; k++) {
+        const b = m.bands[k]!;
+        if (b.inclusive ? v.gte(b.bound) : v.gt(b.bound)) return f.points[k]!;
+      }
+      return f.otherwise;
+    }
+    case "deduct": {
+      const m = item.method as Extract<ItemNode["method"], { kind: "deduct" }>;
+      if (m.zeroIf !== undefined && testCondition(m.zeroIf, s)) return 0;
+      let deducted = 0;
+      for (let k = 0; k < f.entries.length; k++) {
+        const e = f.entries[k]!;
+        let amount: number;
+        if (e.type === "when") amount = testCondition((m.entries[k] as Extract<(typeof m.entries)[number], { type: "when" }>).when, s) ? e.points : 0;
+        else {
+          const x = scaledInput(s, e.input, e.inputScale);
+          if (x === undefined) return undefined;
+          const units = e.type === "per" ? x : Math.max(0, e.required - x);
+          amount = checked(checked(units * e.points, s) * e.align, s);
+        }
+        if (e.max !== undefined && amount > e.max) amount = e.max;
+        deducted = checked(deducted + amount, s);
+        if (s.fallback) return undefined;
+      }
+      let net = checked(f.base - deducted, s);
+      if (net < f.floor) net = f.floor;
+      if (net > f.max) net = f.max;
+      return net;
+    }
+    default:
+      return unreachable(f, "integer item");
+  }
+}
+
+function groupInt(children: readonly number[], outside: readonly number[], g: GroupNode, f: IntGroup, s: ScoringContext): number | undefined {
+  let applying = 0;
+  for (const c of children) {
+    if (scoreInt(c, s) !== undefined) applying++;
+    if (s.fallback) return undefined;
+  }
+  if (s.failed || applying === 0) return undefined;
+  const ints = s.ints;
+  const align = f.align;
+  let value = 0;
+  switch (g.combine) {
+    case "sum":
+      for (let k = 0; k < children.length; k++) {
+        const x = ints[children[k]!]!;
+        if (!Number.isNaN(x)) value += x * align[k]!;
+      }
+      break;
+    case "weighted": {
+      const w = f.weights!;
+      for (let k = 0; k < children.length; k++) {
+        const x = ints[children[k]!]!;
+        if (!Number.isNaN(x)) value += x * w[k]! * align[k]!;
+      }
+      break;
+    }
+    case "max":
+      for (let k = 0; k < children.length; k++) {
+        const x = ints[children[k]!]!;
+        if (!Number.isNaN(x) && x * align[k]! > value) value = x * align[k]!;
+      }
+      break;
+    case "min": {
+      let first = true;
+      for (let k = 0; k < children.length; k++) {
+        const x = ints[children[k]!]!;
+        if (Number.isNaN(x)) continue;
+        if (first || x * align[k]! < value) value = x * align[k]!;
+        first = false;
+      }
+      break;
+    }
+    default:
+      // mean, and ratio weights, are never planned as int (a division).
+      throw new Error(`kaohe internal: ${g.combine} on the integer path`);
+  }
+  if (f.floor !== undefined && value < f.floor) value = f.floor;
+  if (f.cap !== undefined && value > f.cap) value = f.cap;
+  for (let k = 0; k < outside.length; k++) {
+    const x = scoreInt(outside[k]!, s);
+    if (s.fallback || s.failed) return undefined;
+    if (x !== undefined) value += x * align[children.length + k]!;
+  }
+  if (f.limit !== undefined && value > f.limit) value = f.limit;
+  return value;
 }

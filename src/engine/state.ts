@@ -8,7 +8,7 @@ import { keyOf } from "../diagnostics/show.js";
 import type { CompiledRubric, FactContext, InputSpec, InputValue, LinkedFacts } from "../compile/model.js";
 import type { Plan } from "../plan/plan.js";
 import type { PreparedSubject } from "./subject-data.js";
-import { ZERO, type Dec } from "../decimal/decimal.js";
+import { Dec, ZERO } from "../decimal/decimal.js";
 
 /** One line of an item's trail: an entry that added or removed points. */
 export interface TrailLine {
@@ -139,6 +139,12 @@ export class ScoringContext implements FactContext {
   readonly scratch: (Dec | undefined)[];
   /** Full mark of each plan node for the current subject (set where the node applies). */
   readonly full: Dec[];
+  /** Points of the nodes computed on the integer path, at each node's scale (plan/numeric.ts); NaN = not computed so. */
+  readonly ints: Float64Array;
+  /** Set when a value fell outside what the plan proved: the subject is then scored again in Dec. */
+  fallback = false;
+  /** Score in Dec only (the fallback of one subject). */
+  intOff = false;
   /** With detail: each applicable node's score with its trail lines, by node id. */
   readonly scores: Map<string, NodeScore> | undefined;
   /** Facts that are not known while scoring (as before: total 0, no grade, no rank). */
@@ -161,6 +167,7 @@ export class ScoringContext implements FactContext {
   ) {
     this.scratch = new Array<Dec | undefined>(plan.nodes.length).fill(undefined);
     this.full = plan.nodes.map((n) => n.node.max);
+    this.ints = new Float64Array(plan.nodes.length).fill(Number.NaN);
     this.scores = detail ? new Map() : undefined;
   }
 
@@ -169,6 +176,8 @@ export class ScoringContext implements FactContext {
     this.failed = false;
     this.skipped = NO_SKIPS;
     this.scratch.fill(undefined);
+    this.ints.fill(Number.NaN);
+    this.fallback = false;
     this.scores?.clear();
   }
 
@@ -217,7 +226,22 @@ export class ScoringContext implements FactContext {
 
   points(nodeId: string): Dec | undefined {
     const i = this.plan.index.get(nodeId);
-    return i === undefined ? undefined : this.scratch[i];
+    return i === undefined ? undefined : this.valueOf(i);
+  }
+
+  /** The points of plan node i, whichever path computed them; undefined when it does not apply. */
+  valueOf(i: number): Dec | undefined {
+    const d = this.scratch[i];
+    if (d !== undefined) return d;
+    const v = this.ints[i]!;
+    if (Number.isNaN(v)) return undefined;
+    const n = this.plan.nodes[i]!.numeric;
+    return Dec.of(v, n.path === "int" ? n.scale : 0);
+  }
+
+  /** Whether plan node i applies (after it was scored). */
+  applies(i: number): boolean {
+    return this.scratch[i] !== undefined || !Number.isNaN(this.ints[i]!);
   }
 
   linked(rubricId: string): LinkedFacts | undefined {

@@ -16,6 +16,7 @@
  */
 import type { CompiledRubric, GroupNode, TreeNode } from "../compile/model.js";
 import { methodInputs } from "../compile/inputs.js";
+import { groupNumeric, itemNumeric, type Numeric } from "./numeric.js";
 import { max as maxOf, min as minOf, sum, ZERO, type Dec } from "../decimal/decimal.js";
 
 export interface PlanNode {
@@ -33,6 +34,8 @@ export interface PlanNode {
   readonly mayNotApply: boolean;
   /** The node's points are read after scoring (a condition, a tie-breaker, the total): kept in a column. */
   readonly kept: boolean;
+  /** Exact integers at a scale, or Dec (plan/numeric.ts): the choice is visible here, per node. */
+  readonly numeric: Numeric;
 }
 
 export interface Plan {
@@ -74,8 +77,16 @@ function buildPlan(rubric: CompiledRubric): Plan {
       node.type === "group" && !children.some(varies)
         ? groupFull(node, children.map((c) => nodes[c]!.fixedMax ?? nodes[c]!.node.max), node.children)
         : undefined;
+    const numeric =
+      node.type === "item"
+        ? itemNumeric(rubric, node)
+        : groupNumeric(
+            node,
+            children.map((c) => nodes[c]!.numeric),
+            outside.map((c) => nodes[c]!.numeric),
+          );
     const self = nodes.length;
-    nodes.push({ index: self, node, parent: -1, children, outside, fixedMax, mayNotApply, kept: keptIds.has(node.id) });
+    nodes.push({ index: self, node, parent: -1, children, outside, fixedMax, mayNotApply, kept: keptIds.has(node.id), numeric });
     index.set(node.id, self);
     return self;
   };
