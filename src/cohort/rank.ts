@@ -47,8 +47,9 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
     memo[t]![i] = read;
     return read;
   };
+  const keys = numericKeys(v);
   const compare = (a: number, b: number): number => {
-    const byTotal = v.total[b]!.cmp(v.total[a]!);
+    const byTotal = keys ? (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0) : v.total[b]!.cmp(v.total[a]!);
     if (byTotal !== 0) return byTotal;
     for (let t = 0; t < tieBreakers.length; t++) {
       const c = compareValues(value(t, a), value(t, b), tieBreakers[t]!.order);
@@ -83,4 +84,30 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
     for (const i of list) groupOf[i] = list.length;
   }
   return { rank, of: eligible.length, groupRank, groupOf };
+}
+
+/**
+ * The totals as exact integers at one scale (the most decimals any total has), when
+ * every total is a terminating decimal that fits: then the sort compares numbers, and
+ * orders exactly as Dec.cmp would. Undefined otherwise (the sort compares Decs).
+ */
+function numericKeys(v: Verdicts): Float64Array | undefined {
+  const n = v.total.length;
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    const t = v.total[i];
+    if (t === undefined) continue;
+    const p = t.decimalPlaces();
+    if (p > 15) return undefined;
+    if (p > scale) scale = p;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = v.total[i];
+    if (t === undefined) continue;
+    const k = t.scaled(scale);
+    if (k === undefined) return undefined;
+    keys[i] = k;
+  }
+  return keys;
 }

@@ -107,10 +107,11 @@ export function applyLateRules(rubric: CompiledRubric, v: Verdicts, ranks: Ranks
   for (let i = 0; i < d.grade.length; i++) {
     if (d.excluded[i] || d.total[i] === undefined) continue;
     const here = () => ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!, ranks);
-    const matched = downgrades.filter((r) => testCondition(r.when, here()));
-    const applied = rubric.policy.downgrades === "max" && matched.length > 1 ? [matched.reduce((best, r) => (levels(r) > levels(best) ? r : best))] : matched;
-    for (const rule of matched) {
-      if (!applied.includes(rule)) {
+    let matched: RuleSpec[] | undefined;
+    for (const r of downgrades) if (testCondition(r.when, here())) (matched ??= []).push(r);
+    const applied = matched && rubric.policy.downgrades === "max" && matched.length > 1 ? [matched.reduce((best, r) => (levels(r) > levels(best) ? r : best))] : matched;
+    for (const rule of matched ?? []) {
+      if (!applied!.includes(rule)) {
         appendTo(d.fired, i, { rule: rule.id, kind: "downgrade", condition: rule.when.text, changed: false });
         continue;
       }

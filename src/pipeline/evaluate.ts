@@ -46,10 +46,12 @@ export function evaluateSet(set: RubricSet, rows: readonly SubjectData[], option
   const linked = new Map<string, Map<string, LinkedFacts>>();
   const results: RubricResult[] = [];
   for (const rubric of set.rubrics) {
-    const out = evaluateRubric(rubric, subjects, linked, options);
+    // Another rubric of the set reads this one's results (linked items, rubric.<id> facts).
+    const read = set.rubrics.some((r) => r.dependencies.has(rubric.id));
+    const out = evaluateRubric(rubric, subjects, linked, options, read);
     if (out.issues.length > 0) return { results: [], issues: sortIssues(out.issues) };
     results.push(out.result!);
-    linked.set(rubric.id, out.linked!);
+    if (out.linked) linked.set(rubric.id, out.linked);
   }
   return { results, issues: [] };
 }
@@ -63,6 +65,7 @@ function evaluateRubric(
   identities: readonly SubjectIdentity[],
   linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
   { onProgress, trail = "full" }: EvaluateOptions,
+  read = true,
 ): { result?: RubricResult; linked?: Map<string, LinkedFacts>; issues: Issue[] } {
   const boundary: Issue[] = [];
   const prepared = identities.map((s) => prepareSubject(s, rubric, boundary));
@@ -121,12 +124,13 @@ function evaluateRubric(
   }
   const scale = rubric.grades.map((g) => g.id);
   const labels = rubric.grades.map((g) => g.label);
-  const linkedFacts = new Map<string, LinkedFacts>();
-  for (let i = 0; i < n; i++) {
+  const linkedFacts = read ? new Map<string, LinkedFacts>() : undefined;
+  for (let i = 0; linkedFacts && i < n; i++) {
     const r = ranks.rank[i];
     linkedFacts.set(prepared[i]!.id, { score: v.total[i]!, scale, labels, grade: v.excluded[i] ? null : scale[v.grade[i]!]!, rank: r ? { rank: r, of: ranks.of } : undefined, excluded: v.excluded[i] === 1 });
   }
-  return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues: [] };
+  const result: RubricResult = { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings };
+  return { result, ...(linkedFacts ? { linked: linkedFacts } : {}), issues: [] };
 }
 
 /**

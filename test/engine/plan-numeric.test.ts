@@ -104,3 +104,32 @@ scoring:
     expect(r.units[0]!.score).toBe("40.00");
   });
 });
+
+describe("ranking compares exact totals (as integers at one scale when every total terminates)", () => {
+  const thirds = `${head}scoring:
+  combine: weighted
+  children:
+    - { id: a, kind: input, max: 100, weight: 1 }
+    - { id: b, kind: input, max: 100, weight: 1 }
+    - { id: c, kind: input, max: 100, weight: 1 }
+`;
+  const ranks = (rows: Record<string, unknown>[]) => Object.fromEntries(assess(loadRubric(thirds), rows).results[0]!.units.map((u) => [u.id, u.rank]));
+
+  test("a non-terminating total among them: 256/3 = 85.333… ranks between 85.34 and 85.3333", () => {
+    // s1: (85 + 86 + 85) / 3 = 256/3; s2: 85.3333; s3: 85.34
+    expect(ranks([
+      { id: "s1", a: 85, b: 86, c: 85 },
+      { id: "s2", a: 85.3333, b: 85.3333, c: 85.3333 },
+      { id: "s3", a: 85.34, b: 85.34, c: 85.34 },
+    ])).toEqual({ s3: 1, s1: 2, s2: 3 });
+  });
+
+  test("terminating totals of different places: 90.5 > 90.25 > 90.125; equal totals share a rank", () => {
+    expect(ranks([
+      { id: "s1", a: 90.125, b: 90.125, c: 90.125 },
+      { id: "s2", a: 90.5, b: 90.5, c: 90.5 },
+      { id: "s3", a: 90.25, b: 90.25, c: 90.25 },
+      { id: "s4", a: 90, b: 91, c: 90.5 }, // 271.5 / 3 = 90.5
+    ])).toEqual({ s2: 1, s4: 1, s3: 3, s1: 4 });
+  });
+});
