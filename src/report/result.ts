@@ -70,7 +70,12 @@ export interface SubjectResult {
   readonly adjustments: readonly Adjustment[];
   readonly actions: readonly { readonly id: string; readonly label: string }[];
   readonly tier: { readonly id: string; readonly label: string; readonly followUp?: string } | null;
-  /** Every applicable node in tree order (root first). */
+  /**
+   * Every applicable node in tree order (root first). Computed when first read: the
+   * subject is re-scored exactly with full detail (about the cost of scoring it once,
+   * plus the trail's strings), then kept. Empty with trail "none"; no lines with
+   * "points". See docs/engine.md, "What is lazy".
+   */
   readonly nodes: readonly NodeResult[];
   /** Rules whose condition held. */
   readonly rules: readonly FiredRuleResult[];
