@@ -427,6 +427,20 @@ function itemInt(item: ItemNode, f: IntItem, s: ScoringContext): number | undefi
       }
       return f.otherwise;
     }
+    case "periods": {
+      const values = s.input(f.input) as readonly Dec[] | undefined;
+      if (!values) return undefined;
+      let total = 0;
+      for (const d of values) {
+        const x = d.scaled(f.inputScale);
+        if (x === undefined) {
+          s.fallback = true;
+          return undefined;
+        }
+        total = checked(total + x, s);
+      }
+      return checked(total * f.factor, s);
+    }
     case "deduct": {
       const m = item.method as Extract<ItemNode["method"], { kind: "deduct" }>;
       if (m.zeroIf !== undefined && testCondition(m.zeroIf, s)) return 0;

@@ -31,6 +31,8 @@ export type IntItem =
   | { readonly kind: "yesno"; readonly input: string; readonly yes: number; readonly no: number }
   | { readonly kind: "levels"; readonly input: string; readonly levels: ReadonlyMap<string, number> }
   | { readonly kind: "bands"; readonly input: string; readonly points: readonly number[]; readonly otherwise: number }
+  /** Σ values × factor: the sum, or the mean when 1/count terminates (factor = 10^k / count). */
+  | { readonly kind: "periods"; readonly input: string; readonly inputScale: number; readonly factor: number }
   | {
       readonly kind: "deduct";
       readonly base: number;
@@ -116,6 +118,20 @@ export function itemNumeric(rubric: CompiledRubric, item: ItemNode): Numeric {
       scale = Math.max(0, ...values.map(places));
       bound = absMax(...values);
       form = { kind: "bands", input: m.input, points: m.bands.map((b) => at(b.points, scale)), otherwise: at(m.otherwise, scale) };
+      break;
+    }
+    case "periods": {
+      const spec = rubric.inputs.get(m.input);
+      if (!spec || spec.type !== "series" || spec.min === undefined || spec.max === undefined) return dec_("an input without a declared range");
+      const count = dec(m.count);
+      const k = m.aggregate === "sum" ? 0 : dec(1).div(count).decimalPlaces();
+      if (!Number.isFinite(k)) return dec_("a mean over a count whose share does not terminate (a division)");
+      scale = DEFAULT_INPUT_SCALE + k;
+      // The list holds `length` values; its sum is bounded by length × the largest magnitude.
+      const total = absMax(spec.min, spec.max).times(dec(Math.max(spec.length, m.count)));
+      bound = m.aggregate === "sum" ? total : total.div(count);
+      if (!fits(total, scale)) return dec_("a bound beyond 2^53 at its scale");
+      form = { kind: "periods", input: m.input, inputScale: DEFAULT_INPUT_SCALE, factor: m.aggregate === "sum" ? 1 : at(dec(1).div(count), k) };
       break;
     }
     case "deduct": {

@@ -133,3 +133,23 @@ describe("ranking compares exact totals (as integers at one scale when every tot
     ])).toEqual({ s2: 1, s4: 1, s3: 3, s1: 4 });
   });
 });
+
+describe("periods: the mean over a count whose share terminates is int", () => {
+  const yaml = (count: number) => `${head}inputs:
+  q: { type: series, length: ${count}, min: 0, max: 100 }
+scoring:
+  combine: sum
+  children:
+    - { id: p, kind: periods, input: q, count: ${count}, max: 100 }
+`;
+
+  test("count 4: 1/4 = 0.25 adds 2 places to the input's 6 → int at 8; count 3: Dec", () => {
+    expect(paths(yaml(4)).p).toBe("int@8");
+    expect(paths(yaml(3)).p).toBe("dec: a mean over a count whose share does not terminate (a division)");
+  });
+
+  test("(80 + 85.5 + 90 + 91.25) / 4 = 346.75 / 4 = 86.6875", () => {
+    const r = assess(loadRubric(yaml(4)), [{ id: "x", "q.1": 80, "q.2": 85.5, "q.3": 90, "q.4": 91.25 }]).results[0]!;
+    expect(r.units[0]!.score).toBe("86.6875");
+  });
+});
