@@ -13,6 +13,12 @@
  *  7. downgrades, then caps
  *  8. quotas, best grade first
  *  9. actions and tiers
+ *
+ * Each step is a stage from tables to new tables (engine/tables.ts: a score table,
+ * grade and flag columns in typed arrays, rank columns, sparse adjustments); this file
+ * is the one place they are composed. Scoring walks the rubric's plan (plan/plan.ts)
+ * in exact integers where the plan proved it safe, in Dec elsewhere; units are views
+ * whose `nodes` are re-scored when read (report/result.ts). See docs/engine.md.
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js";
