@@ -226,20 +226,36 @@ class SubjectView {
     return #notes in u ? u.#notes : undefined;
   }
 
-  /** The trail, re-scored on first read. */
-  static nodes(u: SubjectView): readonly NodeResult[] {
+  /** The trail, re-scored (`keep`: this is the read that keeps it, so the source is let go). */
+  static nodes(u: SubjectView, keep: boolean): readonly NodeResult[] {
     const source = u.#source;
     if (!source) return NO_NODES;
-    u.#source = undefined;
+    if (keep) u.#source = undefined;
     return trailNodes(source.rubric, source.rescore(u.#ref), source.level);
   }
+
+  static isView(u: object): u is SubjectView {
+    return #source in u;
+  }
+}
+
+/**
+ * A unit's nodes without keeping them on the unit: for a writer that streams units one
+ * by one, so that memory does not grow with the trails written. A unit whose `nodes`
+ * were already read (or that was built elsewhere) gives its `nodes`. Each call on a
+ * unit not yet read re-scores the subject. @internal
+ */
+export function transientNodes(u: SubjectResult): readonly NodeResult[] {
+  const d = Object.getOwnPropertyDescriptor(u, "nodes");
+  if (d?.get && SubjectView.isView(u)) return SubjectView.nodes(u, false);
+  return u.nodes;
 }
 
 const LAZY_NODES: PropertyDescriptor = Object.freeze({
   enumerable: true,
   configurable: true,
   get(this: SubjectView) {
-    const nodes = SubjectView.nodes(this);
+    const nodes = SubjectView.nodes(this, true);
     Object.defineProperty(this, "nodes", { value: nodes, enumerable: true, configurable: true, writable: true });
     return nodes;
   },

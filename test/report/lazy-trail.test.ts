@@ -7,6 +7,7 @@
 import { describe, expect, test } from "vitest";
 import { findScheme, readData, readRubricTexts } from "../../src/cli/load.js";
 import { assess, loadRubric, loadRubricSet, type SubjectResult } from "../../src/index.js";
+import { transientNodes } from "../../src/report/result.js";
 import { bundledSchemes, schemeName } from "../equivalence/corpus.js";
 
 const KEYS = ["id", "name", "group", "score", "grade", "rawGrade", "rank", "groupRank", "excluded", "adjustments", "actions", "tier", "nodes", "rules", "gradeNotes"];
@@ -102,5 +103,26 @@ describe("the on-demand trail agrees with the unit's score, for every subject of
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+});
+
+describe("transientNodes: a unit's trail for a streaming writer, not kept on the unit", () => {
+  const data = [{ id: "s1", a: 50, late: 2 }];
+
+  test("gives the same nodes as reading them, and leaves `nodes` lazy (a later read still re-scores and keeps)", () => {
+    const u = assess(rubric, data).results[0]!.units[0]!;
+    const once = transientNodes(u);
+    expect(once.map((n) => [n.id, n.points])).toEqual([
+      ["total", "85.0"],
+      ["a", "50"],
+      ["b", "35"],
+    ]);
+    expect(typeof Object.getOwnPropertyDescriptor(u, "nodes")!.get).toBe("function");
+    expect(transientNodes(u)).not.toBe(once);
+    const kept = u.nodes;
+    expect(kept).toEqual(once);
+    expect(Object.getOwnPropertyDescriptor(u, "nodes")!.get).toBeUndefined();
+    // Once kept, the kept nodes are given.
+    expect(transientNodes(u)).toBe(kept);
   });
 });
