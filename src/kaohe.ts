@@ -5,6 +5,7 @@
  */
 import { compileRubric } from "./compile/compile.js";
 import { linkRubrics } from "./compile/link.js";
+import { reviveRubric } from "./compile/rubric-data.js";
 import type { CompiledRubric, RubricSet } from "./compile/model.js";
 import { badArgument, isOptionsObject } from "./diagnostics/arguments.js";
 import { fail, makeIssue, ok, type Issue, type Result } from "./diagnostics/issue.js";
@@ -15,9 +16,10 @@ import { limitProblems, type DataLimits, type SubjectData } from "./engine/subje
 import { parseYaml, type YamlLimits } from "./parse/parse-yaml.js";
 import type { RubricResult, TrailLevel } from "./report/result.js";
 import { checkLimits, resolveLimits, type RubricLimits } from "./schema/limits.js";
-import { RubricSchema, TestFileSchema } from "./schema/rubric-schema.js";
+import { RubricSchema, TestCaseSchema, TestFileSchema } from "./schema/rubric-schema.js";
 import { sortByPosition, validateWith } from "./schema/validate.js";
 import { collectTestCases, type RubricTestCase, type TestCaseInput, type TestCaseOutcome } from "./testing/run-tests.js";
+import { runWithCoverage, type TestsWithCoverage } from "./testing/coverage.js";
 
 /** A rubric text and the file name used in error positions. */
 export interface RubricText {
@@ -44,11 +46,21 @@ export interface AssessOptions {
   readonly trail?: TrailLevel;
   /** Bounds on the batch: `rows` (default 1,000,000), `columns` per subject (10,000), `cellLength` (1,000,000 characters); Infinity lifts one. */
   readonly limits?: DataLimits;
+  /**
+   * Data columns to set aside: not read, never DATA_UNKNOWN_FIELD (e.g. the columns another
+   * rubric of the folder declares, when one rubric of it is scored on the folder's data).
+   * A column's dotted sub-columns (`leaders.r1` of `leaders`) go with it. A column that a
+   * rubric of the target reads is API_BAD_ARGUMENT. Those found in the data are listed in
+   * {@link Assessment.setAside}. Default: none.
+   */
+  readonly ignoreColumns?: readonly string[];
 }
 
 /** The result of evaluating a rubric or a set: one entry per rubric, in evaluation order. */
 export interface Assessment {
   readonly results: readonly RubricResult[];
+  /** With `ignoreColumns`: the columns named there that the data held and that were set aside, in the order named. */
+  readonly setAside?: readonly string[];
 }
 
 /**
@@ -113,11 +125,12 @@ const limitsOf = (options: LoadOptions): YamlLimits => ({
   ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
 });
 
-/** A compiled rubric as loadRubric returns it (checked by shape: it may come from another bundle). */
+/**
+ * A compiled rubric as loadRubric returns it, or a copy of one (structuredClone, or its
+ * JSON form parsed): checked by shape, as it may come from another bundle or a worker.
+ */
 function isCompiledRubric(value: unknown): value is CompiledRubric {
-  if (typeof value !== "object" || value === null) return false;
-  const r = value as Partial<CompiledRubric>;
-  return typeof r.id === "string" && r.inputs instanceof Map && r.nodes instanceof Map && Array.isArray(r.items) && Array.isArray(r.grades) && typeof r.root === "object" && r.root !== null;
+  return reviveRubric(value) !== undefined;
 }
 
 const TARGET_EXPECTED = "a compiled rubric (from loadRubric) or a rubric set (from loadRubricSet)";
@@ -170,7 +183,48 @@ function checkAssessOptions(fn: string, options: unknown): Issue[] {
   if (options.trail !== undefined && !TRAIL_LEVELS.includes(options.trail as TrailLevel)) issues.push(badArgument(fn, "options.trail", '"full", "points" or "none"', options.trail));
   if (options.onProgress !== undefined && typeof options.onProgress !== "function") issues.push(badArgument(fn, "options.onProgress", "a function (done, total, rubric)", options.onProgress));
   for (const p of limitProblems(options.limits)) issues.push(badArgument(fn, `options.limits${p.key ? `.${p.key}` : ""}`, p.expected, p.value));
+  if (options.ignoreColumns !== undefined)
+    issues.push(...checkArray(fn, "options.ignoreColumns", options.ignoreColumns, 'an array of column names such as ["l5b"]', (c) => (typeof c === "string" && c !== "" ? undefined : "a column name (a non-empty string)")));
   return issues;
+}
+
+/** The columns a set reads: subject columns, every input by name and label. */
+function columnsRead(set: RubricSet): Set<string> {
+  const out = new Set<string>(["id", "name", "group"]);
+  for (const r of set.rubrics) {
+    for (const c of [r.idColumn, r.nameColumn, r.groupLabel]) if (c !== undefined) out.add(c);
+    for (const spec of r.inputs.values()) {
+      out.add(spec.name);
+      if (spec.label !== undefined) out.add(spec.label);
+    }
+  }
+  return out;
+}
+
+/**
+ * The subjects without the columns set aside (a row holding none of them is passed as
+ * it is), and the columns found. A column named here that the set reads is an error.
+ */
+function setAside(fn: string, set: RubricSet, subjects: readonly SubjectData[], columns: readonly string[]): Result<{ rows: readonly SubjectData[]; found: string[] }> {
+  const read = columnsRead(set);
+  const bad = columns.flatMap((c, i) => (read.has(c) ? [badArgument(fn, `options.ignoreColumns[${i}]`, "a column no rubric of the target reads (it is an input or subject column)", c)] : []));
+  if (bad.length > 0) return fail(bad);
+  const names = new Set(columns);
+  const asideOf = (key: string): string | undefined => (names.has(key) ? key : key.includes(".") && names.has(key.slice(0, key.indexOf("."))) ? key.slice(0, key.indexOf(".")) : undefined);
+  const found = new Set<string>();
+  const rows = subjects.map((row) => {
+    if (!isPlainObject(row)) return row;
+    const keys = Object.keys(row);
+    if (!keys.some((k) => asideOf(k) !== undefined)) return row;
+    const copy = Object.create(Object.getPrototypeOf(row) as object | null) as Record<string, unknown>;
+    for (const k of keys) {
+      const aside = asideOf(k);
+      if (aside !== undefined) found.add(aside);
+      else Object.defineProperty(copy, k, { value: row[k], enumerable: true, writable: true, configurable: true });
+    }
+    return copy as SubjectData;
+  });
+  return ok({ rows, found: columns.filter((c) => found.has(c)) });
 }
 
 /**
@@ -295,7 +349,7 @@ export function safeLinkRubrics(rubrics: readonly CompiledRubric[]): Result<Rubr
   const fn = "safeLinkRubrics";
   return guard(fn, () => {
     const bad = checkArray(fn, "rubrics", rubrics, "an array of compiled rubrics", (r) => (isCompiledRubric(r) ? undefined : "a compiled rubric (from loadRubric)"));
-    return bad.length > 0 ? fail(bad) : linkChecked(rubrics);
+    return bad.length > 0 ? fail(bad) : linkChecked(rubrics.map((r) => reviveRubric(r)!));
   });
 }
 
@@ -307,7 +361,8 @@ function linkChecked(rubrics: readonly CompiledRubric[]): Result<RubricSet> {
 function asSet(fn: string, target: CompiledRubric | RubricSet): Result<RubricSet> {
   const bad = checkTarget(fn, target);
   if (bad.length > 0) return fail(bad);
-  return "rubrics" in target ? ok(target) : linkChecked([target]);
+  // A copy of a rubric (structuredClone, parsed JSON) is revived once and scores like the original.
+  return "rubrics" in target ? ok({ rubrics: target.rubrics.map((r) => reviveRubric(r)!) }) : linkChecked([reviveRubric(target)!]);
 }
 
 /**
@@ -316,7 +371,7 @@ function asSet(fn: string, target: CompiledRubric | RubricSet): Result<RubricSet
  *
  * @param target - a compiled rubric or a rubric set
  * @param subjects - one object per subject: `id`, optional `name` and `group`, input values by name or label
- * @param options - `onProgress` callback for long batches
+ * @param options - `onProgress` callback for long batches; `trail`; `limits`; `ignoreColumns`: data columns to set aside (listed in `setAside`)
  * @returns `{ ok: true, value: { results } }` or `{ ok: false, issues }`
  * @example
  * const r = safeAssess(rubric, [{ id: "u1", self: 90, responsibility: 85, leadership: 80 }]);
@@ -330,7 +385,10 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
     if (bad.length > 0) return fail(bad);
     const set = asSet(fn, target);
     if (!set.ok) return set;
-    const { onProgress, trail, limits } = options ?? {};
+    const { onProgress, trail, limits, ignoreColumns } = options ?? {};
+    const aside = ignoreColumns !== undefined ? setAside(fn, set.value, subjects, ignoreColumns) : undefined;
+    if (aside && !aside.ok) return aside;
+    const rows = aside ? aside.value.rows : subjects;
     const progress = onProgress
       ? (done: number, total: number, rubric: string) => {
           try {
@@ -340,10 +398,10 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
           }
         }
       : undefined;
-    const evaluation = evaluateSet(set.value, subjects, { ...(trail !== undefined ? { trail } : {}), ...(progress ? { onProgress: progress } : {}), ...(limits !== undefined ? { limits } : {}) });
+    const evaluation = evaluateSet(set.value, rows, { ...(trail !== undefined ? { trail } : {}), ...(progress ? { onProgress: progress } : {}), ...(limits !== undefined ? { limits } : {}) });
     if (evaluation.issues.length > 0) return fail(evaluation.issues);
     const warnings = evaluation.results.flatMap((r) => r.warnings);
-    return ok({ results: evaluation.results }, warnings);
+    return ok({ results: evaluation.results, ...(aside ? { setAside: aside.value.found } : {}) }, warnings);
   });
 }
 
@@ -434,3 +492,52 @@ export function runRubricTests(target: CompiledRubric | RubricSet, extra: readon
   return { passed: cases.length - failed, failed, cases };
 }
 
+
+/**
+ * What a rubric's own test cases touch (`kaohe test --coverage`): each grade band
+ * reached, each threshold hit exactly and just past, each rule fired and not fired,
+ * each condition branch decided both ways, each quota binding and not, each tie policy
+ * used, each item at zero, floor, max and cap, each `only` applied and not
+ * (docs/testing.md defines every target). Runs every case once; a case expecting an
+ * error touches nothing. Coverage says what was touched, not what was checked.
+ *
+ * @param target - a compiled rubric or a set
+ * @param extra - cases from a sibling tests file (from safeLoadTestCases)
+ * @returns the cases' outcomes and, per rubric, every target with its place
+ *   (file:line:col) and the cases that touched it; never throws (API_BAD_ARGUMENT for a wrong argument)
+ * @example
+ * // r/r.yaml: 好 from 80, items a and b of 50, a veto below 10; r/tests.yaml: one subject at 85, one at 60
+ * const tests = safeLoadTestCases(fs.readFileSync("r/tests.yaml", "utf8"), { file: "r/tests.yaml" });
+ * const r = safeTestCoverage(set, tests.ok ? tests.value : []);
+ * r.ok && r.value.coverage.rubrics.map((c) => [c.rubric, c.overall.percent, c.byKind.band.percent])
+ * // => [["small", "41.6", "100.0"]]
+ * r.ok && r.value.coverage.rubrics[0].targets.filter((t) => !t.covered).map((t) => `${t.source?.line}:${t.source?.col} ${t.kind} ${t.id} ${t.outcome}`)
+ * // => ["7:32 threshold good.min on", "7:32 threshold good.min past", "14:5 rule none fired", "14:35 condition rules[0].when true", "11:7 item a zero", "12:7 item b zero", "12:7 item b max"]
+ */
+export function safeTestCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): Result<TestsWithCoverage> {
+  const fn = "safeTestCoverage";
+  return guard(fn, () => {
+    // Each case as safeLoadTestCases gives it: its `case` a valid test case (name, subjects, expect or error).
+    const bad = checkArray(fn, "extra", extra, "an array of test cases (from safeLoadTestCases)", (c) =>
+      isPlainObject(c) && TestCaseSchema.safeParse(c.case).success ? undefined : "a test case (from safeLoadTestCases)",
+    );
+    const set = asSet(fn, target);
+    if (bad.length > 0 || !set.ok) return fail([...(set.ok ? [] : set.issues), ...bad]);
+    return ok(runWithCoverage(set.value, extra));
+  });
+}
+
+/**
+ * Throwing form of {@link safeTestCoverage}.
+ *
+ * @param target - a compiled rubric or a set
+ * @param extra - cases from a sibling tests file
+ * @returns the cases' outcomes and the coverage of each rubric
+ * @throws KaoheError for a wrong argument
+ * @example
+ * testCoverage(set, cases).coverage.overall
+ * // => { covered: 5, total: 12, percent: "41.6" }
+ */
+export function testCoverage(target: CompiledRubric | RubricSet, extra: readonly TestCaseInput[] = []): TestsWithCoverage {
+  return unwrap(safeTestCoverage(target, extra));
+}

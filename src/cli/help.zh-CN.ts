@@ -13,6 +13,7 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   test      运行考核方案自带的测试用例
   explain   输出一个单位的完整计分过程和反馈
   report    可打印的考核结果通报（每个单位一页反馈单），输出为一个 HTML 文件
+  diff      版本对比：新版本方案改了什么，各单位的得分、等次、排名因此如何变化
   draw      可复现的随机抽取（述职名单、"三随机"）
   schema    输出考核方案语言的 JSON Schema
 
@@ -39,6 +40,9 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   --detail                  JSON 格式：包含每个指标得分的计算明细
   --problems N              JSON 反馈：每个单位列出的个性问题数（默认取方案中的 feedback.problems）
   --common 比例             JSON 反馈：共性问题的失分单位比例，0% 到 100% 或 0 到 1（默认取方案中的 feedback.commonShare）
+  --ignore 列,...           搁置这些数据列（须是所给方案都不读取的列），在标准错误输出中列出
+  --ignore-folder-columns   搁置所给方案文件所在文件夹中其他方案声明的列（用文件夹的数据
+                            只计算其中一个版本时使用）
   --lang zh|en              输出语言
   -q, --quiet               只输出错误：不输出提示和警告
   -h, --help                显示本帮助
@@ -75,6 +79,11 @@ Excel 工作簿，以 [ 或 { 开头为 JSON，否则为 CSV）。CSV 用逗号�
 
 选项：
   --format text|json        json：在标准输出给出一个文档，列出每个用例的结果和差异
+  --coverage                同时统计手算用例的覆盖率（等次区间、分数线、规则、条件分支、
+                            名额、并列处理、指标得分点、适用条件），逐条列出没有覆盖到的
+                            位置（文件:行:列），见 docs/testing.md；录制的 golden.* 文件照常
+                            运行，但不计入覆盖率
+  --coverage-min N          覆盖率低于 N%（0 到 100）时退出码为 1（隐含 --coverage）
   --lang zh|en              输出语言
   -q, --quiet               只输出错误：只列出未通过的用例`,
   explain: `用法：kaohe explain <方案文件或方案文件夹>... [数据] --unit 编号 [--rubric 方案编号]
@@ -83,7 +92,8 @@ Excel 工作簿，以 [ 或 { 开头为 JSON，否则为 CSV）。CSV 用逗号�
 方案关联和比例限制的调整及其依据，最终等次和处理措施，以及反馈（问题清单）。
 小数按方案规定的位数显示；扣完为止、封顶等限制生效时会注明。
 --rubric 只输出一组方案中的一个（默认全部）。
-.xlsx 数据：--sheet 名称 和 --header-row N 与 score 相同。
+.xlsx 数据：--sheet 名称 和 --header-row N 与 score 相同；搁置数据列：--ignore 列,... 和
+--ignore-folder-columns 与 score 相同。
 
 选项：
   --lang zh|en              输出语言
@@ -121,11 +131,35 @@ Excel 工作簿，以 [ 或 { 开头为 JSON，否则为 CSV）。CSV 用逗号�
   --out 文件        把通报写入文件（先写临时文件再替换）；不给时输出到屏幕
   --rubric 编号     一组关联方案中要通报的方案（默认为不被其他方案引用的那一个，
                     如引用责任制考核结果的述职评议；有多个时必须指定）
+  --compare 原版本  增加"版本对比"一节：所通报方案的原版本（方案文件或文件夹）用同一
+                    数据计分，按 kaohe diff 的方式比较（只有一个版本声明的列被搁置）
+  --ignore 列,...   搁置这些数据列（在标准错误输出中列出）
+  --ignore-folder-columns  搁置文件夹中其他方案声明的列
   --sheet 名称      .xlsx 数据：工作表（默认第一个）
   --header-row N    .xlsx 数据：表头所在行（默认按列名查找）
   --lang zh|en      输出语言
   -q, --quiet       只输出错误：不输出提示和警告
   -h, --help        显示本帮助`,
+  diff: `用法：kaohe diff <原版本方案文件或文件夹> <新版本方案文件或文件夹> [data.csv|data.xlsx|data.json|-] [选项]
+
+比较考核方案的两个版本。两边的方案按编号配对（其余的在两边个数相同时按给出的顺序配对），
+对每一对方案先列出结构变化（指标、权重、分数线、规则、名额、数据项、排名、处理、类别的
+新增、删除和修改，附 文件:行:列 和 原值 → 新值），再用同一份数据按两个版本分别计分：
+列出得分、等次或排名发生变化的单位及其原因（贡献最大的指标，只在一个版本中触发的
+规则或名额），等次变化矩阵和前后两个等次分布。不给数据时用新版本（其次原版本）文件夹
+中的 example.csv；都没有时只比较结构变化。
+
+数据中只有另一个版本，或所给方案文件所在文件夹中其他方案声明的列，会被搁置（在标准
+错误输出中列出），不作为错误。
+
+选项：
+  --format table|json   json：输出一个 JSON 文档（见 docs/diff.md）；默认 table
+  --out 文件            把结果写入文件（先写临时文件再替换）
+  --sheet 名称          .xlsx 数据：工作表（默认第一个）
+  --header-row N        .xlsx 数据：表头所在行（默认按列名查找）
+  --lang zh|en          输出语言
+  -q, --quiet           只输出错误：不输出提示
+  -h, --help            显示本帮助`,
   schema: `用法：kaohe schema [--tests]
 
 输出考核方案语言的 JSON Schema（加 --tests 时输出测试文件的）。

@@ -3,13 +3,15 @@
  * arguments and printing live here; the engine stays pure.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { draw } from "../draw/draw.js";
 import { buildFeedback } from "../report/feedback.js";
 import { explainSubject } from "../report/explain.js";
 import { formatIssue, rubricJsonSchema, runRubricTests, safeAssess, seedCommitment, testFileJsonSchema, type Issue, type RubricSet, type SubjectData, type TrailLevel } from "../index.js";
 import type { Locale } from "../diagnostics/locale.js";
-import { parseDecimal } from "../decimal/decimal.js";
+import { parseDecimal, type Dec } from "../decimal/decimal.js";
+import { meetsMinimum, runWithCoverage, type CoverageReport } from "../testing/coverage.js";
 import { scoreCsvText } from "../io/score-csv.js";
 import { headerHints, headerRowOption, type HeaderHints, type XlsxReadOptions } from "../io/xlsx-read.js";
 import { resultsWorkbook } from "../io/xlsx-write.js";
@@ -24,6 +26,8 @@ import { CAUSES_ZH } from "./messages.zh-CN.js";
 import { scoreDocument, table } from "./output.js";
 import { writeFileAtomic } from "./write.js";
 import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
+import { folderSiblings, ignoreOption, otherColumns } from "./columns.js";
+import { DIFF_HELP, DIFF_OPTIONS, diffCommand } from "./diff.js";
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -61,6 +65,7 @@ commands:
   test      run the rubric's own test cases
   explain   print one subject's full trail and feedback
   report    the printable report (考核结果通报, one 反馈单 per unit) as one HTML file
+  diff      what a new rubric version changes: structure, and each subject's score, grade and rank
   draw      reproducible random selection (述职名单, 三随机)
   schema    print the JSON Schema of the rubric language
 
@@ -86,6 +91,9 @@ options:
   --detail                  JSON: include the lines behind every item's points
   --problems N              JSON feedback: individual problems per subject (default: the rubric's feedback.problems)
   --common SHARE            JSON feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
+  --ignore COL,...          set these data columns aside (columns no rubric given reads), named on stderr
+  --ignore-folder-columns   set aside the columns that the other rubrics of a given rubric file's
+                            folder declare (score one version of a folder on the folder's data)
   -q, --quiet               errors only: no notes or warnings on stderr
   -h, --help                this help
 
@@ -122,13 +130,20 @@ prints each failure with its case name and differences, then a pass/fail count.
 options:
   --format text|json   json: one document on stdout, every case with its outcome
                        and differences (README "test --format json")
+  --coverage           also measure what the hand-computed cases touch (bands,
+                       thresholds, rules, conditions, quotas, ties, items, only)
+                       and list each place not touched as file:line:col
+                       (docs/testing.md); recorded golden.* files are run, not counted
+  --coverage-min N     with --coverage implied: exit 1 when the overall coverage
+                       is below N percent (0 to 100)
   -q, --quiet          errors only: print the failed cases, not the passed ones`,
   explain: `usage: kaohe explain <rubric file or scheme folder>... [data] --unit ID [--rubric ID]
 
 Prints one subject's trail: item points and deductions, components, total, raw
 grade, each rule, linkage and quota step with its numbers, the final grade and
 actions, and its feedback (问题清单). --rubric picks one rubric of a set (default: all).
-.xlsx data: --sheet NAME and --header-row N as for score.`,
+.xlsx data: --sheet NAME and --header-row N as for score; columns set aside:
+--ignore COL,... and --ignore-folder-columns as for score.`,
   draw: `usage: kaohe draw <data.csv|data.xlsx|data.json|-> --count N --seed TEXT [options]
 
        kaohe draw --hash-only --seed TEXT
@@ -151,6 +166,7 @@ options:
 A data row is named as in score: file:N, N counted as a spreadsheet counts rows
 (CSV: the header is row 1, the first subject row 2; JSON: the first subject is 1).`,
   report: REPORT_HELP,
+  diff: DIFF_HELP,
   schema: `usage: kaohe schema [--tests]
 
 Prints the JSON Schema of the rubric language (with --tests: of a tests file).
@@ -161,14 +177,17 @@ Editors use it for completion, e.g. first line of a rubric:
 const COMMON = { help: { type: "boolean", short: "h" }, quiet: { type: "boolean", short: "q" } } as const;
 /** Options of commands that read subject data (.xlsx only). */
 const DATA = { sheet: { type: "string" }, "header-row": { type: "string" } } as const;
+/** Options of commands that score one rubric of a folder on the folder's data: columns set aside. */
+const ASIDE = { ignore: { type: "string" }, "ignore-folder-columns": { type: "boolean" } } as const;
 const OPTIONS: Record<string, ParseArgsConfig["options"]> = {
-  score: { ...COMMON, ...DATA, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
+  score: { ...COMMON, ...DATA, ...ASIDE, format: { type: "string" }, out: { type: "string" }, detail: { type: "boolean" }, problems: { type: "string" }, common: { type: "string" }, bom: { type: "boolean" }, items: { type: "boolean" } },
   validate: { ...COMMON, format: { type: "string" } },
-  test: { ...COMMON, format: { type: "string" } },
-  explain: { ...COMMON, ...DATA, unit: { type: "string" }, rubric: { type: "string" } },
+  test: { ...COMMON, format: { type: "string" }, coverage: { type: "boolean" }, "coverage-min": { type: "string" } },
+  explain: { ...COMMON, ...DATA, ...ASIDE, unit: { type: "string" }, rubric: { type: "string" } },
   draw: { ...COMMON, ...DATA, count: { type: "string" }, seed: { type: "string" }, by: { type: "string" }, id: { type: "string" }, format: { type: "string" }, "hash-only": { type: "boolean" } },
   schema: { ...COMMON, tests: { type: "boolean" } },
-  report: { ...COMMON, ...DATA, ...REPORT_OPTIONS },
+  report: { ...COMMON, ...DATA, ...ASIDE, ...REPORT_OPTIONS },
+  diff: { ...COMMON, ...DATA, ...DIFF_OPTIONS },
 };
 
 /** Problems listed on stderr before "… and N more". */
@@ -243,6 +262,8 @@ export function main(argv: readonly string[], given: Io): number {
         return drawCommand(parsed.positionals, values, io);
       case "report":
         return reportCommand(parsed.positionals, values, io, scoreData);
+      case "diff":
+        return diffCommand(parsed.positionals, values, io);
       case "schema":
         if (parsed.positionals.length > 0) throw new UsageError(t("schema-args", { args: parsed.positionals }));
         io.out(JSON.stringify(values.tests ? testFileJsonSchema() : rubricJsonSchema(), null, 2));
@@ -333,14 +354,32 @@ interface Scored {
   set: RubricSet;
   evaluation: ReturnType<typeof evaluateData>;
   dataFile: string;
+  data: Data;
+  rubricPaths: readonly string[];
 }
 
-function evaluateData(set: RubricSet, data: Data, dataFile: string, io: RunIo, trail: TrailLevel) {
+/** Columns to set aside while scoring, and why (--ignore, or the other rubrics that declare them); the ones found are noted. */
+export interface SetAside {
+  readonly columns: readonly string[];
+  readonly why: "ignore" | "declared";
+  /** The files or rubrics that declare them (why "declared"). */
+  readonly by?: readonly string[];
+}
+
+export function evaluateData(set: RubricSet, data: Data, dataFile: string, io: RunIo, trail: TrailLevel, aside: readonly SetAside[] = []) {
   const rows = data.rows;
   const progress = rows.length > 10_000 && io.isTty && !io.quiet ? (done: number, total: number, rubric: string) => io.err(`\r${rubric}: ${done}/${total}`) : undefined;
-  const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}) });
+  const ignoreColumns = [...new Set(aside.flatMap((a) => a.columns))];
+  const r = safeAssess(set, rows, { trail, ...(progress ? { onProgress: progress } : {}), ...(ignoreColumns.length ? { ignoreColumns } : {}) });
   if (progress) io.err("\n");
   if (!r.ok) throw new CliError(t("problems-in-data", { count: r.issues.length, file: dataFile }), r.issues.map((i) => withDataFile(i, dataFile, data)));
+  // Nothing set aside silently: every column found is named, with why.
+  const found = new Set(r.value.setAside ?? []);
+  for (const a of aside) {
+    const columns = a.columns.filter((c) => found.has(c));
+    for (const c of columns) found.delete(c);
+    if (columns.length > 0) note(io, t("note-set-aside", { rubric: set.rubrics.map((x) => x.id), columns, why: a.why, by: a.by ?? [] }));
+  }
   return r.value;
 }
 
@@ -355,7 +394,7 @@ function withDataFile(issue: Issue, file: string, data: Data): Issue {
 }
 
 /** Read the data, saying on stderr when it was not UTF-8, or where a workbook's header was found. */
-function readDataNoting(file: string, io: RunIo, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
+export function readDataNoting(file: string, io: RunIo, values: Record<string, string | boolean | undefined>, hints: HeaderHints): Data {
   const xlsx: XlsxReadOptions = { hints, ...(typeof values.sheet === "string" ? { sheet: values.sheet } : {}), ...(values["header-row"] !== undefined ? { headerRow: headerRowOption(values["header-row"]) } : {}) };
   const data = readData(file, io.stdin, xlsx);
   if (data.encoding === "gbk") note(io, t("note-gbk", { file }));
@@ -364,7 +403,17 @@ function readDataNoting(file: string, io: RunIo, values: Record<string, string |
   return data;
 }
 
-export function scoreData(positionals: readonly string[], io: RunIo, trail: TrailLevel, values: Record<string, string | boolean | undefined>): Scored {
+/**
+ * Load the rubrics given, read the data and score it. `extraAside` adds columns to set
+ * aside (report --compare: the old version's).
+ */
+export function scoreData(
+  positionals: readonly string[],
+  io: RunIo,
+  trail: TrailLevel,
+  values: Record<string, string | boolean | undefined>,
+  extraAside?: (set: RubricSet, rubricPaths: readonly string[]) => readonly SetAside[],
+): Scored {
   // A path that does not exist is neither a rubric nor data: say so before guessing which.
   for (const p of positionals) if (p !== "-" && !existsSync(p)) throw new CliError(t("no-such-path", { path: p }));
   const data = positionals.filter((p) => !isRubricPath(p));
@@ -377,8 +426,18 @@ export function scoreData(positionals: readonly string[], io: RunIo, trail: Trai
   for (const w of warnings) note(io, formatIssue(w, { locale: io.locale }));
   const dataFile = data[0] ?? scheme.exampleData;
   if (!dataFile) throw new UsageError(t("no-example"));
+  const aside: SetAside[] = [];
+  const ignored = ignoreOption(values.ignore, set);
+  if (ignored.length > 0) aside.push({ columns: ignored, why: "ignore" });
+  if (values["ignore-folder-columns"]) {
+    const siblings = folderSiblings(rubricPaths, set);
+    for (const f of siblings.unloadable) note(io, t("note-folder-unloadable", { file: f }));
+    const other = otherColumns(set, siblings.rubrics);
+    if (other.columns.length > 0) aside.push({ columns: other.columns, why: "declared", by: other.by });
+  }
+  if (extraAside) aside.push(...extraAside(set, rubricPaths));
   const read = readDataNoting(dataFile, io, values, headerHints(set));
-  return { set, evaluation: evaluateData(set, read, dataFile, io, trail), dataFile };
+  return { set, evaluation: evaluateData(set, read, dataFile, io, trail, aside), dataFile, data: read, rubricPaths };
 }
 
 /** --common: a share from 0% to 100% ("30%") or from 0 to 1 ("0.3"). */
@@ -502,6 +561,8 @@ function validateJson(scheme: Scheme, io: RunIo): number {
 
 function test(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {
   const format = textOrJson(values);
+  const min = coverageMin(values["coverage-min"]);
+  const withCoverage = values.coverage === true || min !== undefined;
   need(positionals);
   const scheme = findScheme(positionals);
   let set: RubricSet;
@@ -513,12 +574,16 @@ function test(positionals: readonly string[], values: Record<string, string | bo
     if (format === "text") throw e;
     // JSON: the problems in the document (README "test --format json"), no case run.
     const errors = issuesOf(e);
-    io.out(json({ ok: false, passed: 0, failed: 0, cases: [], errors }));
+    io.out(json({ ok: false, passed: 0, failed: 0, cases: [], errors, ...(withCoverage ? { coverage: null, coverageMin: min?.toFixed() ?? null } : {}) }));
     return 1;
   }
-  const report = runRubricTests(set, inputs);
-  if (format === "json") io.out(json({ ok: report.cases.length > 0 && report.failed === 0, passed: report.passed, failed: report.failed, cases: report.cases, errors: [] }));
-  else {
+  const measured = withCoverage ? runWithCoverage(set, inputs, { counts: (c) => !isGoldenTests(c.source?.file) }) : undefined;
+  const report = measured ?? runRubricTests(set, inputs);
+  const below = measured !== undefined && min !== undefined && !meetsMinimum(measured.coverage.overall, min);
+  if (format === "json") {
+    const coverage = measured ? { coverage: measured.coverage, coverageMin: min?.toFixed() ?? null } : {};
+    io.out(json({ ok: report.cases.length > 0 && report.failed === 0 && !below, passed: report.passed, failed: report.failed, cases: report.cases, errors: [], ...coverage }));
+  } else {
     for (const c of report.cases) {
       const where = c.source ? `${c.source.file}:${c.source.line}:${c.source.col}  ` : "";
       if (c.passed) {
@@ -529,13 +594,43 @@ function test(positionals: readonly string[], values: Record<string, string | bo
       }
     }
     io.out(say(t("test-count", { passed: report.passed, failed: report.failed }), io.locale));
+    if (measured) printCoverage(measured.coverage, inputs, io);
   }
   if (report.cases.length === 0) {
     io.err(say(t("test-none"), io.locale));
     return 1;
   }
   if (report.failed > 0) io.err(say(t("test-some-failed", { failed: report.failed, total: report.cases.length }), io.locale));
-  return report.failed > 0 ? 1 : 0;
+  if (below) io.err(say(t("coverage-below", { percent: measured.coverage.overall.percent, min: min!.toFixed() }), io.locale));
+  return report.failed > 0 || below ? 1 : 0;
+}
+
+/** Recorded cases (golden.tests.yaml, as scripts/record-golden.ts writes them): run as tests, not counted as coverage. */
+const isGoldenTests = (file: string | undefined): boolean => file !== undefined && /^golden\./i.test(basename(file));
+
+/** --coverage-min: a percentage from 0 to 100 ("90", "92.5", "90%"). */
+function coverageMin(value: string | boolean | undefined): Dec | undefined {
+  if (value === undefined) return undefined;
+  const text = typeof value === "string" ? value.trim().replace(/%$/, "") : "";
+  const n = /^\d+(\.\d+)?$/.test(text) ? parseDecimal(text) : undefined;
+  if (!n || n.gt(100)) throw new UsageError(t("bad-coverage-min", { received: String(value) }));
+  return n;
+}
+
+/** The coverage summary: per rubric its figures, per kind, and each place not touched; then the overall figure. */
+function printCoverage(coverage: CoverageReport, inputs: readonly { readonly source?: { readonly file?: string } }[], io: RunIo): void {
+  const skipped = [...new Set(inputs.map((c) => c.source?.file).filter((f): f is string => isGoldenTests(f)))];
+  io.out(say(t("coverage-title", { skipped }), io.locale));
+  for (const r of coverage.rubrics) {
+    io.out(say(t("coverage-rubric", { rubric: r.rubric, file: r.file, percent: r.overall.percent, covered: r.overall.covered, total: r.overall.total, cases: r.cases }), io.locale));
+    const kinds = Object.entries(r.byKind).filter(([, c]) => c.total > 0).map(([kind, c]) => ({ kind, covered: c.covered, total: c.total }));
+    io.out(say(t("coverage-kinds", { kinds }), io.locale));
+    for (const x of r.targets.filter((x) => !x.covered)) {
+      const where = x.source ? `${x.source.file ?? r.file ?? ""}:${x.source.line}:${x.source.col}` : (r.file ?? r.rubric);
+      io.out(say(t("coverage-uncovered", { where, kind: x.kind, id: x.id, outcome: x.outcome, value: x.value, step: x.step, side: x.side }), io.locale));
+    }
+  }
+  io.out(say(t("coverage-overall", { percent: coverage.overall.percent, covered: coverage.overall.covered, total: coverage.overall.total }), io.locale));
 }
 
 function explain(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo): number {

@@ -58,6 +58,13 @@ export const CLI_EN = {
   "test-count": (p: Params) => `${s(p.passed)} passed, ${s(p.failed)} failed`,
   "test-none": () => "kaohe test: no test cases found (add tests: to the rubric or a tests.yaml beside it)",
   "test-some-failed": (p: Params) => `kaohe test: ${s(p.failed)} of ${s(p.total)} case(s) failed`,
+  "bad-coverage-min": (p: Params) => `--coverage-min must be a percentage from 0 to 100 (e.g. 90 or 92.5), got ${q(p.received)}`,
+  "coverage-title": (p: Params) => `coverage by the hand-computed cases${list(p.skipped).length ? ` (recorded cases not counted: ${s(p.skipped, ", ")})` : ""}:`,
+  "coverage-rubric": (p: Params) => `  ${s(p.rubric)}${p.file ? ` (${s(p.file)})` : ""}: ${s(p.percent)}% (${s(p.covered)} of ${s(p.total)}), ${s(p.cases)} case(s)`,
+  "coverage-kinds": (p: Params) => `    by kind: ${((p.kinds ?? []) as { kind: string; covered: number; total: number }[]).map((k) => `${COVERAGE_KIND_EN[k.kind] ?? k.kind} ${k.covered}/${k.total}`).join(", ")}`,
+  "coverage-uncovered": (p: Params) => `    ${s(p.where)}  ${coverageTextEn(p)}`,
+  "coverage-overall": (p: Params) => `coverage ${s(p.percent)}% (${s(p.covered)} of ${s(p.total)} targets)`,
+  "coverage-below": (p: Params) => `kaohe test: coverage ${s(p.percent)}% is below --coverage-min ${s(p.min)}%`,
   "need-unit": () => "give --unit ID",
   "no-subject": (p: Params) => `no subject ${q(p.id)} in the data`,
   "no-rubric-id": (p: Params) => `no rubric ${q(p.id)} in the set`,
@@ -69,6 +76,18 @@ export const CLI_EN = {
   "draw-key-twice": (p: Params) => `candidate key ${q(p.key)} appears twice`,
   "draw-seed-hash": (p: Params) => `seed SHA-256: ${s(p.hash)}`,
   "draw-strata": (p: Params) => `strata (${s(p.by)}): ${(p.strata as { name: string; drawn: number; size: number }[]).map((x) => `${x.name} ${x.drawn}/${x.size}`).join(", ")}`,
+  // diff and set-aside columns
+  "diff-two-rubrics": (p: Params) => `give the old and the new rubric (a .yaml file or a scheme folder each), then optionally the data; got ${list(p.rubrics).length} rubric path(s)${list(p.rubrics).length ? `: ${s(p.rubrics)}` : ""}`,
+  "diff-order": (p: Params) => `the old and the new rubric come first, then the data; ${q(p.argument)} is not a rubric (a .yaml file or a folder)`,
+  "diff-unmatched": (p: Params) =>
+    `cannot pair the rubrics: ${list(p.before).length ? `only in the old version ${s(p.before)}` : "none only in the old version"}, ${list(p.after).length ? `only in the new version ${s(p.after)}` : "none only in the new version"}; rubrics are paired by id, the others in the order given when both sides have as many`,
+  "diff-bad-format": (p: Params) => `--format must be table or json, got ${s(p.received)}`,
+  "note-diff-no-data": () => "note: no data file and no example.csv in the folders: the structural change only",
+  "note-set-aside": (p: Params) => `note: ${s(p.rubric)}: set aside the data column(s) ${list(p.columns).map((c) => q(c)).join(", ")} (${p.why === "ignore" ? "--ignore" : `declared by ${s(p.by)}`})`,
+  "note-folder-unloadable": (p: Params) => `note: ${s(p.file)} does not load; its columns are not set aside`,
+  "ignore-read": (p: Params) => `--ignore: ${q(p.column)} is read by ${s(p.rubric)}; only a column no rubric reads can be set aside`,
+  "ignore-empty": () => "--ignore needs column names, separated by commas (e.g. --ignore l5b,经营指标得分)",
+  "report-compare-no-rubric": (p: Params) => `--compare: no rubric of ${s(p.path)} pairs with ${q(p.id)} (by id, or as the only one); it has ${s(p.rubrics)}`,
   // load
   "not-regular-file": (p: Params) => `cannot read ${s(p.file)}: not a regular file (a rubric is a .yaml file)`,
   "no-rubric-found": (p: Params) => `no rubric found in ${s(p.paths)} (a rubric is a .yaml file with "kaohe: 1")`,
@@ -119,6 +138,55 @@ export const CLI_EN = {
   "write-part-file": (p: Params) => `cannot write ${s(p.path)}: a part of ${s(p.dir)} is a file, not a folder`,
   "write-denied": (p: Params) => `cannot write ${s(p.path)}: permission denied in the folder ${s(p.dir)}`,
 } satisfies Record<string, Template>;
+
+/** An uncovered coverage target in words (p: kind, id, outcome, value, step, side). */
+function coverageTextEn(p: Params): string {
+  const id = s(p.id);
+  const value = s(p.value);
+  switch (`${s(p.kind)} ${s(p.outcome)}`) {
+    case "band reached":
+      return `grade ${id}: no total in its band`;
+    case "threshold on":
+      return `${id} ${value}: no total exactly on it`;
+    case "threshold past":
+      return `${id} ${value}: no total just past it (${p.side === "below" ? "below" : "above"} it by at most ${s(p.step)})`;
+    case "rule fired":
+      return `rule ${id}: never fired`;
+    case "rule not-fired":
+      return `rule ${id}: never evaluated without firing`;
+    case "condition true":
+      return `condition ${id}: never true`;
+    case "condition false":
+      return `condition ${id}: never false`;
+    case "quota binding":
+      return `quota ${id}: never binding (demoted no one)`;
+    case "quota not-binding":
+      return `quota ${id}: always binding`;
+    case "tie demote":
+    case "tie admit":
+      return `quota ${id}: no tie across its limit (ties: ${s(p.outcome)} never decided)`;
+    case "tie decided":
+      return `tie-breaker ${id}: never decided a tie`;
+    case "only applied":
+      return `${id} (only): never applied`;
+    case "only not-applied":
+      return `${id} (only): never left out`;
+    default:
+      return p.outcome === "zero" ? `item ${id}: never scored 0` : `item ${id}: never at its ${s(p.outcome)} (${value})`;
+  }
+}
+
+/** Coverage kinds as the summary line names them. */
+const COVERAGE_KIND_EN: Readonly<Record<string, string>> = {
+  band: "bands",
+  threshold: "thresholds",
+  rule: "rules",
+  condition: "conditions",
+  quota: "quotas",
+  tie: "ties",
+  item: "items",
+  only: "only",
+};
 
 function column(p: Params): string {
   return p.column !== undefined ? ` in column ${q(p.column)}` : "";

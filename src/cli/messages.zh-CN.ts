@@ -5,6 +5,57 @@
 import { list, q, s, type Params, type Template } from "../diagnostics/template.js";
 import type { CliKey } from "./messages.js";
 
+/** 覆盖项类别的中文名。 */
+const COVERAGE_KIND_ZH: Readonly<Record<string, string>> = {
+  band: "等次区间",
+  threshold: "分数线",
+  rule: "规则",
+  condition: "条件分支",
+  quota: "名额",
+  tie: "并列处理",
+  item: "指标得分点",
+  only: "适用条件",
+};
+
+const OUTCOME_ZH: Readonly<Record<string, string>> = { floor: "保底分", max: "满分", cap: "封顶分" };
+
+/** 未覆盖的覆盖项（p：kind、id、outcome、value、step、side）。 */
+function coverageTextZh(p: Params): string {
+  const id = s(p.id);
+  const value = s(p.value);
+  switch (`${s(p.kind)} ${s(p.outcome)}`) {
+    case "band reached":
+      return `等次 ${id}：没有用例的总分落在该区间`;
+    case "threshold on":
+      return `${id} ${value}：没有用例的总分恰好等于该分数线`;
+    case "threshold past":
+      return `${id} ${value}：没有用例的总分刚好越过该分数线（${p.side === "below" ? "低于" : "高于"}它不超过 ${s(p.step)}）`;
+    case "rule fired":
+      return `规则 ${id}：从未触发`;
+    case "rule not-fired":
+      return `规则 ${id}：每次判断都触发，没有未触发的用例`;
+    case "condition true":
+      return `条件 ${id}：从未成立`;
+    case "condition false":
+      return `条件 ${id}：从未不成立`;
+    case "quota binding":
+      return `名额 ${id}：从未起作用（没有单位因此降档）`;
+    case "quota not-binding":
+      return `名额 ${id}：每次都起作用`;
+    case "tie demote":
+    case "tie admit":
+      return `名额 ${id}：没有用例在名额线上出现并列（ties: ${s(p.outcome)} 从未用到）`;
+    case "tie decided":
+      return `同分排序 ${id}：从未决定过并列的先后`;
+    case "only applied":
+      return `${id}（only 适用条件）：从未适用`;
+    case "only not-applied":
+      return `${id}（only 适用条件）：从未不适用`;
+    default:
+      return p.outcome === "zero" ? `指标 ${id}：从未得 0 分` : `指标 ${id}：从未得到${OUTCOME_ZH[s(p.outcome)] ?? s(p.outcome)}（${value}）`;
+  }
+}
+
 const ACTIONS_ZH: Readonly<Record<string, string>> = { read: "无法读取", open: "无法打开", list: "无法列出文件夹", write: "无法写入" };
 
 /** 文件系统错误代码的中文说明。 */
@@ -74,6 +125,13 @@ export const CLI_ZH: Readonly<Record<CliKey, Template>> = {
   "test-count": (p) => `通过 ${s(p.passed)} 个，未通过 ${s(p.failed)} 个`,
   "test-none": () => "kaohe test：没有找到测试用例（请在方案中写 tests:，或在方案旁放一个 tests.yaml）",
   "test-some-failed": (p) => `kaohe test：${s(p.total)} 个用例中有 ${s(p.failed)} 个未通过`,
+  "bad-coverage-min": (p) => `--coverage-min 应为 0 到 100 之间的百分数（如 90 或 92.5），实际为${q(p.received)}`,
+  "coverage-title": (p) => `手算用例的覆盖率${list(p.skipped).length ? `（未计入记录的用例：${s(p.skipped, "、")}）` : ""}：`,
+  "coverage-rubric": (p) => `  ${s(p.rubric)}${p.file ? `（${s(p.file)}）` : ""}：${s(p.percent)}%（${s(p.total)} 项中覆盖 ${s(p.covered)} 项），用例 ${s(p.cases)} 个`,
+  "coverage-kinds": (p) => `    分项：${((p.kinds ?? []) as { kind: string; covered: number; total: number }[]).map((k) => `${COVERAGE_KIND_ZH[k.kind] ?? k.kind} ${k.covered}/${k.total}`).join("，")}`,
+  "coverage-uncovered": (p) => `    ${s(p.where)}  ${coverageTextZh(p)}`,
+  "coverage-overall": (p) => `覆盖率 ${s(p.percent)}%（${s(p.total)} 项中覆盖 ${s(p.covered)} 项）`,
+  "coverage-below": (p) => `kaohe test：覆盖率 ${s(p.percent)}% 低于 --coverage-min ${s(p.min)}%`,
   "need-unit": () => "请用 --unit 给出单位编号",
   "no-subject": (p) => `数据中没有编号为${q(p.id)}的单位`,
   "no-rubric-id": (p) => `这组方案中没有编号为${q(p.id)}的考核方案`,
@@ -85,6 +143,17 @@ export const CLI_ZH: Readonly<Record<CliKey, Template>> = {
   "draw-key-twice": (p) => `候选对象的编号${q(p.key)}出现了两次`,
   "draw-seed-hash": (p) => `随机种子的 SHA-256 值：${s(p.hash)}`,
   "draw-strata": (p) => `分层（按 ${s(p.by)}）：${(p.strata as { name: string; drawn: number; size: number }[]).map((x) => `${x.name} ${x.drawn}/${x.size}`).join("，")}`,
+  "diff-two-rubrics": (p) => `请先给出原版本和新版本的考核方案（各为一个 .yaml 文件或方案文件夹），再给出数据（可省略）；现有 ${list(p.rubrics).length} 个方案路径${list(p.rubrics).length ? `：${s(p.rubrics)}` : ""}`,
+  "diff-order": (p) => `原版本和新版本的考核方案在前，数据在后；${q(p.argument)} 不是考核方案（.yaml 文件或文件夹）`,
+  "diff-unmatched": (p) =>
+    `无法配对考核方案：${list(p.before).length ? `仅原版本有 ${s(p.before)}` : "原版本没有多出的方案"}，${list(p.after).length ? `仅新版本有 ${s(p.after)}` : "新版本没有多出的方案"}；方案按编号配对，其余的在两边个数相同时按给出的顺序配对`,
+  "diff-bad-format": (p) => `--format 应为 table 或 json，实际为 ${s(p.received)}`,
+  "note-diff-no-data": () => "提示：没有数据文件，文件夹中也没有 example.csv：只比较结构变化",
+  "note-set-aside": (p) => `提示：${s(p.rubric)}：搁置数据列 ${list(p.columns).map((c) => q(c)).join("、")}（${p.why === "ignore" ? "--ignore 指定" : `由 ${s(p.by)} 声明`}）`,
+  "note-folder-unloadable": (p) => `提示：${s(p.file)} 无法载入，未搁置它声明的数据列`,
+  "ignore-read": (p) => `--ignore：${q(p.column)} 是 ${s(p.rubric)} 读取的列；只能搁置没有方案读取的列`,
+  "ignore-empty": () => "--ignore 需要列名，以逗号分隔（如 --ignore l5b,经营指标得分）",
+  "report-compare-no-rubric": (p) => `--compare：${s(p.path)} 中没有与 ${q(p.id)} 配对的方案（按编号，或只有一个方案时取该方案）；其中有 ${s(p.rubrics)}`,
   "not-regular-file": (p) => `无法读取 ${s(p.file)}：不是普通文件（考核方案应为 .yaml 文件）`,
   "no-rubric-found": (p) => `在 ${s(p.paths)} 中没有找到考核方案（考核方案是含有 "kaohe: 1" 的 .yaml 文件）`,
   "problems-in-rubric": (p) => `考核方案中有 ${s(p.count)} 个问题`,

@@ -8,7 +8,9 @@ import { buildFeedback } from "../report/feedback.js";
 import { buildReportHtml, type ChartLibrary } from "../report/html/index.js";
 import { formatIssue, type Assessment, type RubricSet, type TrailLevel } from "../index.js";
 import { UsageError } from "./errors.js";
-import { note, type RunIo } from "./main.js";
+import { note, type RunIo, type SetAside } from "./main.js";
+import { asideFromOthers, loadVersion, reportComparison } from "./diff.js";
+import type { Data } from "./load.js";
 import { t } from "./messages.js";
 import { writeFileAtomic } from "./write.js";
 
@@ -26,11 +28,22 @@ options:
   --rubric ID     the rubric of a linked set to report on (default: the one no other
                   rubric of the set reads, e.g. the 述职评议 that reads the 责任制
                   assessment; required when there are several)
+  --compare OLD   add a 版本对比 section: the old version (a rubric file or folder) of
+                  the reported rubric, scored on the same data, as kaohe diff compares
+                  them (columns only one version declares are set aside)
+  --ignore COL,...          set these data columns aside (named on stderr)
+  --ignore-folder-columns   set aside the columns the folder's other rubrics declare
   -h, --help      this help`;
 
-export const REPORT_OPTIONS = { out: { type: "string" }, rubric: { type: "string" } } as const;
+export const REPORT_OPTIONS = { out: { type: "string" }, rubric: { type: "string" }, compare: { type: "string" } } as const;
 
-type ScoreData = (positionals: readonly string[], io: RunIo, trail: TrailLevel, values: Record<string, string | boolean | undefined>) => { set: RubricSet; evaluation: Assessment };
+type ScoreData = (
+  positionals: readonly string[],
+  io: RunIo,
+  trail: TrailLevel,
+  values: Record<string, string | boolean | undefined>,
+  extraAside?: (set: RubricSet, rubricPaths: readonly string[]) => readonly SetAside[],
+) => { set: RubricSet; evaluation: Assessment; data: Data; dataFile: string };
 
 /** ECharts, loaded when a report is made (other commands start without it). */
 function loadCharts(): ChartLibrary {
@@ -39,7 +52,9 @@ function loadCharts(): ChartLibrary {
 
 export function reportCommand(positionals: readonly string[], values: Record<string, string | boolean | undefined>, io: RunIo, scoreData: ScoreData): number {
   if (values.out === "") throw new UsageError(t("out-needs-name"));
-  const { set, evaluation } = scoreData(positionals, io, "points", values);
+  if (values.compare === "") throw new UsageError(t("option-value", { option: "--compare" }));
+  const old = typeof values.compare === "string" ? loadVersion(values.compare) : undefined;
+  const { set, evaluation, data, dataFile } = scoreData(positionals, io, "points", values, old ? (s, paths) => asideFromOthers(s, [...paths, old.path], old.rubrics, io) : undefined);
   const results = evaluation.results;
   const wanted = values.rubric as string | undefined;
   let index: number;
@@ -55,7 +70,8 @@ export function reportCommand(positionals: readonly string[], values: Record<str
   }
   const rubric = set.rubrics[index]!;
   const result = results[index]!;
-  const html = buildReportHtml({ rubric, result, feedback: buildFeedback(rubric, result) }, loadCharts());
+  const compare = old ? reportComparison(old, set, rubric, result, data, dataFile, io) : undefined;
+  const html = buildReportHtml({ rubric, result, feedback: buildFeedback(rubric, result), ...(compare ? { compare } : {}) }, loadCharts());
   if (values.out !== undefined) writeFileAtomic(String(values.out), html);
   else io.out(html);
   for (const w of result.warnings) note(io, formatIssue(w, { locale: io.locale }));

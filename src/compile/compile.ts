@@ -10,6 +10,7 @@ import { parseDate } from "../decimal/dates.js";
 import type { NodeSource, RubricSource } from "../schema/rubric-schema.js";
 import { CompileContext, didYouMean, nullPrototype } from "./context.js";
 import { compileCondition, tieBreakerValue } from "./facts.js";
+import { sealRubric } from "./rubric-data.js";
 import { checkItemMissing, checkSubjectColumns, declareInputs } from "./inputs.js";
 import type { ActionSpec, CompiledRubric, GradeSpec, GroupNode, QuotaSpec, RuleSpec, TieBreaker, TierSpec, TreeNode } from "./model.js";
 import { checkRubricSanity } from "./sanity.js";
@@ -64,7 +65,7 @@ export function compileRubric(
     const path = ["rules", i];
     uniqueId(ctx, ruleIds, r.id, "rule", path);
     const when = cond(r.when, [...path, "when"]);
-    const base = { id: r.id, reason: r.reason };
+    const base = { id: r.id, reason: r.reason, path };
     switch (r.kind) {
       case "veto": {
         const grade = r.grade === undefined ? ctx.grades.length - 1 : gradeIndex(r.grade, [...path, "grade"]);
@@ -198,7 +199,7 @@ export function compileRubric(
     tests: (source.tests ?? []).map((t, i) => ({ ...t, ...(t.expect ? { expect: keyedExpectations(t.expect) } : {}), path: ["tests", i] })),
     ...(options.locate ? { locate: options.locate } : {}),
   };
-  return { rubric, issues: [], warnings: ctx.warnings };
+  return { rubric: sealRubric(rubric), issues: [], warnings: ctx.warnings };
 }
 
 /**

@@ -299,6 +299,8 @@ export interface GradeSpec {
 
 interface RuleBase {
   readonly id: string;
+  /** Where the rule is written (["rules", i]), for coverage and messages. */
+  readonly path?: RubricPath;
   readonly when: CompiledCondition;
   readonly reason: string;
 }

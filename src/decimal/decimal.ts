@@ -318,6 +318,36 @@ export class Dec {
     return this.q === undefined ? this.m / POW10[this.e]! : new Big(this.q.n.toString()).div(this.q.d.toString()).toNumber();
   }
 
+  /**
+   * The exact value as text: the decimal when it terminates ("0.7", "85.3125"), else the
+   * fraction in lowest terms ("256/3"). `Dec.fromExact` reads it back to the same value.
+   */
+  toExact(): string {
+    return this.q === undefined || terminatingPlaces(this.q.d) !== undefined ? this.toFixed() : `${this.q.n}/${this.q.d}`;
+  }
+
+  /** Read `toExact()` text back: a plain decimal literal or "n/d" with whole n and d ≠ 0; undefined for anything else. */
+  static fromExact(text: string): Dec | undefined {
+    const m = /^(-?\d+)\/(\d+)$/.exec(text);
+    if (m) return m[2]!.replace(/^0+/, "") === "" ? undefined : Dec.ofFraction(BigInt(m[1]!), BigInt(m[2]!));
+    return DECIMAL_PATTERN.test(text) ? Dec.parse(text) : undefined;
+  }
+
+  /**
+   * A Dec rebuilt from its structured clone (`structuredClone` keeps the fields m, e and
+   * q = { n, d } but not the class); undefined when `value` does not have that shape.
+   */
+  static revive(value: unknown): Dec | undefined {
+    if (typeof value !== "object" || value === null) return undefined;
+    const keys = Object.keys(value);
+    if (keys.length !== 3 || !keys.includes("m") || !keys.includes("e") || !keys.includes("q")) return undefined;
+    const { m, e, q } = value as { m: unknown; e: unknown; q: unknown };
+    if (typeof m !== "number" || typeof e !== "number" || !Number.isSafeInteger(m) || !Number.isInteger(e) || e < 0 || e > MAX_SCALE) return undefined;
+    if (q === undefined) return Dec.of(m, e);
+    const { n, d } = (q ?? {}) as { n?: unknown; d?: unknown };
+    return typeof n === "bigint" && typeof d === "bigint" && d > 0n ? Dec.ofFraction(n, d) : undefined;
+  }
+
   /** Parse a plain decimal literal (already checked against DECIMAL_PATTERN). */
   static parse(text: string): Dec {
     let sign = 1;

@@ -47,6 +47,20 @@ export interface TestCaseInput {
 
 /** Collect the cases written in the set's rubrics, plus `extra` ones (e.g. from a tests file). */
 export function collectTestCases(set: RubricSet, extra: readonly TestCaseInput[] = []): RubricTestCase[] {
+  return collectCaseRuns(set, extra).map(({ run, ...c }) => ({ ...c, run: () => run().outcome }));
+}
+
+/** A case's outcome and the result of the rubric it checks (none when it expects an error or the run stopped). @internal */
+export interface CaseRun {
+  readonly outcome: TestCaseOutcome;
+  readonly result?: RubricResult;
+  /** With a result: the case's subjects and every result of the set (conditions read linked rubrics). */
+  readonly subjects?: TestCaseSource["subjects"];
+  readonly results?: readonly RubricResult[];
+}
+
+/** As {@link collectTestCases}, each run also giving the checked rubric's result (for coverage). @internal */
+export function collectCaseRuns(set: RubricSet, extra: readonly TestCaseInput[] = []): (Omit<RubricTestCase, "run"> & { run(): CaseRun })[] {
   const inputs: TestCaseInput[] = [];
   for (const r of set.rubrics)
     for (const t of r.tests) {
@@ -65,14 +79,17 @@ export function collectTestCases(set: RubricSet, extra: readonly TestCaseInput[]
   });
 }
 
-function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): TestCaseOutcome {
+function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): CaseRun {
   const t = input.case;
-  const outcome = (differences: TestDifference[]): TestCaseOutcome => ({
-    name: t.name,
-    rubric: rubricId,
-    passed: differences.length === 0,
-    differences,
-    ...(input.source ? { source: input.source } : {}),
+  const outcome = (differences: TestDifference[], result?: RubricResult, results?: readonly RubricResult[]): CaseRun => ({
+    outcome: {
+      name: t.name,
+      rubric: rubricId,
+      passed: differences.length === 0,
+      differences,
+      ...(input.source ? { source: input.source } : {}),
+    },
+    ...(result ? { result, subjects: t.subjects, results: results ?? [result] } : {}),
   });
   const rubric = set.rubrics.find((r) => r.id === rubricId);
   if (!rubric) return outcome([{ path: "rubric", expected: rubricId, actual: `not in the set (${set.rubrics.map((r) => r.id).join(", ")})` }]);
@@ -90,7 +107,7 @@ function runCase(set: RubricSet, input: TestCaseInput, rubricId: string): TestCa
   const diffs = compareExpectations(result, t.expect ?? {}, feedback);
   const common = built?.common.map((c) => c.item);
   if (t.common !== undefined && !listEqual(t.common, common)) diffs.push({ path: "common", expected: t.common, actual: common });
-  return outcome(diffs);
+  return outcome(diffs, result, evaluation.results);
 }
 
 function compareExpectations(

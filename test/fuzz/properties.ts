@@ -20,10 +20,13 @@ import {
   loadRubric,
   loadRubricSet,
   safeAssess,
+  safeDiffAssessments,
+  safeDiffRubrics,
   safeLinkRubrics,
   safeLoadRubric,
   safeLoadRubricSet,
   safeLoadTestCases,
+  safeTestCoverage,
   type CompiledRubric,
   type RubricSet,
   type SubjectData,
@@ -393,11 +396,19 @@ export const apiCall: fc.Arbitrary<{ fn: string; args: unknown[] }> = fc.oneof(
   fc.oneof(anyArg, fc.array(anyArg, { maxLength: 3 }), fc.array(fc.record({ text: anyArg, file: anyArg }), { maxLength: 2 })).map((a) => ({ fn: "safeLoadRubricSet", args: [a] })),
   fc.oneof(anyArg, fc.array(fc.oneof(anyArg, fc.constantFrom(basic, nested, quotaHeld)), { maxLength: 3 })).map((a) => ({ fn: "safeLinkRubrics", args: [a] })),
   fc.tuple(fc.oneof(fc.constantFrom(...TARGETS), anyArg), fc.oneof(anyArg, fc.array(anyArg, { maxLength: 3 })), fc.oneof(fc.constant(undefined), anyArg)).map((args) => ({ fn: "safeAssess", args })),
+  fc.tuple(fc.oneof(anyArg, fc.record({ text: anyArg, file: anyArg })), fc.oneof(anyArg, fc.record({ text: fc.oneof(anyArg, fc.string()) }))).map((args) => ({ fn: "safeDiffRubrics", args })),
+  fc
+    .tuple(
+      fc.oneof(anyArg, fc.record({ units: fc.array(anyArg, { maxLength: 3 }), grades: fc.constant([]), rubric: fc.constant({}), summary: fc.constant({ distribution: {} }), gradeLabels: fc.constant({}) })),
+      anyArg,
+    )
+    .map((args) => ({ fn: "safeDiffAssessments", args })),
+  fc.tuple(fc.oneof(fc.constantFrom(...TARGETS), anyArg), fc.oneof(anyArg, fc.array(fc.oneof(anyArg, fc.record({ case: anyArg })), { maxLength: 3 }))).map((args) => ({ fn: "safeTestCoverage", args })),
 );
 
 // ------------------------------------------------------------------ the properties
 
-const SAFE: Record<string, (...args: never[]) => unknown> = { safeLoadRubric, safeLoadTestCases, safeLoadRubricSet, safeLinkRubrics, safeAssess };
+const SAFE: Record<string, (...args: never[]) => unknown> = { safeLoadRubric, safeLoadTestCases, safeLoadRubricSet, safeLinkRubrics, safeAssess, safeDiffRubrics, safeDiffAssessments, safeTestCoverage };
 
 export interface Property<T> {
   readonly name: string;

@@ -54,7 +54,7 @@ describe("layers of src/", () => {
   });
 
   test("nothing below cli/ and io/ touches node: modules or the process", () => {
-    const below = ["decimal", "parse", "schema", "compile", "engine", "cohort", "pipeline", "report", "diagnostics", "testing", "draw"];
+    const below = ["decimal", "parse", "schema", "compile", "engine", "cohort", "pipeline", "report", "diagnostics", "testing", "draw", "diff"];
     const bad = below.flatMap(importsByLayer).filter((i) => i.target.startsWith("node:") || ["fs", "path", "os", "child_process", "worker_threads"].includes(i.target));
     expect(bad).toEqual([]);
     const processUse = below

@@ -12,9 +12,10 @@
  * - ranking by total, competition ranks (1, 2, 2, 4);
  * - one quota on the best grade: floor(graded × share), tied holders across the limit demoted.
  *
- * It is deliberately small: a subset of the language, kept apart from src/. Without a
- * declared rounding, totals are kept to 50 significant digits (the engine keeps exact
- * fractions); the test compares the engine's 40-digit display with that.
+ * It is deliberately small: a subset of the language, kept apart from src/. Totals are
+ * cut to 50 significant digits before the declared rounding (the engine keeps exact
+ * fractions; 60 digits of decimal.js carry a third as 0.333…3), and without a rounding
+ * the test compares the engine's 40-digit display with that.
  */
 import { Decimal } from "decimal.js";
 
@@ -144,7 +145,9 @@ export function referenceAssess(rubric: Record<string, unknown>, subjects: reado
     let total = points({ ...root, id: "root" }, s);
     // The oracle's own precision limit: 60 digits carry a non-terminating value (the engine keeps it as an exact
     // fraction); 50 significant digits are kept, so that values equal in exact arithmetic compare equal here too.
-    total = rounding ? total.toDecimalPlaces(rounding.places, ROUNDING[rounding.mode ?? "half-up"]!) : total.toSignificantDigits(50);
+    // Before any rounding: `up` would otherwise lift 9.6 computed as 9.600…01 (×100/15, then ×15%) to 9.7.
+    total = total.toSignificantDigits(50);
+    if (rounding) total = total.toDecimalPlaces(rounding.places, ROUNDING[rounding.mode ?? "half-up"]!);
     let raw = grades.findIndex((g) => g.min === undefined || total.gte(num(g.min)));
     const rawGrade = raw;
     const flag = (when: string) => s[when.replace(/^input\./, "")] === true;

@@ -1,7 +1,7 @@
 /**
  * The compact decimal form agrees with decimal.js itself on every operation; the exact
- * fraction form (a quotient that does not terminate) agrees with decimal.js carried to
- * 200 significant digits, and undoing an operation gives back exactly what went in.
+ * fraction form (a quotient that does not terminate) agrees with exact rationals (bigint
+ * n/d; decimal.js prints them), and undoing an operation gives back exactly what went in.
  */
 import { fc, test } from "@fast-check/vitest";
 import DecimalJs from "decimal.js";
@@ -52,33 +52,68 @@ describe("compact decimals agree with decimal.js", () => {
 /** A quotient of two decimals: usually a non-terminating fraction (the exact form). */
 const nonZero = decimalText.filter((t) => Number(t) !== 0);
 const quotient = fc.tuple(decimalText, nonZero);
-/** The exact value p/q (200 digits) rounded to the 40 significant digits of the display form. */
-/**
- * How kaohe prints a value with no places: a terminating value exactly, a non-terminating
- * one rounded half-up to 40 significant digits. At 200 digits a terminating result of
- * these operands (at most 20 digits each) has well under 150 significant digits, and a
- * non-terminating one fills (nearly) all 200.
- */
-const display = (w: InstanceType<typeof Wide>) =>
-  norm((w.sd() <= 150 ? w : w.toSignificantDigits(40, DecimalJs.ROUND_HALF_UP)).toFixed());
+/** An exact rational n/d (d > 0, lowest terms): the reference of the fraction form. */
+type Q = { readonly n: bigint; readonly d: bigint };
+const abs = (x: bigint) => (x < 0n ? -x : x);
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+function ratio(n: bigint, d: bigint): Q {
+  if (d < 0n) [n, d] = [-n, -d];
+  const g = gcd(abs(n), d) || 1n;
+  return { n: n / g, d: d / g };
+}
+/** A decimal text as an exact rational. */
+function rational(text: string): Q {
+  const negative = text.startsWith("-");
+  const [int, frac = ""] = text.replace(/^[+-]/, "").split(".");
+  return ratio((negative ? -1n : 1n) * BigInt(`${int}${frac}` || "0"), 10n ** BigInt(frac.length));
+}
+const add = (a: Q, b: Q) => ratio(a.n * b.d + b.n * a.d, a.d * b.d);
+const sub = (a: Q, b: Q) => ratio(a.n * b.d - b.n * a.d, a.d * b.d);
+const mul = (a: Q, b: Q) => ratio(a.n * b.n, a.d * b.d);
+const quo = (a: Q, b: Q) => ratio(a.n * b.d, a.d * b.n);
+const cmpQ = (a: Q, b: Q) => Math.sign(Number(a.n * b.d - b.n * a.d));
+const isZeroQ = (a: Q) => a.n === 0n;
 
-describe("exact fractions agree with decimal.js at 200 digits", () => {
+/**
+ * How kaohe prints a value with no places: a terminating value exactly (its denominator
+ * is 2^a·5^b), a non-terminating one rounded half-up to 40 significant digits. The
+ * terminating value has well under 200 digits here, so the 200-digit division is exact.
+ */
+function display(x: Q): string {
+  let d = x.d;
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  const w = new Wide(x.n.toString()).div(x.d.toString());
+  return norm((d === 1n ? w : w.toSignificantDigits(40, DecimalJs.ROUND_HALF_UP)).toFixed());
+}
+
+describe("exact fractions agree with exact rationals (decimal.js prints them)", () => {
   test.prop([quotient, quotient])("plus, minus, times, div, cmp of two quotients", ([a, b], [c, d]) => {
     const [x, y] = [dec(a).div(dec(b)), dec(c).div(dec(d))];
-    const [wx, wy] = [new Wide(a).div(b), new Wide(c).div(d)];
-    expect(x.plus(y).toFixed()).toBe(display(wx.plus(wy)));
-    expect(x.minus(y).toFixed()).toBe(display(wx.minus(wy)));
-    expect(x.times(y).toFixed()).toBe(display(wx.times(wy)));
-    if (!y.isZero()) expect(x.div(y).toFixed()).toBe(display(wx.div(wy)));
-    expect(x.cmp(y)).toBe(wx.cmp(wy));
+    const [qx, qy] = [quo(rational(a), rational(b)), quo(rational(c), rational(d))];
+    expect(x.plus(y).toFixed()).toBe(display(add(qx, qy)));
+    expect(x.minus(y).toFixed()).toBe(display(sub(qx, qy)));
+    expect(x.times(y).toFixed()).toBe(display(mul(qx, qy)));
+    if (!y.isZero()) expect(x.div(y).toFixed()).toBe(display(quo(qx, qy)));
+    expect(x.cmp(y)).toBe(cmpQ(qx, qy));
+    expect(isZeroQ(qy)).toBe(y.isZero());
+  });
+  // Once failed with the 200-digit reference: 46817499074513657049/4 × 21674216479523143445/18 terminates (…/8).
+  test("a product of a terminating and a non-terminating quotient that terminates prints exactly", () => {
+    const x = dec("46817499074513657049").div(4).times(dec("21674216479523143445").div(18));
+    expect(x.toFixed()).toBe("14093508471817825309362718009988366580.625");
+    expect(display(mul(quo(rational("46817499074513657049"), rational("4")), quo(rational("21674216479523143445"), rational("18"))))).toBe(x.toFixed());
   });
   test.prop([quotient, decimalText])("against a decimal", ([a, b], c) => {
     const [x, y] = [dec(a).div(dec(b)), dec(c)];
-    const [wx, wy] = [new Wide(a).div(b), new Wide(c)];
-    expect(x.plus(y).toFixed()).toBe(display(wx.plus(wy)));
-    expect(x.times(y).toFixed()).toBe(display(wx.times(wy)));
-    expect(x.cmp(y)).toBe(wx.cmp(wy));
-    expect(y.cmp(x)).toBe(wy.cmp(wx));
+    const [qx, qy] = [quo(rational(a), rational(b)), rational(c)];
+    expect(x.plus(y).toFixed()).toBe(display(add(qx, qy)));
+    expect(x.times(y).toFixed()).toBe(display(mul(qx, qy)));
+    expect(x.cmp(y)).toBe(cmpQ(qx, qy));
+    expect(y.cmp(x)).toBe(cmpQ(qy, qx));
   });
   test.prop([quotient, fc.integer({ min: 0, max: 6 }), fc.constantFrom(...ROUNDING_MODES)])("rounding to places", ([a, b], places, mode) => {
     const x = dec(a).div(dec(b));

@@ -8,12 +8,15 @@ import { dec, format, ZERO, type Dec } from "../../decimal/decimal.js";
 import type { Feedback, SubjectFeedback } from "../feedback.js";
 import { exactOf, type NodeResult, type RubricResult, type SubjectResult } from "../result.js";
 import { unreachable } from "../../diagnostics/kaohe-error.js";
+import type { ReportComparison } from "./compare.js";
 import { adjustmentSentence, KIND_LABELS, percent, quotaLimit, type GradeLabel } from "./text.js";
 
 export interface ReportInput {
   readonly rubric: CompiledRubric;
   readonly result: RubricResult;
   readonly feedback: Feedback;
+  /** `kaohe report --compare <old>`: the old version against this one (a 版本对比 section after the cover). */
+  readonly compare?: ReportComparison;
 }
 
 export interface RankRow {

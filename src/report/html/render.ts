@@ -5,6 +5,7 @@
  * data is escaped.
  */
 import { distributionChart, portraitChart, type ChartLibrary } from "./charts.js";
+import { compareSection } from "./compare.js";
 import { reportModel, type RankRow, type ReportInput, type ReportModel, type Sheet } from "./model.js";
 import { STYLE } from "./style.js";
 import { escapeHtml as esc } from "./text.js";
@@ -32,6 +33,7 @@ export function buildReportHtml(input: ReportInput, charts: ChartLibrary): strin
     "</head>",
     "<body>",
     cover(m, charts),
+    input.compare ? compareSection(input.compare) : "",
     ranking(m),
     m.groupLabel !== null ? groups(m) : "",
     common(m),
