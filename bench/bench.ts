@@ -32,6 +32,7 @@ import { fileURLToPath } from "node:url";
 import { assess, loadRubric, type AssessOptions, type CompiledRubric } from "../src/index.js";
 import { runChild, type ChildRun } from "./child.js";
 import { ioPart } from "./io-split.js";
+import { checkSubjects, prepareSubject, type SubjectData } from "../src/engine/subject-data.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
 import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
 
@@ -115,6 +116,24 @@ const mb = (bytes: number | undefined) => (bytes === undefined ? "?" : `${fmt(by
 
 // ---------------------------------------------------------------- the jobs
 
+/**
+ * The data boundary alone (engine/subject-data.ts: checkSubjects, then prepareSubject
+ * per subject), the first stage of every assess(): how much of the engine's time it is.
+ */
+/** The rate of the engine without its boundary, when the difference is larger than the noise of the two timings. */
+function rest(n: number, engineMs: number, boundaryMs: number): string {
+  const left = engineMs - boundaryMs;
+  return left > 0.05 * engineMs ? `the rest ${fmt(perSecond(n, left))} subjects/s` : "the rest is within the noise of the two timings";
+}
+
+function boundaryOnly(rubric: CompiledRubric, rows: readonly SubjectData[]): number {
+  const { subjects } = checkSubjects(rows, [rubric]);
+  const issues: never[] = [];
+  let n = 0;
+  for (const s of subjects) if (prepareSubject(s, rubric, issues)) n++;
+  return n;
+}
+
 function peerJob(o: BenchOptions, log: (s: string) => void) {
   const n = o.peerSize;
   const rubric = loadRubric(peerRubricYaml(), { file: "peer-shape.yaml" });
@@ -132,6 +151,8 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
   log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
   const none = engine({ trail: "none" });
   log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
+  const boundary = timed(o.runs, () => boundaryOnly(rubric, subjects));
+  log(`    of which the data boundary alone (checkSubjects + prepareSubject): ${ms(boundary.ms)} ms (${((100 * boundary.ms) / none.ms).toFixed(0)}%); ${rest(n, none.ms, boundary.ms)}`);
   const twin = timed(o.runs, () => integerTwin(subjects));
   const float = timed(o.runs, () => floatLoop(subjects));
   const reference = twinOutcomes(subjects, twin.last);
@@ -151,6 +172,7 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
     runs: o.runs,
     engineFullTrail: { ms: full.ms, subjectsPerSecond: perSecond(n, full.ms), runsMs: full.all },
     engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },
+    boundary: { ms: boundary.ms, share: boundary.ms / none.ms, runsMs: boundary.all },
     integerTwin: { ms: twin.ms, subjectsPerSecond: perSecond(n, twin.ms), engineRatio: none.ms / twin.ms, runsMs: twin.all },
     floatLoop: { ms: float.ms, subjectsPerSecond: perSecond(n, float.ms), engineRatio: none.ms / float.ms, runsMs: float.all },
     differences: { engine: engineDiff.count, engineFullTrail: engineFullDiff.count, floatLoop: floatDiff.count, floatLoopByField: floatDiff.byField, examples: [...engineDiff.examples, ...floatDiff.examples] },
@@ -171,6 +193,8 @@ function gansuInMemory(o: BenchOptions, rubric: CompiledRubric, log: (s: string)
   log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
   const none = timed(o.runs, () => assess(rubric, rows, { trail: "none" }).results[0]!.units);
   log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
+  const boundary = timed(o.runs, () => boundaryOnly(rubric, rows));
+  log(`    of which the data boundary alone (checkSubjects + prepareSubject): ${ms(boundary.ms)} ms (${((100 * boundary.ms) / none.ms).toFixed(0)}%); ${rest(n, none.ms, boundary.ms)}`);
   const plain = timed(o.runs, () => plainLoop(rows));
   const byId = new Map(none.last.map((u) => [u.id, u]));
   const differ = plain.last.filter((p) => {
@@ -185,6 +209,7 @@ function gansuInMemory(o: BenchOptions, rubric: CompiledRubric, log: (s: string)
     runs: o.runs,
     engineFullTrail: { ms: full.ms, subjectsPerSecond: perSecond(n, full.ms), runsMs: full.all },
     engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },
+    boundary: { ms: boundary.ms, share: boundary.ms / none.ms, runsMs: boundary.all },
     plainLoop: { ms: plain.ms, subjectsPerSecond: perSecond(n, plain.ms), engineRatio: none.ms / plain.ms, differences: differ },
   };
 }

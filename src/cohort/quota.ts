@@ -15,7 +15,8 @@
  */
 import type { CompiledRubric, QuotaSpec } from "../compile/model.js";
 import { dec, roundToInteger } from "../decimal/decimal.js";
-import type { SubjectState } from "../engine/state.js";
+import type { AdjustmentState } from "../engine/state.js";
+import { appendTo, copySparse, NO_GRADE, type Ranks, type Verdicts } from "../engine/tables.js";
 import { compareIds } from "./rank.js";
 
 export interface QuotaWarning {
@@ -25,25 +26,34 @@ export interface QuotaWarning {
   readonly holders: number;
 }
 
-export function applyQuotas(rubric: CompiledRubric, subjects: readonly SubjectState[]): QuotaWarning[] {
+/** The quota stage: new verdicts (grades and adjustments), and a warning for each quota that rule-set grades alone exceed. */
+export function applyQuotas(rubric: CompiledRubric, v: Verdicts, ranks: Ranks, ids: readonly string[], groups: readonly (string | undefined)[]): { verdicts: Verdicts; warnings: QuotaWarning[] } {
   const warnings: QuotaWarning[] = [];
-  const graded = subjects.filter((s) => !s.excluded && s.grade !== undefined);
-  for (let grade = 0; grade < rubric.grades.length - 1; grade++) {
+  if (rubric.quotas.length === 0) return { verdicts: v, warnings };
+  const grade = v.grade.slice();
+  const adjustments = copySparse(v.adjustments);
+  const graded: number[] = [];
+  for (let i = 0; i < grade.length; i++) if (!v.excluded[i] && grade[i] !== NO_GRADE) graded.push(i);
+  const rankNumber = (i: number) => ranks.rank[i] || Number.MAX_SAFE_INTEGER;
+  for (let g = 0; g < rubric.grades.length - 1; g++) {
     for (const quota of rubric.quotas) {
-      if (quota.grade !== grade) continue;
-      for (const [scope, members] of scopes(quota, graded)) warnings.push(...applyOne(rubric, quota, scope, members));
+      if (quota.grade !== g) continue;
+      for (const [scope, members] of scopes(quota, graded, groups)) {
+        const w = applyOne(rubric, quota, scope, members, grade, v.moved, rankNumber, ids, adjustments);
+        if (w) warnings.push(w);
+      }
     }
   }
-  return warnings;
+  return { verdicts: { ...v, grade, adjustments }, warnings };
 }
 
-function scopes(quota: QuotaSpec, graded: readonly SubjectState[]): Map<string, SubjectState[]> {
-  const out = new Map<string, SubjectState[]>();
-  for (const s of graded) {
-    const key = quota.scope === "all" ? "all" : `group ${s.group ?? "(none)"}`;
-    const list = out.get(key) ?? [];
-    list.push(s);
-    out.set(key, list);
+function scopes(quota: QuotaSpec, graded: readonly number[], groups: readonly (string | undefined)[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const i of graded) {
+    const key = quota.scope === "all" ? "all" : `group ${groups[i] ?? "(none)"}`;
+    const list = out.get(key);
+    if (list) list.push(i);
+    else out.set(key, [i]);
   }
   return out;
 }
@@ -54,14 +64,22 @@ function limitOf(quota: QuotaSpec, size: number): number {
   return roundToInteger(dec(size).times(quota.share!.numerator).div(quota.share!.denominator), quota.rounding);
 }
 
-function applyOne(rubric: CompiledRubric, quota: QuotaSpec, scope: string, members: SubjectState[]): QuotaWarning[] {
+function applyOne(
+  rubric: CompiledRubric,
+  quota: QuotaSpec,
+  scope: string,
+  members: readonly number[],
+  grade: Int32Array,
+  moved: Uint8Array,
+  rankNumber: (i: number) => number,
+  ids: readonly string[],
+  adjustments: Map<number, AdjustmentState[]>,
+): QuotaWarning | undefined {
   const size = members.length;
   const limit = limitOf(quota, size);
-  const holders = members.filter((s) => s.grade === quota.grade);
-  const fixed = holders.filter((s) => s.movedByRule);
-  const competitors = holders
-    .filter((s) => !s.movedByRule)
-    .sort((a, b) => rankNumber(a) - rankNumber(b) || compareIds(a.id, b.id));
+  const holders = members.filter((i) => grade[i] === quota.grade);
+  const fixed = holders.filter((i) => moved[i]);
+  const competitors = holders.filter((i) => !moved[i]).sort((a, b) => rankNumber(a) - rankNumber(b) || compareIds(ids[a]!, ids[b]!));
   const places = Math.max(0, limit - fixed.length);
   let admitted = Math.min(places, competitors.length);
   if (admitted < competitors.length && admitted > 0) {
@@ -73,12 +91,12 @@ function applyOne(rubric: CompiledRubric, quota: QuotaSpec, scope: string, membe
   }
   const share = quota.share ? `${quota.share.text} of ${size}, ${quota.rounding}` : `count ${quota.count}`;
   const label = rubric.grades[quota.grade]!.label;
-  for (const s of competitors.slice(admitted)) {
-    const from = s.grade!;
+  for (const i of competitors.slice(admitted)) {
+    const from = grade[i]!;
     const to = from + 1;
-    const rank = rankNumber(s);
+    const rank = rankNumber(i);
     const tied = admitted < places;
-    s.adjustments.push({
+    appendTo(adjustments, i, {
       kind: "quota",
       rule: quota.id,
       from,
@@ -86,11 +104,7 @@ function applyOne(rubric: CompiledRubric, quota: QuotaSpec, scope: string, membe
       reason: `${label} quota: at most ${limit} in ${scope} (${share})${fixed.length ? `, ${fixed.length} place(s) held by rule-set grades` : ""}; rank ${rank}${tied ? " tied at the boundary" : ""}`,
       numbers: { rank, limit, scopeSize: size, scope, admitted, ...(fixed.length ? { heldByRules: fixed.length } : {}) },
     });
-    s.grade = to;
+    grade[i] = to;
   }
-  return fixed.length > limit ? [{ quota: quota.id, scope, limit, holders: fixed.length }] : [];
-}
-
-function rankNumber(s: SubjectState): number {
-  return s.rank?.rank ?? Number.MAX_SAFE_INTEGER;
+  return fixed.length > limit ? { quota: quota.id, scope, limit, holders: fixed.length } : undefined;
 }

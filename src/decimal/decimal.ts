@@ -244,6 +244,17 @@ export class Dec {
     return this.toDecimalPlaces(0, "floor");
   }
 
+  /**
+   * The value as an integer at `scale` decimal places (84.5 at scale 2 → 8450), when it
+   * is exactly that and a safe integer; undefined otherwise (more decimals, a fraction,
+   * too large). The engine's integer path reads inputs through this, never rounding.
+   */
+  scaled(scale: number): number | undefined {
+    if (this.q !== undefined || this.e > scale || scale > MAX_SCALE) return undefined;
+    const v = this.m * POW10[scale - this.e]!;
+    return safe(v) ? v : undefined;
+  }
+
   /** Number of decimal places (trailing zeros not counted); Infinity when the value does not terminate (1/3). */
   decimalPlaces(): number {
     return this.q === undefined ? this.e : (terminatingPlaces(this.q.d) ?? Number.POSITIVE_INFINITY);
@@ -352,6 +363,19 @@ export class Dec {
     if (digits.length <= 15 && frac.length <= MAX_SCALE) return Dec.of(sign * Number(digits || "0"), frac.length);
     return Dec.ofFraction(BigInt(sign) * BigInt(digits || "0"), pow10n(frac.length));
   }
+}
+
+/**
+ * Integer rounding for values held as scaled integers: `x / divisor` (divisor a power
+ * of ten, x a safe integer) rounded by `mode`, exactly as Dec.toDecimalPlaces does it.
+ */
+export function roundScaled(x: number, divisor: number, mode: RoundingMode): number {
+  const r = x % divisor; // exact, same sign as x
+  const q = (x - r) / divisor; // truncated toward zero
+  if (r === 0) return q;
+  const twice = 2 * Math.abs(r);
+  const positive = x > 0;
+  return roundsAway(mode, twice < divisor ? -1 : twice > divisor ? 1 : 0, Math.abs(q) % 2 === 1, positive) ? q + (positive ? 1 : -1) : q;
 }
 
 /** Digits of |m| with `e` decimals, padded to `places`. */

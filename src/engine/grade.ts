@@ -8,6 +8,8 @@
  */
 import type { CompiledRubric, FactContext, GradeSpec } from "../compile/model.js";
 import type { Dec } from "../decimal/decimal.js";
+import type { IssueLog } from "./state.js";
+import { NO_GRADE, type RowContext, type ScoreTable, type Sparse } from "./tables.js";
 import { testCondition } from "./condition.js";
 
 function inBand(g: GradeSpec, score: Dec): boolean {
@@ -52,4 +54,25 @@ export function assignGrade(rubric: CompiledRubric, score: Dec, ctx: FactContext
     index++;
   }
   return { grade: index, notes };
+}
+
+/**
+ * The grading stage: each scored subject's raw grade by bands (NO_GRADE when it could
+ * not be scored, or its score lies in a gap under bandGaps "error": EVAL_NO_GRADE), and
+ * its grade notes (items skipped, band gaps, unmet `requires`) where it has some.
+ */
+export function gradeStage(rubric: CompiledRubric, table: ScoreTable, ctx: RowContext, log: IssueLog): { readonly raw: Int32Array; readonly notes: Sparse<GradeNote> } {
+  const n = table.subjects.length;
+  const raw = new Int32Array(n).fill(NO_GRADE);
+  const notes = new Map<number, GradeNote[]>();
+  for (let i = 0; i < n; i++) {
+    const total = table.total[i];
+    if (total === undefined) continue;
+    const assigned = assignGrade(rubric, total, ctx.at(i, total, NO_GRADE, NO_GRADE));
+    if (assigned.grade === undefined) log.fail(table.subjects[i]!, "EVAL_NO_GRADE", { score: total.toFixed() });
+    else raw[i] = assigned.grade;
+    const skipped = table.skipped.get(i);
+    if (skipped || assigned.notes.length) notes.set(i, [...(skipped ?? []).map((k): GradeNote => ({ key: "skipped", item: k.item, column: k.column })), ...assigned.notes]);
+  }
+  return { raw, notes };
 }

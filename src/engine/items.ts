@@ -8,12 +8,86 @@ import { unreachable } from "../diagnostics/kaohe-error.js";
 import type { Entry, ItemNode, RecordValue, ScoreSheet, VoteCounts } from "../compile/model.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, format, max as maxOf, min as minOf, ONE, sum, ZERO, type Dec } from "../decimal/decimal.js";
-import type { NodeScore, SubjectState, TrailLine, TrailNote } from "./state.js";
+import type { NodeScore, ScoringContext, TrailLine, TrailNote } from "./state.js";
 import { testCondition } from "./condition.js";
 
 const f = (d: Dec) => format(d);
 
-export function scoreItem(item: ItemNode, s: SubjectState, cohort: CohortInputs): NodeScore | undefined {
+/**
+ * The points of an item without its trail (the batch run): the common methods are
+ * computed here directly, with no trail line and no closure; the others through
+ * scoreItem. Both give the same exact points (the detail re-score uses scoreItem).
+ */
+export function itemPoints(item: ItemNode, s: ScoringContext, cohort: CohortInputs): Dec | undefined {
+  const m = item.method;
+  switch (m.kind) {
+    case "input":
+      return s.input(m.input) as Dec | undefined;
+    case "yesno": {
+      const v = s.input(m.input) as boolean | undefined;
+      return v === undefined ? undefined : v ? m.yes : m.no;
+    }
+    case "levels": {
+      const v = s.input(m.input) as string | undefined;
+      return v === undefined ? undefined : m.levels.get(v)!;
+    }
+    case "bands": {
+      const v = s.input(m.input) as Dec | undefined;
+      if (v === undefined) return undefined;
+      for (const b of m.bands) if (b.inclusive ? v.gte(b.bound) : v.gt(b.bound)) return b.points;
+      return m.otherwise;
+    }
+    case "ratio": {
+      if (m.input === undefined) break;
+      const ratio = s.input(m.input) as Dec | undefined;
+      return ratio === undefined ? undefined : item.max.times(ratio);
+    }
+    case "deduct": {
+      if ((m.zeroIf !== undefined && testCondition(m.zeroIf, s))) return ZERO;
+      let deducted = ZERO;
+      for (const e of m.entries) {
+        let amount: Dec;
+        switch (e.type) {
+          case "when":
+            amount = testCondition(e.when, s) ? e.points : ZERO;
+            break;
+          case "per": {
+            const v = s.input(e.input) as Dec | undefined;
+            if (v === undefined) return undefined;
+            amount = v.times(e.points);
+            break;
+          }
+          case "shortfall": {
+            const v = s.input(e.input) as Dec | undefined;
+            if (v === undefined) return undefined;
+            amount = maxOf(ZERO, e.required.minus(v)).times(e.points);
+            break;
+          }
+          default:
+            return scoreItem(item, s, cohort)?.points;
+        }
+        if (e.max && amount.gt(e.max)) amount = e.max;
+        deducted = deducted.plus(amount);
+      }
+      return bound(m.base.minus(deducted), m.floor, item.max);
+    }
+    case "periods": {
+      const values = s.input(m.input) as readonly Dec[] | undefined;
+      if (!values) return undefined;
+      const total = sum(values);
+      return m.aggregate === "sum" ? total : total.div(m.count);
+    }
+    case "carry": {
+      const v = s.input(m.input) as Dec | undefined;
+      return v === undefined ? undefined : v.times(m.share);
+    }
+    default:
+      break;
+  }
+  return scoreItem(item, s, cohort)?.points;
+}
+
+export function scoreItem(item: ItemNode, s: ScoringContext, cohort: CohortInputs): NodeScore | undefined {
   const m = item.method;
   const max = item.max;
   const done = (points: Dec, lines: TrailLine[] = []): NodeScore => ({ points, max, lines });
@@ -222,7 +296,7 @@ function line(entry: string, label: string, amount: Dec, note: () => TrailNote):
 }
 
 /** Each entry's (positive) amount, bounded by the entry's max. Undefined if an input is missing. */
-function entryLines(entries: readonly Entry[], s: SubjectState): TrailLine[] | undefined {
+function entryLines(entries: readonly Entry[], s: ScoringContext): TrailLine[] | undefined {
   const lines: TrailLine[] = [];
   for (const e of entries) {
     const r = entryAmount(e, s);
@@ -239,7 +313,7 @@ function entryLines(entries: readonly Entry[], s: SubjectState): TrailLine[] | u
   return lines;
 }
 
-function entryAmount(e: Entry, s: SubjectState): [Dec, () => TrailNote] | undefined {
+function entryAmount(e: Entry, s: ScoringContext): [Dec, () => TrailNote] | undefined {
   switch (e.type) {
     case "when":
       return testCondition(e.when, s) ? [e.points, () => ({ key: "when", condition: e.when.text, points: e.points })] : [ZERO, () => ({ key: "when", condition: e.when.text, points: ZERO })];
@@ -266,7 +340,7 @@ function entryAmount(e: Entry, s: SubjectState): [Dec, () => TrailNote] | undefi
   }
 }
 
-function recordsAmount(e: Extract<Entry, { type: "records" }>, s: SubjectState): [Dec, () => TrailNote] | undefined {
+function recordsAmount(e: Extract<Entry, { type: "records" }>, s: ScoringContext): [Dec, () => TrailNote] | undefined {
   const records = (s.input(e.input) as readonly RecordValue[] | undefined) ?? [];
   const amounts: { key: string; amount: Dec; index: number }[] = [];
   for (const [i, rec] of records.entries()) {

@@ -1,13 +1,14 @@
 /**
- * The mutable working state of one subject while one rubric is evaluated. It is
- * the FactContext that compiled conditions read.
+ * The working state of scoring: the issue log of a run, and the reusable context one
+ * subject is scored in. Nothing here lives past the scoring stage except the issues.
  * @internal
  */
 import { makeIssue, type Issue, type IssueCode } from "../diagnostics/issue.js";
 import { keyOf } from "../diagnostics/show.js";
-import type { CompiledRubric, FactContext, InputSpec, InputValue, LinkedFacts, RankValue } from "../compile/model.js";
+import type { CompiledRubric, FactContext, InputSpec, InputValue, LinkedFacts } from "../compile/model.js";
+import type { Plan } from "../plan/plan.js";
 import type { PreparedSubject } from "./subject-data.js";
-import { ZERO, type Dec } from "../decimal/decimal.js";
+import { Dec, ZERO } from "../decimal/decimal.js";
 
 /** One line of an item's trail: an entry that added or removed points. */
 export interface TrailLine {
@@ -53,65 +54,131 @@ export interface FiredRule {
   readonly changed: boolean;
 }
 
-const NO_LINES: readonly TrailLine[] = Object.freeze([]);
+/**
+ * The issues of one rubric's run, recorded per subject once per code, field and params
+ * (a subject whose missing input several conditions read is told once).
+ */
+export class IssueLog {
+  readonly issues: Issue[] = [];
+  /** Subject row → keys already reported (created on a subject's first issue only). */
+  private readonly reported = new Map<number, Set<string>>();
 
-export class SubjectState implements FactContext {
-  scores = new Map<string, NodeScore>();
-  total: Dec = ZERO;
-  /** The total before a veto set it to zero. */
-  scoredTotal: Dec = ZERO;
-  grade: number | undefined;
-  rawGrade: number | undefined;
-  rank: RankValue | undefined;
-  groupRank: RankValue | undefined;
-  zeroItems = 0;
-  excluded = false;
-  unranked = false;
-  movedByRule = false;
+  constructor(readonly rubric: CompiledRubric) {}
+
+  /**
+   * Record an issue for a subject. A field that is an input is reported as its column
+   * as written (思想建设得分, not thought), with the input's name kept in params.input.
+   */
+  fail(subject: PreparedSubject, code: IssueCode, givenParams: Record<string, unknown>, givenField?: string): void {
+    let params = givenParams;
+    let field = givenField;
+    if (field !== undefined && this.rubric.inputs.has(field)) {
+      const input = field;
+      const column = subject.columns.get(input) ?? input;
+      const rename = (f: unknown) => (typeof f === "string" && (f === input || f.startsWith(`${input}.`) || f.startsWith(`${input}[`)) ? column + f.slice(input.length) : f);
+      params = { ...params, field: rename(params.field ?? input), input };
+      field = column;
+    }
+    const key = `${code}|${field ?? ""}|${keyOf(params)}`;
+    let seen = this.reported.get(subject.row);
+    if (!seen) this.reported.set(subject.row, (seen = new Set()));
+    if (seen.has(key)) return;
+    seen.add(key);
+    this.issues.push(
+      makeIssue(code, params, {
+        rubric: this.rubric.id,
+        row: subject.row,
+        subject: subject.id,
+        ...(field !== undefined ? { field } : {}),
+        path: [subject.row - 1, ...(field !== undefined ? [field] : [])],
+      }),
+    );
+  }
+
+  /** DATA_MISSING_FIELD for an input, naming its column and saying what it expects. */
+  missingField(subject: PreparedSubject, name: string, readBy?: string): void {
+    const spec = this.rubric.inputs.get(name);
+    const allowed = spec?.type === "choice" ? spec.values : spec?.type === "grade" ? spec.scale : undefined;
+    const hint = readBy !== undefined ? `${name} is optional but item "${readBy}" reads it: declare missing: zero or skip to say what the item does then` : undefined;
+    this.fail(
+      subject,
+      "DATA_MISSING_FIELD",
+      {
+        field: name,
+        expected: spec ? describeSpec(spec) : "a value",
+        ...(spec ? { expects: "input", type: spec.type } : {}),
+        ...(spec?.type === "votes" ? { levels: spec.levels } : {}),
+        ...(allowed ? { allowed } : {}),
+        ...(hint ? { hint, reason: "optional-read", item: readBy } : {}),
+      },
+      name,
+    );
+  }
+}
+
+/** An item that did not apply because an input it reads was absent (missing: skip). */
+export interface Skip {
+  readonly item: string;
+  readonly column: string;
+}
+
+const NO_SKIPS: readonly Skip[] = Object.freeze([]);
+
+/**
+ * One subject while its tree is scored: the FactContext that `only` and entry
+ * conditions read, and what items read their inputs through. One instance serves a
+ * whole batch (`reset` moves it to the next subject): node points live in a scratch
+ * array indexed by plan node, reused from subject to subject.
+ */
+export class ScoringContext implements FactContext {
+  subject!: PreparedSubject;
   failed = false;
-  readonly adjustments: AdjustmentState[] = [];
-  readonly fired: FiredRule[] = [];
-  readonly actions: { id: string; label: string }[] = [];
-  tier: { id: string; label: string; followUp?: string } | undefined;
   /** Items that did not apply because an input they read was absent (missing: skip). */
-  readonly skipped: { readonly item: string; readonly column: string }[] = [];
+  skipped: readonly Skip[] = NO_SKIPS;
+  /** Points of each plan node for the current subject; undefined = does not apply (or not yet scored). */
+  readonly scratch: (Dec | undefined)[];
+  /** Full mark of each plan node for the current subject (set where the node applies). */
+  readonly full: Dec[];
+  /** Points of the nodes computed on the integer path, at each node's scale (plan/numeric.ts); NaN = not computed so. */
+  readonly ints: Float64Array;
+  /** Set when a value fell outside what the plan proved: the subject is then scored again in Dec. */
+  fallback = false;
+  /** Score in Dec only (the fallback of one subject). */
+  intOff = false;
+  /** With detail: each applicable node's score with its trail lines, by node id. */
+  readonly scores: Map<string, NodeScore> | undefined;
+  /** Facts that are not known while scoring (as before: total 0, no grade, no rank). */
+  readonly total: Dec = ZERO;
+  readonly grade = undefined;
+  readonly rawGrade = undefined;
+  readonly rank = undefined;
+  readonly groupRank = undefined;
+  readonly zeroItems = 0;
   /** While one item is scored: absent inputs it reads as zero (its own missing: zero). */
   private itemZeros: ReadonlyMap<string, InputValue> | undefined;
-  private readonly reported = new Set<string>();
 
   constructor(
     readonly rubric: CompiledRubric,
-    public subject: PreparedSubject,
+    readonly plan: Plan,
+    private readonly log: IssueLog,
     private readonly linkedResults: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
-    private readonly issues: Issue[],
-    /** Keep each node's trail lines (only when the full trail is reported). */
-    readonly keepLines = true,
-  ) {}
-
-  /** Record a node's score; its lines are dropped unless the full trail is kept. */
-  record(nodeId: string, score: NodeScore): void {
-    this.scores.set(nodeId, this.keepLines || score.lines.length === 0 ? score : { points: score.points, max: score.max, lines: NO_LINES });
+    /** Build trail lines (the detail re-score of one subject); false in the batch run. */
+    readonly detail: boolean,
+  ) {
+    this.scratch = new Array<Dec | undefined>(plan.nodes.length).fill(undefined);
+    this.full = plan.nodes.map((n) => n.node.max);
+    this.ints = new Float64Array(plan.nodes.length).fill(Number.NaN);
+    this.scores = detail ? new Map() : undefined;
   }
 
-  /**
-   * After scoring, for large batches without a trail: keep only what later stages
-   * read (the total, the nodes and inputs named in conditions and tie-breakers).
-   */
-  compact(): void {
-    const scores = new Map<string, NodeScore>();
-    const root = this.scores.get(this.rubric.root.id);
-    if (root) scores.set(this.rubric.root.id, root);
-    for (const id of this.rubric.factNodes) {
-      const s = this.scores.get(id);
-      if (s) scores.set(id, s);
-    }
-    this.scores = scores;
-    const values = new Map<string, InputValue>();
-    for (const name of this.rubric.factInputs) {
-      const v = this.subject.values.get(name);
-      if (v !== undefined) values.set(name, v);
-    }
-    this.subject = { ...this.subject, values };
+  reset(subject: PreparedSubject): void {
+    this.subject = subject;
+    this.failed = false;
+    this.skipped = NO_SKIPS;
+    this.scratch.fill(undefined);
+    this.ints.fill(Number.NaN);
+    this.fallback = false;
+    this.scores?.clear();
   }
 
   get id(): string {
@@ -138,23 +205,13 @@ export class SubjectState implements FactContext {
     return this.subject.columns.get(name) ?? name;
   }
 
-  /** DATA_MISSING_FIELD for an input, naming its column and saying what it expects. */
+  skip(item: string, column: string): void {
+    this.skipped = [...this.skipped, { item, column }];
+  }
+
   missingField(name: string, readBy?: string): void {
-    const spec = this.rubric.inputs.get(name);
-    const allowed = spec?.type === "choice" ? spec.values : spec?.type === "grade" ? spec.scale : undefined;
-    const hint = readBy !== undefined ? `${name} is optional but item "${readBy}" reads it: declare missing: zero or skip to say what the item does then` : undefined;
-    this.fail(
-      "DATA_MISSING_FIELD",
-      {
-        field: name,
-        expected: spec ? describeSpec(spec) : "a value",
-        ...(spec ? { expects: "input", type: spec.type } : {}),
-        ...(spec?.type === "votes" ? { levels: spec.levels } : {}),
-        ...(allowed ? { allowed } : {}),
-        ...(hint ? { hint, reason: "optional-read", item: readBy } : {}),
-      },
-      name,
-    );
+    this.failed = true;
+    this.log.missingField(this.subject, name, readBy);
   }
 
   /** Score one item with some absent inputs read as zero. */
@@ -168,41 +225,33 @@ export class SubjectState implements FactContext {
   }
 
   points(nodeId: string): Dec | undefined {
-    return this.scores.get(nodeId)?.points;
+    const i = this.plan.index.get(nodeId);
+    return i === undefined ? undefined : this.valueOf(i);
+  }
+
+  /** The points of plan node i, whichever path computed them; undefined when it does not apply. */
+  valueOf(i: number): Dec | undefined {
+    const d = this.scratch[i];
+    if (d !== undefined) return d;
+    const v = this.ints[i]!;
+    if (Number.isNaN(v)) return undefined;
+    const n = this.plan.nodes[i]!.numeric;
+    return Dec.of(v, n.path === "int" ? n.scale : 0);
+  }
+
+  /** Whether plan node i applies (after it was scored). */
+  applies(i: number): boolean {
+    return this.scratch[i] !== undefined || !Number.isNaN(this.ints[i]!);
   }
 
   linked(rubricId: string): LinkedFacts | undefined {
     return this.linkedResults.get(rubricId)?.get(this.subject.id);
   }
 
-  /**
-   * Record an issue for this subject (once per code and field) and mark it failed.
-   * A field that is an input is reported as its column as written (思想建设得分, not
-   * thought), with the input's name kept in params.input.
-   */
-  fail(code: IssueCode, givenParams: Record<string, unknown>, givenField?: string): void {
-    let params = givenParams;
-    let field = givenField;
-    if (field !== undefined && this.rubric.inputs.has(field)) {
-      const input = field;
-      const column = this.column(input);
-      const rename = (f: unknown) => (typeof f === "string" && (f === input || f.startsWith(`${input}.`) || f.startsWith(`${input}[`)) ? column + f.slice(input.length) : f);
-      params = { ...params, field: rename(params.field ?? input), input };
-      field = column;
-    }
-    const key = `${code}|${field ?? ""}|${keyOf(params)}`;
+  /** Record an issue for this subject (once per code and field) and mark it failed. */
+  fail(code: IssueCode, params: Record<string, unknown>, field?: string): void {
     this.failed = true;
-    if (this.reported.has(key)) return;
-    this.reported.add(key);
-    this.issues.push(
-      makeIssue(code, params, {
-        rubric: this.rubric.id,
-        row: this.subject.row,
-        subject: this.subject.id,
-        ...(field !== undefined ? { field } : {}),
-        path: [this.subject.row - 1, ...(field !== undefined ? [field] : [])],
-      }),
-    );
+    this.log.fail(this.subject, code, params, field);
   }
 }
 

@@ -12,7 +12,7 @@
  * streamed. NDJSON: one JSON object per line (see `writeScoreNdjson`).
  */
 import type { CompiledRubric } from "../compile/model.js";
-import type { RubricResult, SubjectResult } from "../report/result.js";
+import { transientNodes, type RubricResult, type SubjectResult } from "../report/result.js";
 import type { Feedback, SubjectFeedback } from "../report/feedback.js";
 
 /**
@@ -92,11 +92,19 @@ export function objectKeyOrder(keys: readonly string[]): string[] {
   return [...index, ...keys.filter((k) => !isIndexKey(k))];
 }
 
-/** A unit as the document shows it: without `nodes` unless the shape keeps them (never read, so a lazy trail is not computed). */
+/**
+ * A unit as the document shows it, keys in the unit's order: without `nodes` unless the
+ * shape keeps them (then read with transientNodes, so a unit's trail is not kept on it
+ * once written and memory does not grow with the trails; without them never read, so a
+ * lazy trail is not computed).
+ */
 function unitView(u: SubjectResult, nodes: boolean): object {
-  if (nodes) return u;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(u)) if (k !== "nodes") out[k] = (u as unknown as Record<string, unknown>)[k];
+  for (const k of Object.keys(u)) {
+    if (k === "nodes") {
+      if (nodes) out.nodes = transientNodes(u);
+    } else out[k] = (u as unknown as Record<string, unknown>)[k];
+  }
   return out;
 }
 

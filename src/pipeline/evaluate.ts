@@ -13,21 +13,27 @@
  *  7. downgrades, then caps
  *  8. quotas, best grade first
  *  9. actions and tiers
+ *
+ * Each step is a stage from tables to new tables (engine/tables.ts: a score table,
+ * grade and flag columns in typed arrays, rank columns, sparse adjustments); this file
+ * is the one place they are composed. Scoring walks the rubric's plan (plan/plan.ts)
+ * in exact integers where the plan proved it safe, in Dec elsewhere; units are views
+ * whose `nodes` are re-scored when read (report/result.ts). See docs/engine.md.
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js";
 import { applyQuotas } from "../cohort/quota.js";
-import { compareIds, rankCohort } from "../cohort/rank.js";
-import { buildSubjectResult, type RubricResult, type SubjectResult, type TrailLevel } from "../report/result.js";
+import { compareIds, rankStage } from "../cohort/rank.js";
+import { subjectView, type RubricResult, type SubjectResult, type TrailLevel, type TrailSource } from "../report/result.js";
 import { computeCohortInputs } from "../engine/cohort-inputs.js";
-import { ZERO } from "../decimal/decimal.js";
-import { assignGrade, type GradeNote } from "../engine/grade.js";
-import { applyDowngradesAndCaps, applyExclusions, applyVetoes } from "../engine/rules.js";
-import { scoreTree } from "../engine/score-tree.js";
-import { SubjectState } from "../engine/state.js";
+import { gradeStage } from "../engine/grade.js";
+import { actionStage, applyEarlyRules, applyLateRules, initialVerdicts } from "../engine/rules.js";
+import { rescoreSubject, scoreSubjects } from "../engine/score-tree.js";
+import { IssueLog } from "../engine/state.js";
+import { NO_GRADE, RowContext } from "../engine/tables.js";
 import type { DataTable } from "../engine/data-table.js";
 import { checkSubjects, prepareSubject, type DataLimits, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
-import { testCondition } from "../engine/condition.js";
+import { planOf } from "../plan/plan.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
 export type SetEvaluation = { readonly results: readonly RubricResult[]; readonly issues: readonly Issue[] };
@@ -47,10 +53,12 @@ export function evaluateSet(set: RubricSet, rows: readonly SubjectData[] | DataT
   const linked = new Map<string, Map<string, LinkedFacts>>();
   const results: RubricResult[] = [];
   for (const rubric of set.rubrics) {
-    const out = evaluateRubric(rubric, subjects, linked, options);
+    // Another rubric of the set reads this one's results (linked items, rubric.<id> facts).
+    const read = set.rubrics.some((r) => r.dependencies.has(rubric.id));
+    const out = evaluateRubric(rubric, subjects, linked, options, read);
     if (out.issues.length > 0) return { results: [], issues: sortIssues(out.issues) };
     results.push(out.result!);
-    linked.set(rubric.id, out.linked!);
+    if (out.linked) linked.set(rubric.id, out.linked);
   }
   return { results, issues: [] };
 }
@@ -64,69 +72,72 @@ function evaluateRubric(
   identities: readonly SubjectIdentity[],
   linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
   { onProgress, trail = "full" }: EvaluateOptions,
+  read = true,
 ): { result?: RubricResult; linked?: Map<string, LinkedFacts>; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const prepared = identities.map((s) => prepareSubject(s, rubric, issues));
-  if (issues.length > 0) return { issues };
+  const boundary: Issue[] = [];
+  const prepared = identities.map((s) => prepareSubject(s, rubric, boundary));
+  if (boundary.length > 0) return { issues: boundary };
+  const log = new IssueLog(rubric);
   const cohort = computeCohortInputs(rubric, prepared);
-  const states = prepared.map((p) => new SubjectState(rubric, p, linked, issues, trail === "full"));
-  const gradeNotes = new Map<SubjectState, readonly GradeNote[]>();
 
-  // 3-4. points, total, raw grade
-  let done = 0;
-  for (const s of states) {
-    if (onProgress && ++done % 10_000 === 0) onProgress(done, states.length, rubric.id);
-    if (!scoreTree(rubric.root, s, cohort, rubric.rounding)) continue;
-    // One total: the root's points, already rounded when the rubric declares rounding.
-    const total = s.scores.get(rubric.root.id)?.points ?? ZERO;
-    s.total = total;
-    s.scoredTotal = total;
-    let zeroItems = 0;
-    // A bonus or an adjustment at 0 is nothing earned or lost, not an item scored 0.
-    for (const i of rubric.items) if (i.method.kind !== "bonus" && i.method.kind !== "adjust" && s.scores.get(i.id)?.points.isZero()) zeroItems++;
-    s.zeroItems = zeroItems;
-    const assigned = assignGrade(rubric, total, s);
-    if (assigned.grade === undefined) s.fail("EVAL_NO_GRADE", { score: total.toFixed() });
-    s.grade = s.rawGrade = assigned.grade;
-    const skipped = s.skipped.map((k): GradeNote => ({ key: "skipped", item: k.item, column: k.column }));
-    if (skipped.length || assigned.notes.length) gradeNotes.set(s, [...skipped, ...assigned.notes]);
-    if (trail === "none") s.compact();
-  }
-  if (issues.length > 0) return { issues };
-
+  // 3. points, total (the score table)
+  const table = scoreSubjects(rubric, prepared, cohort, linked, log, onProgress && ((done, total) => onProgress(done, total, rubric.id)));
+  const ctx = new RowContext(rubric, planOf(rubric), table, log, linked);
+  // 4. raw grade
+  const graded = gradeStage(rubric, table, ctx, log);
+  if (log.issues.length > 0) return { issues: log.issues };
   // 5. exclusions and vetoes
-  for (const s of states) {
-    applyExclusions(rubric, s);
-    if (!s.excluded) applyVetoes(rubric, s);
-  }
+  const early = applyEarlyRules(rubric, initialVerdicts(table, graded.raw), ctx);
   // 6. ranking
-  const ranked = states.filter((s) => !s.excluded && !s.unranked);
-  rankCohort(ranked, rubric.tieBreakers);
+  const ranks = rankStage(rubric.tieBreakers, early, ctx);
   // 7. downgrades and caps
-  for (const s of states) if (!s.excluded) applyDowngradesAndCaps(rubric, s);
+  const late = applyLateRules(rubric, early, ranks, ctx);
   // 8. quotas
-  const warnings = applyQuotas(rubric, states).map((w) =>
-    makeIssue("EVAL_QUOTA_HELD_BY_RULES", { ...w }, { rubric: rubric.id, severity: "warning" }),
-  );
+  const ids = ctx.idsOf();
+  const quotas = applyQuotas(rubric, late, ranks, ids, prepared.map((p) => p.group));
+  const v = quotas.verdicts;
+  const warnings = quotas.warnings.map((w) => makeIssue("EVAL_QUOTA_HELD_BY_RULES", { ...w }, { rubric: rubric.id, severity: "warning" }));
   // 9. actions and tiers
-  for (const s of states) {
-    if (s.excluded) continue;
-    for (const a of rubric.actions) if (!a.when || testCondition(a.when, s)) s.actions.push({ id: a.id, label: a.label });
-    const tier = rubric.tiers.find((t) => !t.when || testCondition(t.when, s));
-    if (tier) s.tier = { id: tier.id, label: tier.label, ...(tier.followUp ? { followUp: tier.followUp } : {}) };
-  }
-  if (issues.length > 0) return { issues };
+  const { actions, tiers } = actionStage(rubric, v, ranks, ctx);
+  if (log.issues.length > 0) return { issues: log.issues };
 
-  const ordered = [...states].sort(
-    (a, b) => Number(a.excluded || a.unranked) - Number(b.excluded || b.unranked) || (a.rank?.rank ?? 0) - (b.rank?.rank ?? 0) || compareIds(a.id, b.id),
-  );
-  const units: SubjectResult[] = ordered.map((s) => buildSubjectResult(rubric, s, gradeNotes.get(s) ?? [], trail));
+  // The report: units in rank order (ties by id), excluded and unranked subjects last.
+  const n = prepared.length;
+  const order = Uint32Array.from({ length: n }, (_, i) => i);
+  const last = (i: number) => v.excluded[i]! | v.unranked[i]!;
+  order.sort((a, b) => last(a) - last(b) || ranks.rank[a]! - ranks.rank[b]! || compareIds(ids[a]!, ids[b]!));
+  const source: TrailSource = { rubric, level: trail, rescore: (i) => rescoreSubject(rubric, prepared[i]!, cohort, linked) };
+  const units: SubjectResult[] = new Array<SubjectResult>(n);
+  const none: readonly never[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const p = prepared[i]!;
+    units[k] = subjectView(source, i, {
+      id: p.id,
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      ...(p.group !== undefined ? { group: p.group } : {}),
+      total: v.total[i]!,
+      grade: v.grade[i] === NO_GRADE ? undefined : v.grade[i],
+      rawGrade: v.rawGrade[i] === NO_GRADE ? undefined : v.rawGrade[i],
+      rank: ranks.rank[i] || null,
+      groupRank: ranks.groupRank[i] || null,
+      excluded: v.excluded[i] === 1,
+      adjustments: v.adjustments.get(i) ?? none,
+      actions: actions.get(i) ?? [],
+      tier: tiers.get(i) ?? null,
+      rules: v.fired.get(i) ?? [],
+      gradeNotes: graded.notes.get(i) ?? none,
+    });
+  }
   const scale = rubric.grades.map((g) => g.id);
   const labels = rubric.grades.map((g) => g.label);
-  const linkedFacts = new Map<string, LinkedFacts>();
-  for (const s of states)
-    linkedFacts.set(s.id, { score: s.total, scale, labels, grade: s.excluded ? null : scale[s.grade!]!, rank: s.rank, excluded: s.excluded });
-  return { result: { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings }, linked: linkedFacts, issues };
+  const linkedFacts = read ? new Map<string, LinkedFacts>() : undefined;
+  for (let i = 0; linkedFacts && i < n; i++) {
+    const r = ranks.rank[i];
+    linkedFacts.set(prepared[i]!.id, { score: v.total[i]!, scale, labels, grade: v.excluded[i] ? null : scale[v.grade[i]!]!, rank: r ? { rank: r, of: ranks.of } : undefined, excluded: v.excluded[i] === 1 });
+  }
+  const result: RubricResult = { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings };
+  return { result, ...(linkedFacts ? { linked: linkedFacts } : {}), issues: [] };
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { CompiledRubric, TreeNode } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../decimal/decimal.js";
 import type { GradeNote } from "../engine/grade.js";
-import type { AdjustmentKind, SubjectState, TrailNote } from "../engine/state.js";
+import type { AdjustmentKind, AdjustmentState, NodeScore, TrailNote } from "../engine/state.js";
 import type { Issue } from "../diagnostics/issue.js";
 import { gradeNoteText, noteText } from "./trail-text.js";
 
@@ -70,7 +70,12 @@ export interface SubjectResult {
   readonly adjustments: readonly Adjustment[];
   readonly actions: readonly { readonly id: string; readonly label: string }[];
   readonly tier: { readonly id: string; readonly label: string; readonly followUp?: string } | null;
-  /** Every applicable node in tree order (root first). */
+  /**
+   * Every applicable node in tree order (root first). Computed when first read: the
+   * subject is re-scored exactly with full detail (about the cost of scoring it once,
+   * plus the trail's strings), then kept. Empty with trail "none"; no lines with
+   * "points". See docs/engine.md, "What is lazy".
+   */
   readonly nodes: readonly NodeResult[];
   /** Rules whose condition held. */
   readonly rules: readonly FiredRuleResult[];
@@ -139,11 +144,136 @@ export function formatScore(rubric: CompiledRubric, d: Dec): string {
  */
 export type TrailLevel = "full" | "points" | "none";
 
-export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, gradeNotes: readonly GradeNote[], trail: TrailLevel = "full"): SubjectResult {
-  const gid = (i: number | undefined) => (i === undefined ? null : rubric.grades[i]!.id);
+/**
+ * Where a unit's trail comes from: the subject is re-scored, exactly and with full
+ * detail, through the same engine, when its `nodes` are first read. Nothing of the
+ * trail is kept from the batch run itself.
+ * @internal
+ */
+export interface TrailSource {
+  readonly rubric: CompiledRubric;
+  readonly level: TrailLevel;
+  /** Re-score subject number `ref` with full detail: each applicable node's score by node id. */
+  rescore(ref: number): ReadonlyMap<string, NodeScore>;
+}
+
+/** The plain fields of a unit, computed by the batch run (the trail is not among them). @internal */
+export interface UnitFields {
+  readonly id: string;
+  readonly name?: string;
+  readonly group?: string;
+  readonly total: Dec;
+  readonly grade: number | undefined;
+  readonly rawGrade: number | undefined;
+  readonly rank: number | null;
+  readonly groupRank: number | null;
+  readonly excluded: boolean;
+  readonly adjustments: readonly AdjustmentState[];
+  readonly actions: readonly { readonly id: string; readonly label: string }[];
+  readonly tier: { readonly id: string; readonly label: string; readonly followUp?: string } | null;
+  readonly rules: readonly FiredRuleResult[];
+  readonly gradeNotes: readonly GradeNote[];
+}
+
+const NO_NODES: readonly NodeResult[] = Object.freeze([]);
+
+/**
+ * A unit of a result (SubjectResult). Every field is a plain own data property except
+ * `nodes`, an own enumerable accessor in its place in the key order: the first read
+ * re-scores the subject exactly with full detail (about the cost of scoring it once,
+ * plus the trail's strings) and replaces the accessor by the value, so JSON.stringify,
+ * spreads, structuredClone and toEqual see an ordinary object with the same keys in the
+ * same order. With trail "none", `nodes` is an empty array and nothing is re-scored.
+ * The exact total and the grade notes are kept in private fields.
+ */
+class SubjectView {
+  readonly #total: Dec;
+  readonly #notes: readonly GradeNote[];
+  #source: TrailSource | undefined;
+  readonly #ref: number;
+
+  constructor(source: TrailSource, ref: number, f: UnitFields) {
+    const rubric = source.rubric;
+    const gid = (i: number | undefined) => (i === undefined ? null : rubric.grades[i]!.id);
+    const self = this as unknown as Record<string, unknown>;
+    self.id = f.id;
+    if (f.name !== undefined) self.name = f.name;
+    if (f.group !== undefined) self.group = f.group;
+    self.score = formatScore(rubric, f.total);
+    self.grade = f.excluded ? null : gid(f.grade);
+    self.rawGrade = gid(f.rawGrade);
+    self.rank = f.rank;
+    self.groupRank = f.groupRank;
+    self.excluded = f.excluded;
+    self.adjustments = f.adjustments.length === 0 ? [] : f.adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: gid(a.from), to: gid(a.to), reason: a.reason, numbers: a.numbers }));
+    self.actions = f.actions;
+    self.tier = f.tier;
+    if (source.level === "none") self.nodes = [];
+    else Object.defineProperty(this, "nodes", LAZY_NODES);
+    self.rules = f.rules;
+    self.gradeNotes = f.gradeNotes.length === 0 ? [] : f.gradeNotes.map((n) => gradeNoteText(n));
+    this.#total = f.total;
+    this.#notes = f.gradeNotes;
+    this.#source = source.level === "none" ? undefined : source;
+    this.#ref = ref;
+  }
+
+  static total(u: object): Dec | undefined {
+    return #total in u ? u.#total : undefined;
+  }
+
+  static notes(u: object): readonly GradeNote[] | undefined {
+    return #notes in u ? u.#notes : undefined;
+  }
+
+  /** The trail, re-scored (`keep`: this is the read that keeps it, so the source is let go). */
+  static nodes(u: SubjectView, keep: boolean): readonly NodeResult[] {
+    const source = u.#source;
+    if (!source) return NO_NODES;
+    if (keep) u.#source = undefined;
+    return trailNodes(source.rubric, source.rescore(u.#ref), source.level);
+  }
+
+  static isView(u: object): u is SubjectView {
+    return #source in u;
+  }
+}
+
+/**
+ * A unit's nodes without keeping them on the unit: for a writer that streams units one
+ * by one, so that memory does not grow with the trails written. A unit whose `nodes`
+ * were already read (or that was built elsewhere) gives its `nodes`. Each call on a
+ * unit not yet read re-scores the subject. @internal
+ */
+export function transientNodes(u: SubjectResult): readonly NodeResult[] {
+  const d = Object.getOwnPropertyDescriptor(u, "nodes");
+  if (d?.get && SubjectView.isView(u)) return SubjectView.nodes(u, false);
+  return u.nodes;
+}
+
+const LAZY_NODES: PropertyDescriptor = Object.freeze({
+  enumerable: true,
+  configurable: true,
+  get(this: SubjectView) {
+    const nodes = SubjectView.nodes(this, true);
+    Object.defineProperty(this, "nodes", { value: nodes, enumerable: true, configurable: true, writable: true });
+    return nodes;
+  },
+  set(this: SubjectView, value: unknown) {
+    Object.defineProperty(this, "nodes", { value, enumerable: true, configurable: true, writable: true });
+  },
+});
+
+/** A unit of the result: plain fields, and `nodes` re-scored on first read (see SubjectView). @internal */
+export function subjectView(source: TrailSource, ref: number, fields: UnitFields): SubjectResult {
+  return new SubjectView(source, ref, fields) as unknown as SubjectResult;
+}
+
+/** The trail of one subject from its node scores, in tree order (root first). */
+function trailNodes(rubric: CompiledRubric, scores: ReadonlyMap<string, NodeScore>, trail: TrailLevel): NodeResult[] {
   const nodes: NodeResult[] = [];
   const walk = (node: TreeNode, depth: number, parent: string | null) => {
-    const score = s.scores.get(node.id);
+    const score = scores.get(node.id);
     if (!score) return;
     // The root's points are the total (rounded when the rubric declares rounding): the same number as `score`.
     const places = depth === 0 ? (rubric.rounding?.places ?? node.round?.places) : node.round?.places;
@@ -176,27 +306,8 @@ export function buildSubjectResult(rubric: CompiledRubric, s: SubjectState, grad
       for (const c of node.outside) walk(c, depth + 1, node.id);
     }
   };
-  if (trail !== "none") walk(rubric.root, 0, null);
-  const result: SubjectResult = {
-    id: s.id,
-    ...(s.subject.name !== undefined ? { name: s.subject.name } : {}),
-    ...(s.subject.group !== undefined ? { group: s.subject.group } : {}),
-    score: formatScore(rubric, s.total),
-    grade: s.excluded ? null : gid(s.grade),
-    rawGrade: gid(s.rawGrade),
-    rank: s.rank?.rank ?? null,
-    groupRank: s.groupRank?.rank ?? null,
-    excluded: s.excluded,
-    adjustments: s.adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: gid(a.from), to: gid(a.to), reason: a.reason, numbers: a.numbers })),
-    actions: s.actions,
-    tier: s.tier ?? null,
-    nodes,
-    rules: s.fired,
-    gradeNotes: gradeNotes.map((n) => gradeNoteText(n)),
-  };
-  exactScores.set(result, s.total);
-  if (gradeNotes.length) subjectGradeNotes.set(result, gradeNotes);
-  return result;
+  walk(rubric.root, 0, null);
+  return nodes;
 }
 
 /** The notes behind each line's `detail` and their exact amounts, for explain in any locale. */
@@ -207,19 +318,13 @@ export function lineNote(line: NodeResult["lines"][number]): { readonly note: Tr
   return lineNotes.get(line);
 }
 
-/** The grade notes behind `gradeNotes` strings. */
-const subjectGradeNotes = new WeakMap<SubjectResult, readonly GradeNote[]>();
-
 /** The grade notes of a subject result built here, as data (empty otherwise). @internal */
 export function gradeNotesOf(u: SubjectResult): readonly GradeNote[] {
-  return subjectGradeNotes.get(u) ?? [];
+  return SubjectView.notes(u) ?? [];
 }
-
-/** The exact totals behind `score` strings (an unrounded 256/3 prints with 40 digits). */
-const exactScores = new WeakMap<SubjectResult, Dec>();
 
 /** The exact total of a subject result (parsed back from `score` when it was built elsewhere). @internal */
 export function exactScore(u: SubjectResult): Dec {
-  return exactScores.get(u) ?? dec(u.score);
+  return SubjectView.total(u) ?? dec(u.score);
 }
 

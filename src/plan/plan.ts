@@ -1,0 +1,130 @@
+/**
+ * The evaluation plan of a compiled rubric: its scoring tree as a flat array of nodes
+ * indexed by number, children before parents, built once per compiled rubric (cached
+ * in a WeakMap, so a rubric is planned once however many batches it scores).
+ *
+ * The engine scores a subject by walking the plan by index into a scratch buffer that
+ * is reused from subject to subject: no Map, Set or closure per subject. What cannot
+ * vary per subject is computed here once:
+ *
+ * - `fixedMax`: a group's full mark when every node below it always applies (no `only`
+ *   and no `missing: skip` anywhere under it); otherwise the engine adds up the full
+ *   marks of the children that apply to the subject, as before.
+ * - `skippable`: an item that reads an input whose missing policy may be `skip`.
+ * - the nodes whose points later stages read (conditions, tie-breakers): `kept`.
+ * @internal
+ */
+import type { CompiledRubric, GroupNode, TreeNode } from "../compile/model.js";
+import { methodInputs } from "../compile/inputs.js";
+import { groupNumeric, itemNumeric, type Numeric } from "./numeric.js";
+import { max as maxOf, min as minOf, sum, ZERO, type Dec } from "../decimal/decimal.js";
+
+export interface PlanNode {
+  /** Position in `Plan.nodes` (children before parents). */
+  readonly index: number;
+  readonly node: TreeNode;
+  /** The parent's index, -1 for the root. */
+  readonly parent: number;
+  /** Indices of the children (then of the `outside` nodes) of a group; empty for an item. */
+  readonly children: readonly number[];
+  readonly outside: readonly number[];
+  /** The full mark of a group when it cannot vary per subject; undefined when it can (or for an item). */
+  readonly fixedMax: Dec | undefined;
+  /** Whether the node may not apply to a subject (its own or a descendant's `only`, a `missing: skip`). */
+  readonly mayNotApply: boolean;
+  /** The node's points are read after scoring (a condition, a tie-breaker, the total): kept in a column. */
+  readonly kept: boolean;
+  /** Exact integers at a scale, or Dec (plan/numeric.ts): the choice is visible here, per node. */
+  readonly numeric: Numeric;
+}
+
+export interface Plan {
+  /** Every node of the tree (outside nodes included), children before parents; the root is last. */
+  readonly nodes: readonly PlanNode[];
+  readonly root: number;
+  /** Node id → index. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Indices of the kept nodes, in plan order. */
+  readonly kept: readonly number[];
+  /** Indices of the items that count towards `zeroItems` (not bonus, not adjust), in tree order. */
+  readonly countedItems: readonly number[];
+}
+
+const plans = new WeakMap<CompiledRubric, Plan>();
+
+/** The plan of a compiled rubric (built on first use, then cached). */
+export function planOf(rubric: CompiledRubric): Plan {
+  let plan = plans.get(rubric);
+  if (!plan) plans.set(rubric, (plan = buildPlan(rubric)));
+  return plan;
+}
+
+function buildPlan(rubric: CompiledRubric): Plan {
+  const nodes: PlanNode[] = [];
+  const index = new Map<string, number>();
+  const keptIds = new Set<string>([rubric.root.id, ...rubric.factNodes]);
+  const visit = (node: TreeNode): number => {
+    let children: number[] = [];
+    let outside: number[] = [];
+    if (node.type === "group") {
+      children = node.children.map(visit);
+      outside = node.outside.map(visit);
+    }
+    // A group none of whose children apply does not apply either.
+    const mayNotApply = node.only !== undefined || (node.type === "item" ? skippable(rubric, node) : children.every((c) => nodes[c]!.mayNotApply));
+    const varies = (c: number) => nodes[c]!.mayNotApply || (nodes[c]!.node.type === "group" && nodes[c]!.fixedMax === undefined);
+    const fixedMax =
+      node.type === "group" && !children.some(varies)
+        ? groupFull(node, children.map((c) => nodes[c]!.fixedMax ?? nodes[c]!.node.max), node.children)
+        : undefined;
+    const numeric =
+      node.type === "item"
+        ? itemNumeric(rubric, node)
+        : groupNumeric(
+            node,
+            children.map((c) => nodes[c]!.numeric),
+            outside.map((c) => nodes[c]!.numeric),
+          );
+    const self = nodes.length;
+    nodes.push({ index: self, node, parent: -1, children, outside, fixedMax, mayNotApply, kept: keptIds.has(node.id), numeric });
+    index.set(node.id, self);
+    return self;
+  };
+  const root = visit(rubric.root);
+  for (const n of nodes) for (const c of [...n.children, ...n.outside]) (nodes[c] as { parent: number }).parent = n.index;
+  const countedItems: number[] = [];
+  for (const item of rubric.items) if (item.method.kind !== "bonus" && item.method.kind !== "adjust") countedItems.push(index.get(item.id)!);
+  return { nodes, root, index, kept: nodes.filter((n) => n.kept).map((n) => n.index), countedItems };
+}
+
+/** Whether an item reads an input that may be absent under `missing: skip`. */
+function skippable(rubric: CompiledRubric, item: Extract<TreeNode, { type: "item" }>): boolean {
+  return methodInputs(item.method).some(({ input }) => (item.missing ?? rubric.inputs.get(input)?.missing) === "skip");
+}
+
+/**
+ * A group's full mark from its children's full marks (all of them applying): the same
+ * arithmetic as the engine's per-subject one (engine/score-tree.ts groupFull), cap and
+ * normalisation included.
+ */
+export function groupFull(g: GroupNode, maxes: readonly Dec[], children: readonly TreeNode[]): Dec {
+  let full: Dec;
+  switch (g.combine) {
+    case "sum":
+      full = sum(maxes);
+      break;
+    case "weighted":
+      full = g.weightSum ? sum(maxes.map((m, i) => m.times(children[i]!.rawWeight!))).div(g.weightSum) : sum(maxes.map((m, i) => m.times(children[i]!.weight!)));
+      break;
+    case "mean":
+    case "max":
+      full = maxes.reduce(maxOf, ZERO);
+      break;
+    case "min":
+      full = maxes.length ? maxes.reduce(minOf) : ZERO;
+      break;
+  }
+  if (g.cap && full.gt(g.cap)) full = g.cap;
+  if (g.normalizeTo) full = g.normalizeTo;
+  return full;
+}
