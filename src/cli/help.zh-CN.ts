@@ -41,10 +41,10 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   --detail                  JSON 格式：每个单位带 nodes，即每个指标的得分及其计算明细（不加时不带
                             nodes）；未给 --feedback 时同时输出每个单位的反馈（--feedback full）
   --feedback none|summary|full
-                            JSON 反馈：none 不输出；summary 只输出共性问题（默认）；full 另输出每个
+                            JSON 反馈：none 不输出（默认）；summary 输出共性问题；full 另输出每个
                             单位的个性问题、亮点和距下一等次所需分数
   --problems N              JSON 反馈：每个单位列出的个性问题数（默认取方案中的 feedback.problems）；意味着 --feedback full
-  --common 比例             JSON 反馈：共性问题的失分单位比例，0% 到 100% 或 0 到 1（默认取方案中的 feedback.commonShare）
+  --common 比例             JSON 反馈：共性问题的失分单位比例，0% 到 100% 或 0 到 1（默认取方案中的 feedback.commonShare）；意味着 --feedback summary
   --ignore 列,...           搁置这些数据列（须是所给方案都不读取的列），在标准错误输出中列出
   --ignore-folder-columns   搁置所给方案文件所在文件夹中其他方案声明的列（用文件夹的数据
                             只计算其中一个版本时使用）

@@ -102,11 +102,11 @@ options:
                             behind them (without it units carry no nodes); implies
                             --feedback full unless --feedback is given
   --feedback none|summary|full
-                            JSON feedback: none; summary, the common problems (共性问题)
-                            only (the default); full, also each unit's problems,
+                            JSON feedback: none (the default); summary, the common
+                            problems (共性问题); full, also each unit's problems,
                             highlights and points to the next grade
   --problems N              JSON feedback: individual problems per subject (default: the rubric's feedback.problems); implies --feedback full
-  --common SHARE            JSON feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare)
+  --common SHARE            JSON feedback: common problem share, 0% to 100% or 0 to 1 (default: the rubric's feedback.commonShare); implies --feedback summary
   --ignore COL,...          set these data columns aside (columns no rubric given reads), named on stderr
   --ignore-folder-columns   set aside the columns that the other rubrics of a given rubric file's
                             folder declare (score one version of a folder on the folder's data)
@@ -487,8 +487,9 @@ function score(positionals: readonly string[], values: Record<string, string | b
   onlyWithFormat(values, format, ["detail", "feedback", "problems", "common"], ["table", "csv"], "json");
   if (values.out === "") throw new UsageError(t("out-needs-name"));
   const streamed = format === "json" || format === "ndjson";
-  // JSON: nodes only with --detail; feedback as asked, else full with --detail or --problems, else the common problems.
-  const feedback: FeedbackLevel = givenFeedback ?? (values.detail || problems !== undefined ? "full" : "summary");
+  // JSON: nodes only with --detail; feedback as asked, else the least that shows what was asked for:
+  // full with --detail or --problems, the common problems with --common, else none.
+  const feedback: FeedbackLevel = givenFeedback ?? (values.detail || problems !== undefined ? "full" : common !== undefined ? "summary" : "none");
   if (streamed && problems !== undefined && feedback !== "full") throw new UsageError(t("feedback-needs-full", { option: "--problems", feedback }));
   if (streamed && common !== undefined && feedback === "none") throw new UsageError(t("feedback-needs-full", { option: "--common", feedback }));
   // Feedback needs every item's points; the lines only with --detail. JSON without nodes or feedback needs no trail.

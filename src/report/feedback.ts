@@ -11,7 +11,7 @@
 import type { CompiledRubric } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../decimal/decimal.js";
 import type { Locale } from "../diagnostics/locale.js";
-import { exactOf, exactScore, type RubricResult, type SubjectResult } from "./result.js";
+import { exactOf, exactScore, transientNodes, type RubricResult, type SubjectResult } from "./result.js";
 
 /** Overrides of the rubric's `feedback:` settings. */
 export interface FeedbackOptions {
@@ -122,8 +122,10 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
 
   // Batch statistics per item: who lost enough to count, the sum and the best points.
   const stats = new Map<string, ItemStats>();
+  // Without per-subject feedback, each unit's trail is read and not kept on it (memory stays flat).
+  const nodesOf = options.perSubject === false ? transientNodes : (u: SubjectResult) => u.nodes;
   for (const u of graded)
-    for (const n of u.nodes) {
+    for (const n of nodesOf(u)) {
       if (!factors.has(n.id)) continue;
       const x = exactOf(n);
       let st = stats.get(n.id);

@@ -57,12 +57,16 @@ describe("the streamed document", { timeout: 60_000 }, () => {
 describe("the default JSON and --feedback", { timeout: 60_000 }, () => {
   const doc = (args: string[]) => JSON.parse(cli(["score", CHN, "--format", "json", ...args]).out) as { results: { units: Record<string, unknown>[]; feedback?: Record<string, unknown> }[] };
 
-  test("default: units without nodes, feedback with the common problems only", () => {
-    const d = doc([]);
-    for (const r of d.results) {
+  test("default: units without nodes, no feedback; --feedback summary or --common: the common problems only", () => {
+    for (const r of doc([]).results) {
       expect(r.units.some((u) => "nodes" in u)).toBe(false);
-      expect(Object.keys(r.feedback!)).toEqual(["common"]);
+      expect(r).not.toHaveProperty("feedback");
     }
+    for (const args of [["--feedback", "summary"], ["--common", "30%"]])
+      for (const r of doc(args).results) {
+        expect(r.units.some((u) => "nodes" in u)).toBe(false);
+        expect(Object.keys(r.feedback!)).toEqual(["common"]);
+      }
   });
 
   test("--detail: nodes with their lines and every unit's feedback (the full document)", () => {
@@ -78,7 +82,7 @@ describe("the default JSON and --feedback", { timeout: 60_000 }, () => {
   test("--feedback none: no feedback key; full: the same common problems as summary, and each unit's", () => {
     expect(doc(["--feedback", "none"]).results.every((r) => !("feedback" in r))).toBe(true);
     const full = doc(["--feedback", "full"]).results[1]!;
-    expect(full.feedback!.common).toEqual(doc([]).results[1]!.feedback!.common);
+    expect(full.feedback!.common).toEqual(doc(["--feedback", "summary"]).results[1]!.feedback!.common);
     expect(full.units.some((u) => "nodes" in u)).toBe(false);
   });
 
@@ -108,7 +112,7 @@ describe("the default JSON and --feedback", { timeout: 60_000 }, () => {
 
 describe("--format ndjson", { timeout: 60_000 }, () => {
   test("a line per unit of each rubric, then its rubric line; the same units as the JSON document", () => {
-    const lines = streamedCli(["score", CHN, "--format", "ndjson"]).text.split("\n");
+    const lines = streamedCli(["score", CHN, "--format", "ndjson", "--feedback", "summary"]).text.split("\n");
     expect(lines.pop()).toBe("");
     const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const json = JSON.parse(cli(["score", CHN, "--format", "json"]).out) as { results: { rubric: { id: string }; units: object[]; summary: object }[] };
