@@ -719,6 +719,7 @@ const enum ReadKind {
   Number,
   Boolean,
   OneOf,
+  Series,
 }
 
 /**
@@ -740,6 +741,8 @@ interface InputPlan {
   readonly max: Dec | undefined;
   /** Declared places, or -1. */
   readonly places: number;
+  /** A series' number of periods, or -1. */
+  readonly length: number;
   /** choice / grade: the allowed values. */
   readonly options: readonly string[] | undefined;
   /** The value when not given: the default, [] for records, undefined otherwise. */
@@ -756,10 +759,11 @@ function planOf(spec: InputSpec): InputPlan {
     name: spec.name,
     label: spec.label !== undefined && spec.label !== spec.name ? spec.label : undefined,
     fallbackColumn: spec.label ?? spec.name,
-    kind: number ? ReadKind.Number : spec.type === "boolean" ? ReadKind.Boolean : spec.type === "choice" || spec.type === "grade" ? ReadKind.OneOf : ReadKind.Other,
+    kind: number ? ReadKind.Number : spec.type === "boolean" ? ReadKind.Boolean : spec.type === "choice" || spec.type === "grade" ? ReadKind.OneOf : spec.type === "series" ? ReadKind.Series : ReadKind.Other,
     count: spec.type === "count",
-    min: number ? spec.min : undefined,
-    max: number ? spec.max : undefined,
+    min: number || spec.type === "series" ? spec.min : undefined,
+    max: number || spec.type === "series" ? spec.max : undefined,
+    length: spec.type === "series" ? spec.length : -1,
     places: number && spec.places !== undefined ? spec.places : -1,
     options: spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined,
     whenAbsent: def !== undefined ? def : spec.type === "records" ? NO_RECORDS : undefined,
@@ -773,6 +777,17 @@ function planOf(spec: InputSpec): InputPlan {
  * readValue to decide and report.
  */
 function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
+  if (plan.kind === ReadKind.Series) {
+    // Every period given as a plain number within the range (a series' elements have no places, no %).
+    if (!Array.isArray(raw) || raw.length !== plan.length) return undefined;
+    const out: Dec[] = [];
+    for (const x of raw) {
+      const d = typeof x === "string" ? plainDecimal(x) : undefined;
+      if (d === undefined || (plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
+      out.push(d);
+    }
+    return out;
+  }
   if (typeof raw !== "string") return undefined;
   switch (plan.kind) {
     case ReadKind.Number: {
@@ -1081,8 +1096,13 @@ function readValue(spec: InputSpec, raw: unknown, report: Report): InputValue | 
         return undefined;
       }
       const out: Dec[] = [];
+      // One element spec and one reporter for the whole list; `at` names the element being read.
+      const element = { ...spec, type: "number", clamp: false };
+      let at = 0;
+      const elementReport: Report = (code, params) => report(code, params, `.${at}`);
       for (let i = 0; i < raw.length; i++) {
-        const d = readNumber({ ...spec, type: "number", clamp: false }, raw[i], (code, params) => report(code, params, `.${i + 1}`), false);
+        at = i + 1;
+        const d = readNumber(element, raw[i], elementReport, false);
         if (d === undefined) return undefined;
         out.push(d);
       }

@@ -21,11 +21,12 @@ inputs:
   ok: { type: boolean }
   level: { type: choice, values: [好, 差] }
   extra: { type: number, default: 7 }
+  monthly: { type: series, length: 3, min: 0, max: 10 }
 grades:
   - { id: good, label: 好, min: 10 }
   - { id: poor, label: 差 }
 scoring:
-  max: 131
+  max: 161
   children:
     - { id: n, label: n, kind: input, max: 100 }
     - { id: c, label: c, kind: input, max: 10 }
@@ -33,6 +34,7 @@ scoring:
     - { id: ok, label: ok, kind: yesno, max: 5 }
     - { id: level, label: level, kind: levels, max: 5, levels: { 好: 5, 差: 0 } }
     - { id: extra, label: extra, kind: input, max: 10 }
+    - { id: m, label: m, kind: periods, input: monthly, count: 3, max: 30, aggregate: sum }
 `);
 
 function prepare(rows: Record<string, unknown>[]) {
@@ -56,7 +58,7 @@ describe("prepared values", () => {
     expect(String(v.get("n"))).toBe(String(parseDecimal("85.5")));
     expect(v.get("ok")).toBe(true);
     expect(String(v.get("extra"))).toBe("7");
-    expect([...prepared[0]!.absent]).toEqual(["c", "r"]);
+    expect([...prepared[0]!.absent]).toEqual(["c", "r", "monthly"]);
     const seen: string[] = [];
     v.forEach((_x, k) => seen.push(k));
     expect(seen).toEqual(["n", "ok", "level", "extra"]);
@@ -92,6 +94,24 @@ describe("prepared values", () => {
       ["DATA_NOT_INTEGER", 1, "c"],
       ["DATA_INVALID_VALUE", 1, "ok"],
       ["DATA_TOO_PRECISE", 2, "n"],
+    ]);
+  });
+
+  test("a series: plain numbers read at once, anything else read (and reported) as before, at its period", () => {
+    const { prepared, issues } = prepare([
+      { id: "u1", monthly: ["1", "2.50", "10"] },
+      { id: "u2", monthly: [1, " 2 ", "3"] },
+      { id: "u3", monthly: ["1", "11", "2"] },
+      { id: "u4", monthly: ["1", null, "2"] },
+    ]);
+    expect(prepared.slice(0, 2).map((p) => (p.values.get("monthly") as Dec[]).map((d) => d.toFixed()))).toEqual([
+      ["1", "2.5", "10"],
+      ["1", "2", "3"],
+    ]);
+    // 11 > max 10 at period 2; a missing period 2.
+    expect(issues.map((i) => [i.code, i.row, i.field])).toEqual([
+      ["DATA_OUT_OF_RANGE", 3, "monthly.2"],
+      ["DATA_NOT_NUMBER", 4, "monthly.2"],
     ]);
   });
 
