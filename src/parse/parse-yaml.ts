@@ -113,7 +113,9 @@ export function parseYaml(text: string, file?: string, limits: YamlLimits = {}):
   const locate = makeLocator(doc, lineCounter, file);
   const issues: Issue[] = [];
   for (const error of doc.errors) {
-    const source = at(error.pos[0]);
+    // yaml reports an unclosed quote at the end of the text; the opening quote is where to look.
+    const opened = error.code === "MISSING_CHAR" && /closing ["']quote/.test(error.message) ? unclosedQuoteStart(tokens, error.pos[0]) : undefined;
+    const source = at(opened ?? error.pos[0]);
     const detail = error.message.split("\n")[0] ?? error.code;
     if (error.code === "DUPLICATE_KEY") {
       // yaml's message does not name the key ("Map keys must be unique"): read it from the pair that starts here.
@@ -166,6 +168,28 @@ function compose(tokens: readonly CST.Token[], length: number): Document.Parsed 
     }
   }
   return doc!;
+}
+
+/**
+ * The offset of the opening quote of the quoted scalar that runs up to `end` (the
+ * position where yaml found the closing quote missing), or undefined. The token tree is
+ * walked iteratively, so any depth is safe.
+ */
+function unclosedQuoteStart(tokens: readonly CST.Token[], end: number): number | undefined {
+  const stack: unknown[] = [...tokens];
+  let found: number | undefined;
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (typeof t !== "object" || t === null) continue;
+    const token = t as { type?: unknown; offset?: unknown; source?: unknown };
+    if ((token.type === "double-quoted-scalar" || token.type === "single-quoted-scalar") && typeof token.offset === "number" && typeof token.source === "string") {
+      // Only the unclosed scalar runs on to where the closing quote was looked for.
+      if (token.offset + token.source.length >= end && (found === undefined || token.offset > found)) found = token.offset;
+      continue;
+    }
+    for (const v of Object.values(t)) if (typeof v === "object" && v !== null) stack.push(v);
+  }
+  return found;
 }
 
 /** Nesting depth of collections on the token tree (iterative: any depth is safe here). */
