@@ -24,7 +24,8 @@ import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js";
 import { applyQuotas } from "../cohort/quota.js";
 import { compareIds, rankStage } from "../cohort/rank.js";
-import { subjectView, type RubricResult, type SubjectResult, type TrailLevel, type TrailSource } from "../report/result.js";
+import { unitView, type RubricResult, type SubjectResult, type TrailLevel, type TrailSource, type UnitTables } from "../report/result.js";
+import type { Dec } from "../decimal/decimal.js";
 import { computeCohortInputs } from "../engine/cohort-inputs.js";
 import { gradeStage } from "../engine/grade.js";
 import { actionStage, applyEarlyRules, applyLateRules, initialVerdicts } from "../engine/rules.js";
@@ -104,31 +105,30 @@ function evaluateRubric(
   // The report: units in rank order (ties by id), excluded and unranked subjects last.
   const n = prepared.length;
   const order = Uint32Array.from({ length: n }, (_, i) => i);
-  const last = (i: number) => v.excluded[i]! | v.unranked[i]!;
-  order.sort((a, b) => last(a) - last(b) || ranks.rank[a]! - ranks.rank[b]! || compareIds(ids[a]!, ids[b]!));
+  // One number per subject: excluded or unranked (last) above the rank (< 2^32), ties by id.
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = (v.excluded[i]! | v.unranked[i]!) * 4294967296 + ranks.rank[i]!;
+  order.sort((a, b) => key[a]! - key[b]! || compareIds(ids[a]!, ids[b]!));
   const source: TrailSource = { rubric, level: trail, rescore: (i) => rescoreSubject(rubric, prepared[i]!, cohort, linked) };
+  const tables: UnitTables = {
+    subjects: prepared,
+    gradeIds: rubric.grades.map((g) => g.id),
+    places: rubric.rounding?.places,
+    noGrade: NO_GRADE,
+    total: v.total as readonly Dec[],
+    grade: v.grade,
+    rawGrade: v.rawGrade,
+    excluded: v.excluded,
+    rank: ranks.rank,
+    groupRank: ranks.groupRank,
+    adjustments: v.adjustments,
+    actions,
+    tiers,
+    fired: v.fired,
+    notes: graded.notes,
+  };
   const units: SubjectResult[] = new Array<SubjectResult>(n);
-  const none: readonly never[] = [];
-  for (let k = 0; k < n; k++) {
-    const i = order[k]!;
-    const p = prepared[i]!;
-    units[k] = subjectView(source, i, {
-      id: p.id,
-      ...(p.name !== undefined ? { name: p.name } : {}),
-      ...(p.group !== undefined ? { group: p.group } : {}),
-      total: v.total[i]!,
-      grade: v.grade[i] === NO_GRADE ? undefined : v.grade[i],
-      rawGrade: v.rawGrade[i] === NO_GRADE ? undefined : v.rawGrade[i],
-      rank: ranks.rank[i] || null,
-      groupRank: ranks.groupRank[i] || null,
-      excluded: v.excluded[i] === 1,
-      adjustments: v.adjustments.get(i) ?? none,
-      actions: actions.get(i) ?? [],
-      tier: tiers.get(i) ?? null,
-      rules: v.fired.get(i) ?? [],
-      gradeNotes: graded.notes.get(i) ?? none,
-    });
-  }
+  for (let k = 0; k < n; k++) units[k] = unitView(source, tables, order[k]!);
   const scale = rubric.grades.map((g) => g.id);
   const labels = rubric.grades.map((g) => g.label);
   const linkedFacts = read ? new Map<string, LinkedFacts>() : undefined;

@@ -157,25 +157,8 @@ export interface TrailSource {
   rescore(ref: number): ReadonlyMap<string, NodeScore>;
 }
 
-/** The plain fields of a unit, computed by the batch run (the trail is not among them). @internal */
-export interface UnitFields {
-  readonly id: string;
-  readonly name?: string;
-  readonly group?: string;
-  readonly total: Dec;
-  readonly grade: number | undefined;
-  readonly rawGrade: number | undefined;
-  readonly rank: number | null;
-  readonly groupRank: number | null;
-  readonly excluded: boolean;
-  readonly adjustments: readonly AdjustmentState[];
-  readonly actions: readonly { readonly id: string; readonly label: string }[];
-  readonly tier: { readonly id: string; readonly label: string; readonly followUp?: string } | null;
-  readonly rules: readonly FiredRuleResult[];
-  readonly gradeNotes: readonly GradeNote[];
-}
-
 const NO_NODES: readonly NodeResult[] = Object.freeze([]);
+const NO_NOTES: readonly GradeNote[] = Object.freeze([]);
 
 /**
  * A unit of a result (SubjectResult). Every field is a plain own data property except
@@ -192,30 +175,37 @@ class SubjectView {
   #source: TrailSource | undefined;
   readonly #ref: number;
 
-  constructor(source: TrailSource, ref: number, f: UnitFields) {
-    const rubric = source.rubric;
-    const gid = (i: number | undefined) => (i === undefined ? null : rubric.grades[i]!.id);
+  /** The unit of row i of a rubric's tables, its fields read straight from the columns. */
+  constructor(source: TrailSource, t: UnitTables, i: number) {
+    const gradeIds = t.gradeIds;
+    const p = t.subjects[i]!;
     const self = this as unknown as Record<string, unknown>;
-    self.id = f.id;
-    if (f.name !== undefined) self.name = f.name;
-    if (f.group !== undefined) self.group = f.group;
-    self.score = formatScore(rubric, f.total);
-    self.grade = f.excluded ? null : gid(f.grade);
-    self.rawGrade = gid(f.rawGrade);
-    self.rank = f.rank;
-    self.groupRank = f.groupRank;
-    self.excluded = f.excluded;
-    self.adjustments = f.adjustments.length === 0 ? [] : f.adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: gid(a.from), to: gid(a.to), reason: a.reason, numbers: a.numbers }));
-    self.actions = f.actions;
-    self.tier = f.tier;
+    self.id = p.id;
+    if (p.name !== undefined) self.name = p.name;
+    if (p.group !== undefined) self.group = p.group;
+    const total = t.total[i]!;
+    self.score = format(total, t.places);
+    const excluded = t.excluded[i] === 1;
+    const g = t.grade[i]!;
+    const raw = t.rawGrade[i]!;
+    self.grade = excluded || g === t.noGrade ? null : gradeIds[g]!;
+    self.rawGrade = raw === t.noGrade ? null : gradeIds[raw]!;
+    self.rank = t.rank[i] || null;
+    self.groupRank = t.groupRank[i] || null;
+    self.excluded = excluded;
+    const adjustments = t.adjustments.size === 0 ? undefined : t.adjustments.get(i);
+    self.adjustments = adjustments === undefined || adjustments.length === 0 ? [] : adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: a.from === undefined ? null : gradeIds[a.from]!, to: a.to === undefined ? null : gradeIds[a.to]!, reason: a.reason, numbers: a.numbers }));
+    self.actions = (t.actions.size === 0 ? undefined : t.actions.get(i)) ?? [];
+    self.tier = (t.tiers.size === 0 ? undefined : t.tiers.get(i)) ?? null;
     if (source.level === "none") self.nodes = [];
     else Object.defineProperty(this, "nodes", LAZY_NODES);
-    self.rules = f.rules;
-    self.gradeNotes = f.gradeNotes.length === 0 ? [] : f.gradeNotes.map((n) => gradeNoteText(n));
-    this.#total = f.total;
-    this.#notes = f.gradeNotes;
+    self.rules = (t.fired.size === 0 ? undefined : t.fired.get(i)) ?? [];
+    const notes = t.notes.size === 0 ? undefined : t.notes.get(i);
+    self.gradeNotes = notes === undefined || notes.length === 0 ? [] : notes.map((n) => gradeNoteText(n));
+    this.#total = total;
+    this.#notes = notes ?? NO_NOTES;
     this.#source = source.level === "none" ? undefined : source;
-    this.#ref = ref;
+    this.#ref = i;
   }
 
   static total(u: object): Dec | undefined {
@@ -265,8 +255,33 @@ const LAZY_NODES: PropertyDescriptor = Object.freeze({
 });
 
 /** A unit of the result: plain fields, and `nodes` re-scored on first read (see SubjectView). @internal */
-export function subjectView(source: TrailSource, ref: number, fields: UnitFields): SubjectResult {
-  return new SubjectView(source, ref, fields) as unknown as SubjectResult;
+/**
+ * A rubric's stage tables, as the units read them: row i of each column is subject i
+ * (the ref a unit's `nodes` re-scores). Sparse maps hold entries only for the subjects
+ * that have one.
+ */
+export interface UnitTables {
+  readonly subjects: readonly { readonly id: string; readonly name?: string; readonly group?: string }[];
+  readonly gradeIds: readonly string[];
+  /** Places of the rubric's rounding (the score string), or undefined. */
+  readonly places: number | undefined;
+  readonly noGrade: number;
+  readonly total: readonly Dec[];
+  readonly grade: Int32Array;
+  readonly rawGrade: Int32Array;
+  readonly excluded: Uint8Array;
+  readonly rank: Int32Array;
+  readonly groupRank: Int32Array;
+  readonly adjustments: ReadonlyMap<number, readonly AdjustmentState[]>;
+  readonly actions: ReadonlyMap<number, readonly { readonly id: string; readonly label: string }[]>;
+  readonly tiers: ReadonlyMap<number, { readonly id: string; readonly label: string; readonly followUp?: string }>;
+  readonly fired: ReadonlyMap<number, readonly FiredRuleResult[]>;
+  readonly notes: ReadonlyMap<number, readonly GradeNote[]>;
+}
+
+/** The unit of row i of the tables . */
+export function unitView(source: TrailSource, tables: UnitTables, i: number): SubjectResult {
+  return new SubjectView(source, tables, i) as unknown as SubjectResult;
 }
 
 /** The trail of one subject from its node scores, in tree order (root first). */
