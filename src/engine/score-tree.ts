@@ -36,8 +36,25 @@ import type { ScoreTable } from "./tables.js";
  */
 export function scoreTree(s: ScoringContext, cohort: CohortInputs, rounding?: Rounding): Dec | undefined {
   const root = s.plan.root;
-  let result = scoreNode(root, s, cohort);
-  if (s.fallback) {
+  const rootNum = s.plan.nodes[root]!.numeric;
+  let result: Dec | undefined;
+  let again = false;
+  if (rounding && rootNum.path === "int" && rounding.places < rootNum.scale && !s.scores && !s.intOff) {
+    // The integer path rounds the total by integer arithmetic at the root's scale: the
+    // only Dec made is the rounded total (what scoreNode then this function would give).
+    const v = scoreInt(root, s);
+    if (!s.fallback) {
+      if (v === undefined || s.failed) {
+        if (v === undefined && !s.failed) s.fail("EVAL_NOT_GRADABLE", { reason: "nothing-applies", skipped: s.skipped.map((k) => ({ item: k.item, column: k.column })) });
+        return undefined;
+      }
+      const points = Dec.of(roundScaled(v, 10 ** (rootNum.scale - rounding.places), rounding.mode), rounding.places);
+      s.scratch[root] = points;
+      return points;
+    }
+    again = true;
+  } else result = scoreNode(root, s, cohort);
+  if (again || s.fallback) {
     // A value outside what the plan proved for the integer path: this subject in Dec.
     s.reset(s.subject);
     s.intOff = true;
@@ -82,7 +99,7 @@ const readsOf = new WeakMap<ItemNode, readonly { readonly input: string }[]>();
  * the values to read as zero and a trail line for each.
  */
 function absentInputs(item: ItemNode, s: ScoringContext): "fail" | "skip" | { zeros?: Map<string, InputValue>; lines: TrailLine[] } {
-  if (s.subject.absent.size === 0) return NOTHING_ABSENT;
+  if (!s.anyAbsent) return NOTHING_ABSENT;
   let reads = readsOf.get(item);
   if (!reads) readsOf.set(item, (reads = methodInputs(item.method)));
   const absent = reads
@@ -367,10 +384,13 @@ function scoreInt(i: number, s: ScoringContext): number | undefined {
   if (node.only && !testCondition(node.only, s)) return undefined;
   let v: number | undefined;
   if (node.type === "item") {
-    const absent = absentInputs(node, s);
-    if (absent === "skip" || absent === "fail") return undefined;
     const failedBefore = s.failed;
-    v = absent.zeros ? s.withZeros(absent.zeros, () => itemInt(node, num.item!, s)) : itemInt(node, num.item!, s);
+    if (!s.anyAbsent) v = itemInt(node, num.item!, s);
+    else {
+      const absent = absentInputs(node, s);
+      if (absent === "skip" || absent === "fail") return undefined;
+      v = absent.zeros ? s.withZeros(absent.zeros, () => itemInt(node, num.item!, s)) : itemInt(node, num.item!, s);
+    }
     if (s.fallback) return undefined;
     if (v === undefined) {
       if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { reason: "item-failed", item: node.id });

@@ -145,6 +145,8 @@ export class ScoringContext implements FactContext {
   fallback = false;
   /** Score in Dec only (the fallback of one subject). */
   intOff = false;
+  /** Whether the current subject lacks some input (subject.absent is not empty), read once per subject. */
+  anyAbsent = false;
   /** With detail: each applicable node's score with its trail lines, by node id. */
   readonly scores: Map<string, NodeScore> | undefined;
   /** Facts that are not known while scoring (as before: total 0, no grade, no rank). */
@@ -173,6 +175,7 @@ export class ScoringContext implements FactContext {
 
   reset(subject: PreparedSubject): void {
     this.subject = subject;
+    this.anyAbsent = subject.absent.size !== 0;
     this.failed = false;
     this.skipped = NO_SKIPS;
     this.scratch.fill(undefined);
