@@ -16,6 +16,7 @@ import { say } from "../../src/cli/messages.js";
 import { writeFileAtomic, type WriteFs } from "../../src/cli/write.js";
 import * as fs from "node:fs";
 import { loadRubric, safeAssess } from "../../src/index.js";
+import { cliPieces } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CLI = join(root, "dist/cli.js");
@@ -72,12 +73,10 @@ function sh(script: string): Promise<Run> {
   });
 }
 
-/** The CLI in this process (fast): the same main() the binary runs. */
+/** The CLI in this process (fast): the same main() the binary runs, stderr as the process prints it (each line ends in a line break). */
 function cli(args: string[], input = ""): Run {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.from(input), isTty: false });
-  return { code, signal: null, out: out.join("\n"), err: err.map((e) => `${e}\n`).join("") };
+  const r = cliPieces(args, input);
+  return { code: r.code, signal: null, out: r.out.join("\n"), err: r.err.map((e) => `${e}\n`).join("") };
 }
 
 /** Exit code and the single stderr line (a stack trace has many lines and "    at "). */

@@ -4,18 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
-import { main } from "../../src/cli/main.js";
 import { safeCell } from "../../src/cli/csv.js";
+import { cli } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CHN = join(root, "rubrics/chn-energy-2024");
 
-function cli(args: string[], stdin = "") {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.from(stdin), isTty: false });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kaohe-"));
 

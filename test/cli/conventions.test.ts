@@ -9,17 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { cli } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CHN = join(root, "rubrics/chn-energy-2024");
 
-function cli(args: string[], input = "") {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.from(input), isTty: false });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 // The root declares no max: loads with one warning, ROOT_MAX_UNDECLARED.
 const WARNED = `kaohe: 1

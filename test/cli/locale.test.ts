@@ -7,22 +7,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { main } from "../../src/cli/main.js";
 import { localeOfEnv, localeOfOption, takeLang } from "../../src/cli/locale.js";
 import { CLI_EN } from "../../src/cli/messages.js";
 import { CLI_ZH } from "../../src/cli/messages.zh-CN.js";
 import { HELP_ZH } from "../../src/cli/help.zh-CN.js";
+import { cli } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CHN = join(root, "rubrics/chn-energy-2024");
 const CLI = join(root, "dist/cli.js");
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.from(""), isTty: false, env });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+/** The CLI in-process with only the given locale variables. */
+const run = (args: string[], env: Record<string, string> = {}) => cli(args, { env });
 
 /** The built CLI as a user runs it, with only the locale variables given. */
 function binary(args: string[], env: Record<string, string>): { out: string; err: string } {
@@ -56,9 +52,9 @@ describe("which language", () => {
     expect(takeLang(["score", "--lang"])).toEqual({ rest: ["score"], missing: true });
   });
   test("a bad --lang is a usage error (exit 2) in the environment's language", () => {
-    expect(cli(["score", CHN, "--lang", "fr"])).toMatchObject({ code: 2, err: 'kaohe: --lang must be zh or en, got "fr"' });
-    expect(cli(["score", CHN, "--lang", "fr"], { LANG: "zh_CN.UTF-8" })).toMatchObject({ code: 2, err: 'kaohe：--lang 应为 zh 或 en，实际为"fr"' });
-    expect(cli(["score", CHN, "--lang"])).toMatchObject({ code: 2, err: "kaohe: option --lang needs a value" });
+    expect(run(["score", CHN, "--lang", "fr"])).toMatchObject({ code: 2, err: 'kaohe: --lang must be zh or en, got "fr"' });
+    expect(run(["score", CHN, "--lang", "fr"], { LANG: "zh_CN.UTF-8" })).toMatchObject({ code: 2, err: 'kaohe：--lang 应为 zh 或 en，实际为"fr"' });
+    expect(run(["score", CHN, "--lang"])).toMatchObject({ code: 2, err: "kaohe: option --lang needs a value" });
   });
 });
 
@@ -98,21 +94,21 @@ describe("every CLI message, help and summary has a Chinese form", () => {
   });
   test.each(["main", "score", "validate", "test", "explain", "draw", "schema"])("kaohe %s --help in Chinese", (command) => {
     expect(HELP_ZH[command]).toBeDefined();
-    const r = cli(command === "main" ? ["--help"] : [command, "--help"], { LANG: "zh_CN.UTF-8" });
+    const r = run(command === "main" ? ["--help"] : [command, "--help"], { LANG: "zh_CN.UTF-8" });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^(用法：kaohe |kaohe：)/);
     expect(r.out).not.toMatch(/\busage\b/);
   });
   test("validate and test summaries", () => {
-    expect(cli(["validate", CHN], { LANG: "zh_CN.UTF-8" }).out).toMatch(/^检查通过：chn-energy-responsibility-2024（.*responsibility\.yaml，\d+ 个指标）/);
-    expect(cli(["test", CHN], { LANG: "zh_CN.UTF-8" }).out.split("\n").at(-1)).toMatch(/^通过 \d+ 个，未通过 0 个$/);
+    expect(run(["validate", CHN], { LANG: "zh_CN.UTF-8" }).out).toMatch(/^检查通过：chn-energy-responsibility-2024（.*responsibility\.yaml，\d+ 个指标）/);
+    expect(run(["test", CHN], { LANG: "zh_CN.UTF-8" }).out.split("\n").at(-1)).toMatch(/^通过 \d+ 个，未通过 0 个$/);
   });
   test("usage errors and unknown options", () => {
-    expect(cli(["score", CHN, "--bogus"], { LANG: "zh_CN.UTF-8" })).toMatchObject({ code: 2, err: "kaohe score：未知的选项 --bogus；请运行 kaohe score --help 查看可用选项" });
-    expect(cli(["score", CHN, "--bogus"])).toMatchObject({ code: 2, err: "kaohe score: unknown option --bogus; see kaohe score --help" });
-    expect(cli(["scor"], { LANG: "zh_CN.UTF-8" })).toMatchObject({ code: 2, err: 'kaohe：未知的命令"scor"；请运行 kaohe --help 查看可用命令' });
-    expect(cli(["explain", CHN, "--unit", "nobody", "--lang", "zh"])).toMatchObject({ code: 1, err: 'kaohe explain：数据中没有编号为"nobody"的单位' });
-    expect(cli(["score", "/no/such/path", "--lang", "zh"])).toMatchObject({ code: 1, err: "kaohe score：无法打开 /no/such/path：文件或文件夹不存在" });
+    expect(run(["score", CHN, "--bogus"], { LANG: "zh_CN.UTF-8" })).toMatchObject({ code: 2, err: "kaohe score：未知的选项 --bogus；请运行 kaohe score --help 查看可用选项" });
+    expect(run(["score", CHN, "--bogus"])).toMatchObject({ code: 2, err: "kaohe score: unknown option --bogus; see kaohe score --help" });
+    expect(run(["scor"], { LANG: "zh_CN.UTF-8" })).toMatchObject({ code: 2, err: 'kaohe：未知的命令"scor"；请运行 kaohe --help 查看可用命令' });
+    expect(run(["explain", CHN, "--unit", "nobody", "--lang", "zh"])).toMatchObject({ code: 1, err: 'kaohe explain：数据中没有编号为"nobody"的单位' });
+    expect(run(["score", "/no/such/path", "--lang", "zh"])).toMatchObject({ code: 1, err: "kaohe score：无法打开 /no/such/path：文件或文件夹不存在" });
   });
   test("a data problem: where it is, what is wrong and what is expected, in Chinese", () => {
     const dir = mkdtempSync(join(tmpdir(), "kaohe-zh-"));
@@ -121,24 +117,24 @@ describe("every CLI message, help and summary has a Chinese form", () => {
       'kaohe: 1\nid: small\nname: 小型测试\nyear: 2024\nversion: "1"\ninputs:\n  thought: { type: number, min: 0, max: 25, label: 思想建设得分 }\ngrades:\n  - { id: good, label: 好, min: 20 }\n  - { id: poor, label: 差 }\nscoring:\n  max: 25\n  children:\n    - { id: t, kind: input, input: thought, max: 25 }\n',
     );
     writeFileSync(join(dir, "d.csv"), "id,思想建设得分\nu0,20\nu1,30\n");
-    const r = cli(["score", join(dir, "r.yaml"), join(dir, "d.csv"), "--lang", "zh"]);
+    const r = run(["score", join(dir, "r.yaml"), join(dir, "d.csv"), "--lang", "zh"]);
     expect(r.code).toBe(1);
     // row 2 of the data is line 3 of the CSV (the header is line 1); 30 > 25
     expect(r.err.split("\n")).toEqual([`${join(dir, "d.csv")}:3:1  单位"u1" 字段"思想建设得分"：应在 0 到 25 之间，实际为 30（DATA_OUT_OF_RANGE）`, `kaohe score：${join(dir, "d.csv")} 中有 1 个问题`]);
   });
   test("draw in Chinese: the seed's SHA-256 and the strata", () => {
-    const r = cli(["draw", join(CHN, "example.csv"), "--count", "9", "--seed", "s", "--by", "group", "--lang", "zh"]);
+    const r = run(["draw", join(CHN, "example.csv"), "--count", "9", "--seed", "s", "--by", "group", "--lang", "zh"]);
     expect(r.out).toContain("随机种子的 SHA-256 值：043a718774c572bd8a25adbeb1bfcd5c0256ae11cecf9f9c3f925d0e52beaf89");
     expect(r.out).toMatch(/分层（按 group）：.*电力 3\/30/);
-    expect(cli(["draw", join(CHN, "example.csv"), "--count", "91", "--seed", "x", "--lang", "zh"])).toMatchObject({ code: 1, err: "kaohe draw：无法从 90 个候选对象中抽取 91 个" });
+    expect(run(["draw", join(CHN, "example.csv"), "--count", "91", "--seed", "x", "--lang", "zh"])).toMatchObject({ code: 1, err: "kaohe draw：无法从 90 个候选对象中抽取 91 个" });
   });
   test("the Chinese CSV: Chinese headers, labels and sentences; the English CSV keeps its columns", () => {
-    const zh = cli(["score", CHN, "--format", "csv", "--lang", "zh"]).out.split("\r\n");
+    const zh = run(["score", CHN, "--format", "csv", "--lang", "zh"]).out.split("\r\n");
     expect(zh[0]).toBe("考核方案,排名,组内排名,编号,单位,分组,得分,等次,初定等次,调整及原因,处理");
     expect(zh.find((l) => l.startsWith("国家能源集团党组织书记抓基层党建工作述职评议考核,55,"))).toMatch(/^国家能源集团党组织书记抓基层党建工作述职评议考核,55,\d+,S\d+,国家能源集团陕西电力公司,电力,91\.64,较好,好,"因""好""等次比例不超过50%（90个单位中至多45个）由""好""降为""较好""（排名第55）",$/);
-    expect(cli(["score", CHN, "--format", "csv"]).out.split("\r\n")[0]).toBe("rubric,rank,groupRank,id,name,group,score,grade,gradeLabel,rawGrade,adjustments,actions");
+    expect(run(["score", CHN, "--format", "csv"]).out.split("\r\n")[0]).toBe("rubric,rank,groupRank,id,name,group,score,grade,gradeLabel,rawGrade,adjustments,actions");
   });
   test("JSON is the same in every language", () => {
-    expect(cli(["score", CHN, "--format", "json", "--lang", "zh"]).out).toBe(cli(["score", CHN, "--format", "json"]).out);
+    expect(run(["score", CHN, "--format", "json", "--lang", "zh"]).out).toBe(run(["score", CHN, "--format", "json"]).out);
   });
 });

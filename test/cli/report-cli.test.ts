@@ -2,18 +2,12 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { cli } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const SHENGHE = join(root, "rubrics/shenghe-branch");
 const AECC = join(root, "rubrics/aecc-2022");
 
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.from(""), isTty: false });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 describe("kaohe report", () => {
   test("writes one self-contained HTML file with one 反馈单 per unit", { timeout: 30_000 }, () => {

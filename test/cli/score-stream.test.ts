@@ -8,23 +8,18 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { main, type Io } from "../../src/cli/main.js";
+
 import { PROGRESS_AFTER_MS, progressReporter } from "../../src/cli/progress.js";
+import { cli } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CHN = join(root, "rubrics/chn-energy-2024");
 
-function cli(args: string[], more: Partial<Io> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.alloc(0), isTty: false, ...more });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** The same run with a raw stdout writer: the pieces as written. */
 function streamedCli(args: string[]) {
   const pieces: string[] = [];
-  const r = cli(args, { write: (t) => pieces.push(t) });
+  const r = cli(args, { io: { write: (t) => pieces.push(t) } });
   return { ...r, pieces, text: pieces.join("") };
 }
 
@@ -156,7 +151,7 @@ describe("progress on stderr", { timeout: 60_000 }, () => {
     expect(progressReporter({ isTty: true, quiet: true, err: () => {}, now: clock(0, 5000) }).onProgress).toBeUndefined();
     // The CLI on a "terminal" with --quiet: stderr stays empty.
     let t = 0;
-    const r = cli(["score", CHN, "--format", "json", "--quiet"], { isTty: true, now: () => (t += 2000) });
+    const r = cli(["score", CHN, "--format", "json", "--quiet"], { io: { isTty: true, now: () => (t += 2000) } });
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
   });

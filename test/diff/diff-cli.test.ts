@@ -7,17 +7,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { main } from "../../src/cli/main.js";
 import type { DiffDocument } from "../../src/cli/diff.js";
+import { cli } from "../cli/harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 
-function cli(args: string[], input = "") {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.from(input), isTty: false });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** Run from the repository root, so the paths print as in the README. */
 function inRoot<T>(fn: () => T): T {

@@ -9,23 +9,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
-import { main } from "../../src/cli/main.js";
 import type { CompiledRubric, RubricResult, SubjectResult } from "../../src/index.js";
 import type { Adjustment } from "../../src/report/result.js";
 import { itemColumns } from "../../src/io/score-csv.js";
 import { adjustmentSentence, displayWidth, placesFormat, wrappedLines } from "../../src/io/xlsx-write.js";
 import { csvToWorkbook, RUBRIC } from "./xlsx-fixtures.js";
+import { cli } from "../cli/harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CHN = join(root, "rubrics/chn-energy-2024");
 const GANSU = join(root, "rubrics/gansu-organs-2017");
 
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.alloc(0), isTty: false });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** Runs that read the bundled schemes only give the same output every time: run each once. */
 const memo = new Map<string, ReturnType<typeof cli>>();

@@ -7,14 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { cli } from "../cli/harness.js";
 
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t), stdin: () => Buffer.from(""), isTty: false });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "kaohe-cov-"));
