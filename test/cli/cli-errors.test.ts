@@ -16,25 +16,12 @@ import { say } from "../../src/cli/messages.js";
 import { writeFileAtomic, type WriteFs } from "../../src/cli/write.js";
 import * as fs from "node:fs";
 import { loadRubric, safeAssess } from "../../src/index.js";
-import { cliPieces } from "./harness.js";
+import { cliPieces, smallRubric } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CLI = join(root, "dist/cli.js");
 
-const RUBRIC = `kaohe: 1
-id: small
-name: 小型测试
-year: 2024
-version: "1"
-grades:
-  - { id: good, label: 好, min: 80 }
-  - { id: poor, label: 差 }
-scoring:
-  max: 100
-  children:
-    - { id: a, label: 学习, kind: input, max: 50 }
-    - { id: b, label: 组织, kind: input, max: 50 }
-`;
+const RUBRIC = smallRubric();
 const DATA = "id,name,a,b\r\nu1,甲,40,45\r\nu2,乙,30,30\r\n";
 
 interface Run {

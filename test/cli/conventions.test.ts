@@ -9,27 +9,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
-import { cli } from "./harness.js";
+import { cli, smallRubric } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CHN = join(root, "rubrics/chn-energy-2024");
 
 
 // The root declares no max: loads with one warning, ROOT_MAX_UNDECLARED.
-const WARNED = `kaohe: 1
-id: small
-name: 小型测试
-year: 2024
-version: "1"
-grades:
-  - { id: good, label: 好, min: 80 }
-  - { id: poor, label: 差 }
-scoring:
-  children:
-    - { id: a, label: 学习, kind: input, max: 50 }
-    - { id: b, label: 组织, kind: input, max: 50 }
-`;
-const CLEAN = WARNED.replace("scoring:\n", "scoring:\n  max: 100\n");
+const WARNED = smallRubric({ max: false });
+const CLEAN = smallRubric();
 // 40 + 45 = 85 ≥ 80 → good; 30 + 30 = 60 → poor.
 const TESTS = `tests:
   - name: 85 is good

@@ -39,3 +39,27 @@ export function cliPieces(args: readonly string[], options: string | CliOptions 
   });
   return { code, out, err };
 }
+
+/**
+ * The two-item rubric the CLI tests share: 好 from 80, else 差; items 学习 (a) and 组织 (b)
+ * of 50 each. The root declares `max: 100` unless `max: false` (then it loads with the
+ * warning ROOT_MAX_UNDECLARED); `tail` is appended (rules, tests).
+ */
+export function smallRubric(options: { max?: boolean; tail?: string } = {}): string {
+  return [
+    "kaohe: 1",
+    "id: small",
+    "name: 小型测试",
+    "year: 2024",
+    'version: "1"',
+    "grades:",
+    "  - { id: good, label: 好, min: 80 }",
+    "  - { id: poor, label: 差 }",
+    "scoring:",
+    ...(options.max === false ? [] : ["  max: 100"]),
+    "  children:",
+    "    - { id: a, label: 学习, kind: input, max: 50 }",
+    "    - { id: b, label: 组织, kind: input, max: 50 }",
+    "",
+  ].join("\n") + (options.tail ?? "");
+}

@@ -7,21 +7,9 @@ import { ChunkedWriter, objectKeyOrder, writeScoreJson, writeScoreNdjson, type D
 import { buildFeedback } from "../../src/report/feedback.js";
 import { assess, loadRubric } from "../../src/index.js";
 import type { RubricResult, SubjectResult } from "../../src/report/result.js";
+import { smallRubric } from "../cli/harness.js";
 
-const RUBRIC = `kaohe: 1
-id: small
-name: 小型测试
-year: 2024
-version: "1"
-grades:
-  - { id: good, label: 好, min: 80 }
-  - { id: poor, label: 差 }
-scoring:
-  max: 100
-  children:
-    - { id: a, label: 学习, kind: input, max: 50 }
-    - { id: b, label: 组织, kind: input, max: 50 }
-`;
+const RUBRIC = smallRubric();
 
 /** The document as scoreDocument built it before streaming: the reference. */
 function reference(entries: readonly ScoreEntry[], shape: DocumentShape): string {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { cli } from "../cli/harness.js";
+import { cli, smallRubric } from "../cli/harness.js";
 
 
 function folder(files: Record<string, string>): string {
@@ -17,21 +17,7 @@ function folder(files: Record<string, string>): string {
 }
 
 // Two grades (good ≥ 80, poor), two items of 50, no rounding (the step past 80 is 0.1), one veto.
-const RUBRIC = `kaohe: 1
-id: small
-name: 小型测试
-year: 2024
-version: "1"
-grades:
-  - { id: good, label: 好, min: 80 }
-  - { id: poor, label: 差 }
-scoring:
-  children:
-    - { id: a, label: 学习, kind: input, max: 50 }
-    - { id: b, label: 组织, kind: input, max: 50 }
-rules:
-  - { id: none, kind: veto, when: { fact: total, lt: 10 }, reason: 太低 }
-`;
+const RUBRIC = smallRubric({ max: false, tail: "rules:\n  - { id: none, kind: veto, when: { fact: total, lt: 10 }, reason: 太低 }\n" });
 
 // u: 50 + 35 = 85 → good; v: 30 + 30 = 60 → poor.
 const TESTS = `tests:
