@@ -422,6 +422,8 @@ export function parseDecimal(value: unknown): Dec | undefined {
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return undefined;
     if (Number.isInteger(value) && safe(value)) return Dec.of(value, 0);
+    const fast = fewDecimals(value);
+    if (fast !== undefined) return fast;
     const text = String(value);
     return text.includes("e") ? Dec.parse(new Big(value).toFixed()) : Dec.parse(text);
   }
@@ -429,6 +431,29 @@ export function parseDecimal(value: unknown): Dec | undefined {
     const text = value.trim();
     if (DECIMAL_PATTERN.test(text)) return Dec.parse(text);
     if (PERCENT_PATTERN.test(text)) return Dec.parse(text.replace("%", "").trim()).div(100);
+  }
+  return undefined;
+}
+
+/**
+ * A finite JS number with a few decimals (84.5, 0.947) as the Dec of its shortest
+ * round-trip string, without building the string; undefined when it is not one, for
+ * parseDecimal's String(x) path. Exact: it returns Dec.of(m, k) only when |m| < 10^15
+ * and m / 10^k === x. Both m and 10^k (k ≤ 15) are exact doubles, so the division is the
+ * double nearest to the decimal m·10^-k, which is then x. Every decimal of at most 15
+ * significant digits comes back from its nearest double when that is printed to 15
+ * digits (DBL_DIG = 15, for any x in the normal range; |x| ≥ 10^-15 here as m ≠ 0),
+ * so two decimals of at most 15 digits with the same nearest double are equal. The
+ * shortest round-trip string of x has at most as many digits as m·10^-k (which round-
+ * trips), so it is that decimal: the same value, and Dec.of drops the trailing zeros as
+ * Dec.parse does. Numbers needing more than 15 digits (0.1 + 0.2) fail every k.
+ */
+export function fewDecimals(x: number): Dec | undefined {
+  for (let k = 1; k <= MAX_SCALE; k++) {
+    const p = POW10[k]!;
+    const m = Math.round(x * p);
+    if (!(m < 1e15 && m > -1e15)) return undefined;
+    if (m / p === x) return m === 0 ? undefined : Dec.of(m, k);
   }
   return undefined;
 }

@@ -788,15 +788,15 @@ function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
     }
     return out;
   }
-  if (typeof raw !== "string") return undefined;
+  if (typeof raw !== "string") {
+    // A JS number: the Dec parseDecimal gives for it (a few decimals read without String(x)).
+    if (plan.kind !== ReadKind.Number || typeof raw !== "number" || !Number.isFinite(raw)) return undefined;
+    return numberInRange(plan, parseDecimal(raw)!);
+  }
   switch (plan.kind) {
     case ReadKind.Number: {
       const d = plainDecimal(raw);
-      if (d === undefined) return undefined;
-      if (plan.count && !d.isInteger()) return undefined;
-      if (plan.places >= 0 && decimalPlaces(d) > plan.places) return undefined;
-      if ((plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
-      return d;
+      return d === undefined ? undefined : numberInRange(plan, d);
     }
     case ReadKind.Boolean:
       // The sets hold the trimmed lower-case forms: a cell written that way is one of them as it is.
@@ -806,6 +806,14 @@ function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
     default:
       return undefined;
   }
+}
+
+/** A number input's value when it is plainly right (an integer for a count, within places and range); else undefined, for readValue to report. */
+function numberInRange(plan: InputPlan, d: Dec): Dec | undefined {
+  if (plan.count && !d.isInteger()) return undefined;
+  if (plan.places >= 0 && decimalPlaces(d) > plan.places) return undefined;
+  if ((plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
+  return d;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dec, format, parseDecimal, ROUNDING_MODES, round } from "../../src/decimal/decimal.js";
+import { dec, fewDecimals, format, parseDecimal, ROUNDING_MODES, round } from "../../src/decimal/decimal.js";
 
 const f = (x: string | number) => dec(x);
 
@@ -101,6 +101,28 @@ describe("parsing", () => {
   });
   test.each([["abc"], ["1e3"], [""], [Number.NaN], [Number.POSITIVE_INFINITY], ["0x10"], [null], [true]])("%s is not a decimal", (input) => {
     expect(parseDecimal(input)).toBeUndefined();
+  });
+});
+
+describe("a JS number with few decimals is read without its string (fewDecimals)", () => {
+  test.each([
+    [84.5, "84.5"], // 845 / 10 === 84.5 at k = 1
+    [0.947, "0.947"], // 947 / 1000 at k = 3
+    [-0.05, "-0.05"],
+    [1e-7, "0.0000001"], // String(x) is "1e-7"; 1 / 10^7 at k = 7
+    [12345678901234.5, "12345678901234.5"], // m = 123456789012345: 15 digits, just inside
+    [0.100000000000001, "0.100000000000001"], // m = 100000000000001 at k = 15, the last scale tried
+  ])("%s → %s, as parseDecimal reads String(x)", (x, expected) => {
+    expect(fewDecimals(x)?.toFixed()).toBe(expected);
+    expect(parseDecimal(x)?.toFixed()).toBe(expected);
+  });
+  test.each([
+    [0.1 + 0.2, "0.30000000000000004"], // 17 significant digits: no m below 10^15 gives it
+    [123456789012345.6, "123456789012345.6"], // m = 1234567890123456 is 16 digits: past the bound
+    [1e-16, "0.0000000000000001"], // needs 16 decimals
+  ])("%s is left to String(x) (%s)", (x, expected) => {
+    expect(fewDecimals(x)).toBeUndefined();
+    expect(parseDecimal(x)?.toFixed()).toBe(expected);
   });
 });
 

@@ -6,7 +6,7 @@
 import { fc, test } from "@fast-check/vitest";
 import DecimalJs from "decimal.js";
 import { describe, expect } from "vitest";
-import { dec, ROUNDING_MODES, type RoundingMode } from "../../src/decimal/decimal.js";
+import { dec, fewDecimals, ROUNDING_MODES, type RoundingMode } from "../../src/decimal/decimal.js";
 
 const Wide = DecimalJs.clone({ precision: 200, rounding: DecimalJs.ROUND_HALF_UP });
 const Ref = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
@@ -127,5 +127,20 @@ describe("exact fractions agree with exact rationals (decimal.js prints them)", 
     expect(x.times(dec(b)).eq(dec(a))).toBe(true);
     expect(x.plus(y).minus(y).eq(x)).toBe(true);
     expect(x.div(3).plus(x.div(3)).plus(x.div(3)).eq(x)).toBe(true);
+  });
+});
+
+/** A JS number with k decimals as data gives it: m / 10^k, or m × 0.1^k (a different double at times). */
+const fewDecimalNumber = fc
+  .tuple(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 20 }), fc.boolean())
+  .map(([m, k, divide]) => (divide ? m / 10 ** k : m * 0.1 ** k));
+
+describe("a JS number reads as its shortest round-trip string", () => {
+  test.prop([fc.oneof(fewDecimalNumber, fc.double({ noNaN: true, noDefaultInfinity: true }))], { numRuns: 2000 })("fewDecimals and dec agree with String(x)", (x) => {
+    // decimal.js reads a number through its shortest round-trip string too; printed in full.
+    const expected = norm(new Wide(String(x)).toFixed());
+    expect(dec(x).toFixed()).toBe(expected);
+    const fast = fewDecimals(x);
+    if (fast !== undefined) expect(fast.toFixed()).toBe(expected);
   });
 });
