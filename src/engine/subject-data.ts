@@ -791,7 +791,12 @@ function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
   if (typeof raw !== "string") {
     // A JS number: the Dec parseDecimal gives for it (a few decimals read without String(x)).
     if (plan.kind !== ReadKind.Number || typeof raw !== "number" || !Number.isFinite(raw)) return undefined;
-    return numberInRange(plan, parseDecimal(raw)!);
+    let d = NUMBER_DECIMALS.get(raw);
+    if (d === undefined) {
+      d = parseDecimal(raw)!;
+      if (NUMBER_DECIMALS.size < PLAIN_DECIMALS_KEPT) NUMBER_DECIMALS.set(raw, d);
+    }
+    return numberInRange(plan, d);
   }
   switch (plan.kind) {
     case ReadKind.Number: {
@@ -936,8 +941,9 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
       hasLabel = labelAt >= 0;
       labelValue = hasLabel ? t.table.cell(t.row, labelAt) : undefined;
     } else {
-      hasName = data.has(name);
-      nameValue = hasName ? data.get(name) : undefined;
+      // One lookup when the value is there (get is undefined for a key the data lacks).
+      nameValue = data.get(name);
+      hasName = nameValue !== undefined || data.has(name);
       hasLabel = label !== undefined && data.has(label);
       labelValue = hasLabel ? data.get(label!) : undefined;
     }
@@ -1035,6 +1041,12 @@ function plainDecimal(text: string): Dec | undefined {
 /** Plain decimal cells read so far, up to PLAIN_DECIMALS_KEPT of them. */
 const PLAIN_DECIMALS = new Map<string, Dec>();
 const PLAIN_DECIMALS_KEPT = 100_000;
+/**
+ * JS numbers read so far (as many), each with its one shared Dec: the prepared subjects
+ * are kept for the re-score, so a Dec per value would outlive the young generation
+ * (0 and -0 share a key and a Dec, which is 0 for both).
+ */
+const NUMBER_DECIMALS = new Map<number, Dec>();
 
 /** Report a problem with the value; `at` names a part of it (".r2" of a rater mapping, ".3" of a series). */
 type Report = (
