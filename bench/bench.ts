@@ -134,6 +134,27 @@ function boundaryOnly(rubric: CompiledRubric, rows: readonly SubjectData[]): num
   return n;
 }
 
+/**
+ * The engine on one batch, as both in-memory jobs time it: `assess()` with the default
+ * trail and with trail "none", and the data boundary alone; logged, and as JSON fields.
+ */
+function timeEngine(o: BenchOptions, rubric: CompiledRubric, rows: readonly SubjectData[], log: (s: string) => void) {
+  const n = rows.length;
+  const engine = (options?: AssessOptions) => timed(o.runs, () => assess(rubric, rows, options).results[0]!.units);
+  const full = engine();
+  log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
+  const none = engine({ trail: "none" });
+  log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
+  const boundary = timed(o.runs, () => boundaryOnly(rubric, rows));
+  log(`    of which the data boundary alone (checkSubjects + prepareSubject): ${ms(boundary.ms)} ms (${((100 * boundary.ms) / none.ms).toFixed(0)}%); ${rest(n, none.ms, boundary.ms)}`);
+  const fields = {
+    engineFullTrail: { ms: full.ms, subjectsPerSecond: perSecond(n, full.ms), runsMs: full.all },
+    engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },
+    boundary: { ms: boundary.ms, share: boundary.ms / none.ms, runsMs: boundary.all },
+  };
+  return { full, none, fields };
+}
+
 function peerJob(o: BenchOptions, log: (s: string) => void) {
   const n = o.peerSize;
   const rubric = loadRubric(peerRubricYaml(), { file: "peer-shape.yaml" });
@@ -146,13 +167,7 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
     integerTwin(sample);
     floatLoop(sample);
   }
-  const engine = (options?: AssessOptions) => timed(o.runs, () => assess(rubric, subjects, options).results[0]!.units);
-  const full = engine();
-  log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
-  const none = engine({ trail: "none" });
-  log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
-  const boundary = timed(o.runs, () => boundaryOnly(rubric, subjects));
-  log(`    of which the data boundary alone (checkSubjects + prepareSubject): ${ms(boundary.ms)} ms (${((100 * boundary.ms) / none.ms).toFixed(0)}%); ${rest(n, none.ms, boundary.ms)}`);
+  const { full, none, fields: engineFields } = timeEngine(o, rubric, subjects, log);
   const twin = timed(o.runs, () => integerTwin(subjects));
   const float = timed(o.runs, () => floatLoop(subjects));
   const reference = twinOutcomes(subjects, twin.last);
@@ -170,9 +185,7 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
   return {
     subjects: n,
     runs: o.runs,
-    engineFullTrail: { ms: full.ms, subjectsPerSecond: perSecond(n, full.ms), runsMs: full.all },
-    engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },
-    boundary: { ms: boundary.ms, share: boundary.ms / none.ms, runsMs: boundary.all },
+    ...engineFields,
     integerTwin: { ms: twin.ms, subjectsPerSecond: perSecond(n, twin.ms), engineRatio: none.ms / twin.ms, runsMs: twin.all },
     floatLoop: { ms: float.ms, subjectsPerSecond: perSecond(n, float.ms), engineRatio: none.ms / float.ms, runsMs: float.all },
     differences: { engine: engineDiff.count, engineFullTrail: engineFullDiff.count, floatLoop: floatDiff.count, floatLoopByField: floatDiff.byField, examples: [...engineDiff.examples, ...floatDiff.examples] },
@@ -189,12 +202,7 @@ function gansuInMemory(o: BenchOptions, rubric: CompiledRubric, log: (s: string)
     assess(rubric, sample, { trail: "none" });
     plainLoop(sample);
   }
-  const full = timed(o.runs, () => assess(rubric, rows).results[0]!.units);
-  log(`  engine, assess() (default trail "full"): ${ms(full.ms)} ms, ${fmt(perSecond(n, full.ms))} subjects/s`);
-  const none = timed(o.runs, () => assess(rubric, rows, { trail: "none" }).results[0]!.units);
-  log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
-  const boundary = timed(o.runs, () => boundaryOnly(rubric, rows));
-  log(`    of which the data boundary alone (checkSubjects + prepareSubject): ${ms(boundary.ms)} ms (${((100 * boundary.ms) / none.ms).toFixed(0)}%); ${rest(n, none.ms, boundary.ms)}`);
+  const { none, fields } = timeEngine(o, rubric, rows, log);
   const plain = timed(o.runs, () => plainLoop(rows));
   const byId = new Map(none.last.map((u) => [u.id, u]));
   const differ = plain.last.filter((p) => {
@@ -207,9 +215,7 @@ function gansuInMemory(o: BenchOptions, rubric: CompiledRubric, log: (s: string)
   return {
     subjects: n,
     runs: o.runs,
-    engineFullTrail: { ms: full.ms, subjectsPerSecond: perSecond(n, full.ms), runsMs: full.all },
-    engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },
-    boundary: { ms: boundary.ms, share: boundary.ms / none.ms, runsMs: boundary.all },
+    ...fields,
     plainLoop: { ms: plain.ms, subjectsPerSecond: perSecond(n, plain.ms), engineRatio: none.ms / plain.ms, differences: differ },
   };
 }
