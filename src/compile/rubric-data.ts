@@ -5,7 +5,7 @@
  *
  * - `structuredClone(rubric)` copies it whole; Dec values arrive as their fields
  *   (m, e, q) without the class, and `reviveRubric` restores them.
- * - `JSON.stringify(rubric)` gives its JSON form (`rubricToJSON`): a Dec is
+ * - `JSON.stringify(rubric)` gives its JSON form (`toJSONForm`): a Dec is
  *   `{ "$dec": "0.7" }` (exact: "256/3" for a fraction), a Map `{ "$map": [[key, value], …] }`,
  *   a Set `{ "$set": [ … ] }`, and an object with a key starting with "$" (a data name
  *   such as a records field) `{ "$obj": [[key, value], …] }`; `reviveRubric` reads it back.
@@ -20,7 +20,7 @@ import { Dec, isDec } from "../decimal/decimal.js";
 import type { CompiledRubric } from "./model.js";
 
 /** The JSON form of a value of a compiled rubric (see the module comment). */
-export function toJSONForm(value: unknown): unknown {
+function toJSONForm(value: unknown): unknown {
   if (isDec(value)) return { $dec: value.toExact() };
   if (value instanceof Map) return { $map: [...value].map(([k, v]) => [toJSONForm(k), toJSONForm(v)]) };
   if (value instanceof Set) return { $set: [...value].map(toJSONForm) };
@@ -31,11 +31,6 @@ export function toJSONForm(value: unknown): unknown {
     return Object.fromEntries(entries.map(([k, v]) => [k, toJSONForm(v)]));
   }
   return value;
-}
-
-/** The JSON form of a compiled rubric: what `JSON.stringify(rubric)` writes. */
-export function rubricToJSON(rubric: CompiledRubric): unknown {
-  return toJSONForm(rubric);
 }
 
 const singleKey = (value: object, key: string): boolean => {
@@ -115,6 +110,6 @@ export function reviveRubric(value: unknown): CompiledRubric | undefined {
 export function sealRubric(rubric: CompiledRubric): CompiledRubric {
   for (const key of ["locate", "tests"] as const)
     if (key in rubric) Object.defineProperty(rubric, key, { value: rubric[key], enumerable: false, writable: false, configurable: false });
-  Object.defineProperty(rubric, "toJSON", { value: () => rubricToJSON(rubric), enumerable: false });
+  Object.defineProperty(rubric, "toJSON", { value: () => toJSONForm(rubric), enumerable: false });
   return rubric;
 }

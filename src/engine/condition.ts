@@ -15,12 +15,19 @@ import type { CompiledCondition, ConditionNode, FactContext, FactRef, RankValue,
 /** Called with every condition node the interpreter decides, and how (for coverage). */
 export type ConditionProbe = (node: ConditionNode, outcome: boolean) => void;
 
-/** Decimal literals of conditions, parsed once (a rubric has finitely many). */
+/**
+ * Decimal literals of conditions, parsed once: a rubric has a handful. The cache is
+ * emptied past LITERAL_CACHE entries, so a host that loads many rubrics keeps it bounded.
+ */
+const LITERAL_CACHE = 10_000;
 const literals = new Map<string, Dec>();
 function literal(text: string | boolean): Dec {
   const key = String(text);
   let d = literals.get(key);
-  if (d === undefined) literals.set(key, (d = dec(key)));
+  if (d === undefined) {
+    if (literals.size >= LITERAL_CACHE) literals.clear();
+    literals.set(key, (d = dec(key)));
+  }
   return d;
 }
 
