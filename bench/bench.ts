@@ -32,7 +32,8 @@ import { fileURLToPath } from "node:url";
 import { assess, loadRubric, type AssessOptions, type CompiledRubric } from "../src/index.js";
 import { runChild, type ChildRun } from "./child.js";
 import { ioPart } from "./io-split.js";
-import { checkSubjects, prepareSubject, type SubjectData } from "../src/engine/subject-data.js";
+import { checkSubjects, type SubjectData } from "../src/engine/subject-data.js";
+import { prepareSubject } from "../src/engine/prepare.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
 import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
 

@@ -24,7 +24,8 @@ import type { IntGroup, IntItem } from "../plan/numeric.js";
 import { testCondition } from "./condition.js";
 import { itemPoints, scoreItem } from "./items.js";
 import { IssueLog, ScoringContext, type NodeScore, type Skip, type TrailLine } from "./state.js";
-import { EMPTY_SHEET, type PreparedSubject } from "./subject-data.js";
+import type { PreparedSubject } from "./subject-data.js";
+import { EMPTY_SHEET } from "./read-value.js";
 import type { ScoreTable } from "./tables.js";
 
 /**

@@ -33,7 +33,8 @@ import { rescoreSubject, scoreSubjects } from "../engine/score-tree.js";
 import { IssueLog } from "../engine/state.js";
 import { NO_GRADE, RowContext } from "../engine/tables.js";
 import type { DataTable } from "../engine/data-table.js";
-import { checkSubjects, prepareSubject, type DataLimits, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
+import { checkSubjects, type DataLimits, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
+import { prepareSubject } from "../engine/prepare.js";
 import { planOf } from "../plan/plan.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */

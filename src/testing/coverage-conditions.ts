@@ -17,7 +17,8 @@ import type { CompiledCondition, CompiledRubric, ConditionNode, FactContext, Gra
 import { dec, type Dec } from "../decimal/decimal.js";
 import type { Issue } from "../diagnostics/issue.js";
 import { testCondition, tieBreakerValue } from "../engine/condition.js";
-import { checkSubjects, prepareSubject, type PreparedSubject, type SubjectData } from "../engine/subject-data.js";
+import { checkSubjects, type PreparedSubject, type SubjectData } from "../engine/subject-data.js";
+import { prepareSubject } from "../engine/prepare.js";
 import type { RubricPath } from "../parse/locate.js";
 import { exactOf, exactScore, type RubricResult, type SubjectResult } from "../report/result.js";
 

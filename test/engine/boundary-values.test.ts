@@ -4,7 +4,8 @@
  * same text shared as one Dec); a wrong value still reported with its row, subject and field.
  */
 import { describe, expect, test } from "vitest";
-import { checkSubjects, prepareSubject } from "../../src/engine/subject-data.js";
+import { checkSubjects } from "../../src/engine/subject-data.js";
+import { prepareSubject } from "../../src/engine/prepare.js";
 import { parseDecimal, type Dec } from "../../src/decimal/decimal.js";
 import { loadRubric } from "../../src/index.js";
 import type { Issue } from "../../src/diagnostics/issue.js";

@@ -9,7 +9,8 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
 import { readCsvTable, parseCsv, CsvError } from "../../src/cli/csv.js";
 import { scanCsv } from "../../src/io/csv-scan.js";
-import { checkSubjects, prepareSubject } from "../../src/engine/subject-data.js";
+import { checkSubjects } from "../../src/engine/subject-data.js";
+import { prepareSubject } from "../../src/engine/prepare.js";
 import { DataTable, RecordCells } from "../../src/engine/data-table.js";
 import { loadRubric, safeAssess } from "../../src/index.js";
 
