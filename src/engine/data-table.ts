@@ -17,7 +17,41 @@ export interface CellSource {
   cellLength(row: number, column: number): number;
   /** A bound above the length of every cell of the row (its length as written). */
   rowLength(row: number): number;
+  /** The cell as scaled digits (DataTable.cellScaled says what); a source that can read it without building the cell's text gives it. */
+  cellScaled?(row: number, column: number, scale: number): number;
 }
+
+/**
+ * A plain decimal's text as an exact integer number of 10^-scale: "85" at scale 2 is
+ * 8500. Plain means ASCII digits with at most one dot between digits ("85", "0.947",
+ * "12.50"), at most 15 digits in all, and no more than `scale` decimals (trailing zeros
+ * count: "12.50" has 2); NaN for anything else (a sign, a space, "%", full-width digits,
+ * more decimals, a product beyond 2^53 − 1), which the boundary then reads as text.
+ *
+ * Exact: m < 10^15 and 10^j are exact doubles, and a product whose true value is at most
+ * 2^53 − 1 is computed exactly; one past it rounds to at least 2^53 (rounding is
+ * monotonic), which the last check refuses.
+ */
+export function scaledDigits(text: string, start: number, end: number, scale: number): number {
+  const n = end - start;
+  if (n <= 0 || n > 16) return Number.NaN;
+  let m = 0;
+  let dot = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) m = m * 10 + (c - 48);
+    else if (c === 46 && dot < 0 && i > start && i < end - 1) dot = i;
+    else return Number.NaN;
+  }
+  if (n - (dot < 0 ? 0 : 1) > 15) return Number.NaN;
+  const places = dot < 0 ? 0 : end - dot - 1;
+  if (places > scale) return Number.NaN;
+  const x = m * POWERS_OF_TEN[scale - places]!;
+  return x <= Number.MAX_SAFE_INTEGER ? x : Number.NaN;
+}
+
+/** 10^0 … 10^22, every one an exact double. */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** Cells held as lists of strings, one list per row (rows read by another parser). */
 export class RecordCells implements CellSource {
@@ -56,6 +90,13 @@ class KeptColumns implements CellSource {
   rowLength(row: number): number {
     return this.cells.rowLength(row);
   }
+
+  cellScaled(row: number, column: number, scale: number): number {
+    const at = this.kept[column]!;
+    if (this.cells.cellScaled) return this.cells.cellScaled(row, at, scale);
+    const text = this.cells.cell(row, at);
+    return scaledDigits(text, 0, text.length, scale);
+  }
 }
 
 export class DataTable {
@@ -82,6 +123,16 @@ export class DataTable {
   /** A bound above the length of every cell of the row. */
   rowLength(row: number): number {
     return this.cells.rowLength(row);
+  }
+
+  /**
+   * The cell as an exact integer number of 10^-scale (scale 0 … 22) when its text is a
+   * plain decimal with at most `scale` decimals, NaN otherwise (see scaledDigits).
+   */
+  cellScaled(row: number, column: number, scale: number): number {
+    if (this.cells.cellScaled) return this.cells.cellScaled(row, column, scale);
+    const text = this.cells.cell(row, column);
+    return scaledDigits(text, 0, text.length, scale);
   }
 
   /** The same rows without the columns `drop` names (this table itself when it names none). */
