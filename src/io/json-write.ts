@@ -12,7 +12,7 @@
  * streamed. NDJSON: one JSON object per line (see `writeScoreNdjson`).
  */
 import type { CompiledRubric } from "../compile/model.js";
-import { transientNodes, type RubricResult, type SubjectResult } from "../report/result.js";
+import { transientNodes, unitCursor, type RubricResult, type SubjectResult, type UnitCursor } from "../report/result.js";
 import type { Feedback, SubjectFeedback } from "../report/feedback.js";
 
 /**
@@ -108,6 +108,176 @@ function unitView(u: SubjectResult, nodes: boolean): object {
   return out;
 }
 
+/** A string that JSON.stringify writes as it is between quotes: no quote, backslash, control character or surrogate. */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** JSON.stringify(s) for a string: most ids, scores and grades need no escape. */
+function quote(s: string): string {
+  return PLAIN.test(s) ? `"${s}"` : JSON.stringify(s);
+}
+
+/**
+ * A member value as JSON.stringify writes it inside an object at `depth` (pretty when
+ * `pretty`, else compact), or undefined for a value it leaves out (undefined, a function,
+ * a symbol). Strings, numbers, booleans, null and empty arrays directly; anything else
+ * through JSON.stringify itself (toJSON, nesting, a BigInt's TypeError).
+ */
+function memberValue(v: unknown, depth: number, pretty: boolean): string | undefined {
+  switch (typeof v) {
+    case "string":
+      return quote(v);
+    case "number":
+      return Number.isFinite(v) ? String(v) : "null";
+    case "boolean":
+      return v ? "true" : "false";
+    case "undefined":
+    case "function":
+    case "symbol":
+      return undefined;
+    case "object":
+      if (v === null) return "null";
+      if (Array.isArray(v) && v.length === 0 && (v as { toJSON?: unknown }).toJSON === undefined) return "[]";
+      break;
+  }
+  return pretty ? nested(v, depth) : JSON.stringify(v);
+}
+
+/**
+ * The text of each unit of the document, built member by member instead of through an
+ * object copy and JSON.stringify: the same bytes as `nested(unitView(u, nodes), depth)`
+ * (pretty) or the members of `JSON.stringify({ type: "unit", rubric, ...unitView(u,
+ * nodes), feedback? })` (NDJSON). Member prefixes (`,\n    "key": `) are made once.
+ *
+ * A string built by `+` is a tree of pieces that is copied into one when the chunk is
+ * joined, at a cost per piece: `fresh` writes a unit built by the result just now (its
+ * keys the documented ones, in order) with few pieces: the grade pair, a group and the
+ * usual run of empty lists each come as one piece made once.
+ */
+class UnitText {
+  private readonly prefixes = new Map<string, string>();
+  private readonly separated = new Map<string, string>();
+  private readonly indent: string;
+  private readonly groups = new Map<string, string>();
+  private readonly grades = new Map<string | null, Map<string | null, string>>();
+  private readonly pId: string;
+  private readonly pName: string;
+  private readonly pScore: string;
+  private readonly pRank: string;
+  private readonly pGroupRank: string;
+  /** excluded false, no adjustments, no actions, no tier: the usual unit. */
+  private readonly quietMiddle: string;
+  /** No fired rules, no grade notes. */
+  private readonly quietEnd: string;
+
+  constructor(
+    private readonly depth: number,
+    private readonly pretty: boolean,
+    private readonly nodes: boolean,
+  ) {
+    this.indent = "  ".repeat(depth);
+    this.pId = this.prefix("id");
+    this.pName = this.sep("name");
+    this.pScore = this.sep("score");
+    this.pRank = this.sep("rank");
+    this.pGroupRank = this.sep("groupRank");
+    this.quietMiddle = `${this.sep("excluded")}false${this.sep("adjustments")}[]${this.sep("actions")}[]${this.sep("tier")}null`;
+    this.quietEnd = `${this.sep("rules")}[]${this.sep("gradeNotes")}[]`;
+  }
+
+  /** `"key": ` (pretty: on its own line, indented), the first member's. */
+  private prefix(key: string): string {
+    let p = this.prefixes.get(key);
+    if (p === undefined) {
+      p = this.pretty ? `\n${this.indent}  ${JSON.stringify(key)}: ` : `${JSON.stringify(key)}:`;
+      this.prefixes.set(key, p);
+    }
+    return p;
+  }
+
+  /** `,` and the prefix: every member's but the first. */
+  private sep(key: string): string {
+    let p = this.separated.get(key);
+    if (p === undefined) this.separated.set(key, (p = `,${this.prefix(key)}`));
+    return p;
+  }
+
+  private value(v: unknown): string | undefined {
+    return memberValue(v, this.depth + 1, this.pretty);
+  }
+
+  /** The unit's members, each after a comma but the first (`first`: nothing written before them). */
+  members(u: SubjectResult, first: boolean): string {
+    const fields = u as unknown as Record<string, unknown>;
+    let text = "";
+    for (const k of Object.keys(u)) {
+      let value: string | undefined;
+      if (k === "nodes") {
+        if (!this.nodes) continue;
+        value = this.value(transientNodes(u));
+      } else value = this.value(fields[k]);
+      if (value === undefined) continue;
+      text += (first ? this.prefix(k) : this.sep(k)) + value;
+      first = false;
+    }
+    return text;
+  }
+
+  /**
+   * The members of a unit that the result built just now (unitCursor's `fresh`): its keys
+   * are id, name?, group?, score, grade, rawGrade, rank, groupRank, excluded,
+   * adjustments, actions, tier, nodes, rules, gradeNotes, and no value is undefined.
+   * The same text as `members(u, first)`.
+   */
+  fresh(u: SubjectResult, first: boolean): string {
+    let text = (first ? this.pId : this.sep("id")) + quote(u.id);
+    if (u.name !== undefined) text += this.pName + quote(u.name);
+    if (u.group !== undefined) text += this.group(u.group);
+    text += this.pScore + quote(u.score) + this.grade(u.grade, u.rawGrade);
+    text += this.pRank + (u.rank === null ? "null" : String(u.rank)) + this.pGroupRank + (u.groupRank === null ? "null" : String(u.groupRank));
+    if (!u.excluded && u.adjustments.length === 0 && u.actions.length === 0 && u.tier === null) text += this.quietMiddle;
+    else text += this.sep("excluded") + (u.excluded ? "true" : "false") + this.sep("adjustments") + this.value(u.adjustments)! + this.sep("actions") + this.value(u.actions)! + this.sep("tier") + this.value(u.tier)!;
+    if (this.nodes) text += this.sep("nodes") + this.value(transientNodes(u))!;
+    if (u.rules.length === 0 && u.gradeNotes.length === 0) text += this.quietEnd;
+    else text += this.sep("rules") + this.value(u.rules)! + this.sep("gradeNotes") + this.value(u.gradeNotes)!;
+    return text;
+  }
+
+  /** `,"group": "…"`, made once per group. */
+  private group(group: string): string {
+    let text = this.groups.get(group);
+    if (text === undefined) this.groups.set(group, (text = this.sep("group") + quote(group)));
+    return text;
+  }
+
+  /** `,"grade": "…","rawGrade": "…"`, made once per pair. */
+  private grade(grade: string | null, raw: string | null): string {
+    let byRaw = this.grades.get(grade);
+    if (byRaw === undefined) this.grades.set(grade, (byRaw = new Map()));
+    let text = byRaw.get(raw);
+    if (text === undefined) byRaw.set(raw, (text = this.sep("grade") + this.value(grade)! + this.sep("rawGrade") + this.value(raw)!));
+    return text;
+  }
+
+  /** The unit as JSON.stringify(unitView(u), null, 2) nested at the depth. */
+  json(u: SubjectResult, fresh: boolean): string {
+    const members = fresh ? this.fresh(u, true) : this.members(u, true);
+    return members === "" ? "{}" : `{${members}\n${this.indent}}`;
+  }
+}
+
+/** An array index as an object key ("0", "17"): a spread moves such keys first. */
+const startsLikeIndex = (k: string) => k.length > 0 && k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57;
+
+/**
+ * Whether a unit's NDJSON line can be written member by member: none of its keys is one
+ * the line's own object defines (type, rubric, feedback: a spread would overwrite that
+ * member in its place) or an index key (which a spread moves before `type`).
+ */
+function plainLineKeys(u: SubjectResult): boolean {
+  for (const k of Object.keys(u)) if (k === "type" || k === "rubric" || k === "feedback" || startsLikeIndex(k)) return false;
+  return true;
+}
+
 /** A subject's feedback without its id (the key it is listed under). */
 function subjectFeedbackView(f: SubjectFeedback): Omit<SubjectFeedback, "id"> {
   const { id: _id, ...rest } = f;
@@ -179,7 +349,7 @@ export function writeScoreJson(entries: readonly ScoreEntry[], shape: DocumentSh
       r.value("rubric", rubricHead(result));
       r.value("grades", result.grades);
       r.value("gradeLabels", result.gradeLabels);
-      r.member("units", () => writeArray(out, 3, result.units, (u) => out.add(nested(unitView(u, shape.nodes), 4))));
+      r.member("units", () => writeUnits(out, unitCursor(result), new UnitText(4, true, shape.nodes)));
       r.value("summary", result.summary);
       if (shape.feedback !== "none") {
         r.member("feedback", () => {
@@ -197,13 +367,28 @@ export function writeScoreJson(entries: readonly ScoreEntry[], shape: DocumentSh
   out.flush();
 }
 
+/** The units array at depth 3: `[`, each unit at depth 4, `]` (as writeArray). */
+function writeUnits(out: ChunkedWriter, units: UnitCursor, text: UnitText): void {
+  if (units.count === 0) {
+    out.add("[]");
+    return;
+  }
+  const pad = `\n${"  ".repeat(4)}`;
+  const next = `,${pad}`;
+  out.add("[");
+  for (let k = 0; k < units.count; k++) out.add((k === 0 ? pad : next) + text.json(units.unit(k), units.fresh));
+  out.add(`\n${"  ".repeat(3)}]`);
+}
+
 /** feedback.subjects: unit id → its feedback, keys in the order an object built from the units lists them. */
 function writeSubjects(out: ChunkedWriter, result: RubricResult, feedback: Feedback | undefined): void {
   const byId = feedbackById(feedback);
   // Later entries of one id replace earlier ones in place, as Object.fromEntries does (ids are unique).
-  const ids = [...new Set(result.units.map((u) => u.id))];
+  const units = unitCursor(result);
+  const ids = new Set<string>();
+  for (let k = 0; k < units.count; k++) ids.add(units.id(k));
   const s = new ObjectWriter(out, 4);
-  for (const id of objectKeyOrder(ids)) {
+  for (const id of objectKeyOrder([...ids])) {
     const f = byId.get(id);
     if (f) s.value(id, subjectFeedbackView(f));
   }
@@ -234,9 +419,17 @@ export function writeScoreNdjson(entries: readonly ScoreEntry[], shape: Document
   for (const { result, feedback } of entries) {
     const byId = shape.feedback === "full" ? feedbackById(feedback) : undefined;
     const rubric = result.rubric.id;
-    for (const u of result.units) {
+    const head = `{"type":"unit","rubric":${JSON.stringify(rubric)}`;
+    const text = new UnitText(0, false, shape.nodes);
+    const units = unitCursor(result);
+    for (let k = 0; k < units.count; k++) {
+      const u = units.unit(k);
       const f = byId?.get(u.id);
-      out.add(`${JSON.stringify({ type: "unit", rubric, ...unitView(u, shape.nodes), ...(f ? { feedback: subjectFeedbackView(f) } : {}) })}\n`);
+      if (!units.fresh && !plainLineKeys(u)) {
+        out.add(`${JSON.stringify({ type: "unit", rubric, ...unitView(u, shape.nodes), ...(f ? { feedback: subjectFeedbackView(f) } : {}) })}\n`);
+        continue;
+      }
+      out.add(`${head}${units.fresh ? text.fresh(u, false) : text.members(u, false)}${f ? `,"feedback":${JSON.stringify(subjectFeedbackView(f))}` : ""}}\n`);
     }
     out.add(
       `${JSON.stringify({

@@ -24,16 +24,16 @@ import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js";
 import { applyQuotas } from "../cohort/quota.js";
 import { compareIds, rankStage } from "../cohort/rank.js";
-import { unitView, type RubricResult, type SubjectResult, type TrailLevel, type TrailSource, type UnitTables } from "../report/result.js";
+import { defineLazyUnits, type RubricResult, type TrailLevel, type TrailSource, type UnitTables } from "../report/result.js";
 import type { Dec } from "../decimal/decimal.js";
-import { computeCohortInputs } from "../engine/cohort-inputs.js";
+import { computeCohortInputs, type CohortInputs } from "../engine/cohort-inputs.js";
 import { gradeStage } from "../engine/grade.js";
 import { actionStage, applyEarlyRules, applyLateRules, initialVerdicts } from "../engine/rules.js";
 import { rescoreSubject, scoreSubjects } from "../engine/score-tree.js";
 import { IssueLog } from "../engine/state.js";
 import { NO_GRADE, RowContext } from "../engine/tables.js";
 import type { DataTable } from "../engine/data-table.js";
-import { checkSubjects, type DataLimits, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
+import { checkSubjects, type DataLimits, type PreparedSubject, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
 import { prepareSubject } from "../engine/prepare.js";
 import { planOf } from "../plan/plan.js";
 
@@ -105,15 +105,13 @@ function evaluateRubric(
 
   // The report: units in rank order (ties by id), excluded and unranked subjects last.
   const n = prepared.length;
-  const order = Uint32Array.from({ length: n }, (_, i) => i);
-  // One number per subject: excluded or unranked (last) above the rank (< 2^32), ties by id.
-  const key = new Float64Array(n);
-  for (let i = 0; i < n; i++) key[i] = (v.excluded[i]! | v.unranked[i]!) * 4294967296 + ranks.rank[i]!;
-  order.sort((a, b) => key[a]! - key[b]! || compareIds(ids[a]!, ids[b]!));
-  const source: TrailSource = { rubric, level: trail, rescore: (i) => rescoreSubject(rubric, prepared[i]!, cohort, linked) };
+  const order = unitOrder(v, ranks.rank, ids);
+  const scale = rubric.grades.map((g) => g.id);
   const tables: UnitTables = {
-    subjects: prepared,
-    gradeIds: rubric.grades.map((g) => g.id),
+    ids,
+    names: column(prepared, (p) => p.name),
+    groups: column(prepared, (p) => p.group),
+    gradeIds: scale,
     places: rubric.rounding?.places,
     noGrade: NO_GRADE,
     total: v.total as readonly Dec[],
@@ -128,17 +126,87 @@ function evaluateRubric(
     fired: v.fired,
     notes: graded.notes,
   };
-  const units: SubjectResult[] = new Array<SubjectResult>(n);
-  for (let k = 0; k < n; k++) units[k] = unitView(source, tables, order[k]!);
-  const scale = rubric.grades.map((g) => g.id);
   const labels = rubric.grades.map((g) => g.label);
   const linkedFacts = read ? new Map<string, LinkedFacts>() : undefined;
   for (let i = 0; linkedFacts && i < n; i++) {
     const r = ranks.rank[i];
     linkedFacts.set(prepared[i]!.id, { score: v.total[i]!, scale, labels, grade: v.excluded[i] ? null : scale[v.grade[i]!]!, rank: r ? { rank: r, of: ranks.of } : undefined, excluded: v.excluded[i] === 1 });
   }
-  const result: RubricResult = { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units, summary: summarise(scale, units), warnings };
+  // Units are views built when `units` is first read (a streaming writer goes through them one at a time instead).
+  const result: RubricResult = { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units: [], summary: summarise(scale, tables), warnings };
+  defineLazyUnits(result, trailSource(rubric, trail, prepared, cohort, linked), tables, order);
   return { result, ...(linkedFacts ? { linked: linkedFacts } : {}), issues: [] };
+}
+
+/** The rescore of trail "none" (never called: units of that trail have no nodes). */
+const noTrail: TrailSource["rescore"] = () => new Map();
+
+/** A column of one field of each subject, or undefined when no subject has it. */
+function column(prepared: readonly PreparedSubject[], field: (p: PreparedSubject) => string | undefined): (string | undefined)[] | undefined {
+  const out = new Array<string | undefined>(prepared.length);
+  let any = false;
+  for (let i = 0; i < prepared.length; i++) if ((out[i] = field(prepared[i]!)) !== undefined) any = true;
+  return any ? out : undefined;
+}
+
+/**
+ * Where the units' `nodes` come from. Built here, outside evaluateRubric, so that what it
+ * keeps is only what it names: with trail "none" nothing of the subjects' data, which a
+ * result whose units are not yet read would otherwise keep alive (a closure keeps its
+ * whole scope, hence noTrail outside this function).
+ */
+function trailSource(rubric: CompiledRubric, level: TrailLevel, prepared: readonly PreparedSubject[], cohort: CohortInputs, linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>): TrailSource {
+  if (level === "none") return { rubric, level, rescore: noTrail };
+  return { rubric, level, rescore: (i) => rescoreSubject(rubric, prepared[i]!, cohort, linked) };
+}
+
+/**
+ * The order of the units: by rank (1, 2, 2, 4…), ties by id (compareIds), then the
+ * excluded and unranked subjects by id. Exactly the order of sorting every subject by
+ * (excluded or unranked, rank, id), computed as a counting sort on the rank, which is a
+ * whole number from 0 to n, with only the subjects that share a rank (a bucket) sorted
+ * by id. A subject neither excluded nor unranked without a rank (0) comes first, as in
+ * that sort. Should a rank lie outside 0…n, or an excluded or unranked subject have one,
+ * it falls back to that sort.
+ */
+export function unitOrder(v: { readonly excluded: Uint8Array; readonly unranked: Uint8Array }, rank: Int32Array, ids: readonly string[]): Uint32Array {
+  const n = rank.length;
+  // Bucket b: rank b for 0 ≤ b ≤ n; bucket n + 1: excluded or unranked (all of rank 0).
+  const start = new Uint32Array(n + 3);
+  for (let i = 0; i < n; i++) {
+    const r = rank[i]!;
+    const last = v.excluded[i]! | v.unranked[i]!;
+    if (r < 0 || r > n || (last && r !== 0)) return sortedOrder(v, rank, ids);
+    start[(last ? n + 1 : r) + 1]!++;
+  }
+  for (let b = 1; b < n + 3; b++) start[b]! += start[b - 1]!;
+  const order = new Uint32Array(n);
+  const next = start.slice(0, n + 2);
+  for (let i = 0; i < n; i++) order[next[v.excluded[i]! | v.unranked[i]! ? n + 1 : rank[i]!]!++] = i;
+  // Within a bucket, by id; rows went in ascending, as the sort (stable) would keep equal ids.
+  const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
+  for (let b = 0; b < n + 2; b++) {
+    const from = start[b]!;
+    const to = start[b + 1]!;
+    if (to - from === 2) {
+      const a = order[from]!;
+      if (compareIds(ids[a]!, ids[order[from + 1]!]!) > 0) {
+        order[from] = order[from + 1]!;
+        order[from + 1] = a;
+      }
+    } else if (to - from > 2) order.subarray(from, to).sort(byId);
+  }
+  return order;
+}
+
+/** The same order by one sort of every subject (the general case of unitOrder). */
+function sortedOrder(v: { readonly excluded: Uint8Array; readonly unranked: Uint8Array }, rank: Int32Array, ids: readonly string[]): Uint32Array {
+  const n = rank.length;
+  const order = Uint32Array.from({ length: n }, (_, i) => i);
+  // One number per subject: excluded or unranked (last) above the rank (< 2^32), ties by id.
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = (v.excluded[i]! | v.unranked[i]!) * 4294967296 + rank[i]!;
+  return order.sort((a, b) => key[a]! - key[b]! || compareIds(ids[a]!, ids[b]!));
 }
 
 /**
@@ -153,27 +221,37 @@ function dictionary<V>(entries: Iterable<readonly [string, V]>): Record<string, 
   return out;
 }
 
-function summarise(scale: readonly string[], units: readonly SubjectResult[]): RubricResult["summary"] {
-  const empty = () => dictionary(scale.map((g) => [g, 0] as const));
-  const distribution = empty();
-  const byGroup = new Map<string, Record<string, number>>();
+/** The batch figures, read from the grade, exclusion and group columns (as counting the units would). */
+function summarise(scale: readonly string[], t: UnitTables): RubricResult["summary"] {
+  const n = t.ids.length;
+  const k = scale.length;
+  // Counts by grade index; per group, at that group's slot (groups numbered as first met).
+  const distribution = new Float64Array(k);
+  const slot = new Map<string, number>();
+  const byGroup: Float64Array[] = [];
   let graded = 0;
-  for (const u of units) {
-    if (u.grade === null) continue;
+  for (let i = 0; i < n; i++) {
+    const g = t.grade[i]!;
+    if (t.excluded[i] === 1 || g === t.noGrade) continue;
     graded++;
-    distribution[u.grade]!++;
-    if (u.group !== undefined) {
-      let counts = byGroup.get(u.group);
-      if (!counts) byGroup.set(u.group, (counts = empty()));
-      counts[u.grade]!++;
+    distribution[g]!++;
+    const group = t.groups?.[i];
+    if (group !== undefined) {
+      let s = slot.get(group);
+      if (s === undefined) {
+        slot.set(group, (s = byGroup.length));
+        byGroup.push(new Float64Array(k));
+      }
+      byGroup[s]![g]!++;
     }
   }
-  const groups = [...byGroup.keys()].sort(compareIds);
+  const counts = (c: Float64Array) => dictionary(scale.map((g, j) => [g, c[j]!] as const));
+  const groups = [...slot.keys()].sort(compareIds);
   return {
-    count: units.length,
+    count: n,
     graded,
-    excluded: units.length - graded,
-    distribution,
-    ...(groups.length ? { byGroup: dictionary(groups.map((g) => [g, byGroup.get(g)!] as const)) } : {}),
+    excluded: n - graded,
+    distribution: counts(distribution),
+    ...(groups.length ? { byGroup: dictionary(groups.map((g) => [g, counts(byGroup[slot.get(g)!]!)] as const)) } : {}),
   };
 }

@@ -159,6 +159,12 @@ export interface TrailSource {
 
 const NO_NODES: readonly NodeResult[] = Object.freeze([]);
 const NO_NOTES: readonly GradeNote[] = Object.freeze([]);
+/**
+ * The empty lists of a unit (no adjustments, actions, fired rules or grade notes; nodes
+ * with trail "none"): one frozen array shared by every unit, not four new arrays per
+ * unit. Equal to `[]` for JSON, spreads and toEqual; the lists are readonly in the types.
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
  * A unit of a result (SubjectResult). Every field is a plain own data property except
@@ -167,53 +173,66 @@ const NO_NOTES: readonly GradeNote[] = Object.freeze([]);
  * plus the trail's strings) and replaces the accessor by the value, so JSON.stringify,
  * spreads, structuredClone and toEqual see an ordinary object with the same keys in the
  * same order. With trail "none", `nodes` is an empty array and nothing is re-scored.
- * The exact total and the grade notes are kept in private fields.
+ * Empty lists are one shared frozen array. The exact total and the grade notes are read
+ * from the tables through private fields.
  */
 class SubjectView {
-  readonly #total: Dec;
-  readonly #notes: readonly GradeNote[];
-  #source: TrailSource | undefined;
+  // Assigned in the constructor, in this order (the key order), through `this` so that
+  // V8 sizes the object for them: no out-of-object property store per unit.
+  declare readonly id: string;
+  declare readonly name?: string;
+  declare readonly group?: string;
+  declare readonly score: string;
+  declare readonly grade: string | null;
+  declare readonly rawGrade: string | null;
+  declare readonly rank: number | null;
+  declare readonly groupRank: number | null;
+  declare readonly excluded: boolean;
+  declare readonly adjustments: readonly Adjustment[];
+  declare readonly actions: readonly { readonly id: string; readonly label: string }[];
+  declare readonly tier: { readonly id: string; readonly label: string; readonly followUp?: string } | null;
+  declare readonly nodes: readonly NodeResult[];
+  declare readonly rules: readonly FiredRuleResult[];
+  declare readonly gradeNotes: readonly string[];
+  readonly #tables: UnitTables;
   readonly #ref: number;
+  #source: TrailSource | undefined;
 
   /** The unit of row i of a rubric's tables, its fields read straight from the columns. */
   constructor(source: TrailSource, t: UnitTables, i: number) {
     const gradeIds = t.gradeIds;
-    const p = t.subjects[i]!;
-    const self = this as unknown as Record<string, unknown>;
-    self.id = p.id;
-    if (p.name !== undefined) self.name = p.name;
-    if (p.group !== undefined) self.group = p.group;
-    const total = t.total[i]!;
-    self.score = format(total, t.places);
+    this.id = t.ids[i]!;
+    if (t.names !== undefined && t.names[i] !== undefined) this.name = t.names[i];
+    if (t.groups !== undefined && t.groups[i] !== undefined) this.group = t.groups[i];
+    this.score = format(t.total[i]!, t.places);
     const excluded = t.excluded[i] === 1;
     const g = t.grade[i]!;
     const raw = t.rawGrade[i]!;
-    self.grade = excluded || g === t.noGrade ? null : gradeIds[g]!;
-    self.rawGrade = raw === t.noGrade ? null : gradeIds[raw]!;
-    self.rank = t.rank[i] || null;
-    self.groupRank = t.groupRank[i] || null;
-    self.excluded = excluded;
+    this.grade = excluded || g === t.noGrade ? null : gradeIds[g]!;
+    this.rawGrade = raw === t.noGrade ? null : gradeIds[raw]!;
+    this.rank = t.rank[i] || null;
+    this.groupRank = t.groupRank[i] || null;
+    this.excluded = excluded;
     const adjustments = t.adjustments.size === 0 ? undefined : t.adjustments.get(i);
-    self.adjustments = adjustments === undefined || adjustments.length === 0 ? [] : adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: a.from === undefined ? null : gradeIds[a.from]!, to: a.to === undefined ? null : gradeIds[a.to]!, reason: a.reason, numbers: a.numbers }));
-    self.actions = (t.actions.size === 0 ? undefined : t.actions.get(i)) ?? [];
-    self.tier = (t.tiers.size === 0 ? undefined : t.tiers.get(i)) ?? null;
-    if (source.level === "none") self.nodes = [];
+    this.adjustments = adjustments === undefined || adjustments.length === 0 ? EMPTY : adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: a.from === undefined ? null : gradeIds[a.from]!, to: a.to === undefined ? null : gradeIds[a.to]!, reason: a.reason, numbers: a.numbers }));
+    this.actions = (t.actions.size === 0 ? undefined : t.actions.get(i)) ?? EMPTY;
+    this.tier = (t.tiers.size === 0 ? undefined : t.tiers.get(i)) ?? null;
+    if (source.level === "none") this.nodes = EMPTY;
     else Object.defineProperty(this, "nodes", LAZY_NODES);
-    self.rules = (t.fired.size === 0 ? undefined : t.fired.get(i)) ?? [];
+    this.rules = (t.fired.size === 0 ? undefined : t.fired.get(i)) ?? EMPTY;
     const notes = t.notes.size === 0 ? undefined : t.notes.get(i);
-    self.gradeNotes = notes === undefined || notes.length === 0 ? [] : notes.map((n) => gradeNoteText(n));
-    this.#total = total;
-    this.#notes = notes ?? NO_NOTES;
-    this.#source = source.level === "none" ? undefined : source;
+    this.gradeNotes = notes === undefined || notes.length === 0 ? EMPTY : notes.map((n) => gradeNoteText(n));
+    this.#tables = t;
     this.#ref = i;
+    this.#source = source.level === "none" ? undefined : source;
   }
 
   static total(u: object): Dec | undefined {
-    return #total in u ? u.#total : undefined;
+    return #tables in u ? u.#tables.total[u.#ref] : undefined;
   }
 
   static notes(u: object): readonly GradeNote[] | undefined {
-    return #notes in u ? u.#notes : undefined;
+    return #tables in u ? ((u.#tables.notes.size === 0 ? undefined : u.#tables.notes.get(u.#ref)) ?? NO_NOTES) : undefined;
   }
 
   /** The trail, re-scored (`keep`: this is the read that keeps it, so the source is let go). */
@@ -254,14 +273,18 @@ const LAZY_NODES: PropertyDescriptor = Object.freeze({
   },
 });
 
-/** A unit of the result: plain fields, and `nodes` re-scored on first read (see SubjectView). @internal */
 /**
  * A rubric's stage tables, as the units read them: row i of each column is subject i
  * (the ref a unit's `nodes` re-scores). Sparse maps hold entries only for the subjects
- * that have one.
+ * that have one. Only identities and verdicts: the units (and a result whose units are
+ * not yet read) keep these, not the subjects' data.
  */
 export interface UnitTables {
-  readonly subjects: readonly { readonly id: string; readonly name?: string; readonly group?: string }[];
+  readonly ids: readonly string[];
+  /** Each subject's name (undefined when none has one). */
+  readonly names: readonly (string | undefined)[] | undefined;
+  /** Each subject's group (undefined when none has one). */
+  readonly groups: readonly (string | undefined)[] | undefined;
   readonly gradeIds: readonly string[];
   /** Places of the rubric's rounding (the score string), or undefined. */
   readonly places: number | undefined;
@@ -279,9 +302,84 @@ export interface UnitTables {
   readonly notes: ReadonlyMap<number, readonly GradeNote[]>;
 }
 
-/** The unit of row i of the tables . */
+/** The unit of row i of the tables. */
 export function unitView(source: TrailSource, tables: UnitTables, i: number): SubjectResult {
   return new SubjectView(source, tables, i) as unknown as SubjectResult;
+}
+
+/** Where the units of a result not yet read come from: the tables, and the rows in unit order. */
+interface UnitSource {
+  readonly source: TrailSource;
+  readonly tables: UnitTables;
+  /** Unit k is row order[k]. */
+  readonly order: Uint32Array;
+}
+
+/** The sources of results whose `units` have not been read yet. */
+const unitSources = new WeakMap<object, UnitSource>();
+
+/**
+ * Make `result.units` (already a key of `result`, so it keeps its place in the key
+ * order) an own enumerable accessor: the first read builds every unit (a view, above)
+ * in `order` and replaces the accessor by the array, so JSON.stringify, spreads,
+ * structuredClone and toEqual see an ordinary array of units. Until then the result
+ * keeps only the tables (identities and verdicts), and a streaming writer can go
+ * through the units one at a time without keeping them (unitCursor). @internal
+ */
+export function defineLazyUnits(result: RubricResult, source: TrailSource, tables: UnitTables, order: Uint32Array): void {
+  unitSources.set(result, { source, tables, order });
+  Object.defineProperty(result, "units", LAZY_UNITS);
+}
+
+const LAZY_UNITS: PropertyDescriptor = Object.freeze({
+  enumerable: true,
+  configurable: true,
+  get(this: RubricResult) {
+    const from = unitSources.get(this);
+    const units: SubjectResult[] = [];
+    if (from) {
+      const { source, tables, order } = from;
+      for (let k = 0; k < order.length; k++) units.push(new SubjectView(source, tables, order[k]!) as unknown as SubjectResult);
+      unitSources.delete(this);
+    }
+    Object.defineProperty(this, "units", { value: units, enumerable: true, configurable: true, writable: true });
+    return units;
+  },
+  set(this: RubricResult, value: unknown) {
+    unitSources.delete(this);
+    Object.defineProperty(this, "units", { value, enumerable: true, configurable: true, writable: true });
+  },
+});
+
+/**
+ * The units of a result, one at a time, in their order. A result whose `units` have not
+ * been read gives a new unit on each call of `unit(k)`, kept by nothing, and leaves
+ * `units` unread (so a writer's memory does not grow with the batch); otherwise it gives
+ * the units of the array. `ids` lists the units' ids in the same order without building
+ * them. @internal
+ */
+export interface UnitCursor {
+  readonly count: number;
+  unit(k: number): SubjectResult;
+  id(k: number): string;
+  /** The units were built here just now and not changed: every key is the documented one, in order. */
+  readonly fresh: boolean;
+}
+
+export function unitCursor(result: RubricResult): UnitCursor {
+  const d = Object.getOwnPropertyDescriptor(result, "units");
+  const from = d?.get ? unitSources.get(result) : undefined;
+  if (from) {
+    const { source, tables, order } = from;
+    return {
+      count: order.length,
+      unit: (k) => new SubjectView(source, tables, order[k]!) as unknown as SubjectResult,
+      id: (k) => tables.ids[order[k]!]!,
+      fresh: true,
+    };
+  }
+  const units = result.units;
+  return { count: units.length, unit: (k) => units[k]!, id: (k) => units[k]!.id, fresh: false };
 }
 
 /** The trail of one subject from its node scores, in tree order (root first). */
