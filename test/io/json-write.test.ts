@@ -5,7 +5,9 @@
 import { describe, expect, test } from "vitest";
 import { ChunkedWriter, objectKeyOrder, writeScoreJson, writeScoreNdjson, type DocumentShape, type ScoreEntry } from "../../src/io/json-write.js";
 import { buildFeedback } from "../../src/report/feedback.js";
-import { assess, loadRubric } from "../../src/index.js";
+import { assess, loadRubric, loadRubricSet } from "../../src/index.js";
+import { findScheme, readData, readRubricTexts } from "../../src/cli/load.js";
+import { bundledSchemes, schemeName } from "../equivalence/corpus.js";
 import type { RubricResult, SubjectResult } from "../../src/report/result.js";
 import { smallRubric } from "../cli/harness.js";
 
@@ -181,5 +183,55 @@ describe("writeScoreNdjson", () => {
     expect(none.at(-1)).not.toHaveProperty("feedback");
     expect(none[0].nodes).toEqual(JSON.parse(JSON.stringify(entries[0]!.result.units[0]!.nodes)));
     expect(none[0].nodes.map((n: { id: string }) => n.id).slice(1)).toEqual(["a", "b"]);
+  });
+});
+
+describe("a result whose units are not read yet is written unit by unit, the same bytes", () => {
+  const shapes: DocumentShape[] = [
+    { nodes: false, feedback: "none" },
+    { nodes: true, feedback: "none" },
+  ];
+  // Every bundled scheme: names, groups, vetoes and exclusions, downgrades, quotas, actions, tiers, grade notes.
+  test.each(bundledSchemes().map((f) => [schemeName(f), f]))("%s: JSON and NDJSON, with and without nodes", (_name, folder) => {
+    const scheme = findScheme([folder]);
+    const set = loadRubricSet(readRubricTexts(scheme.rubricFiles));
+    const { rows } = readData(scheme.exampleData!, () => Buffer.alloc(0));
+    for (const shape of shapes) {
+      const fresh = assess(set, rows).results.map((result, i) => ({ rubric: set.rubrics[i]!, result }));
+      const json = streamed(fresh, shape).text;
+      const ndjson = streamed(fresh, shape, writeScoreNdjson).text;
+      // Written without building the units array.
+      for (const e of fresh) expect(typeof Object.getOwnPropertyDescriptor(e.result, "units")!.get).toBe("function");
+      const read = assess(set, rows).results.map((result, i) => ({ rubric: set.rubrics[i]!, result }));
+      expect(json).toBe(reference(read, shape));
+      const lines = read.flatMap((e) => e.result.units.map((u) => JSON.stringify({ type: "unit", rubric: e.result.rubric.id, ...(shape.nodes ? u : (({ nodes: _n, ...rest }) => rest)(u)) })));
+      expect(ndjson.split("\n").filter((l) => l.startsWith('{"type":"unit"'))).toEqual(lines);
+      // And the same bytes again once the units are read (the general path).
+      expect(streamed(read, shape).text).toBe(json);
+      expect(streamed(read, shape, writeScoreNdjson).text).toBe(ndjson);
+    }
+  });
+
+  test("a unit with a key of the line's own (type) or an index key keeps JSON.stringify's layout in NDJSON", () => {
+    const [one] = scored(ROWS.slice(0, 1));
+    const base = one!.result.units[0]!;
+    for (const extra of [{ type: "x" }, { 7: "seven" }, { feedback: 1 }, { rubric: "other" }]) {
+      const unit = { ...base, ...extra } as SubjectResult;
+      const entry = { ...one!, result: { ...one!.result, units: [unit] } as RubricResult };
+      const line = streamed([entry], { nodes: false, feedback: "none" }, writeScoreNdjson).text.split("\n")[0];
+      const { nodes: _n, ...rest } = unit;
+      expect(line).toBe(JSON.stringify({ type: "unit", rubric: "small", ...rest }));
+    }
+  });
+
+  test("values JSON.stringify writes its own way: undefined and functions left out, NaN as null, nested objects, escapes", () => {
+    const [one] = scored(ROWS.slice(0, 1));
+    const unit = { ...one!.result.units[0]!, name: 'a"b\\c\u0001\ud800', extra: undefined, f: () => 1, n: Number.NaN, big: 1e21, neg: -0, obj: { k: [1, { z: null }] }, empty: {}, list: [] } as unknown as SubjectResult;
+    const entry = { ...one!, result: { ...one!.result, units: [unit] } as RubricResult };
+    for (const shape of [{ nodes: false, feedback: "none" }, { nodes: true, feedback: "none" }] as const) {
+      expect(streamed([entry], shape).text).toBe(reference([entry], shape));
+      const { nodes: _n, ...rest } = unit;
+      expect(streamed([entry], shape, writeScoreNdjson).text.split("\n")[0]).toBe(JSON.stringify({ type: "unit", rubric: "small", ...(shape.nodes ? unit : rest) }));
+    }
   });
 });
