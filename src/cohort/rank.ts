@@ -48,17 +48,20 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
     return read;
   };
   const keys = numericKeys(v);
-  const compare = (a: number, b: number): number => {
-    const byTotal = keys ? (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0) : v.total[b]!.cmp(v.total[a]!);
-    if (byTotal !== 0) return byTotal;
+  const breakTie = (a: number, b: number): number => {
     for (let t = 0; t < tieBreakers.length; t++) {
       const c = compareValues(value(t, a), value(t, b), tieBreakers[t]!.order);
       if (c !== 0) return c;
     }
     return 0;
   };
+  const compare = (a: number, b: number): number => {
+    const byTotal = keys ? (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0) : v.total[b]!.cmp(v.total[a]!);
+    return byTotal !== 0 ? byTotal : breakTie(a, b);
+  };
   const assign = (members: Uint32Array, out: Int32Array) => {
-    members.sort((a, b) => compare(a, b) || compareIds(ids[a]!, ids[b]!));
+    if (keys) sortByKey(members, keys, (a, b) => breakTie(a, b) || compareIds(ids[a]!, ids[b]!));
+    else members.sort((a, b) => compare(a, b) || compareIds(ids[a]!, ids[b]!));
     let r = 0;
     for (let k = 0; k < members.length; k++) {
       if (k === 0 || compare(members[k - 1]!, members[k]!) !== 0) r = k + 1;
@@ -84,6 +87,57 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
     for (const i of list) groupOf[i] = list.length;
   }
   return { rank, of: eligible.length, groupRank, groupOf };
+}
+
+/**
+ * Sort `members` in place by key, highest first, then by `tie` (which orders every two
+ * members, ids last): the order of `members.sort((a, b) => (keys[b] − keys[a]) || tie(a,
+ * b))`, without a comparator call per comparison of the keys. The keys are sorted by the
+ * engine's own numeric sort, each member goes to its key's bucket (a counting sort,
+ * members in the order given, as a stable sort keeps them), and only a bucket of two or
+ * more (a tie on the total) is sorted by `tie`.
+ */
+export function sortByKey(members: Uint32Array, keys: Float64Array, tie: (a: number, b: number) => number): void {
+  const m = members.length;
+  if (m < 32) {
+    members.sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0) || tie(a, b));
+    return;
+  }
+  const sorted = new Float64Array(m);
+  for (let k = 0; k < m; k++) sorted[k] = keys[members[k]!]!;
+  sorted.sort();
+  // The distinct keys, highest first (-0 and 0 are one key, as the comparison has them).
+  const distinct = new Float64Array(m);
+  let d = 0;
+  for (let k = m - 1; k >= 0; k--) if (d === 0 || sorted[k] !== distinct[d - 1]) distinct[d++] = sorted[k]!;
+  // Bucket of a key: its place in `distinct`, by binary search (descending).
+  const bucketOf = new Uint32Array(m);
+  const start = new Uint32Array(d + 1);
+  for (let k = 0; k < m; k++) {
+    const x = keys[members[k]!]!;
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distinct[mid]! > x) lo = mid + 1;
+      else hi = mid;
+    }
+    bucketOf[k] = lo;
+    start[lo + 1]!++;
+  }
+  for (let b = 1; b <= d; b++) start[b]! += start[b - 1]!;
+  const next = start.slice(0, d);
+  const out = new Uint32Array(m);
+  for (let k = 0; k < m; k++) out[next[bucketOf[k]!]!++] = members[k]!;
+  for (let b = 0; b < d; b++) {
+    const from = start[b]!;
+    const to = start[b + 1]!;
+    // A bucket already in order (members often come in id order) needs no sort.
+    let k = from + 1;
+    while (k < to && tie(out[k - 1]!, out[k]!) <= 0) k++;
+    if (k < to) out.subarray(from, to).sort(tie);
+  }
+  members.set(out);
 }
 
 /**

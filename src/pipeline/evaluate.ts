@@ -183,18 +183,15 @@ export function unitOrder(v: { readonly excluded: Uint8Array; readonly unranked:
   const order = new Uint32Array(n);
   const next = start.slice(0, n + 2);
   for (let i = 0; i < n; i++) order[next[v.excluded[i]! | v.unranked[i]! ? n + 1 : rank[i]!]!++] = i;
-  // Within a bucket, by id; rows went in ascending, as the sort (stable) would keep equal ids.
+  // Within a bucket, by id; rows went in ascending, as the sort (stable) would keep equal
+  // ids. A bucket already in id order (rows often come in id order) is left as it is.
   const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
   for (let b = 0; b < n + 2; b++) {
     const from = start[b]!;
     const to = start[b + 1]!;
-    if (to - from === 2) {
-      const a = order[from]!;
-      if (compareIds(ids[a]!, ids[order[from + 1]!]!) > 0) {
-        order[from] = order[from + 1]!;
-        order[from + 1] = a;
-      }
-    } else if (to - from > 2) order.subarray(from, to).sort(byId);
+    let k = from + 1;
+    while (k < to && compareIds(ids[order[k - 1]!]!, ids[order[k]!]!) <= 0) k++;
+    if (k < to) order.subarray(from, to).sort(byId);
   }
   return order;
 }
