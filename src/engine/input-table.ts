@@ -4,8 +4,10 @@
  * a typed column of exact integers at the input's scale (its declared places, else
  * plan/numeric.ts DEFAULT_INPUT_SCALE): 84.5 at scale 6 is 84500000. A number that is
  * not an integer at that scale (more decimals, too large) is kept as its Dec in the
- * column's `values`; NaN in the typed column says "look there". Every other input is a
- * list of its values by row.
+ * column's `values`; NaN in the typed column says "look there". A boolean, choice or
+ * grade input is a typed column of codes: the position of the value in `options`
+ * (false, true; the choice's values; the grade scale, best first), -1 for none. Every
+ * other input is a list of its values by row.
  *
  * The scoring stage reads the typed columns directly (engine/score-columns.ts); every
  * other reader goes through a subject's `values` (RowValues), which builds the Dec of a
@@ -22,9 +24,19 @@ export interface InputColumn {
   readonly scale: number;
   /** A number input's values × 10^scale; NaN where the subject has none or it is in `values`. */
   readonly scaled: Float64Array | undefined;
+  /** A boolean, choice or grade input's values as positions in `options`; -1 where the subject has none (or it is in `values`). */
+  readonly codes: Int32Array | undefined;
+  readonly options: readonly (string | boolean)[] | undefined;
   /** Every value of another input, by row; for a number input, those not in `scaled` (created on the first). */
   values: (InputValue | undefined)[] | undefined;
 }
+
+/** The options of a coded input (boolean, choice, grade), in code order; undefined for other inputs. */
+export function codedOptions(spec: InputSpec): readonly (string | boolean)[] | undefined {
+  return spec.type === "boolean" ? BOOLEAN_OPTIONS : spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined;
+}
+
+const BOOLEAN_OPTIONS: readonly boolean[] = Object.freeze([false, true]);
 
 export class InputTable {
   constructor(
@@ -41,6 +53,9 @@ export class InputTable {
     if (c.scaled !== undefined) {
       const x = c.scaled[row]!;
       if (x === x) return Dec.of(x, c.scale);
+    } else if (c.codes !== undefined) {
+      const code = c.codes[row]!;
+      if (code >= 0) return c.options![code];
     }
     return c.values?.[row];
   }

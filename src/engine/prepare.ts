@@ -12,7 +12,7 @@ import { Dec, scaledNumber, ZERO } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../compile/model.js";
 import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
 import { scaledDigits } from "./data-table.js";
-import { InputTable, RowValues, type InputColumn } from "./input-table.js";
+import { codedOptions, InputTable, RowValues, type InputColumn } from "./input-table.js";
 import { NOT_PLAIN, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
 
@@ -195,7 +195,18 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
   const inputs = inputsOf(rubric);
   const plans = inputs.plans;
   const n = identities.length;
-  const columns: InputColumn[] = plans.map((p) => ({ name: p.name, spec: p.spec, scale: p.scale, scaled: p.scale >= 0 ? new Float64Array(n).fill(Number.NaN) : undefined, values: p.scale >= 0 ? undefined : new Array<InputValue | undefined>(n) }));
+  const columns: InputColumn[] = plans.map((p) => {
+    const options = codedOptions(p.spec);
+    return {
+      name: p.name,
+      spec: p.spec,
+      scale: p.scale,
+      scaled: p.scale >= 0 ? new Float64Array(n).fill(Number.NaN) : undefined,
+      codes: options ? new Int32Array(n).fill(-1) : undefined,
+      options,
+      values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
+    };
+  });
   const table = new InputTable(n, columns, inputs.index);
   const subjects = new Array<PreparedSubject>(n);
   const at = new InputReporter(rubric.id, issues);
@@ -287,7 +298,7 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
     } else {
       const fast = fastValue(plan, raw);
       if (fast !== undefined) {
-        col.values![i] = fast;
+        store(col, i, fast);
         continue;
       }
     }
@@ -315,7 +326,10 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
   return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap, name: subject.name, group: subject.group };
 }
 
-/** A value into its column: a number input's as an integer at the column's scale where it is one, else kept as it is. */
+/**
+ * A value into its column: a number input's as an integer at the column's scale where
+ * it is one, a coded input's as its position in the options, else kept as it is.
+ */
 function store(col: InputColumn, i: number, value: InputValue): void {
   if (col.scaled) {
     const x = (value as Dec).scaled(col.scale);
@@ -324,6 +338,14 @@ function store(col: InputColumn, i: number, value: InputValue): void {
       return;
     }
     col.values ??= new Array<InputValue | undefined>(col.scaled.length);
+  } else if (col.codes) {
+    // The readers give a boolean, or one of the options as written in the rubric (a `missing: zero` value is kept as it is).
+    const code = col.options!.indexOf(value as string | boolean);
+    if (code >= 0) {
+      col.codes[i] = code;
+      return;
+    }
+    col.values ??= new Array<InputValue | undefined>(col.codes.length);
   }
   col.values![i] = value;
 }
