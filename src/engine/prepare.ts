@@ -123,34 +123,22 @@ function scaledInRange(plan: InputPlan, x: number): boolean {
 }
 
 /**
- * A value that is right, read without reporting anything; undefined when it is not
- * plainly right (wrong, clamped, or in a form the fast path does not read), for
- * readValue to decide and report.
+ * A series whose every period is a plain number within the range, read without
+ * reporting anything; undefined when it is not plainly right (or not a series), for
+ * readValue to decide and report. (Numbers and coded inputs have their own fast paths
+ * in prepareRow.)
  */
-function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
-  if (plan.kind === ReadKind.Series) {
-    // Every period given as a plain number within the range (a series' elements have no places, no %).
-    if (!Array.isArray(raw) || raw.length !== plan.length) return undefined;
-    const out: Dec[] = [];
-    for (const x of raw) {
-      const d = typeof x === "string" ? plainDecimal(x) : undefined;
-      if (d === undefined || (plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
-      out.push(d);
-    }
-    return out;
+function fastSeries(plan: InputPlan, raw: unknown): InputValue | undefined {
+  // A series' elements have no places and no %.
+  if (plan.kind !== ReadKind.Series || !Array.isArray(raw) || raw.length !== plan.length) return undefined;
+  const out: Dec[] = [];
+  for (const x of raw) {
+    const d = typeof x === "string" ? plainDecimal(x) : undefined;
+    if (d === undefined || (plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
+    out.push(d);
   }
-  if (typeof raw !== "string") return undefined;
-  switch (plan.kind) {
-    case ReadKind.Boolean:
-      // The sets hold the trimmed lower-case forms: a cell written that way is one of them as it is.
-      return TRUE.has(raw) ? true : FALSE.has(raw) ? false : undefined;
-    case ReadKind.OneOf:
-      return plan.options!.includes(raw) && raw.trim() === raw ? raw : undefined;
-    default:
-      return undefined;
-  }
+  return out;
 }
-
 
 /** Per rubric: the inputs' plans in order, and the columns map last built (shared by subjects whose data names the same columns). */
 export interface RubricInputs {
@@ -295,8 +283,17 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
         col.scaled![i] = x;
         continue;
       }
+    } else if (col.codes !== undefined) {
+      // A boolean as written in one of the accepted forms, or one of the options exactly (no spaces): its code.
+      if (typeof raw === "string") {
+        const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
+        if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
+          col.codes[i] = code;
+          continue;
+        }
+      }
     } else {
-      const fast = fastValue(plan, raw);
+      const fast = fastSeries(plan, raw);
       if (fast !== undefined) {
         store(col, i, fast);
         continue;
