@@ -12,7 +12,7 @@ import { Dec, scaledNumber, ZERO } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../compile/model.js";
 import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
 import { scaledDigits } from "./data-table.js";
-import { codedOptions, InputTable, RowValues, type InputColumn } from "./input-table.js";
+import { codedOptions, InputTable, MAX_INT32, NONE_INT32, RowValues, type InputColumn } from "./input-table.js";
 import { NOT_PLAIN, OwnFields, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
 
@@ -79,6 +79,8 @@ interface InputPlan {
   readonly rangeInDec: boolean;
   /** 10^scale: a count's value is a multiple of it. */
   readonly unit: number;
+  /** The declared range fits an Int32Array column at the scale (input-table.ts). */
+  readonly narrow: boolean;
 }
 
 function planOf(spec: InputSpec): InputPlan {
@@ -103,13 +105,14 @@ function planOf(spec: InputSpec): InputPlan {
 }
 
 /** The scale of a number input's column, and its range as integers at that scale where the bounds fit it. */
-function scaledRange(spec: InputSpec, number: boolean): Pick<InputPlan, "scale" | "minScaled" | "maxScaled" | "rangeInDec" | "unit"> {
-  if (!number) return { scale: -1, minScaled: Number.NaN, maxScaled: Number.NaN, rangeInDec: false, unit: 1 };
+function scaledRange(spec: InputSpec, number: boolean): Pick<InputPlan, "scale" | "minScaled" | "maxScaled" | "rangeInDec" | "unit" | "narrow"> {
+  if (!number) return { scale: -1, minScaled: Number.NaN, maxScaled: Number.NaN, rangeInDec: false, unit: 1, narrow: false };
   const s = spec as Extract<InputSpec, { type: "number" | "count" | "ratio" }>;
   const scale = s.places ?? DEFAULT_INPUT_SCALE;
   const at = (d: Dec | undefined) => (d === undefined ? Number.NaN : (d.scaled(scale) ?? Number.NaN));
   const rangeInDec = (s.min !== undefined && s.min.scaled(scale) === undefined) || (s.max !== undefined && s.max.scaled(scale) === undefined);
-  return { scale, minScaled: at(s.min), maxScaled: at(s.max), rangeInDec, unit: 10 ** scale };
+  const fits = (d: Dec | undefined) => d !== undefined && d.abs().times(10 ** scale).lte(MAX_INT32);
+  return { scale, minScaled: at(s.min), maxScaled: at(s.max), rangeInDec, unit: 10 ** scale, narrow: fits(s.min) && fits(s.max) };
 }
 
 /** Whether a number read at its plan's scale is plainly right: a whole number for a count, within the range. */
@@ -222,7 +225,8 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
       name: p.name,
       spec: p.spec,
       scale: p.scale,
-      scaled: p.scale >= 0 ? new Float64Array(n).fill(Number.NaN) : undefined,
+      scaled: p.scale < 0 ? undefined : p.narrow ? new Int32Array(n).fill(NONE_INT32) : new Float64Array(n).fill(Number.NaN),
+      narrow: p.narrow,
       codes: options ? new Int32Array(n).fill(-1) : undefined,
       options,
       values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
@@ -394,7 +398,7 @@ function keyPositions(inputs: RubricInputs, keys: readonly string[]): Int32Array
 function store(col: InputColumn, i: number, value: InputValue): void {
   if (col.scaled) {
     const x = (value as Dec).scaled(col.scale);
-    if (x !== undefined) {
+    if (x !== undefined && (!col.narrow || (x <= MAX_INT32 && x >= -MAX_INT32))) {
       col.scaled[i] = x;
       return;
     }
