@@ -71,9 +71,12 @@ export class IntColumns {
     for (let i = 0; i < nodes.length; i++) {
       const p = nodes[i]!;
       if (p.numeric.path !== "int") continue;
+      // Folded into its parent's dot product: its column is not read.
+      if (p.folded) continue;
       const out = this.cols[i]!;
       const num = p.numeric;
       if (p.node.type === "item") this.item(p.node, num.item!, out);
+      else if (p.dot) this.dot(p.dot.nodes, p.dot.coef, p.outside, p.children.length, num.group!, out);
       else this.group(p.children, p.outside, p.node.combine, num.group!, out);
       if (p.node.only) {
         const only = p.node.only;
@@ -309,6 +312,25 @@ export class IntColumns {
     }
   }
 
+  /** A sum or weighted group as one dot product over its terms (plan.ts foldDotProducts), then floor, cap, outside nodes and limit. */
+  private dot(terms: readonly number[], coef: readonly number[], outside: readonly number[], childCount: number, f: IntGroup, out: Float64Array): void {
+    const n = this.hi - this.lo;
+    const cols = this.cols;
+    // NaN until a term applies: a group none of whose children apply does not apply.
+    for (let j = 0; j < n; j++) out[j] = Number.NaN;
+    for (let k = 0; k < terms.length; k++) {
+      const c = cols[terms[k]!]!;
+      const a = coef[k]!;
+      for (let j = 0; j < n; j++) {
+        const x = c[j]!;
+        if (x !== x) continue;
+        const acc = out[j]!;
+        out[j] = acc === acc ? acc + x * a : x * a;
+      }
+    }
+    this.bounds(outside, childCount, f, out);
+  }
+
   private group(children: readonly number[], outside: readonly number[], combine: string, f: IntGroup, out: Float64Array): void {
     const n = this.hi - this.lo;
     const cols = this.cols;
@@ -352,6 +374,14 @@ export class IntColumns {
           throw new Error(`kaohe internal: ${combine} on the integer path`);
       }
     }
+    this.bounds(outside, children.length, f, out);
+  }
+
+  /** A group's floor and cap, then its outside nodes (bonus outside the cap), then its limit. */
+  private bounds(outside: readonly number[], childCount: number, f: IntGroup, out: Float64Array): void {
+    const n = this.hi - this.lo;
+    const cols = this.cols;
+    const align = f.align;
     const { floor, cap, limit } = f;
     for (let j = 0; j < n; j++) {
       let v = out[j]!;
@@ -362,7 +392,7 @@ export class IntColumns {
     }
     for (let k = 0; k < outside.length; k++) {
       const c = cols[outside[k]!]!;
-      const a = align[children.length + k]!;
+      const a = align[childCount + k]!;
       for (let j = 0; j < n; j++) {
         const x = c[j]!;
         const acc = out[j]!;
