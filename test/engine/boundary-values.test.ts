@@ -116,6 +116,17 @@ describe("prepared values", () => {
     ]);
   });
 
+  test("an object row is read by its own enumerable properties, as JSON.stringify sees it; rows of different key orders read the same", () => {
+    const hidden = { id: "u1", n: "50" };
+    Object.defineProperty(hidden, "c", { value: 3, enumerable: false });
+    const { prepared } = prepare([hidden, { n: "60", id: "u2", c: 4 }, { id: "u3", c: 5, n: "70" }]);
+    // u1's c is not enumerable: not read (absent), as it is not checked as a column either.
+    expect(prepared[0]!.values.get("c")).toBeUndefined();
+    expect(prepared[0]!.absent.has("c")).toBe(true);
+    expect(prepared.map((p) => (p.values.get("n") as Dec).toFixed())).toEqual(["50", "60", "70"]);
+    expect(prepared.slice(1).map((p) => (p.values.get("c") as Dec).toFixed())).toEqual(["4", "5"]);
+  });
+
   test("a choice written with spaces is read trimmed, as before", () => {
     const { prepared, issues } = prepare([{ id: "u1", level: " 好 " }]);
     expect(issues).toEqual([]);
