@@ -93,6 +93,10 @@ export function scaledDigitsBytes(bytes: Uint8Array, start: number, end: number,
 /** 10^0 … 10^22, every one an exact double (as in data-table.ts). */
 const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+/** How many short cells ByteCells keeps decoded (a power of 2), and how long (in bytes) a cell it keeps may be. */
+const CACHE_SLOTS = 4096;
+const CACHED_LENGTH = 24;
+
 /** Cells of scanned bytes: cell (r, c) runs from the end of the cell before it (+1 for its comma), or from the row's start; offsets are byte offsets. */
 export class ByteCells implements CellSource {
   constructor(
@@ -108,8 +112,37 @@ export class ByteCells implements CellSource {
     return column === 0 ? this.rowStarts[row]! : this.ends[row * this.width + column - 1]! + 1;
   }
 
+  /**
+   * Short cells already decoded, by a hash of their bytes (direct-mapped: a slot holds
+   * the last cell that hashed to it): a column of choices, booleans or small numbers
+   * repeats a few texts a million times, and a hit costs a comparison of bytes, no
+   * string. A slot records where its cell's bytes are, so a hit is checked byte for byte.
+   */
+  private readonly seenAt = new Int32Array(CACHE_SLOTS).fill(-1);
+  private readonly seenLength = new Uint8Array(CACHE_SLOTS);
+  private readonly seenText: string[] = new Array<string>(CACHE_SLOTS).fill("");
+
   cell(row: number, column: number): string {
-    return cellText(this.bytes, this.start(row, column), this.ends[row * this.width + column]!);
+    const start = this.start(row, column);
+    const end = this.ends[row * this.width + column]!;
+    const n = end - start;
+    if (n === 0) return "";
+    if (n > CACHED_LENGTH) return cellText(this.bytes, start, end);
+    const b = this.bytes;
+    let h = n;
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + b[i]!) | 0;
+    const slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
+    const at = this.seenAt[slot]!;
+    if (at >= 0 && this.seenLength[slot] === n) {
+      let i = 0;
+      while (i < n && b[at + i] === b[start + i]) i++;
+      if (i === n) return this.seenText[slot]!;
+    }
+    const text = cellText(b, start, end);
+    this.seenAt[slot] = start;
+    this.seenLength[slot] = n;
+    this.seenText[slot] = text;
+    return text;
   }
 
   /** The cell's length in bytes as written: at least its text's length (a UTF-8 character is 1 to 4 bytes and 1 or 2 UTF-16 units), exact for an unquoted ASCII cell. */
@@ -195,6 +228,11 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
       } else {
         while (pos < n) {
           c = bytes[pos]!;
+          // Digits, letters, "." and every byte of a non-ASCII character are above ","; only the few below it need a look.
+          if (c > COMMA) {
+            pos++;
+            continue;
+          }
           if (c === COMMA || c === LF || c === CR) break;
           if (c === QUOTE) return undefined; // a quote inside an unquoted cell
           pos++;

@@ -66,6 +66,24 @@ describe("scanCsvBytes: the cells of hand-made bytes", () => {
     expect(cellsOf(s)).toEqual([["id", "a"], ["u1", "7"]]);
   });
 
+  test("short cells kept decoded (4,096 slots, so slots are shared) read the same in any order, a cell of the same length and another text never mistaken for it", () => {
+    // 6,000 rows: an id unique per row, a choice from 4 texts, a number, and cells of equal length that differ in one byte (好 E5 A5 BD vs 如 E5 A6 82).
+    const choices = ["好", "较好", "一般", "差"];
+    const lines = ["id,c,n,s"];
+    for (let r = 0; r < 6000; r++) lines.push(`U${String(r).padStart(7, "0")},${choices[r % 4]},${r % 97}.${r % 10},${r % 2 ? "好好" : "好如"}`);
+    const text = `${lines.join("\n")}\n`;
+    const mine = scanCsvBytes(utf8(text))!;
+    const theirs = scanCsv(text)!;
+    const order: [number, number][] = [];
+    for (let r = 0; r < 6000; r++) for (let c = 0; c < 4; c++) order.push([r, c]);
+    // Forwards, backwards, then by a stride that visits rows out of order.
+    const orders = [order, [...order].reverse(), order.map((_, i) => order[(i * 7919) % order.length]!)];
+    for (const o of orders) for (const [r, c] of o) if (mine.cells.cell(r, c) !== theirs.cells.cell(r, c)) expect([r, c, mine.cells.cell(r, c)]).toEqual([r, c, theirs.cells.cell(r, c)]);
+    expect(mine.cells.cell(5999, 0)).toBe("U0005999");
+    expect(mine.cells.cell(1, 3)).toBe("好好");
+    expect(mine.cells.cell(2, 3)).toBe("好如");
+  });
+
   test("cellLength and rowLength are byte lengths: exact for ASCII, at least the text's length otherwise", () => {
     const s = scanCsvBytes(utf8('id,名,q\nu1,好好,"a""b"\n'))!;
     expect(s.cells.cellLength(0, 0)).toBe(2); // "u1"
