@@ -14,7 +14,7 @@
  * - the nodes whose points later stages read (conditions, tie-breakers): `kept`.
  * @internal
  */
-import type { CompiledRubric, GroupNode, TreeNode } from "../compile/model.js";
+import type { CompiledRubric, ConditionNode, GroupNode, TreeNode } from "../compile/model.js";
 import { methodInputs } from "../compile/inputs.js";
 import { groupNumeric, itemNumeric, type Numeric } from "./numeric.js";
 import { max as maxOf, min as minOf, sum, ZERO, type Dec } from "../decimal/decimal.js";
@@ -48,6 +48,13 @@ export interface Plan {
   readonly kept: readonly number[];
   /** Indices of the items that count towards `zeroItems` (not bonus, not adjust), in tree order. */
   readonly countedItems: readonly number[];
+  /**
+   * Whether the integer path may run over columns (engine/score-columns.ts): some node is
+   * on it, and no condition of a node on it (`only`, a deduction's `when` or `zeroIf`)
+   * reads the points of a node (`score.X`, `ratio.X`), which depend on the order a
+   * subject's tree is walked in. Otherwise every subject is scored in Dec, one by one.
+   */
+  readonly columns: boolean;
 }
 
 const plans = new WeakMap<CompiledRubric, Plan>();
@@ -94,7 +101,33 @@ function buildPlan(rubric: CompiledRubric): Plan {
   for (const n of nodes) for (const c of [...n.children, ...n.outside]) (nodes[c] as { parent: number }).parent = n.index;
   const countedItems: number[] = [];
   for (const item of rubric.items) if (item.method.kind !== "bonus" && item.method.kind !== "adjust") countedItems.push(index.get(item.id)!);
-  return { nodes, root, index, kept: nodes.filter((n) => n.kept).map((n) => n.index), countedItems };
+  const ints = nodes.filter((n) => n.numeric.path === "int");
+  const columns = ints.length > 0 && !ints.some((n) => nodeConditions(n.node).some(readsPoints));
+  return { nodes, root, index, kept: nodes.filter((n) => n.kept).map((n) => n.index), countedItems, columns };
+}
+
+/** The conditions a node tests while it is scored: its `only`, a deduction's `zeroIf` and `when` entries. */
+function nodeConditions(node: TreeNode): ConditionNode[] {
+  const out: ConditionNode[] = [];
+  if (node.only) out.push(node.only.node);
+  if (node.type === "item" && node.method.kind === "deduct") {
+    if (node.method.zeroIf) out.push(node.method.zeroIf.node);
+    for (const e of node.method.entries) if (e.type === "when") out.push(e.when.node);
+  }
+  return out;
+}
+
+/** Whether a condition reads the points of a node (score.X or ratio.X). */
+function readsPoints(c: ConditionNode): boolean {
+  switch (c.op) {
+    case "all":
+    case "any":
+      return c.of.some(readsPoints);
+    case "not":
+      return readsPoints(c.of);
+    default:
+      return c.fact.kind === "score" || c.fact.kind === "ratio";
+  }
 }
 
 /** Whether an item reads an input that may be absent under `missing: skip`. */
