@@ -1,8 +1,9 @@
 /**
  * The CSV scanner of io/csv-scan.ts over a UTF-8 file's bytes instead of its decoded
- * text: one pass records where each cell ends (a Uint32Array of byte offsets), and a
- * cell is decoded only when it is read. A million rows then cost the file's bytes and
- * one offset per cell: no decoded copy of the file (a UTF-8 file with Chinese text
+ * text: one pass records where each cell ends (its byte offset from its row's start, in
+ * a Uint16Array, or a Uint32Array once a row is 64 KiB or longer), and a cell is
+ * decoded only when it is read. A million rows then cost the file's bytes and two bytes
+ * per cell: no decoded copy of the file (a UTF-8 file with Chinese text
  * decodes to a two-byte string twice its size), no string per cell until one is read,
  * and none at all for a number read through `cellScaled`.
  *
@@ -104,12 +105,17 @@ export class ByteCells implements CellSource {
     private readonly width: number,
     /** Where each row's first cell starts. */
     private readonly rowStarts: Uint32Array,
-    /** Where each cell ends (exclusive), row by row. */
-    private readonly ends: Uint32Array,
+    /** Where each cell ends (exclusive), row by row, as an offset from its row's start. */
+    private readonly ends: Uint16Array | Uint32Array,
   ) {}
 
   private start(row: number, column: number): number {
-    return column === 0 ? this.rowStarts[row]! : this.ends[row * this.width + column - 1]! + 1;
+    const base = this.rowStarts[row]!;
+    return column === 0 ? base : base + this.ends[row * this.width + column - 1]! + 1;
+  }
+
+  private end(row: number, column: number): number {
+    return this.rowStarts[row]! + this.ends[row * this.width + column]!;
   }
 
   /**
@@ -124,7 +130,7 @@ export class ByteCells implements CellSource {
 
   cell(row: number, column: number): string {
     const start = this.start(row, column);
-    const end = this.ends[row * this.width + column]!;
+    const end = this.end(row, column);
     const n = end - start;
     if (n === 0) return "";
     if (n > CACHED_LENGTH) return cellText(this.bytes, start, end);
@@ -147,17 +153,17 @@ export class ByteCells implements CellSource {
 
   /** The cell's length in bytes as written: at least its text's length (a UTF-8 character is 1 to 4 bytes and 1 or 2 UTF-16 units), exact for an unquoted ASCII cell. */
   cellLength(row: number, column: number): number {
-    return this.ends[row * this.width + column]! - this.start(row, column);
+    return this.end(row, column) - this.start(row, column);
   }
 
   rowLength(row: number): number {
-    return this.ends[row * this.width + this.width - 1]! - this.rowStarts[row]!;
+    return this.ends[row * this.width + this.width - 1]!;
   }
 
   /** scaledDigits of the cell's text, read from its bytes (a quoted cell by what is inside its quotes, as its text is). */
   cellScaled(row: number, column: number, scale: number): number {
     let start = this.start(row, column);
-    let end = this.ends[row * this.width + column]!;
+    let end = this.end(row, column);
     if (end > start && this.bytes[start] === QUOTE) {
       start++;
       end--;
@@ -186,7 +192,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
   let lines = 1;
   for (let i = bytes.indexOf(LF, pos); i >= 0; i = bytes.indexOf(LF, i + 1)) lines++;
   let rowStarts = new Uint32Array(0);
-  let ends = new Uint32Array(0);
+  let ends: Uint16Array | Uint32Array = new Uint16Array(0);
   let rows = -1; // the header is row -1
   let cell = 0;
   const headerStarts: number[] = [];
@@ -202,6 +208,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
       continue;
     }
     let count = 0;
+    const rowStart = pos;
     if (rows >= 0) {
       if (rows >= rowStarts.length) return undefined;
       rowStarts[rows] = pos;
@@ -245,7 +252,14 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
         headerEnds.push(pos);
       } else {
         if (count >= width) return undefined; // too many cells
-        ends[cell++] = pos;
+        const offset = pos - rowStart;
+        // A row of 64 KiB or more: offsets in 32 bits from here on (those so far copied, they are the same numbers).
+        if (offset > 0xffff && ends instanceof Uint16Array) {
+          const wide = new Uint32Array(ends.length);
+          wide.set(ends);
+          ends = wide;
+        }
+        ends[cell++] = offset;
       }
       count++;
       if (c === COMMA) {
@@ -258,7 +272,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
       width = count;
       header = headerStarts.map((s, i) => cellText(bytes, s, headerEnds[i]!));
       rowStarts = new Uint32Array(lines);
-      ends = new Uint32Array(lines * width);
+      ends = new Uint16Array(lines * width);
     } else if (count !== width) return undefined; // too few cells
     rows++;
     if (pos < n) {

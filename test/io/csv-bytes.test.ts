@@ -84,6 +84,19 @@ describe("scanCsvBytes: the cells of hand-made bytes", () => {
     expect(mine.cells.cell(2, 3)).toBe("好如");
   });
 
+  test("a row of 64 KiB: offsets from a row's start fit 16 bits up to 65,535 and are widened past it, rows before it still read", () => {
+    // Row u1: "u1," is 3 bytes, then 65,532 x: its second cell ends 65,535 bytes into the row (the 16-bit maximum).
+    // Row u2: 65,533 x end it at 65,536, one past; row u3 after it is short again.
+    const x1 = "x".repeat(65532);
+    const x2 = "x".repeat(65533);
+    const s = scanCsvBytes(utf8(`id,t,n\nu0,a,1\nu1,${x1},2.5\nu2,${x2},"3"\nu3,b,4\n`))!;
+    expect(cellsOf(s)).toEqual([["id", "t", "n"], ["u0", "a", "1"], ["u1", x1, "2.5"], ["u2", x2, "3"], ["u3", "b", "4"]]);
+    expect(s.cells.rowLength(1)).toBe(65539); // 3 + 65,532 + 1 + 3 (2.5)
+    expect(s.cells.rowLength(2)).toBe(65540); // 3 + 65,533 + 1 + 3 ("3")
+    expect(s.cells.cellLength(2, 1)).toBe(65533);
+    expect([0, 1, 2, 3].map((r) => s.cells.cellScaled!(r, 2, 1))).toEqual([10, 25, 30, 40]); // 1, 2.5, "3", 4 at scale 1
+  });
+
   test("cellLength and rowLength are byte lengths: exact for ASCII, at least the text's length otherwise", () => {
     const s = scanCsvBytes(utf8('id,名,q\nu1,好好,"a""b"\n'))!;
     expect(s.cells.cellLength(0, 0)).toBe(2); // "u1"
