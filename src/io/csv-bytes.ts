@@ -255,7 +255,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
         const offset = pos - rowStart;
         // A row of 64 KiB or more: offsets in 32 bits from here on (those so far copied, they are the same numbers).
         if (offset > 0xffff && ends instanceof Uint16Array) {
-          const wide = new Uint32Array(ends.length);
+          const wide: Uint32Array = new Uint32Array(ends.length);
           wide.set(ends);
           ends = wide;
         }

@@ -178,6 +178,23 @@ describe("the CLI's reader: bytes give what the decoded text gives", () => {
     expect(fromBytes.toRows()).toEqual(fromText.toRows());
   });
 
+  // Text with what decides the reader's path: separators, quotes, breaks, a BOM, white space to trim in the header.
+  const anyText = fc.array(fc.constantFrom(",", ";", "\t", '"', "\n", "\r\n", "a", " ", "1", "好", '""', "\ufeff"), { minLength: 1, maxLength: 30 }).map((p) => p.join(""));
+  const outcome = (read: () => { header: readonly string[]; toRows(): unknown[] }) => {
+    try {
+      const table = read();
+      return { header: table.header, rows: table.toRows().map((r) => ({ ...(r as object) })) };
+    } catch (e) {
+      if (!(e instanceof CsvError)) throw e;
+      return { error: e.message, issues: e.issues };
+    }
+  };
+  prop.prop([anyText], { numRuns: 2000 })("on any text: the same table, or the same error, as the decoded text", (text) => {
+    const bytes = utf8(text);
+    const checked = checkEncoding(bytes, "d.csv") as { bytes: Buffer };
+    expect(outcome(() => readCsvBytes(checked.bytes, "d.csv"))).toEqual(outcome(() => readCsvTable(decodeText(bytes, "d.csv").text, "d.csv")));
+  });
+
   test("the rows read from bytes, by hand", () => {
     const { fromBytes } = both('\ufeff编号 , 名称,a\r\nu1,"党支部,一",85\r\nu2,"说""好""",\r\n');
     expect(fromBytes.header).toEqual(["编号", "名称", "a"]); // trimmed
