@@ -27,7 +27,7 @@ import { roundScaled, type Dec } from "../decimal/decimal.js";
 import type { IntGroup, IntItem } from "../plan/numeric.js";
 import type { Plan } from "../plan/plan.js";
 import { testCondition } from "./condition.js";
-import type { InputColumn, InputTable } from "./input-table.js";
+import { NONE_INT32, type InputColumn, type InputTable } from "./input-table.js";
 import type { ScoringContext } from "./state.js";
 import type { PreparedSubject } from "./subject-data.js";
 
@@ -71,9 +71,12 @@ export class IntColumns {
     for (let i = 0; i < nodes.length; i++) {
       const p = nodes[i]!;
       if (p.numeric.path !== "int") continue;
+      // Folded into its parent's dot product: its column is not read.
+      if (p.folded) continue;
       const out = this.cols[i]!;
       const num = p.numeric;
       if (p.node.type === "item") this.item(p.node, num.item!, out);
+      else if (p.dot) this.dot(p.dot.nodes, p.dot.coef, p.outside, p.children.length, num.group!, out);
       else this.group(p.children, p.outside, p.node.combine, num.group!, out);
       if (p.node.only) {
         const only = p.node.only;
@@ -107,13 +110,33 @@ export class IntColumns {
     out[j] = Number.NaN;
   }
 
-  /** An input's typed column, and the factor that brings it to `scale` (undefined when it cannot: then no row is clean). */
+  /**
+   * A number input's values for the block's rows (indexed from 0, NaN for none), and the
+   * factor that brings them to `scale`; undefined when it cannot (then no row is clean).
+   */
   private numberColumn(input: string, scale: number): { col: Float64Array; factor: number } | undefined {
     const k = this.inputs.index.get(input);
     const c: InputColumn | undefined = k === undefined ? undefined : this.inputs.columns[k];
     if (!c?.scaled || c.scale > scale) return undefined;
-    return { col: c.scaled, factor: 10 ** (scale - c.scale) };
+    return { col: this.blockOf(k!, c), factor: 10 ** (scale - c.scale) };
   }
+
+  /** Input column k over the block's rows as a Float64Array (read once per block, whatever the column's own array). */
+  private blockOf(k: number, c: InputColumn): Float64Array {
+    let b = this.inputBlocks[k];
+    if (b === undefined) this.inputBlocks[k] = b = new Float64Array(BLOCK_ROWS);
+    if (this.inputBlockAt[k] !== this.lo + 1) {
+      this.inputBlockAt[k] = this.lo + 1;
+      const src = c.scaled!;
+      if (c.narrow) for (let r = this.lo; r < this.hi; r++) b[r - this.lo] = src[r] === NONE_INT32 ? Number.NaN : src[r]!;
+      else b.set(src.subarray(this.lo, this.hi));
+    }
+    return b;
+  }
+
+  private readonly inputBlocks: (Float64Array | undefined)[] = [];
+  /** Per input column: 1 + the first row of the block its inputBlocks entry holds. */
+  private readonly inputBlockAt: number[] = [];
 
   /** A boolean, choice or grade input's column of codes. */
   private codedColumn(input: string): { codes: Int32Array; options: readonly (string | boolean)[] } | undefined {
@@ -142,7 +165,7 @@ export class IntColumns {
         const times = c.factor * (f.kind === "ratio" ? f.max : 1);
         for (let r = lo; r < hi; r++) {
           const j = r - lo;
-          const v = c.col[r]! * times;
+          const v = c.col[j]! * times;
           if (safe(v)) out[j] = v;
           else this.unclean(j, out);
         }
@@ -180,9 +203,9 @@ export class IntColumns {
         // The bounds at the input's scale; a bound with more decimals leaves the rows to the Dec walk.
         const bounds = c?.scaled ? m.bands.map((b) => b.bound.scaled(c.scale)) : undefined;
         if (!c?.scaled || !bounds || bounds.some((b) => b === undefined)) return this.none(out);
-        const col = c.scaled;
+        const col = this.blockOf(k!, c);
         for (let r = lo; r < hi; r++) {
-          const x = col[r]!;
+          const x = col[r - lo]!;
           if (x !== x) {
             this.unclean(r - lo, out);
             continue;
@@ -249,7 +272,7 @@ export class IntColumns {
       if (!c) return this.none(out);
       for (let r = lo; r < hi; r++) {
         const j = r - lo;
-        const x = c.col[r]! * c.factor;
+        const x = c.col[j]! * c.factor;
         if (x !== x || !clean[j]) {
           this.unclean(j, out);
           continue;
@@ -287,6 +310,25 @@ export class IntColumns {
       if (net > f.max) net = f.max;
       out[j] = net;
     }
+  }
+
+  /** A sum or weighted group as one dot product over its terms (plan.ts foldDotProducts), then floor, cap, outside nodes and limit. */
+  private dot(terms: readonly number[], coef: readonly number[], outside: readonly number[], childCount: number, f: IntGroup, out: Float64Array): void {
+    const n = this.hi - this.lo;
+    const cols = this.cols;
+    // NaN until a term applies: a group none of whose children apply does not apply.
+    for (let j = 0; j < n; j++) out[j] = Number.NaN;
+    for (let k = 0; k < terms.length; k++) {
+      const c = cols[terms[k]!]!;
+      const a = coef[k]!;
+      for (let j = 0; j < n; j++) {
+        const x = c[j]!;
+        if (x !== x) continue;
+        const acc = out[j]!;
+        out[j] = acc === acc ? acc + x * a : x * a;
+      }
+    }
+    this.bounds(outside, childCount, f, out);
   }
 
   private group(children: readonly number[], outside: readonly number[], combine: string, f: IntGroup, out: Float64Array): void {
@@ -332,6 +374,14 @@ export class IntColumns {
           throw new Error(`kaohe internal: ${combine} on the integer path`);
       }
     }
+    this.bounds(outside, children.length, f, out);
+  }
+
+  /** A group's floor and cap, then its outside nodes (bonus outside the cap), then its limit. */
+  private bounds(outside: readonly number[], childCount: number, f: IntGroup, out: Float64Array): void {
+    const n = this.hi - this.lo;
+    const cols = this.cols;
+    const align = f.align;
     const { floor, cap, limit } = f;
     for (let j = 0; j < n; j++) {
       let v = out[j]!;
@@ -342,7 +392,7 @@ export class IntColumns {
     }
     for (let k = 0; k < outside.length; k++) {
       const c = cols[outside[k]!]!;
-      const a = align[children.length + k]!;
+      const a = align[childCount + k]!;
       for (let j = 0; j < n; j++) {
         const x = c[j]!;
         const acc = out[j]!;

@@ -381,7 +381,7 @@ export function scoreSubjects(
   }
   const keptById = new Map<string, readonly (Dec | undefined)[]>();
   kept.forEach((p, k) => keptById.set(plan.nodes[p]!.node.id, keptColumns[k]!));
-  return { subjects, total, zeroItems, kept: keptById, skipped };
+  return { subjects, inputs, total, zeroItems, kept: keptById, skipped };
 }
 
 /**
