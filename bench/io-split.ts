@@ -3,7 +3,8 @@
  * run in a child process by bench.ts (`--io-part N data.csv rubric.yaml out.json`), so
  * its peak RSS is its own. Prints one JSON line on stdout:
  *
- * - read: the file's bytes decoded and scanned into a table (what `kaohe score` does);
+ * - read: the file's bytes checked and scanned into a table (what `kaohe score` does:
+ *   a UTF-8 file is scanned as bytes, never decoded whole);
  *   with the mode `csv-parse`, csv-parse on the same text instead (records only), for
  *   comparison, in a child of its own;
  * - boundary: checkSubjects (ids, columns, folding) and prepareSubjects (every value
@@ -17,7 +18,7 @@ import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { loadRubric } from "../src/index.js";
 import { assess } from "../src/kaohe.js";
-import { decodeText, readCsvTable } from "../src/cli/csv.js";
+import { checkEncoding, decodeText, readCsvBytes, readCsvTable } from "../src/cli/csv.js";
 import { checkSubjects } from "../src/engine/subject-data.js";
 import { prepareSubjects } from "../src/engine/prepare.js";
 import { DataTable, RecordCells } from "../src/engine/data-table.js";
@@ -46,7 +47,11 @@ export function ioPart(args: readonly string[]): void {
     return;
   }
   const rubric = loadRubric(readFileSync(rubricFile!, "utf8"), { file: rubricFile! });
-  const read = time(() => readCsvTable(decodeText(readFileSync(csvFile!), csvFile).text, csvFile!));
+  // What `kaohe score` does with a CSV file (cli/load.ts readData): UTF-8 checked and scanned as bytes, GBK decoded and scanned as text.
+  const read = time(() => {
+    const checked = checkEncoding(readFileSync(csvFile!), csvFile);
+    return checked.encoding === "utf-8" ? readCsvBytes(checked.bytes, csvFile!) : readCsvTable(checked.text, csvFile!);
+  });
   const table = read.value;
   const rssAfterRead = process.memoryUsage().rss;
   const check = time(() => checkSubjects(table, [rubric]));

@@ -10,7 +10,7 @@ import { safeLoadRubricSet, safeLoadTestCases, type Issue, type RubricSet, type 
 import { decodeRubric } from "../parse/decode.js";
 import { DEFAULT_MAX_LENGTH } from "../parse/parse-yaml.js";
 import { isWorkbook, readWorkbook, type XlsxReadOptions, type XlsxRows } from "../io/xlsx-read.js";
-import { decodeText, readCsvTable, type Encoding } from "./csv.js";
+import { checkEncoding, firstNonSpace, readCsvBytes, readCsvTable, utf8Text, type Encoding } from "./csv.js";
 import type { DataTable } from "../engine/data-table.js";
 import { CliError, fsError, UsageError } from "./errors.js";
 import { t } from "./messages.js";
@@ -166,11 +166,14 @@ export function readData(file: string, stdin: () => Buffer, xlsx?: XlsxReadOptio
   }
   if (xlsx?.sheet !== undefined || xlsx?.headerRow !== undefined)
     throw new UsageError(t("xlsx-option-not-workbook", { option: xlsx.sheet !== undefined ? "--sheet" : "--header-row", name }));
-  const { text, encoding } = decodeText(bytes, name);
-  const trimmed = text.trimStart();
+  // UTF-8 stays bytes: a CSV is scanned from them and never decoded whole.
+  const checked = checkEncoding(bytes, name);
+  const { encoding } = checked;
+  const first = firstNonSpace(checked);
   const ext = file === "-" ? "" : extname(file).toLowerCase();
-  const looksJson = ext === ".json" || (ext !== ".csv" && (trimmed.startsWith("[") || trimmed.startsWith("{")));
+  const looksJson = ext === ".json" || (ext !== ".csv" && (first === "[" || first === "{"));
   if (looksJson) {
+    const text = checked.encoding === "utf-8" ? utf8Text(checked.bytes) : checked.text;
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -183,8 +186,8 @@ export function readData(file: string, stdin: () => Buffer, xlsx?: XlsxReadOptio
     if (rows.length === 0) throw new CliError(t("data-no-subjects", { name, json: looksJson }));
     return { rows, encoding, format: "json" };
   }
-  if (trimmed === "") throw new CliError(t("data-blank", { name }));
-  const table = readCsvTable(text, name);
+  if (first === "") throw new CliError(t("data-blank", { name }));
+  const table = checked.encoding === "utf-8" ? readCsvBytes(checked.bytes, name) : readCsvTable(checked.text, name);
   if (table.length === 0) throw new CliError(t("data-no-subjects", { name, json: looksJson }));
   // Objects only for a command that reads rows (draw); score reads the table.
   let objects: SubjectData[] | undefined;

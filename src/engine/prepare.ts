@@ -234,10 +234,111 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
     };
   });
   const table = new InputTable(n, columns, inputs.index);
-  const subjects = new Array<PreparedSubject>(n);
   const at = new InputReporter(rubric.id, issues);
-  for (let i = 0; i < n; i++) subjects[i] = prepareRow(identities[i]!, i, rubric, inputs, columns, table, at, issues);
-  return { subjects, inputs: table };
+  const subjects = prepareTableColumns(identities, inputs, columns, table, at);
+  if (subjects) return { subjects, inputs: table };
+  const rows = new Array<PreparedSubject>(n);
+  for (let i = 0; i < n; i++) rows[i] = prepareRow(identities[i]!, i, rubric, inputs, columns, table, at, issues);
+  return { subjects: rows, inputs: table };
+}
+
+/**
+ * The rows of one table (a CSV) where every input has at most one column, and none is a
+ * nested input's: read column by column, each input's cells in one loop (the same
+ * checks and the same values as prepareRow; issues pushed column by column, which the
+ * run sorts by row, stably). The column naming each input is then the same for every
+ * row. Undefined when the rows are not of that kind (prepareRow reads them).
+ */
+function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: RubricInputs, out: InputColumn[], table: InputTable, at: InputReporter): PreparedSubject[] | undefined {
+  const n = identities.length;
+  const first = identities[0]?.data;
+  if (!(first instanceof TableFields)) return undefined;
+  const cells = first.inputColumns(inputs);
+  const plans = inputs.plans;
+  const rowsOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const data = identities[i]!.data;
+    if (!(data instanceof TableFields) || data.table !== first.table) return undefined;
+    rowsOf[i] = data.row;
+  }
+  for (let k = 0; k < plans.length; k++) {
+    const nameAt = cells[2 * k]!;
+    const labelAt = cells[2 * k + 1]!;
+    if (nameAt === NOT_PLAIN || labelAt === NOT_PLAIN || (nameAt >= 0 && labelAt >= 0)) return undefined;
+  }
+  const source = first.table;
+  const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
+  const names: string[] = [];
+  for (let k = 0; k < plans.length; k++) {
+    const plan = plans[k]!;
+    const col = out[k]!;
+    const c = cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!;
+    // The column as the user writes it: the one present, else the label (or the name).
+    const column = c < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!;
+    names.push(column);
+    at.column = column;
+    at.input = plan.name;
+    for (let i = 0; i < n; i++) {
+      const row = rowsOf[i]!;
+      if (c >= 0 && plan.scale >= 0) {
+        // A number read from the cell's digits (no text made).
+        const x = source.cellScaled(row, c, plan.scale);
+        if (x === x && scaledInRange(plan, x)) {
+          col.scaled![i] = x;
+          continue;
+        }
+      }
+      const raw = c < 0 ? undefined : source.cell(row, c);
+      if (raw === undefined || isAbsent(raw)) {
+        // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
+        if (plan.whenAbsent !== undefined) store(col, i, plan.whenAbsent);
+        else {
+          let set = absent[i];
+          if (set === undefined) absent[i] = set = new Set();
+          set.add(plan.name);
+          if (plan.zero !== undefined) store(col, i, plan.zero);
+        }
+        continue;
+      }
+      if (plan.scale >= 0) {
+        const x = scaledDigits(raw, 0, raw.length, plan.scale);
+        if (x === x && scaledInRange(plan, x)) {
+          col.scaled![i] = x;
+          continue;
+        }
+      } else if (col.codes !== undefined) {
+        const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
+        if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
+          col.codes[i] = code;
+          continue;
+        }
+      } else {
+        const fast = fastSeries(plan, raw);
+        if (fast !== undefined) {
+          store(col, i, fast);
+          continue;
+        }
+      }
+      at.subject = identities[i]!;
+      const value = readValue(plan.spec, raw, at.report);
+      if (value !== undefined) store(col, i, value);
+    }
+  }
+  const columnMap = columnsMap(inputs, names);
+  const subjects = new Array<PreparedSubject>(n);
+  for (let i = 0; i < n; i++) subjects[i] = new PreparedRow(identities[i]!, table, i, absent[i] ?? NONE_ABSENT, columnMap);
+  return subjects;
+}
+
+/** The columns map for these column names: the last one built when it names the same columns (subjects share it). */
+function columnsMap(inputs: RubricInputs, names: readonly string[]): ReadonlyMap<string, string> {
+  const last = inputs.lastColumns;
+  if (last !== undefined && last.length === names.length && last.every((c, k) => c === names[k])) return inputs.lastMap!;
+  const map = new Map<string, string>();
+  for (let k = 0; k < inputs.plans.length; k++) map.set(inputs.plans[k]!.name, names[k]!);
+  inputs.lastColumns = [...names];
+  inputs.lastMap = map;
+  return map;
 }
 
 function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric, inputs: RubricInputs, out: InputColumn[], table: InputTable, at: InputReporter, issues: Issue[]): PreparedSubject {

@@ -33,7 +33,8 @@ import { rescoreSubject, scoreSubjects } from "../engine/score-tree.js";
 import { IssueLog } from "../engine/state.js";
 import { NO_GRADE, RowContext } from "../engine/tables.js";
 import type { DataTable } from "../engine/data-table.js";
-import { checkSubjects, type DataLimits, type PreparedSubject, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
+import { checkSubjects, type DataLimits, type PreparedSubject, type SubjectData } from "../engine/subject-data.js";
+import type { InputTable } from "../engine/input-table.js";
 import { prepareSubjects } from "../engine/prepare.js";
 import { planOf } from "../plan/plan.js";
 
@@ -52,12 +53,21 @@ export interface EvaluateOptions {
 export function evaluateSet(set: RubricSet, rows: readonly SubjectData[] | DataTable, options: EvaluateOptions = {}): SetEvaluation {
   const { subjects, issues } = checkSubjects(rows, set.rubrics, options.limits);
   if (issues.length > 0) return { results: [], issues: sortIssues(issues) };
+  // Every rubric's input table first: then nothing holds the rows (a CSV table's text) while the batch is scored.
+  const boundaries = set.rubrics.map((rubric) => {
+    const found: Issue[] = [];
+    return { ...prepareSubjects(subjects, rubric, found), issues: found };
+  });
+  subjects.length = 0;
   const linked = new Map<string, Map<string, LinkedFacts>>();
   const results: RubricResult[] = [];
-  for (const rubric of set.rubrics) {
+  for (const [k, rubric] of set.rubrics.entries()) {
+    // Reported as before: the first rubric (in evaluation order) with a problem, boundary or evaluation.
+    const boundary = boundaries[k]!;
+    if (boundary.issues.length > 0) return { results: [], issues: sortIssues(boundary.issues) };
     // Another rubric of the set reads this one's results (linked items, rubric.<id> facts).
     const read = set.rubrics.some((r) => r.dependencies.has(rubric.id));
-    const out = evaluateRubric(rubric, subjects, linked, options, read);
+    const out = evaluateRubric(rubric, boundary.subjects, boundary.inputs, linked, options, read);
     if (out.issues.length > 0) return { results: [], issues: sortIssues(out.issues) };
     results.push(out.result!);
     if (out.linked) linked.set(rubric.id, out.linked);
@@ -71,14 +81,12 @@ function sortIssues(issues: Issue[]): Issue[] {
 
 function evaluateRubric(
   rubric: CompiledRubric,
-  identities: readonly SubjectIdentity[],
+  prepared: readonly PreparedSubject[],
+  inputs: InputTable,
   linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
   { onProgress, trail = "full" }: EvaluateOptions,
   read = true,
 ): { result?: RubricResult; linked?: Map<string, LinkedFacts>; issues: Issue[] } {
-  const boundary: Issue[] = [];
-  const { subjects: prepared, inputs } = prepareSubjects(identities, rubric, boundary);
-  if (boundary.length > 0) return { issues: boundary };
   const log = new IssueLog(rubric);
   const cohort = computeCohortInputs(rubric, prepared);
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { checkSubjects } from "../../src/engine/subject-data.js";
+import { DataTable, RecordCells } from "../../src/engine/data-table.js";
 import { prepareSubject, prepareSubjects } from "../../src/engine/prepare.js";
 import { parseDecimal, type Dec } from "../../src/decimal/decimal.js";
 import { loadRubric } from "../../src/index.js";
@@ -227,5 +228,45 @@ scoring:
     expect([column("i8") instanceof Int8Array, column("i16") instanceof Int16Array, column("j16") instanceof Int16Array, column("i32") instanceof Int32Array]).toEqual([true, true, true, true]);
     expect(["i8", "i16", "j16", "i32"].map((k) => (prepared[0]!.values.get(k) as Dec).toFixed())).toEqual(["127", "-128", "32767", "32768"]);
     expect(issues).toEqual([]);
+  });
+});
+
+describe("a CSV table read column by column gives what its rows as objects give", () => {
+  test("values, absent inputs, defaults, the columns map and every issue (sorted by row) agree", () => {
+    const header = ["id", "n", "c", "r", "ok", "level", "extra"];
+    const cells = [
+      ["u1", "85.5", "3", "0.9", "是", "好", ""],
+      ["u2", "", "11", "96.85%", "maybe", " 差 ", "8"],
+      ["u3", "100.001", "x", "", "", "中", "7.25"],
+      ["u4", "-1", "2", "1.5", "false", "差", "1e3"],
+    ];
+    const tableRows = new DataTable(header, cells.length, new RecordCells(cells));
+    const objects = tableRows.toRows();
+    const read = (rows: DataTable | Record<string, unknown>[]) => {
+      const { subjects } = checkSubjects(rows as never, [RUBRIC]);
+      const issues: Issue[] = [];
+      const { subjects: prepared } = prepareSubjects(subjects, RUBRIC, issues);
+      return {
+        values: prepared.map((p) => [...p.values].map(([k, v]) => [k, typeof v === "object" && v !== null && "toFixed" in v ? (v as Dec).toFixed() : v])),
+        absent: prepared.map((p) => [...p.absent]),
+        columns: prepared.map((p) => [...p.columns]),
+        issues: [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)).map((i) => [i.code, i.row, i.field]),
+      };
+    };
+    const byColumn = read(tableRows);
+    expect(byColumn).toEqual(read(objects as Record<string, unknown>[]));
+    // And what that is, by hand: u1 reads every value; u2's n is empty (absent), c 11 > 10, "maybe" no boolean;
+    // u3's n has 3 decimals (places 2), c is no number, 中 no level; u4's n < 0, the ratio 1.5 is past 1, 1e3 no number.
+    expect(byColumn.issues).toEqual([
+      ["DATA_OUT_OF_RANGE", 2, "c"],
+      ["DATA_INVALID_VALUE", 2, "ok"],
+      ["DATA_TOO_PRECISE", 3, "n"],
+      ["DATA_NOT_NUMBER", 3, "c"],
+      ["DATA_INVALID_VALUE", 3, "level"],
+      ["DATA_OUT_OF_RANGE", 4, "n"],
+      ["DATA_OUT_OF_RANGE", 4, "r"],
+      ["DATA_NOT_NUMBER", 4, "extra"],
+    ]);
+    expect(byColumn.absent[1]).toContain("n");
   });
 });

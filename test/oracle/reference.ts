@@ -4,7 +4,9 @@
  * kaohe's compiled model) and computes with decimal.js at 60 significant digits,
  * written for clarity, not speed, from docs/rubric-language.md alone:
  *
- * - groups: sum, weighted (Σ wᵢ·pᵢ / Σ w), mean, max, min; `cap`; `normalizeTo`
+ * - groups: sum, weighted (Σ wᵢ·pᵢ / Σ w), mean, max, min; `cap`; `normalizeTo`;
+ *   `only: input.<boolean>` on any node (a node that does not apply adds nothing and is
+ *   not counted; a group none of whose children apply does not apply)
  *   (points × normalizeTo / full points); full points as the docs define them;
  * - items: input, yesno, levels, deduct (base = max, floor 0, `per` and `when` entries);
  * - `rounding` of the total; grades by `min` (best first, the last without);
@@ -71,10 +73,21 @@ function full(node: Node): Dn {
   return node.normalizeTo !== undefined ? num(node.normalizeTo) : f;
 }
 
-function points(node: Node, s: Subject): Dn {
+/** Whether a node applies to the subject: `only: input.<boolean>` (the one form of `only` the oracle reads). */
+function applies(node: Node, s: Subject): boolean {
+  return node.only === undefined || s[String(node.only).replace(/^input\./, "")] === true;
+}
+
+/** A node's points; undefined when it does not apply (its `only`, or a group none of whose children apply). */
+function points(node: Node, s: Subject): Dn | undefined {
+  if (!applies(node, s)) return undefined;
   if (Array.isArray(node.children)) {
     const children = node.children as Node[];
-    const ps = children.map((c) => points(c, s));
+    const all = children.map((c) => points(c, s));
+    if (all.every((p) => p === undefined)) return undefined;
+    // A child that does not apply adds nothing (weights are not shared out again), and is not counted in a mean, max or min.
+    const ps = all.map((p) => p ?? new D(0));
+    const applying = all.filter((p): p is Dn => p !== undefined);
     let p: Dn;
     switch (node.combine ?? "sum") {
       case "sum":
@@ -86,13 +99,13 @@ function points(node: Node, s: Subject): Dn {
         break;
       }
       case "mean":
-        p = ps.reduce((a, b) => a.plus(b), new D(0)).div(ps.length);
+        p = applying.reduce((a, b) => a.plus(b), new D(0)).div(applying.length);
         break;
       case "max":
-        p = D.max(...ps);
+        p = D.max(...applying);
         break;
       case "min":
-        p = D.min(...ps);
+        p = D.min(...applying);
         break;
       default:
         throw new Error(`oracle: combine ${String(node.combine)}`);
@@ -142,7 +155,9 @@ export function referenceAssess(rubric: Record<string, unknown>, subjects: reado
   const root = rubric.scoring as Node;
 
   const rows = subjects.map((s) => {
-    let total = points({ ...root, id: "root" }, s);
+    const scored = points({ ...root, id: "root" }, s);
+    if (scored === undefined) throw new Error(`oracle: nothing applies to ${s.id}`);
+    let total = scored;
     // The oracle's own precision limit: 60 digits carry a non-terminating value (the engine keeps it as an exact
     // fraction); 50 significant digits are kept, so that values equal in exact arithmetic compare equal here too.
     // Before any rounding: `up` would otherwise lift 9.6 computed as 9.600…01 (×100/15, then ×15%) to 9.7.

@@ -37,7 +37,7 @@ function decimalText(g: G, max: number): string {
   return (v.gt(max) ? new D(max) : v).toFixed(places);
 }
 
-function draw(g: G): { rubric: Obj; subjects: Obj[] } {
+function draw(g: G, subjectCount?: number): { rubric: Obj; subjects: Obj[] } {
   const inputs: Obj = { down: { type: "boolean", default: false } };
   const makers: ((id: string) => { node: Obj; value: () => Obj })[] = [
     (id) => {
@@ -70,6 +70,14 @@ function draw(g: G): { rubric: Obj; subjects: Obj[] } {
   const nComponents = g(fc.integer, { min: 1, max: 3 });
   const rootWeights = percents(g, nComponents);
   const rootCombine = pick(g, ["sum", "weighted"]);
+  // `only: input.<flag>` on some components and items (never the first of each, so the root always applies):
+  // where it is false the node does not apply, and neither does anything below it.
+  const only = (id: string): Obj => {
+    if (!chance(g, 30)) return {};
+    inputs[`${id}_on`] = { type: "boolean", default: true };
+    values.push(() => ({ [`${id}_on`]: chance(g, 60) }));
+    return { only: `input.${id}_on` };
+  };
   const components = Array.from({ length: nComponents }, (_, c) => {
     const combine = pick(g, ["sum", "weighted"]);
     const n = g(fc.integer, { min: 1, max: 4 });
@@ -77,9 +85,10 @@ function draw(g: G): { rubric: Obj; subjects: Obj[] } {
     const children = Array.from({ length: n }, (_, i) => {
       const made = pick(g, makers)(`c${c}i${i}`);
       values.push(made.value);
-      return combine === "weighted" ? { ...made.node, weight: weights[i] } : made.node;
+      const node = { ...made.node, ...(i > 0 ? only(`c${c}i${i}`) : {}) };
+      return combine === "weighted" ? { ...node, weight: weights[i] } : node;
     });
-    const component: Obj = { id: `c${c}`, combine, children };
+    const component: Obj = { id: `c${c}`, combine, children, ...(c > 0 ? only(`c${c}`) : {}) };
     if (combine === "sum" && chance(g, 25)) component.cap = pick(g, [5, 10, 15]);
     if (rootCombine === "weighted") component.weight = rootWeights[c];
     return component;
@@ -96,14 +105,40 @@ function draw(g: G): { rubric: Obj; subjects: Obj[] } {
     scoring: { combine: rootCombine, children: components },
     rules: [{ id: "down", kind: "downgrade", when: "input.down", reason: "降一档" }],
   };
-  const count = g(fc.integer, { min: 1, max: 20 });
+  const count = subjectCount ?? g(fc.integer, { min: 1, max: 20 });
   const subjects = Array.from({ length: count }, (_, k) => {
-    const s: Obj = { id: `s${String(k + 1).padStart(2, "0")}`, down: chance(g, 15) };
+    const s: Obj = { id: `s${String(k + 1).padStart(5, "0")}`, down: chance(g, 15) };
     for (const v of values) Object.assign(s, v());
     return s;
   });
   return { rubric, subjects };
 }
+
+function check(rubric: Obj, subjects: Obj[]): void {
+  const text = stringify(rubric);
+  const loaded = safeLoadRubric(text, { file: "intpath.yaml" });
+  if (!loaded.ok) throw new Error(`${formatIssues(loaded.issues)}\n${text}`);
+  const plan = planOf(loaded.value);
+  expect(plan.nodes[plan.root]!.numeric.path, text).toBe("int");
+  const assessed = safeAssess(loaded.value, subjects);
+  if (!assessed.ok) throw new Error(`${formatIssues(assessed.issues)}\n${text}`);
+  const units = new Map(assessed.value.results[0]!.units.map((u) => [u.id, u]));
+  for (const e of referenceAssess(parse(text) as Obj, subjects as never)) {
+    const u = units.get(e.id)!;
+    const got = { total: new D(u.score).toString(), rawGrade: u.rawGrade, grade: u.grade, rank: u.rank };
+    const want = { total: e.total.toSignificantDigits(40, D.ROUND_HALF_UP).toString(), rawGrade: e.rawGrade, grade: e.grade, rank: e.rank };
+    expect(got, `${e.id} in\n${text}\n${JSON.stringify(subjects.find((s) => s.id === e.id))}`).toEqual(want);
+  }
+}
+
+describe("the integer path over columns agrees with the reference evaluator across blocks", () => {
+  // 2 × 2,048 + 37 subjects: three blocks of the integer path (engine/score-columns.ts BLOCK_ROWS), the last one short,
+  // with clean rows and rows walked in Dec (7 to 9 decimals, counts past 2^53) mixed in every block.
+  test.prop([fc.gen()], { numRuns: 4, endOnFailure: true })("random rubrics of the integer subset × 4,133 subjects", (g) => {
+    const { rubric, subjects } = draw(g, 2 * 2048 + 37);
+    check(rubric, subjects);
+  }, 300_000);
+});
 
 describe("the integer path agrees with the reference evaluator", () => {
   test.prop([fc.gen()], { numRuns: 80 })("random rubrics of the integer subset × values of 0 to 9 decimals", (g) => {

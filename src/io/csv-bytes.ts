@@ -1,0 +1,294 @@
+/**
+ * The CSV scanner of io/csv-scan.ts over a UTF-8 file's bytes instead of its decoded
+ * text: one pass records where each cell ends (its byte offset from its row's start, in
+ * a Uint16Array, or a Uint32Array once a row is 64 KiB or longer), and a cell is
+ * decoded only when it is read. A million rows then cost the file's bytes and two bytes
+ * per cell: no decoded copy of the file (a UTF-8 file with Chinese text
+ * decodes to a two-byte string twice its size), no string per cell until one is read,
+ * and none at all for a number read through `cellScaled`.
+ *
+ * It accepts exactly what scanCsv accepts and gives the same cells (the same RFC 4180
+ * subset: comma-separated; "\n" or "\r\n", the first one decides; quoted cells with
+ * doubled quotes, commas and line breaks; empty lines skipped; a leading BOM ignored),
+ * and declines (undefined) exactly where scanCsv declines, so the caller can fall back
+ * to csv-parse, which names the problem. Scanning bytes is the same as scanning the
+ * text because every byte that matters (" , \n \r) is ASCII, and in UTF-8 an ASCII
+ * byte is always that character, never part of another (test/io/csv-bytes.test.ts
+ * compares the two on random text).
+ *
+ * The bytes must be valid UTF-8 (the CLI checks that before choosing this reader).
+ */
+import type { CellSource } from "../engine/data-table.js";
+import type { Scanned } from "./csv-scan.js";
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+
+/** Buffer's own slicers (what toString calls after checking its arguments): a cell is read millions of times. */
+interface Slicing {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+const hasSlicers = typeof (Buffer.prototype as unknown as Partial<Slicing>).latin1Slice === "function" && typeof (Buffer.prototype as unknown as Partial<Slicing>).utf8Slice === "function";
+
+/** The text of bytes start … end (valid UTF-8). */
+function decode(bytes: Buffer, start: number, end: number): string {
+  const n = end - start;
+  // A short ASCII cell (an id, a number, true): built here, cheaper than a native call.
+  if (n <= 16) {
+    let s = "";
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80) return utf8(bytes, start, end);
+      s += String.fromCharCode(b);
+    }
+    return s;
+  }
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return utf8(bytes, start, end);
+  return hasSlicers ? (bytes as unknown as Slicing).latin1Slice(start, end) : bytes.toString("latin1", start, end);
+}
+
+function utf8(bytes: Buffer, start: number, end: number): string {
+  return hasSlicers ? (bytes as unknown as Slicing).utf8Slice(start, end) : bytes.toString("utf8", start, end);
+}
+
+/** A cell's text from its bytes as written: a quoted cell loses its quotes and has "" read as ". */
+function cellText(bytes: Buffer, start: number, end: number): string {
+  if (end === start) return "";
+  if (bytes[start] !== QUOTE) return decode(bytes, start, end);
+  const inner = decode(bytes, start + 1, end - 1);
+  return inner.includes('""') ? inner.replace(/""/g, '"') : inner;
+}
+
+/**
+ * scaledDigits (engine/data-table.ts) over bytes: the same contract and the same
+ * result for the same text. Plain means ASCII digits with at most one dot between
+ * digits, at most 15 digits, no more than `scale` decimals; NaN otherwise. A byte
+ * of a non-ASCII character is never a digit or a dot, so such a cell is NaN as its
+ * text would be.
+ */
+export function scaledDigitsBytes(bytes: Uint8Array, start: number, end: number, scale: number): number {
+  const n = end - start;
+  if (n <= 0 || n > 16) return Number.NaN;
+  let m = 0;
+  let dot = -1;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    if (c >= ZERO && c <= NINE) m = m * 10 + (c - ZERO);
+    else if (c === DOT && dot < 0 && i > start && i < end - 1) dot = i;
+    else return Number.NaN;
+  }
+  if (n - (dot < 0 ? 0 : 1) > 15) return Number.NaN;
+  const places = dot < 0 ? 0 : end - dot - 1;
+  if (places > scale) return Number.NaN;
+  const x = m * POWERS_OF_TEN[scale - places]!;
+  return x <= Number.MAX_SAFE_INTEGER ? x : Number.NaN;
+}
+
+/** 10^0 … 10^22, every one an exact double (as in data-table.ts). */
+const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** How many short cells ByteCells keeps decoded (a power of 2), and how long (in bytes) a cell it keeps may be. */
+const CACHE_SLOTS = 4096;
+const CACHED_LENGTH = 24;
+
+/** Cells of scanned bytes: cell (r, c) runs from the end of the cell before it (+1 for its comma), or from the row's start; offsets are byte offsets. */
+export class ByteCells implements CellSource {
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly width: number,
+    /** Where each row's first cell starts. */
+    private readonly rowStarts: Uint32Array,
+    /** Where each cell ends (exclusive), row by row, as an offset from its row's start. */
+    private readonly ends: Uint16Array | Uint32Array,
+  ) {}
+
+  private start(row: number, column: number): number {
+    const base = this.rowStarts[row]!;
+    return column === 0 ? base : base + this.ends[row * this.width + column - 1]! + 1;
+  }
+
+  private end(row: number, column: number): number {
+    return this.rowStarts[row]! + this.ends[row * this.width + column]!;
+  }
+
+  /**
+   * Short cells already decoded, by a hash of their bytes (direct-mapped: a slot holds
+   * the last cell that hashed to it): a column of choices, booleans or small numbers
+   * repeats a few texts a million times, and a hit costs a comparison of bytes, no
+   * string. A slot records where its cell's bytes are, so a hit is checked byte for byte.
+   */
+  private readonly seenAt = new Int32Array(CACHE_SLOTS).fill(-1);
+  private readonly seenLength = new Uint8Array(CACHE_SLOTS);
+  private readonly seenText: string[] = new Array<string>(CACHE_SLOTS).fill("");
+
+  cell(row: number, column: number): string {
+    const start = this.start(row, column);
+    const end = this.end(row, column);
+    const n = end - start;
+    if (n === 0) return "";
+    if (n > CACHED_LENGTH) return cellText(this.bytes, start, end);
+    const b = this.bytes;
+    let h = n;
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + b[i]!) | 0;
+    const slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
+    const at = this.seenAt[slot]!;
+    if (at >= 0 && this.seenLength[slot] === n) {
+      let i = 0;
+      while (i < n && b[at + i] === b[start + i]) i++;
+      if (i === n) return this.seenText[slot]!;
+    }
+    const text = cellText(b, start, end);
+    this.seenAt[slot] = start;
+    this.seenLength[slot] = n;
+    this.seenText[slot] = text;
+    return text;
+  }
+
+  /** The cell's length in bytes as written: at least its text's length (a UTF-8 character is 1 to 4 bytes and 1 or 2 UTF-16 units), exact for an unquoted ASCII cell. */
+  cellLength(row: number, column: number): number {
+    return this.end(row, column) - this.start(row, column);
+  }
+
+  rowLength(row: number): number {
+    return this.ends[row * this.width + this.width - 1]!;
+  }
+
+  /** scaledDigits of the cell's text, read from its bytes (a quoted cell by what is inside its quotes, as its text is). */
+  cellScaled(row: number, column: number, scale: number): number {
+    let start = this.start(row, column);
+    let end = this.end(row, column);
+    if (end > start && this.bytes[start] === QUOTE) {
+      start++;
+      end--;
+    }
+    return scaledDigitsBytes(this.bytes, start, end, scale);
+  }
+}
+
+/**
+ * Scan UTF-8 `bytes` (without the file's BOM, or with it: a leading BOM is skipped, as
+ * scanCsv skips a leading U+FEFF).
+ *
+ * @returns the header and the rows' cells, or undefined exactly where scanCsv would
+ *   return undefined for the decoded text
+ */
+export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
+  const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const n = bytes.length;
+  if (n > 0xffffffff) return undefined; // offsets are Uint32 (readFileSync stops at 2 GiB anyway)
+  let pos = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // 0: not known yet; 1: "\n"; 2: "\r\n".
+  let breakKind = 0;
+  let width = -1;
+  let header: string[] | undefined;
+  // Rows (after the header) at most: the line breaks + 1 (each row but the last ends with one).
+  let lines = 1;
+  for (let i = bytes.indexOf(LF, pos); i >= 0; i = bytes.indexOf(LF, i + 1)) lines++;
+  let rowStarts = new Uint32Array(0);
+  let ends: Uint16Array | Uint32Array = new Uint16Array(0);
+  let rows = -1; // the header is row -1
+  let cell = 0;
+  const headerStarts: number[] = [];
+  const headerEnds: number[] = [];
+  while (pos < n) {
+    let c = bytes[pos]!;
+    // An empty line is skipped (csv-parse skip_empty_lines).
+    if (c === LF || c === CR) {
+      const len = lineBreak(bytes, pos, breakKind);
+      if (len === 0) return undefined;
+      if (breakKind === 0) breakKind = len;
+      pos += len;
+      continue;
+    }
+    let count = 0;
+    const rowStart = pos;
+    if (rows >= 0) {
+      if (rows >= rowStarts.length) return undefined;
+      rowStarts[rows] = pos;
+    }
+    // The cells of one row.
+    for (;;) {
+      const cellStart = pos;
+      c = pos < n ? bytes[pos]! : -1;
+      if (c === QUOTE) {
+        // A quoted cell: up to the quote that is not doubled.
+        pos++;
+        for (;;) {
+          const q = bytes.indexOf(QUOTE, pos);
+          if (q < 0) return undefined; // unclosed
+          if (bytes[q + 1] === QUOTE) {
+            pos = q + 2;
+            continue;
+          }
+          pos = q + 1;
+          break;
+        }
+        c = pos < n ? bytes[pos]! : -1;
+        if (c !== COMMA && c !== LF && c !== CR && c !== -1) return undefined; // text after the closing quote
+      } else {
+        while (pos < n) {
+          c = bytes[pos]!;
+          // Digits, letters, "." and every byte of a non-ASCII character are above ","; only the few below it need a look.
+          if (c > COMMA) {
+            pos++;
+            continue;
+          }
+          if (c === COMMA || c === LF || c === CR) break;
+          if (c === QUOTE) return undefined; // a quote inside an unquoted cell
+          pos++;
+        }
+        c = pos < n ? c : -1;
+      }
+      // The cell ends at pos.
+      if (rows < 0) {
+        headerStarts.push(cellStart);
+        headerEnds.push(pos);
+      } else {
+        if (count >= width) return undefined; // too many cells
+        const offset = pos - rowStart;
+        // A row of 64 KiB or more: offsets in 32 bits from here on (those so far copied, they are the same numbers).
+        if (offset > 0xffff && ends instanceof Uint16Array) {
+          const wide: Uint32Array = new Uint32Array(ends.length);
+          wide.set(ends);
+          ends = wide;
+        }
+        ends[cell++] = offset;
+      }
+      count++;
+      if (c === COMMA) {
+        pos++;
+        continue;
+      }
+      break;
+    }
+    if (rows < 0) {
+      width = count;
+      header = headerStarts.map((s, i) => cellText(bytes, s, headerEnds[i]!));
+      rowStarts = new Uint32Array(lines);
+      ends = new Uint16Array(lines * width);
+    } else if (count !== width) return undefined; // too few cells
+    rows++;
+    if (pos < n) {
+      const len = lineBreak(bytes, pos, breakKind);
+      if (len === 0) return undefined;
+      if (breakKind === 0) breakKind = len;
+      pos += len;
+    }
+  }
+  if (!header) return undefined;
+  return { header, length: rows, cells: new ByteCells(bytes, width, rowStarts, ends) };
+}
+
+/** The line break at `pos` (1 for "\n", 2 for "\r\n"), or 0 when it is not the file's kind (or a bare "\r"). */
+function lineBreak(bytes: Buffer, pos: number, kind: number): number {
+  const c = bytes[pos];
+  const len = c === LF ? 1 : c === CR && bytes[pos + 1] === LF ? 2 : 0;
+  return len === 0 || (kind !== 0 && kind !== len) ? 0 : len;
+}
