@@ -264,7 +264,8 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
   for (let k = 0; k < plans.length; k++) {
     const nameAt = cells[2 * k]!;
     const labelAt = cells[2 * k + 1]!;
-    if (nameAt === NOT_PLAIN || labelAt === NOT_PLAIN || (nameAt >= 0 && labelAt >= 0)) return undefined;
+    // Two columns for one input (its name and its label), or a nested input named by a label: read row by row.
+    if ((nameAt >= 0 && labelAt >= 0) || ((nameAt === NOT_PLAIN || labelAt === NOT_PLAIN) && plans[k]!.label !== undefined)) return undefined;
   }
   const source = first.table;
   const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
@@ -272,9 +273,11 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
   for (let k = 0; k < plans.length; k++) {
     const plan = plans[k]!;
     const col = out[k]!;
-    const c = cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!;
+    // A nested input (folded from dotted columns, or a records cell) is read through its row's fields.
+    const nested = cells[2 * k]! === NOT_PLAIN;
+    const c = nested ? -1 : cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!;
     // The column as the user writes it: the one present, else the label (or the name).
-    const column = c < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!;
+    const column = nested ? plan.name : c < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!;
     names.push(column);
     at.column = column;
     at.input = plan.name;
@@ -288,7 +291,7 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
           continue;
         }
       }
-      const raw = c < 0 ? undefined : source.cell(row, c);
+      const raw: unknown = nested ? (identities[i]!.data as TableFields).get(plan.name) : c < 0 ? undefined : source.cell(row, c);
       if (raw === undefined || isAbsent(raw)) {
         // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
         if (plan.whenAbsent !== undefined) store(col, i, plan.whenAbsent);
@@ -300,7 +303,9 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
         }
         continue;
       }
-      if (plan.scale >= 0) {
+      if (typeof raw !== "string") {
+        // A nested input's folded value (a list or a mapping): its reader decides.
+      } else if (plan.scale >= 0) {
         const x = scaledDigits(raw, 0, raw.length, plan.scale);
         if (x === x && scaledInRange(plan, x)) {
           col.scaled![i] = x;
@@ -312,7 +317,8 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
           col.codes[i] = code;
           continue;
         }
-      } else {
+      }
+      if (plan.scale < 0 && col.codes === undefined) {
         const fast = fastSeries(plan, raw);
         if (fast !== undefined) {
           store(col, i, fast);
