@@ -174,7 +174,8 @@ class PerColumn {
  * when their hashes are equal. Linear probing; should a run of probes grow long (ids
  * made to collide), the ids move into a Map, so no data makes it slow.
  */
-class IdRows {
+/** @internal exported for its tests */
+export class IdRows {
   private table: Int32Array | undefined;
   private readonly mask: number;
   private readonly ids: string[] = [];
