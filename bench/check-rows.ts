@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/check-rows.ts [--runs 5] [--peer 100000] [--gansu 20000]
+ * npx tsx bench/check-rows.ts [--runs 5] [--peer 100000] [--gansu 20000] [--job NAME]
  *
  * The row checks of the data boundary alone (engine/subject-data.ts `checkSubjects`:
  * ids, shape, unknown columns, folding, the cell-length limit), without prepareSubject:
@@ -7,15 +7,25 @@
  *
  * - the peer job's subjects (bench/peer-shape.ts, 100k plain objects, one shape);
  * - the 71-item Gansu-shape rows (bench/gansu-shape.ts, 20k) as objects (their
- *   `regular.1` … `regular.4` columns fold into a series) and as a DataTable of the
- *   same rows (RecordCells, as a CSV parser's records would give them).
+ *   `regular.1` … `regular.4` columns fold into a series): as the generator makes them
+ *   (keys added one by one: V8 keeps such objects as dictionaries, and listing their keys
+ *   alone costs microseconds) and as JSON.parse makes them (one shape, fast properties);
+ * - the same rows as a DataTable: of csv-parse's records (RecordCells: a row's bound
+ *   is the sum of its cells' lengths, so every cell is touched) and of the CSV scanner
+ *   (src/io/csv-scan.ts, the CLI's path: offsets into the text).
  *
- * Figures are printed, never asserted. `node --expose-gc` (tsx passes it on) collects
- * garbage before each run, so one run's garbage is not charged to the next.
+ * Each job runs in a child process of its own (the same script with --job), so that
+ * one job's shapes do not make another's calls polymorphic; five warm-up runs, then the
+ * median of `--runs`, wall time and the process's CPU time (which counts the garbage
+ * collector's threads too). Figures are printed, never asserted. The children get
+ * `--expose-gc` and collect garbage before each run, so one run's garbage is not charged
+ * to the next.
  */
+import { execFileSync } from "node:child_process";
 import { loadRubric, type CompiledRubric } from "../src/index.js";
 import { checkSubjects, type SubjectData } from "../src/engine/subject-data.js";
 import { DataTable, RecordCells } from "../src/engine/data-table.js";
+import { scanCsv } from "../src/io/csv-scan.js";
 import { rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
 import { peerRubricYaml, peerSubjects } from "./peer-shape.js";
 
@@ -36,7 +46,7 @@ function median(xs: number[]): number {
 /** ns per row of checkSubjects on `rows`: the median of `runs` runs after two warm-up runs; the issue count must be 0. */
 function time(label: string, rows: readonly SubjectData[] | DataTable, rubric: CompiledRubric): void {
   const n = rows.length;
-  for (let w = 0; w < 2; w++) {
+  for (let w = 0; w < 5; w++) {
     const { subjects, issues } = checkSubjects(rows, [rubric]);
     if (issues.length > 0 || subjects.length !== n) throw new Error(`${label}: ${issues.length} issues, ${subjects.length} of ${n} subjects (expected clean rows)`);
   }
@@ -53,22 +63,37 @@ function time(label: string, rows: readonly SubjectData[] | DataTable, rubric: C
   }
   const m = median(all);
   console.log(
-    `${label.padEnd(44)} ${m.toFixed(1).padStart(8)} ns/row wall (${(1e3 / m).toFixed(2)} M rows/s), ${median(cpu).toFixed(1)} ns/row CPU; wall runs ${all.map((x) => x.toFixed(0)).join(" ")}`,
+    `${(label + ((globalThis as { gc?: unknown }).gc ? "" : " (no gc)")).padEnd(44)} ${m.toFixed(1).padStart(8)} ns/row wall (${(1e3 / m).toFixed(2)} M rows/s), ${median(cpu).toFixed(1)} ns/row CPU; wall runs ${all.map((x) => x.toFixed(0)).join(" ")}`,
   );
 }
 
-const peerRubric = loadRubric(peerRubricYaml(), { file: "peer.yaml" });
-const peerRows = peerSubjects(peerSize) as unknown as SubjectData[];
-const gansuRubric = loadRubric(rubricYaml(), { file: "gansu.yaml" });
-const gansuRows = [...gansuSubjects(gansuSize)];
-const header = Object.keys(gansuRows[0]!);
-const table = new DataTable(
-  header,
-  gansuRows.length,
-  new RecordCells(gansuRows.map((r) => header.map((h) => r[h]!))),
-);
+const jobs: Record<string, () => void> = {
+  peer: () => {
+    const rubric = loadRubric(peerRubricYaml(), { file: "peer.yaml" });
+    const rows = peerSubjects(peerSize) as unknown as SubjectData[];
+    time(`peer job, ${peerSize} objects (${Object.keys(rows[0]!).length} keys)`, rows, rubric);
+  },
+  "gansu-dictionary": () => gansu((rows) => time(`71-item, ${gansuSize} objects, dictionary mode`, rows, gansuRubric())),
+  "gansu-json": () => gansu((rows) => time(`71-item, ${gansuSize} objects from JSON.parse`, JSON.parse(JSON.stringify(rows)) as SubjectData[], gansuRubric())),
+  "gansu-records": () =>
+    gansu((rows, header) => time(`71-item, ${gansuSize} rows, DataTable of records`, new DataTable(header, rows.length, new RecordCells(rows.map((r) => header.map((h) => r[h]!)))), gansuRubric())),
+  "gansu-scanned": () =>
+    gansu((rows, header) => {
+      const scanned = scanCsv([header.join(","), ...rows.map((r) => header.map((h) => r[h]!).join(","))].join("\n"))!;
+      time(`71-item, ${gansuSize} rows, DataTable of scanned CSV`, new DataTable(scanned.header, scanned.length, scanned.cells), gansuRubric());
+    }),
+};
 
-console.log(`checkSubjects alone, median of ${runs} runs${(globalThis as { gc?: unknown }).gc ? "" : " (without --expose-gc)"}; node ${process.version}`);
-time(`peer job, ${peerSize} objects (${Object.keys(peerRows[0]!).length} keys)`, peerRows, peerRubric);
-time(`71-item, ${gansuSize} objects (${header.length} keys, folding)`, gansuRows, gansuRubric);
-time(`71-item, ${gansuSize} rows as a DataTable`, table, gansuRubric);
+const gansuRubric = () => loadRubric(rubricYaml(), { file: "gansu.yaml" });
+function gansu(run: (rows: Record<string, string>[], header: string[]) => void): void {
+  const rows = [...gansuSubjects(gansuSize)];
+  run(rows, Object.keys(rows[0]!));
+}
+
+const job = process.argv[process.argv.indexOf("--job") + 1];
+if (process.argv.includes("--job") && job !== undefined && jobs[job]) jobs[job]!();
+else {
+  console.log(`checkSubjects alone, median of ${runs} runs after 5 warm-up runs, each job in its own process; node ${process.version}`);
+  for (const name of Object.keys(jobs))
+    process.stdout.write(execFileSync(process.execPath, [...process.execArgv, "--expose-gc", process.argv[1]!, ...process.argv.slice(2), "--job", name], { encoding: "utf8" }));
+}
