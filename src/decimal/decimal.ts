@@ -458,6 +458,33 @@ export function fewDecimals(x: number): Dec | undefined {
   return undefined;
 }
 
+/**
+ * A finite JS number as an exact integer number of 10^-scale (84.5 at scale 2 → 8450):
+ * the value parseDecimal reads for x, times 10^scale, when that is a safe integer; NaN
+ * otherwise (more decimals than `scale`, too large, NaN, ±Infinity). Exact by the
+ * argument of fewDecimals: an integer x is its own decimal, and otherwise m / 10^k === x
+ * with |m| < 10^15 makes m·10^-k x's shortest round-trip decimal; the product m·10^(scale−k)
+ * of two exact doubles is exact when its true value is a safe integer, and one past 2^53 − 1
+ * rounds to at least 2^53, which the last check refuses.
+ */
+export function scaledNumber(x: number, scale: number): number {
+  if (scale > MAX_SCALE) return Number.NaN;
+  if (Number.isInteger(x)) {
+    const v = x * POW10[scale]!;
+    return safe(x) && safe(v) ? v : Number.NaN;
+  }
+  for (let k = 1; k <= scale; k++) {
+    const p = POW10[k]!;
+    const m = Math.round(x * p);
+    if (!(m < 1e15 && m > -1e15)) return Number.NaN;
+    if (m / p === x) {
+      const v = m * POW10[scale - k]!;
+      return safe(v) ? v : Number.NaN;
+    }
+  }
+  return Number.NaN;
+}
+
 /** Like parseDecimal but for values the schema already checked. Throws on a bug. */
 export function dec(value: number | string | Dec): Dec {
   if (value instanceof Dec) return value;

@@ -1,14 +1,20 @@
 /**
- * The data boundary's second half: one subject's values for one rubric, each input
- * read from its column (by name or label) and checked by its spec (read-value.ts).
- * A value that is right allocates only its own parsed value.
+ * The data boundary's second half: the checked subjects' values for one rubric, into
+ * an input table (one column per input, engine/input-table.ts). Each input is read from
+ * its column (by name or label) and checked by its spec (read-value.ts). A number that
+ * is right is written as an exact scaled integer into a typed column: no object per
+ * value; anything else (a wrong value, a form the fast path does not read) goes to
+ * readValue, which reports exactly as before.
  * @internal
  */
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
-import { decimalPlaces, parseDecimal, ZERO, type Dec } from "../decimal/decimal.js";
+import { Dec, scaledNumber, ZERO } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../compile/model.js";
+import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
+import { scaledDigits } from "./data-table.js";
+import { InputTable, RowValues, type InputColumn } from "./input-table.js";
 import { NOT_PLAIN, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
-import { EMPTY_SHEET, FALSE, isAbsent, NUMBER_DECIMALS, PLAIN_DECIMALS_KEPT, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
+import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
 
 class InputReporter {
   subject!: SubjectIdentity;
@@ -65,6 +71,14 @@ interface InputPlan {
   readonly whenAbsent: InputValue | undefined;
   /** missing: zero: the value an absent input reads as (kept in values, and the input counted absent). */
   readonly zero: InputValue | undefined;
+  /** A number input's scale in the table (declared places, else DEFAULT_INPUT_SCALE); -1 for other inputs. */
+  readonly scale: number;
+  /** The range as integers at the scale; NaN for no bound; `rangeInDec` when a bound has more decimals than the scale. */
+  readonly minScaled: number;
+  readonly maxScaled: number;
+  readonly rangeInDec: boolean;
+  /** 10^scale: a count's value is a multiple of it. */
+  readonly unit: number;
 }
 
 function planOf(spec: InputSpec): InputPlan {
@@ -84,7 +98,28 @@ function planOf(spec: InputSpec): InputPlan {
     options: spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined,
     whenAbsent: def !== undefined ? def : spec.type === "records" ? NO_RECORDS : undefined,
     zero: def === undefined && spec.type !== "records" && spec.missing === "zero" ? (spec.type === "scores" ? EMPTY_SHEET : ZERO) : undefined,
+    ...scaledRange(spec, number),
   };
+}
+
+/** The scale of a number input's column, and its range as integers at that scale where the bounds fit it. */
+function scaledRange(spec: InputSpec, number: boolean): Pick<InputPlan, "scale" | "minScaled" | "maxScaled" | "rangeInDec" | "unit"> {
+  if (!number) return { scale: -1, minScaled: Number.NaN, maxScaled: Number.NaN, rangeInDec: false, unit: 1 };
+  const s = spec as Extract<InputSpec, { type: "number" | "count" | "ratio" }>;
+  const scale = s.places ?? DEFAULT_INPUT_SCALE;
+  const at = (d: Dec | undefined) => (d === undefined ? Number.NaN : (d.scaled(scale) ?? Number.NaN));
+  const rangeInDec = (s.min !== undefined && s.min.scaled(scale) === undefined) || (s.max !== undefined && s.max.scaled(scale) === undefined);
+  return { scale, minScaled: at(s.min), maxScaled: at(s.max), rangeInDec, unit: 10 ** scale };
+}
+
+/** Whether a number read at its plan's scale is plainly right: a whole number for a count, within the range. */
+function scaledInRange(plan: InputPlan, x: number): boolean {
+  if (plan.count && x % plan.unit !== 0) return false;
+  if (plan.rangeInDec) {
+    const d = Dec.of(x, plan.scale);
+    return !((plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max)));
+  }
+  return !(x < plan.minScaled || x > plan.maxScaled);
 }
 
 /**
@@ -104,21 +139,8 @@ function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
     }
     return out;
   }
-  if (typeof raw !== "string") {
-    // A JS number: the Dec parseDecimal gives for it (a few decimals read without String(x)).
-    if (plan.kind !== ReadKind.Number || typeof raw !== "number" || !Number.isFinite(raw)) return undefined;
-    let d = NUMBER_DECIMALS.get(raw);
-    if (d === undefined) {
-      d = parseDecimal(raw)!;
-      if (NUMBER_DECIMALS.size < PLAIN_DECIMALS_KEPT) NUMBER_DECIMALS.set(raw, d);
-    }
-    return numberInRange(plan, d);
-  }
+  if (typeof raw !== "string") return undefined;
   switch (plan.kind) {
-    case ReadKind.Number: {
-      const d = plainDecimal(raw);
-      return d === undefined ? undefined : numberInRange(plan, d);
-    }
     case ReadKind.Boolean:
       // The sets hold the trimmed lower-case forms: a cell written that way is one of them as it is.
       return TRUE.has(raw) ? true : FALSE.has(raw) ? false : undefined;
@@ -129,68 +151,6 @@ function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
   }
 }
 
-/** A number input's value when it is plainly right (an integer for a count, within places and range); else undefined, for readValue to report. */
-function numberInRange(plan: InputPlan, d: Dec): Dec | undefined {
-  if (plan.count && !d.isInteger()) return undefined;
-  if (plan.places >= 0 && decimalPlaces(d) > plan.places) return undefined;
-  if ((plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
-  return d;
-}
-
-/**
- * A subject's values by input name: one array per subject, the names and their
- * positions shared by every subject of the rubric (a Map per subject costs several
- * times the memory). Listed in the rubric's input order, as the Map it replaces.
- */
-class InputValues implements ReadonlyMap<string, InputValue> {
-  constructor(
-    private readonly names: readonly string[],
-    private readonly index: ReadonlyMap<string, number>,
-    private readonly slots: readonly (InputValue | undefined)[],
-  ) {}
-
-  get(key: string): InputValue | undefined {
-    const i = this.index.get(key);
-    return i === undefined ? undefined : this.slots[i];
-  }
-
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  get size(): number {
-    let n = 0;
-    for (const v of this.slots) if (v !== undefined) n++;
-    return n;
-  }
-
-  *entries(): MapIterator<[string, InputValue]> {
-    for (let i = 0; i < this.slots.length; i++) {
-      const v = this.slots[i];
-      if (v !== undefined) yield [this.names[i]!, v];
-    }
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [k] of this.entries()) yield k;
-  }
-
-  *values(): MapIterator<InputValue> {
-    for (const [, v] of this.entries()) yield v;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, InputValue]> {
-    return this.entries();
-  }
-
-  forEach(fn: (value: InputValue, key: string, map: ReadonlyMap<string, InputValue>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
-  }
-
-  get [Symbol.toStringTag](): string {
-    return "InputValues";
-  }
-}
 
 /** Per rubric: the inputs' plans in order, and the columns map last built (shared by subjects whose data names the same columns). */
 export interface RubricInputs {
@@ -220,26 +180,42 @@ const NO_RECORDS: readonly RecordValue[] = Object.freeze([]);
 /** Nothing absent: shared by every subject that gives all its inputs (never written to). */
 const NONE_ABSENT: ReadonlySet<string> = new Set<string>();
 
-/**
- * Validate one subject's values for one rubric. A value that is right allocates only
- * its own parsed value: the problems, where they are and the columns map are made
- * when needed (the columns map is shared by subjects naming the same columns).
- */
+/** One subject's values for one rubric (a batch of one: see prepareSubjects). */
 export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric, issues: Issue[]): PreparedSubject {
-  let absent: Set<string> | undefined;
+  return prepareSubjects([subject], rubric, issues).subjects[0]!;
+}
+
+/**
+ * Validate the subjects' values for one rubric: the prepared subjects (identity, which
+ * inputs are absent, the columns as the data names them, the values as a view of the
+ * table's row) and the input table itself. Problems go to `issues`; the subjects are
+ * then only good for reporting them.
+ */
+export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: CompiledRubric, issues: Issue[]): { subjects: PreparedSubject[]; inputs: InputTable } {
   const inputs = inputsOf(rubric);
   const plans = inputs.plans;
-  const slots = new Array<InputValue | undefined>(plans.length).fill(undefined);
+  const n = identities.length;
+  const columns: InputColumn[] = plans.map((p) => ({ name: p.name, spec: p.spec, scale: p.scale, scaled: p.scale >= 0 ? new Float64Array(n).fill(Number.NaN) : undefined, values: p.scale >= 0 ? undefined : new Array<InputValue | undefined>(n) }));
+  const table = new InputTable(n, columns, inputs.index);
+  const subjects = new Array<PreparedSubject>(n);
+  const at = new InputReporter(rubric.id, issues);
+  for (let i = 0; i < n; i++) subjects[i] = prepareRow(identities[i]!, i, rubric, inputs, columns, table, at, issues);
+  return { subjects, inputs: table };
+}
+
+function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric, inputs: RubricInputs, out: InputColumn[], table: InputTable, at: InputReporter, issues: Issue[]): PreparedSubject {
+  let absent: Set<string> | undefined;
+  const plans = inputs.plans;
   const data = subject.data;
   // A table row: where each input's name and label columns are, worked out once per table.
   const cells = data instanceof TableFields ? data.inputColumns(inputs) : undefined;
-  const at = new InputReporter(rubric.id, issues);
   at.subject = subject;
   // The columns as this subject's data names them; compared with the last subject's at the end.
   const last = inputs.lastColumns;
   let columns: string[] | undefined;
   for (let k = 0; k < plans.length; k++) {
     const plan = plans[k]!;
+    const col = out[k]!;
     const name = plan.name;
     const label = plan.label;
     // One column is read once, whether named by the input's name or its label (which may be the same).
@@ -250,8 +226,22 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
     const nameAt = cells === undefined ? NOT_PLAIN : cells[2 * k]!;
     const labelAt = cells === undefined ? NOT_PLAIN : cells[2 * k + 1]!;
     if (nameAt !== NOT_PLAIN && labelAt !== NOT_PLAIN) {
-      // A table row, both columns plain (or missing): read by index.
       const t = data as TableFields;
+      // A number in the one column the table has for it, read from the cell's digits (no text made).
+      if (plan.scale >= 0 && (nameAt < 0) !== (labelAt < 0)) {
+        const x = t.table.cellScaled(t.row, nameAt >= 0 ? nameAt : labelAt, plan.scale);
+        if (x === x && scaledInRange(plan, x)) {
+          col.scaled![i] = x;
+          const column = nameAt >= 0 ? name : label!;
+          if (columns) columns.push(column);
+          else if (last === undefined || last[k] !== column) {
+            columns = k === 0 ? [] : last!.slice(0, k);
+            columns.push(column);
+          }
+          continue;
+        }
+      }
+      // A table row, both columns plain (or missing): read by index.
       hasName = nameAt >= 0;
       nameValue = hasName ? t.table.cell(t.row, nameAt) : undefined;
       hasLabel = labelAt >= 0;
@@ -279,23 +269,32 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
     }
     if (!givenName && !givenLabel) {
       // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
-      if (plan.whenAbsent !== undefined) slots[k] = plan.whenAbsent;
+      if (plan.whenAbsent !== undefined) store(col, i, plan.whenAbsent);
       else {
         (absent ??= new Set()).add(name);
-        if (plan.zero !== undefined) slots[k] = plan.zero;
+        if (plan.zero !== undefined) store(col, i, plan.zero);
       }
       continue;
     }
     const raw = givenName ? nameValue : labelValue;
-    const fast = fastValue(plan, raw);
-    if (fast !== undefined) {
-      slots[k] = fast;
-      continue;
+    if (plan.scale >= 0) {
+      // A JS number or plain digits, at the column's scale, within the range: no Dec made.
+      const x = typeof raw === "number" ? scaledNumber(raw, plan.scale) : typeof raw === "string" ? scaledDigits(raw, 0, raw.length, plan.scale) : Number.NaN;
+      if (x === x && scaledInRange(plan, x)) {
+        col.scaled![i] = x;
+        continue;
+      }
+    } else {
+      const fast = fastValue(plan, raw);
+      if (fast !== undefined) {
+        col.values![i] = fast;
+        continue;
+      }
     }
     at.column = column;
     at.input = name;
     const value = readValue(plan.spec, raw, at.report);
-    if (value !== undefined) slots[k] = value;
+    if (value !== undefined) store(col, i, value);
   }
   let columnMap: ReadonlyMap<string, string>;
   if (!columns && last !== undefined && last.length === plans.length) columnMap = inputs.lastMap!;
@@ -306,15 +305,25 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
     inputs.lastColumns = list;
     inputs.lastMap = columnMap = map;
   }
-  return {
-    id: subject.id,
-    row: subject.row,
-    values: new InputValues(inputs.names, inputs.index, slots),
-    absent: absent ?? NONE_ABSENT,
-    columns: columnMap,
-    ...(subject.name !== undefined ? { name: subject.name } : {}),
-    ...(subject.group !== undefined ? { group: subject.group } : {}),
-  };
+  const values = new RowValues(table, i);
+  const absentSet = absent ?? NONE_ABSENT;
+  if (subject.name === undefined) {
+    if (subject.group === undefined) return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap };
+    return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap, group: subject.group };
+  }
+  if (subject.group === undefined) return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap, name: subject.name };
+  return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap, name: subject.name, group: subject.group };
 }
 
-/** An empty list of scores: a chosen entry with nothing chosen. */
+/** A value into its column: a number input's as an integer at the column's scale where it is one, else kept as it is. */
+function store(col: InputColumn, i: number, value: InputValue): void {
+  if (col.scaled) {
+    const x = (value as Dec).scaled(col.scale);
+    if (x !== undefined) {
+      col.scaled[i] = x;
+      return;
+    }
+    col.values ??= new Array<InputValue | undefined>(col.scaled.length);
+  }
+  col.values![i] = value;
+}

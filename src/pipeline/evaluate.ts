@@ -34,7 +34,7 @@ import { IssueLog } from "../engine/state.js";
 import { NO_GRADE, RowContext } from "../engine/tables.js";
 import type { DataTable } from "../engine/data-table.js";
 import { checkSubjects, type DataLimits, type SubjectData, type SubjectIdentity } from "../engine/subject-data.js";
-import { prepareSubject } from "../engine/prepare.js";
+import { prepareSubjects } from "../engine/prepare.js";
 import { planOf } from "../plan/plan.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
@@ -77,7 +77,7 @@ function evaluateRubric(
   read = true,
 ): { result?: RubricResult; linked?: Map<string, LinkedFacts>; issues: Issue[] } {
   const boundary: Issue[] = [];
-  const prepared = identities.map((s) => prepareSubject(s, rubric, boundary));
+  const { subjects: prepared, inputs } = prepareSubjects(identities, rubric, boundary);
   if (boundary.length > 0) return { issues: boundary };
   const log = new IssueLog(rubric);
   const cohort = computeCohortInputs(rubric, prepared);

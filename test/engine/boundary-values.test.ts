@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { checkSubjects } from "../../src/engine/subject-data.js";
-import { prepareSubject } from "../../src/engine/prepare.js";
+import { prepareSubject, prepareSubjects } from "../../src/engine/prepare.js";
 import { parseDecimal, type Dec } from "../../src/decimal/decimal.js";
 import { loadRubric } from "../../src/index.js";
 import type { Issue } from "../../src/diagnostics/issue.js";
@@ -122,12 +122,25 @@ describe("prepared values", () => {
     expect(prepared[0]!.values.get("level")).toBe("好");
   });
 
-  test("the same text gives one shared Dec (values are immutable); subjects naming the same columns share one columns map", () => {
+  test("a number is held in its input's column as an exact integer at the input's scale; subjects naming the same columns share one columns map", () => {
     const { prepared } = prepare([
       { id: "u1", n: "42.5" },
-      { id: "u2", n: "42.5" },
+      { id: "u2", n: 42.5 },
     ]);
-    expect(prepared[0]!.values.get("n")).toBe(prepared[1]!.values.get("n"));
+    // n declares places: 2, so 42.5 is 4250 hundredths whether written as text or as a JS number.
+    const [a, b] = [prepared[0]!.values.get("n") as Dec, prepared[1]!.values.get("n") as Dec];
+    expect([a.toFixed(), b.toFixed(), a.scaled(2), b.scaled(2)]).toEqual(["42.5", "42.5", 4250, 4250]);
+    const issues: Issue[] = [];
+    const { subjects } = checkSubjects([{ id: "u1", n: "42.5", c: 3, r: 0.9685, extra: "1.0000001" }], [RUBRIC]);
+    const { inputs } = prepareSubjects(subjects, RUBRIC, issues);
+    const column = (name: string) => inputs.columns[inputs.index.get(name)!]!;
+    expect([column("n").scale, column("n").scaled![0]]).toEqual([2, 4250]);
+    expect([column("c").scale, column("c").scaled![0]]).toEqual([0, 3]); // a count is whole: scale 0
+    expect([column("r").scale, column("r").scaled![0]]).toEqual([6, 968_500]); // no places declared: scale 6
+    // Seven decimals do not fit scale 6: kept as the Dec, NaN in the typed column.
+    expect(column("extra").scaled![0]).toBeNaN();
+    expect((column("extra").values![0] as Dec).toFixed()).toBe("1.0000001");
+    expect(issues).toEqual([]);
     expect(prepared[0]!.columns).toBe(prepared[1]!.columns);
     expect([...prepared[0]!.columns]).toEqual([...RUBRIC.inputs.keys()].map((k) => [k, k]));
   });
