@@ -172,9 +172,10 @@ class PerColumn {
  * its rows, never grown): adding an id reads one place of it, where a Map of 100k string
  * keys reads its buckets, its entries and the keys it compares. Ids are compared only
  * when their hashes are equal. Linear probing; should a run of probes grow long (ids
- * made to collide), the ids move into a Map, so no data makes it slow.
+ * made to collide), the ids move into a Map, so no data makes it slow (at most 64 probes
+ * an id). About 16 bytes a row. Exported for its tests only.
+ * @internal
  */
-/** @internal exported for its tests */
 export class IdRows {
   private table: Int32Array | undefined;
   private readonly mask: number;
