@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/check-rows.ts [--runs 5] [--peer 100000] [--gansu 20000] [--job NAME]
+ * npx tsx bench/check-rows.ts [--runs 5] [--peer 100000] [--gansu 20000] [--job NAME] [--gc]
  *
  * The row checks of the data boundary alone (engine/subject-data.ts `checkSubjects`:
  * ids, shape, unknown columns, folding, the cell-length limit), without prepareSubject:
@@ -17,9 +17,12 @@
  * Each job runs in a child process of its own (the same script with --job), so that
  * one job's shapes do not make another's calls polymorphic; five warm-up runs, then the
  * median of `--runs`, wall time and the process's CPU time (which counts the garbage
- * collector's threads too). Figures are printed, never asserted. The children get
- * `--expose-gc` and collect garbage before each run, so one run's garbage is not charged
- * to the next.
+ * collector's threads too). Figures are printed, never asserted.
+ *
+ * `--gc` collects all garbage (global.gc) before each run. It is off by default: after a
+ * forced full collection the next run pays for sweeping the heap it left (lazily, on
+ * allocation, and on the collector's threads), which on this machine made a run of the
+ * 71-item table three times as long as the same run in a process left alone.
  */
 import { execFileSync } from "node:child_process";
 import { loadRubric, type CompiledRubric } from "../src/index.js";
@@ -36,7 +39,10 @@ const arg = (name: string, fallback: number): number => {
 const runs = arg("runs", 5);
 const peerSize = arg("peer", 100_000);
 const gansuSize = arg("gansu", 20_000);
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+const forceGc = process.argv.includes("--gc");
+const gc = (): void => {
+  if (forceGc) (globalThis as { gc?: () => void }).gc?.();
+};
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,7 +69,7 @@ function time(label: string, rows: readonly SubjectData[] | DataTable, rubric: C
   }
   const m = median(all);
   console.log(
-    `${(label + ((globalThis as { gc?: unknown }).gc ? "" : " (no gc)")).padEnd(44)} ${m.toFixed(1).padStart(8)} ns/row wall (${(1e3 / m).toFixed(2)} M rows/s), ${median(cpu).toFixed(1)} ns/row CPU; wall runs ${all.map((x) => x.toFixed(0)).join(" ")}`,
+    `${label.padEnd(44)} ${m.toFixed(1).padStart(8)} ns/row wall (${(1e3 / m).toFixed(2)} M rows/s), ${median(cpu).toFixed(1)} ns/row CPU; wall runs ${all.map((x) => x.toFixed(0)).join(" ")}`,
   );
 }
 
@@ -93,7 +99,7 @@ function gansu(run: (rows: Record<string, string>[], header: string[]) => void):
 const job = process.argv[process.argv.indexOf("--job") + 1];
 if (process.argv.includes("--job") && job !== undefined && jobs[job]) jobs[job]!();
 else {
-  console.log(`checkSubjects alone, median of ${runs} runs after 5 warm-up runs, each job in its own process; node ${process.version}`);
+  console.log(`checkSubjects alone, median of ${runs} runs after 5 warm-up runs, each job in its own process${forceGc ? ", garbage collected before each run" : ""}; node ${process.version}`);
   for (const name of Object.keys(jobs))
     process.stdout.write(execFileSync(process.execPath, [...process.execArgv, "--expose-gc", process.argv[1]!, ...process.argv.slice(2), "--job", name], { encoding: "utf8" }));
 }
