@@ -5,7 +5,8 @@
  * ids, shape, unknown columns, folding, the cell-length limit), without prepareSubject:
  * ns per row, the median of several runs after a warm-up, on
  *
- * - the peer job's subjects (bench/peer-shape.ts, 100k plain objects, one shape);
+ * - the peer job's subjects (bench/peer-shape.ts, 100k plain objects, one shape), in
+ *   their order (ids ascending) and shuffled (ids in no order);
  * - the 71-item Gansu-shape rows (bench/gansu-shape.ts, 20k) as objects (their
  *   `regular.1` … `regular.4` columns fold into a series): as the generator makes them
  *   (keys added one by one: V8 keeps such objects as dictionaries, and listing their keys
@@ -78,6 +79,18 @@ const jobs: Record<string, () => void> = {
     const rubric = loadRubric(peerRubricYaml(), { file: "peer.yaml" });
     const rows = peerSubjects(peerSize) as unknown as SubjectData[];
     time(`peer job, ${peerSize} objects (${Object.keys(rows[0]!).length} keys)`, rows, rubric);
+  },
+  "peer-shuffled": () => {
+    // The same subjects in a seeded random order: the ids are no longer ascending, so each goes through IdRows's table.
+    const rubric = loadRubric(peerRubricYaml(), { file: "peer.yaml" });
+    const rows = peerSubjects(peerSize) as unknown as SubjectData[];
+    let x = 2024;
+    for (let k = rows.length - 1; k > 0; k--) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      const j = x % (k + 1);
+      [rows[k], rows[j]] = [rows[j]!, rows[k]!];
+    }
+    time(`peer job, ${peerSize} objects, ids shuffled`, rows, rubric);
   },
   "gansu-dictionary": () => gansu((rows) => time(`71-item, ${gansuSize} objects, dictionary mode`, rows, gansuRubric())),
   "gansu-json": () => gansu((rows) => time(`71-item, ${gansuSize} objects from JSON.parse`, JSON.parse(JSON.stringify(rows)) as SubjectData[], gansuRubric())),

@@ -167,63 +167,110 @@ class PerColumn {
 }
 
 /**
- * The first row of each subject id: a Map<string, number> in effect, made for ids. One
- * table of 32-bit hashes and entries, side by side, sized for the batch (at least twice
- * its rows, never grown): adding an id reads one place of it, where a Map of 100k string
- * keys reads its buckets, its entries and the keys it compares. Ids are compared only
- * when their hashes are equal. Linear probing; should a run of probes grow long (ids
- * made to collide), the ids move into a Map, so no data makes it slow (at most 64 probes
- * an id). About 16 bytes a row. Exported for its tests only.
+ * The first row of each subject id: a Map<string, number> in effect, made for ids.
+ *
+ * While the ids come in strictly ascending order (as a batch sorted by id does), each is
+ * new by that alone: compared with the last one, kept in a list, nothing hashed. At the
+ * first id that is not greater than the last, the ids so far go into a table of 32-bit
+ * hashes and entries, side by side, sized for the batch (at least twice its rows, never
+ * grown): adding an id then reads one place of it, where a Map of 100k string keys reads
+ * its buckets, its entries and the keys it compares. Ids are compared only when their
+ * hashes are equal. Linear probing; should a run of probes grow long (ids made to
+ * collide), the ids move into a Map, so no data makes it slow (at most 64 probes an id).
+ * About 16 bytes a row. Exported for its tests only.
  * @internal
  */
 export class IdRows {
+  /** Made when the ascending order first breaks (undefined before, and once the ids are in a Map). */
   private table: Int32Array | undefined;
+  private readonly size: number;
   private readonly mask: number;
+  /** Every id added, in order, and its row. */
   private readonly ids: string[] = [];
   private readonly rows: number[] = [];
+  /** Whether every id so far is greater than the one before (nothing is in the table yet). */
+  private ascending = true;
   private map: Map<string, number> | undefined;
 
   constructor(rows: number) {
     let size = 16;
     while (size < 2 * rows) size *= 2;
-    this.table = new Int32Array(2 * size);
+    this.size = size;
     this.mask = size - 1;
   }
 
   /** The row where `id` was first added; undefined when it is new (it is added, at `row`). */
   firstOrAdd(id: string, row: number): number | undefined {
-    const table = this.table;
-    if (table === undefined) {
-      const first = this.map!.get(id);
-      if (first === undefined) this.map!.set(id, row);
-      return first;
+    const ids = this.ids;
+    if (this.ascending) {
+      const n = ids.length;
+      if (n === 0 || id > ids[n - 1]!) {
+        ids.push(id);
+        this.rows.push(row);
+        return undefined;
+      }
+      // The order breaks here: the ids so far (all distinct) go into the table.
+      this.ascending = false;
+      this.table = new Int32Array(2 * this.size);
+      for (let e = 0; e < n; e++) if (!this.place(ids[e]!, e)) return this.inMap(id, row);
     }
-    // FNV-1a over the UTF-16 code units, then a final mix so that the low bits vary.
-    let h = 0x811c9dc5 | 0;
-    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
+    const table = this.table;
+    if (table === undefined) return this.inMap(id, row);
+    const h = idHash(id);
     const mask = this.mask;
     let at = h & mask;
     for (let probes = 0; probes < 64; probes++) {
       const e = table[2 * at + 1]!;
       if (e === 0) {
         table[2 * at] = h;
-        table[2 * at + 1] = this.ids.length + 1;
-        this.ids.push(id);
+        table[2 * at + 1] = ids.length + 1;
+        ids.push(id);
         this.rows.push(row);
         return undefined;
       }
-      if (table[2 * at] === h && this.ids[e - 1] === id) return this.rows[e - 1];
+      if (table[2 * at] === h && ids[e - 1] === id) return this.rows[e - 1];
       at = (at + 1) & mask;
     }
-    // A run of 64: move every id into a Map and go on there.
-    this.map = new Map();
-    for (let k = 0; k < this.ids.length; k++) this.map.set(this.ids[k]!, this.rows[k]!);
-    this.table = undefined;
-    return this.firstOrAdd(id, row);
+    return this.inMap(id, row);
   }
+
+  /** Put entry `e`, an id not in the table, in its place; false after 64 probes. */
+  private place(id: string, e: number): boolean {
+    const table = this.table!;
+    const h = idHash(id);
+    let at = h & this.mask;
+    for (let probes = 0; probes < 64; probes++) {
+      if (table[2 * at + 1] === 0) {
+        table[2 * at] = h;
+        table[2 * at + 1] = e + 1;
+        return true;
+      }
+      at = (at + 1) & this.mask;
+    }
+    return false;
+  }
+
+  /** firstOrAdd in a Map, every id added so far moved into it first (once). */
+  private inMap(id: string, row: number): number | undefined {
+    let map = this.map;
+    if (map === undefined) {
+      map = this.map = new Map();
+      for (let k = 0; k < this.ids.length; k++) map.set(this.ids[k]!, this.rows[k]!);
+      this.table = undefined;
+    }
+    const first = map.get(id);
+    if (first === undefined) map.set(id, row);
+    return first;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, then a final mix so that the low bits vary. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 /** A nested input's columns that are not known (a series period out of range), reported with a hint. */

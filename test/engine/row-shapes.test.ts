@@ -233,6 +233,49 @@ describe("IdRows, the first row of each id", () => {
     expect(t.firstOrAdd("new", 201)).toBe(200);
   });
 
+  test("ids in ascending order need no table until the order breaks; a duplicate is found either side of the break", () => {
+    const t = new IdRows(8);
+    // u1 < u2 < u3: ascending. u3 again: not greater than u3, the order breaks and u3 is found at row 3.
+    expect(t.firstOrAdd("u1", 1)).toBeUndefined();
+    expect(t.firstOrAdd("u2", 2)).toBeUndefined();
+    expect(t.firstOrAdd("u3", 3)).toBeUndefined();
+    expect(t.firstOrAdd("u3", 4)).toBe(3);
+    // After the break: u0 is new, u1 (from the ascending run) is found, u0 again is found.
+    expect(t.firstOrAdd("u0", 5)).toBeUndefined();
+    expect(t.firstOrAdd("u1", 6)).toBe(1);
+    expect(t.firstOrAdd("u0", 7)).toBe(5);
+  });
+
+  test("a long ascending run that does not fit the table at the break moves into a Map", () => {
+    // Sized for 1 row (16 places); 20 ascending ids (a00 … a19) cannot all be placed: a Map takes them.
+    const t = new IdRows(1);
+    for (let k = 0; k < 20; k++) expect(t.firstOrAdd(`a${String(k).padStart(2, "0")}`, k + 1)).toBeUndefined();
+    expect(t.firstOrAdd("a05", 30)).toBe(6);
+    expect(t.firstOrAdd("0", 31)).toBeUndefined();
+    expect(t.firstOrAdd("0", 32)).toBe(31);
+  });
+
+  test("agrees with a Map on runs of ids ascending, then repeating, then at random", () => {
+    // A fixed sequence: 300 ascending ids, then 3,000 drawn from 500 (so about 2,500 repeats), by a linear congruential step.
+    const ids: string[] = [];
+    for (let k = 0; k < 300; k++) ids.push(`s${String(k).padStart(4, "0")}`);
+    let x = 12345;
+    for (let k = 0; k < 3000; k++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      ids.push(`s${String(x % 500).padStart(4, "0")}`);
+    }
+    const t = new IdRows(ids.length);
+    const reference = new Map<string, number>();
+    let repeats = 0;
+    ids.forEach((id, k) => {
+      const want = reference.get(id);
+      if (want === undefined) reference.set(id, k + 1);
+      else repeats++;
+      expect(t.firstOrAdd(id, k + 1)).toBe(want);
+    });
+    expect(repeats).toBeGreaterThan(2000);
+  });
+
   test("ids equal but for case, or a prefix of another, are different ids", () => {
     const t = new IdRows(4);
     expect(t.firstOrAdd("A1", 1)).toBeUndefined();
