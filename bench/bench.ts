@@ -33,7 +33,7 @@ import { assess, loadRubric, type AssessOptions, type CompiledRubric } from "../
 import { runChild, type ChildRun } from "./child.js";
 import { ioPart } from "./io-split.js";
 import { checkSubjects, type SubjectData } from "../src/engine/subject-data.js";
-import { prepareSubject } from "../src/engine/prepare.js";
+import { prepareSubjects } from "../src/engine/prepare.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
 import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
 
@@ -117,22 +117,21 @@ const mb = (bytes: number | undefined) => (bytes === undefined ? "?" : `${fmt(by
 
 // ---------------------------------------------------------------- the jobs
 
-/**
- * The data boundary alone (engine/subject-data.ts: checkSubjects, then prepareSubject
- * per subject), the first stage of every assess(): how much of the engine's time it is.
- */
 /** The rate of the engine without its boundary, when the difference is larger than the noise of the two timings. */
 function rest(n: number, engineMs: number, boundaryMs: number): string {
   const left = engineMs - boundaryMs;
   return left > 0.05 * engineMs ? `the rest ${fmt(perSecond(n, left))} subjects/s` : "the rest is within the noise of the two timings";
 }
 
+/**
+ * The data boundary alone (engine/subject-data.ts checkSubjects, then engine/prepare.ts
+ * prepareSubjects: the input table), the first stage of every assess(): how much of the
+ * engine's time it is.
+ */
 function boundaryOnly(rubric: CompiledRubric, rows: readonly SubjectData[]): number {
   const { subjects } = checkSubjects(rows, [rubric]);
   const issues: never[] = [];
-  let n = 0;
-  for (const s of subjects) if (prepareSubject(s, rubric, issues)) n++;
-  return n;
+  return prepareSubjects(subjects, rubric, issues).subjects.length;
 }
 
 /**
@@ -147,7 +146,7 @@ function timeEngine(o: BenchOptions, rubric: CompiledRubric, rows: readonly Subj
   const none = engine({ trail: "none" });
   log(`  engine, assess(…, { trail: "none" }):    ${ms(none.ms)} ms, ${fmt(perSecond(n, none.ms))} subjects/s`);
   const boundary = timed(o.runs, () => boundaryOnly(rubric, rows));
-  log(`    of which the data boundary alone (checkSubjects + prepareSubject): ${ms(boundary.ms)} ms (${((100 * boundary.ms) / none.ms).toFixed(0)}%); ${rest(n, none.ms, boundary.ms)}`);
+  log(`    of which the data boundary alone (checkSubjects + prepareSubjects): ${ms(boundary.ms)} ms (${((100 * boundary.ms) / none.ms).toFixed(0)}%); ${rest(n, none.ms, boundary.ms)}`);
   const fields = {
     engineFullTrail: { ms: full.ms, subjectsPerSecond: perSecond(n, full.ms), runsMs: full.all },
     engineNoTrail: { ms: none.ms, subjectsPerSecond: perSecond(n, none.ms), runsMs: none.all },

@@ -6,7 +6,7 @@
  * - read: the file's bytes decoded and scanned into a table (what `kaohe score` does);
  *   with the mode `csv-parse`, csv-parse on the same text instead (records only), for
  *   comparison, in a child of its own;
- * - boundary: checkSubjects (ids, columns, folding) and prepareSubject (every value
+ * - boundary: checkSubjects (ids, columns, folding) and prepareSubjects (every value
  *   checked and parsed) for every subject;
  * - write: the default JSON document (units without nodes, the common problems) and the
  *   NDJSON lines for N units, streamed to a file. The units are those of the first
@@ -19,7 +19,7 @@ import { loadRubric } from "../src/index.js";
 import { assess } from "../src/kaohe.js";
 import { decodeText, readCsvTable } from "../src/cli/csv.js";
 import { checkSubjects } from "../src/engine/subject-data.js";
-import { prepareSubject } from "../src/engine/prepare.js";
+import { prepareSubjects } from "../src/engine/prepare.js";
 import { DataTable, RecordCells } from "../src/engine/data-table.js";
 import { buildFeedback } from "../src/report/feedback.js";
 import { writeScoreJson, writeScoreNdjson } from "../src/io/json-write.js";
@@ -53,7 +53,7 @@ export function ioPart(args: readonly string[]): void {
   const issues: Issue[] = [];
   let values = 0;
   const prepare = time(() => {
-    for (const s of check.value.subjects) values += prepareSubject(s, rubric, issues).values.size;
+    for (const s of prepareSubjects(check.value.subjects, rubric, issues).subjects) values += s.values.size;
   });
   // Write: 1,000 scored units repeated to N under new ids.
   const sampleSize = Math.min(1000, table.length);

@@ -40,20 +40,26 @@ export interface GradeAssignment {
 }
 
 export function assignGrade(rubric: CompiledRubric, score: Dec, ctx: FactContext): GradeAssignment {
-  const grades = rubric.grades;
   const notes: GradeNote[] = [];
-  let index = grades.findIndex((g) => inBand(g, score));
+  return { grade: gradeIndex(rubric, score, ctx, notes), notes };
+}
+
+/** The grade index (undefined in a gap under bandGaps "error"), pushing the notes of how it was found. */
+function gradeIndex(rubric: CompiledRubric, score: Dec, ctx: FactContext, notes: GradeNote[]): number | undefined {
+  const grades = rubric.grades;
+  let index = -1;
+  for (let g = 0; g < grades.length && index < 0; g++) if (inBand(grades[g]!, score)) index = g;
   if (index < 0) {
     if (rubric.policy.bandGaps === "lower") index = grades.findIndex((g) => bandBelow(g, score));
     else if (rubric.policy.bandGaps === "higher") index = grades.findLastIndex((g) => bandAbove(g, score));
-    if (index < 0) return { grade: undefined, notes };
+    if (index < 0) return undefined;
     notes.push({ key: "gap", score, policy: rubric.policy.bandGaps, grade: grades[index]!.id });
   }
   while (index < grades.length - 1 && grades[index]!.requires && !testCondition(grades[index]!.requires!, ctx)) {
     notes.push({ key: "requires", grade: grades[index]!.id, condition: grades[index]!.requires!.text });
     index++;
   }
-  return { grade: index, notes };
+  return index;
 }
 
 /**
@@ -65,14 +71,17 @@ export function gradeStage(rubric: CompiledRubric, table: ScoreTable, ctx: RowCo
   const n = table.subjects.length;
   const raw = new Int32Array(n).fill(NO_GRADE);
   const notes = new Map<number, GradeNote[]>();
+  // One list reused from subject to subject: a subject's notes are copied only when it has some.
+  const found: GradeNote[] = [];
   for (let i = 0; i < n; i++) {
     const total = table.total[i];
     if (total === undefined) continue;
-    const assigned = assignGrade(rubric, total, ctx.at(i, total, NO_GRADE, NO_GRADE));
-    if (assigned.grade === undefined) log.fail(table.subjects[i]!, "EVAL_NO_GRADE", { score: total.toFixed() });
-    else raw[i] = assigned.grade;
+    found.length = 0;
+    const grade = gradeIndex(rubric, total, ctx.at(i, total, NO_GRADE, NO_GRADE), found);
+    if (grade === undefined) log.fail(table.subjects[i]!, "EVAL_NO_GRADE", { score: total.toFixed() });
+    else raw[i] = grade;
     const skipped = table.skipped.get(i);
-    if (skipped || assigned.notes.length) notes.set(i, [...(skipped ?? []).map((k): GradeNote => ({ key: "skipped", item: k.item, column: k.column })), ...assigned.notes]);
+    if (skipped || found.length) notes.set(i, [...(skipped ?? []).map((k): GradeNote => ({ key: "skipped", item: k.item, column: k.column })), ...found]);
   }
   return { raw, notes };
 }

@@ -4,8 +4,12 @@
  * a typed column of exact integers at the input's scale (its declared places, else
  * plan/numeric.ts DEFAULT_INPUT_SCALE): 84.5 at scale 6 is 84500000. A number that is
  * not an integer at that scale (more decimals, too large) is kept as its Dec in the
- * column's `values`; NaN in the typed column says "look there". Every other input is a
- * list of its values by row.
+ * column's `values`; "none" in the typed column says "look there". The typed column is an
+ * Int32Array (none: NONE_INT32) when the input's declared range fits it at the scale,
+ * else a Float64Array (none: NaN): at a million subjects that halves what most columns hold. A boolean, choice or
+ * grade input is a typed column of codes: the position of the value in `options`
+ * (false, true; the choice's values; the grade scale, best first), -1 for none. Every
+ * other input is a list of its values by row.
  *
  * The scoring stage reads the typed columns directly (engine/score-columns.ts); every
  * other reader goes through a subject's `values` (RowValues), which builds the Dec of a
@@ -20,10 +24,34 @@ export interface InputColumn {
   readonly spec: InputSpec;
   /** A number input's scale; -1 for other inputs. */
   readonly scale: number;
-  /** A number input's values × 10^scale; NaN where the subject has none or it is in `values`. */
-  readonly scaled: Float64Array | undefined;
+  /** A number input's values × 10^scale; none (see `narrow`) where the subject has none or it is in `values`. */
+  readonly scaled: Float64Array | Int32Array | undefined;
+  /** `scaled` is an Int32Array, none written NONE_INT32; otherwise a Float64Array, none written NaN. */
+  readonly narrow: boolean;
+  /** A boolean, choice or grade input's values as positions in `options`; -1 where the subject has none (or it is in `values`). */
+  readonly codes: Int32Array | undefined;
+  readonly options: readonly (string | boolean)[] | undefined;
   /** Every value of another input, by row; for a number input, those not in `scaled` (created on the first). */
   values: (InputValue | undefined)[] | undefined;
+}
+
+/** The options of a coded input (boolean, choice, grade), in code order; undefined for other inputs. */
+export function codedOptions(spec: InputSpec): readonly (string | boolean)[] | undefined {
+  return spec.type === "boolean" ? BOOLEAN_OPTIONS : spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined;
+}
+
+const BOOLEAN_OPTIONS: readonly boolean[] = Object.freeze([false, true]);
+
+/** "No value" in an Int32Array number column: outside every range such a column is made for. */
+export const NONE_INT32 = -2147483648;
+
+/** The largest magnitude an Int32Array number column holds. */
+export const MAX_INT32 = 2147483647;
+
+/** A number column's value in a row as an integer at its scale, NaN for none. */
+export function scaledAt(c: InputColumn, row: number): number {
+  const x = c.scaled![row]!;
+  return c.narrow && x === NONE_INT32 ? Number.NaN : x;
 }
 
 export class InputTable {
@@ -39,8 +67,11 @@ export class InputTable {
   value(k: number, row: number): InputValue | undefined {
     const c = this.columns[k]!;
     if (c.scaled !== undefined) {
-      const x = c.scaled[row]!;
+      const x = scaledAt(c, row);
       if (x === x) return Dec.of(x, c.scale);
+    } else if (c.codes !== undefined) {
+      const code = c.codes[row]!;
+      if (code >= 0) return c.options![code];
     }
     return c.values?.[row];
   }

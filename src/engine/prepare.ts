@@ -12,8 +12,8 @@ import { Dec, scaledNumber, ZERO } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../compile/model.js";
 import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
 import { scaledDigits } from "./data-table.js";
-import { InputTable, RowValues, type InputColumn } from "./input-table.js";
-import { NOT_PLAIN, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
+import { codedOptions, InputTable, MAX_INT32, NONE_INT32, RowValues, type InputColumn } from "./input-table.js";
+import { NOT_PLAIN, OwnFields, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
 
 class InputReporter {
@@ -79,6 +79,8 @@ interface InputPlan {
   readonly rangeInDec: boolean;
   /** 10^scale: a count's value is a multiple of it. */
   readonly unit: number;
+  /** The declared range fits an Int32Array column at the scale (input-table.ts). */
+  readonly narrow: boolean;
 }
 
 function planOf(spec: InputSpec): InputPlan {
@@ -103,13 +105,14 @@ function planOf(spec: InputSpec): InputPlan {
 }
 
 /** The scale of a number input's column, and its range as integers at that scale where the bounds fit it. */
-function scaledRange(spec: InputSpec, number: boolean): Pick<InputPlan, "scale" | "minScaled" | "maxScaled" | "rangeInDec" | "unit"> {
-  if (!number) return { scale: -1, minScaled: Number.NaN, maxScaled: Number.NaN, rangeInDec: false, unit: 1 };
+function scaledRange(spec: InputSpec, number: boolean): Pick<InputPlan, "scale" | "minScaled" | "maxScaled" | "rangeInDec" | "unit" | "narrow"> {
+  if (!number) return { scale: -1, minScaled: Number.NaN, maxScaled: Number.NaN, rangeInDec: false, unit: 1, narrow: false };
   const s = spec as Extract<InputSpec, { type: "number" | "count" | "ratio" }>;
   const scale = s.places ?? DEFAULT_INPUT_SCALE;
   const at = (d: Dec | undefined) => (d === undefined ? Number.NaN : (d.scaled(scale) ?? Number.NaN));
   const rangeInDec = (s.min !== undefined && s.min.scaled(scale) === undefined) || (s.max !== undefined && s.max.scaled(scale) === undefined);
-  return { scale, minScaled: at(s.min), maxScaled: at(s.max), rangeInDec, unit: 10 ** scale };
+  const fits = (d: Dec | undefined) => d !== undefined && d.abs().times(10 ** scale).lte(MAX_INT32);
+  return { scale, minScaled: at(s.min), maxScaled: at(s.max), rangeInDec, unit: 10 ** scale, narrow: fits(s.min) && fits(s.max) };
 }
 
 /** Whether a number read at its plan's scale is plainly right: a whole number for a count, within the range. */
@@ -123,34 +126,52 @@ function scaledInRange(plan: InputPlan, x: number): boolean {
 }
 
 /**
- * A value that is right, read without reporting anything; undefined when it is not
- * plainly right (wrong, clamped, or in a form the fast path does not read), for
- * readValue to decide and report.
+ * A series whose every period is a plain number within the range, read without
+ * reporting anything; undefined when it is not plainly right (or not a series), for
+ * readValue to decide and report. (Numbers and coded inputs have their own fast paths
+ * in prepareRow.)
  */
-function fastValue(plan: InputPlan, raw: unknown): InputValue | undefined {
-  if (plan.kind === ReadKind.Series) {
-    // Every period given as a plain number within the range (a series' elements have no places, no %).
-    if (!Array.isArray(raw) || raw.length !== plan.length) return undefined;
-    const out: Dec[] = [];
-    for (const x of raw) {
-      const d = typeof x === "string" ? plainDecimal(x) : undefined;
-      if (d === undefined || (plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
-      out.push(d);
-    }
-    return out;
+function fastSeries(plan: InputPlan, raw: unknown): InputValue | undefined {
+  // A series' elements have no places and no %.
+  if (plan.kind !== ReadKind.Series || !Array.isArray(raw) || raw.length !== plan.length) return undefined;
+  const out: Dec[] = [];
+  for (const x of raw) {
+    const d = typeof x === "string" ? plainDecimal(x) : undefined;
+    if (d === undefined || (plan.min !== undefined && d.lt(plan.min)) || (plan.max !== undefined && d.gt(plan.max))) return undefined;
+    out.push(d);
   }
-  if (typeof raw !== "string") return undefined;
-  switch (plan.kind) {
-    case ReadKind.Boolean:
-      // The sets hold the trimmed lower-case forms: a cell written that way is one of them as it is.
-      return TRUE.has(raw) ? true : FALSE.has(raw) ? false : undefined;
-    case ReadKind.OneOf:
-      return plan.options!.includes(raw) && raw.trim() === raw ? raw : undefined;
-    default:
-      return undefined;
-  }
+  return out;
 }
 
+/**
+ * A prepared subject: its identity, and its values as a view of its row of the input
+ * table (made when first read: the batch's integer path reads the table's columns).
+ */
+class PreparedRow implements PreparedSubject {
+  readonly id: string;
+  readonly row: number;
+  // Own properties only when the subject has them (as the object literal it replaces).
+  declare readonly name?: string;
+  declare readonly group?: string;
+  private view: RowValues | undefined = undefined;
+
+  constructor(
+    subject: SubjectIdentity,
+    private readonly table: InputTable,
+    private readonly index: number,
+    readonly absent: ReadonlySet<string>,
+    readonly columns: ReadonlyMap<string, string>,
+  ) {
+    this.id = subject.id;
+    this.row = subject.row;
+    if (subject.name !== undefined) this.name = subject.name;
+    if (subject.group !== undefined) this.group = subject.group;
+  }
+
+  get values(): ReadonlyMap<string, InputValue> {
+    return (this.view ??= new RowValues(this.table, this.index));
+  }
+}
 
 /** Per rubric: the inputs' plans in order, and the columns map last built (shared by subjects whose data names the same columns). */
 export interface RubricInputs {
@@ -159,6 +180,9 @@ export interface RubricInputs {
   readonly index: ReadonlyMap<string, number>;
   lastColumns: string[] | undefined;
   lastMap: ReadonlyMap<string, string> | undefined;
+  /** Object rows: the key list last seen, and where each input's name and label are in it (-1: not there). */
+  lastKeys: readonly string[] | undefined;
+  keyPositions: Int32Array;
 }
 
 const rubricInputs = new WeakMap<CompiledRubric, RubricInputs>();
@@ -168,7 +192,7 @@ function inputsOf(rubric: CompiledRubric): RubricInputs {
   if (!r) {
     const plans = [...rubric.inputs.values()].map(planOf);
     const names = plans.map((p) => p.name);
-    r = { plans, names, index: new Map(names.map((n, i) => [n, i])), lastColumns: undefined, lastMap: undefined };
+    r = { plans, names, index: new Map(names.map((n, i) => [n, i])), lastColumns: undefined, lastMap: undefined, lastKeys: undefined, keyPositions: new Int32Array(2 * plans.length) };
     rubricInputs.set(rubric, r);
   }
   return r;
@@ -195,7 +219,19 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
   const inputs = inputsOf(rubric);
   const plans = inputs.plans;
   const n = identities.length;
-  const columns: InputColumn[] = plans.map((p) => ({ name: p.name, spec: p.spec, scale: p.scale, scaled: p.scale >= 0 ? new Float64Array(n).fill(Number.NaN) : undefined, values: p.scale >= 0 ? undefined : new Array<InputValue | undefined>(n) }));
+  const columns: InputColumn[] = plans.map((p) => {
+    const options = codedOptions(p.spec);
+    return {
+      name: p.name,
+      spec: p.spec,
+      scale: p.scale,
+      scaled: p.scale < 0 ? undefined : p.narrow ? new Int32Array(n).fill(NONE_INT32) : new Float64Array(n).fill(Number.NaN),
+      narrow: p.narrow,
+      codes: options ? new Int32Array(n).fill(-1) : undefined,
+      options,
+      values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
+    };
+  });
   const table = new InputTable(n, columns, inputs.index);
   const subjects = new Array<PreparedSubject>(n);
   const at = new InputReporter(rubric.id, issues);
@@ -209,6 +245,10 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
   const data = subject.data;
   // A table row: where each input's name and label columns are, worked out once per table.
   const cells = data instanceof TableFields ? data.inputColumns(inputs) : undefined;
+  // An object row: its values by position (one call), the positions worked out once per key list.
+  const own = data instanceof OwnFields ? data : undefined;
+  const positions = own ? keyPositions(inputs, own.ownKeys) : undefined;
+  const ownValues = own ? Object.values(own.row) : undefined;
   at.subject = subject;
   // The columns as this subject's data names them; compared with the last subject's at the end.
   const last = inputs.lastColumns;
@@ -246,6 +286,13 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
       nameValue = hasName ? t.table.cell(t.row, nameAt) : undefined;
       hasLabel = labelAt >= 0;
       labelValue = hasLabel ? t.table.cell(t.row, labelAt) : undefined;
+    } else if (positions !== undefined) {
+      const np = positions[2 * k]!;
+      const lp = positions[2 * k + 1]!;
+      hasName = np >= 0;
+      nameValue = hasName ? ownValues![np] : undefined;
+      hasLabel = lp >= 0;
+      labelValue = hasLabel ? ownValues![lp] : undefined;
     } else {
       // One lookup when the value is there (get is undefined for a key the data lacks).
       nameValue = data.get(name);
@@ -284,10 +331,19 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
         col.scaled![i] = x;
         continue;
       }
+    } else if (col.codes !== undefined) {
+      // A boolean as written in one of the accepted forms, or one of the options exactly (no spaces): its code.
+      if (typeof raw === "string") {
+        const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
+        if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
+          col.codes[i] = code;
+          continue;
+        }
+      }
     } else {
-      const fast = fastValue(plan, raw);
+      const fast = fastSeries(plan, raw);
       if (fast !== undefined) {
-        col.values![i] = fast;
+        store(col, i, fast);
         continue;
       }
     }
@@ -305,25 +361,56 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
     inputs.lastColumns = list;
     inputs.lastMap = columnMap = map;
   }
-  const values = new RowValues(table, i);
-  const absentSet = absent ?? NONE_ABSENT;
-  if (subject.name === undefined) {
-    if (subject.group === undefined) return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap };
-    return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap, group: subject.group };
-  }
-  if (subject.group === undefined) return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap, name: subject.name };
-  return { id: subject.id, row: subject.row, values, absent: absentSet, columns: columnMap, name: subject.name, group: subject.group };
+  return new PreparedRow(subject, table, i, absent ?? NONE_ABSENT, columnMap);
 }
 
-/** A value into its column: a number input's as an integer at the column's scale where it is one, else kept as it is. */
+/**
+ * Where each input's name and label are in an object row's key list (-1: not there),
+ * worked out again only when the list differs from the last one (rows of one batch
+ * almost always share one).
+ */
+function keyPositions(inputs: RubricInputs, keys: readonly string[]): Int32Array {
+  const last = inputs.lastKeys;
+  const out = inputs.keyPositions;
+  if (last === keys) return out;
+  if (last !== undefined && last.length === keys.length) {
+    let same = true;
+    for (let i = 0; i < keys.length && same; i++) same = last[i] === keys[i];
+    if (same) {
+      inputs.lastKeys = keys;
+      return out;
+    }
+  }
+  const plans = inputs.plans;
+  for (let k = 0; k < plans.length; k++) {
+    out[2 * k] = keys.indexOf(plans[k]!.name);
+    const label = plans[k]!.label;
+    out[2 * k + 1] = label === undefined ? -1 : keys.indexOf(label);
+  }
+  inputs.lastKeys = keys;
+  return out;
+}
+
+/**
+ * A value into its column: a number input's as an integer at the column's scale where
+ * it is one, a coded input's as its position in the options, else kept as it is.
+ */
 function store(col: InputColumn, i: number, value: InputValue): void {
   if (col.scaled) {
     const x = (value as Dec).scaled(col.scale);
-    if (x !== undefined) {
+    if (x !== undefined && (!col.narrow || (x <= MAX_INT32 && x >= -MAX_INT32))) {
       col.scaled[i] = x;
       return;
     }
     col.values ??= new Array<InputValue | undefined>(col.scaled.length);
+  } else if (col.codes) {
+    // The readers give a boolean, or one of the options as written in the rubric (a `missing: zero` value is kept as it is).
+    const code = col.options!.indexOf(value as string | boolean);
+    if (code >= 0) {
+      col.codes[i] = code;
+      return;
+    }
+    col.values ??= new Array<InputValue | undefined>(col.codes.length);
   }
   col.values![i] = value;
 }

@@ -106,9 +106,8 @@ export function applyLateRules(rubric: CompiledRubric, v: Verdicts, ranks: Ranks
   const last = rubric.grades.length - 1;
   for (let i = 0; i < d.grade.length; i++) {
     if (d.excluded[i] || d.total[i] === undefined) continue;
-    const here = () => ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!, ranks);
     let matched: RuleSpec[] | undefined;
-    for (const r of downgrades) if (testCondition(r.when, here())) (matched ??= []).push(r);
+    for (const r of downgrades) if (testCondition(r.when, ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!, ranks))) (matched ??= []).push(r);
     const applied = matched && rubric.policy.downgrades === "max" && matched.length > 1 ? [matched.reduce((best, r) => (levels(r) > levels(best) ? r : best))] : matched;
     for (const rule of matched ?? []) {
       if (!applied!.includes(rule)) {
@@ -121,7 +120,7 @@ export function applyLateRules(rubric: CompiledRubric, v: Verdicts, ranks: Ranks
       d.grade[i] = to;
     }
     for (const rule of caps) {
-      if (rule.kind !== "cap" || !testCondition(rule.when, here())) continue;
+      if (rule.kind !== "cap" || !testCondition(rule.when, ctx.at(i, d.total[i]!, d.grade[i]!, v.rawGrade[i]!, ranks))) continue;
       const from = d.grade[i]!;
       const to = Math.max(from, rule.grade);
       d.record(i, rule, "cap", from, to, { cap: gradeId(rubric, rule.grade)! });
@@ -145,12 +144,22 @@ export function actionStage(
   const actions = new Map<number, { id: string; label: string }[]>();
   const tiers = new Map<number, { id: string; label: string; followUp?: string }>();
   if (rubric.actions.length === 0 && rubric.tiers.length === 0) return { actions, tiers };
+  // One entry per action and per tier, shared by the subjects it applies to (never written to).
+  const actionEntries = rubric.actions.map((a) => Object.freeze({ id: a.id, label: a.label }));
+  const tierEntries = rubric.tiers.map((tier) => Object.freeze({ id: tier.id, label: tier.label, ...(tier.followUp ? { followUp: tier.followUp } : {}) }));
   for (let i = 0; i < v.grade.length; i++) {
     if (v.excluded[i] || v.total[i] === undefined) continue;
-    const here = () => ctx.at(i, v.total[i]!, v.grade[i]!, v.rawGrade[i]!, ranks);
-    for (const a of rubric.actions) if (!a.when || testCondition(a.when, here())) appendTo(actions, i, { id: a.id, label: a.label });
-    const tier = rubric.tiers.find((t) => !t.when || testCondition(t.when, here()));
-    if (tier) tiers.set(i, { id: tier.id, label: tier.label, ...(tier.followUp ? { followUp: tier.followUp } : {}) });
+    ctx.at(i, v.total[i]!, v.grade[i]!, v.rawGrade[i]!, ranks);
+    for (let k = 0; k < rubric.actions.length; k++) {
+      const a = rubric.actions[k]!;
+      if (!a.when || testCondition(a.when, ctx)) appendTo(actions, i, actionEntries[k]!);
+    }
+    for (let k = 0; k < rubric.tiers.length; k++) {
+      const tier = rubric.tiers[k]!;
+      if (tier.when && !testCondition(tier.when, ctx)) continue;
+      tiers.set(i, tierEntries[k]!);
+      break;
+    }
   }
   return { actions, tiers };
 }

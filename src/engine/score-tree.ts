@@ -20,7 +20,8 @@ import { planOf } from "../plan/plan.js";
 import { methodInputs } from "../compile/inputs.js";
 import type { CohortInputs } from "./cohort-inputs.js";
 import { bound, Dec, max as maxOf, min as minOf, round, roundScaled, sum, ZERO } from "../decimal/decimal.js";
-import type { IntGroup, IntItem } from "../plan/numeric.js";
+import { BLOCK_ROWS, IntColumns } from "./score-columns.js";
+import type { InputTable } from "./input-table.js";
 import { testCondition } from "./condition.js";
 import { itemPoints, scoreItem } from "./items.js";
 import { IssueLog, ScoringContext, type NodeScore, type Skip, type TrailLine } from "./state.js";
@@ -37,43 +38,13 @@ import type { ScoreTable } from "./tables.js";
  */
 export function scoreTree(s: ScoringContext, cohort: CohortInputs, rounding?: Rounding): Dec | undefined {
   const root = s.plan.root;
-  const rootNum = s.plan.nodes[root]!.numeric;
-  let result: Dec | undefined;
-  let again = false;
-  if (rounding && rootNum.path === "int" && rounding.places < rootNum.scale && !s.scores && !s.intOff) {
-    // The integer path rounds the total by integer arithmetic at the root's scale: the
-    // only Dec made is the rounded total (what scoreNode then this function would give).
-    const v = scoreInt(root, s);
-    if (!s.fallback) {
-      if (v === undefined || s.failed) {
-        if (v === undefined && !s.failed) s.fail("EVAL_NOT_GRADABLE", { reason: "nothing-applies", skipped: s.skipped.map((k) => ({ item: k.item, column: k.column })) });
-        return undefined;
-      }
-      const points = Dec.of(roundScaled(v, 10 ** (rootNum.scale - rounding.places), rounding.mode), rounding.places);
-      s.scratch[root] = points;
-      return points;
-    }
-    again = true;
-  } else result = scoreNode(root, s, cohort);
-  if (again || s.fallback) {
-    // A value outside what the plan proved for the integer path: this subject in Dec.
-    s.reset(s.subject);
-    s.intOff = true;
-    result = scoreNode(root, s, cohort);
-    s.intOff = false;
-  }
+  const result = scoreNode(root, s, cohort);
   if (result === undefined && !s.failed) {
     s.fail("EVAL_NOT_GRADABLE", { reason: "nothing-applies", skipped: s.skipped.map((k) => ({ item: k.item, column: k.column })) });
   }
   if (result === undefined || s.failed) return undefined;
   if (!rounding) return result;
-  // On the integer path, the total is rounded by integer arithmetic at the root's scale.
-  const num = s.plan.nodes[root]!.numeric;
-  const v = s.ints[root]!;
-  const points =
-    num.path === "int" && !Number.isNaN(v) && rounding.places < num.scale
-      ? Dec.of(roundScaled(v, 10 ** (num.scale - rounding.places), rounding.mode), rounding.places)
-      : round(result, rounding.places, rounding.mode);
+  const points = round(result, rounding.places, rounding.mode);
   s.scratch[root] = points;
   if (s.scores) {
     const id = s.plan.nodes[root]!.node.id;
@@ -136,11 +107,13 @@ function absentInputs(item: ItemNode, s: ScoringContext): "fail" | "skip" | { ze
 function scoreNode(i: number, s: ScoringContext, cohort: CohortInputs): Dec | undefined {
   const p = s.plan.nodes[i]!;
   const num = p.numeric;
-  if (num.path === "int" && !s.scores && !s.intOff) {
-    const v = scoreInt(i, s);
-    if (v === undefined) return undefined;
+  if (num.path === "int" && s.fromColumns) {
+    // Scored on the integer path over columns (score-columns.ts): read, not scored again.
+    const v = s.reach(i);
+    if (v !== v) return undefined;
     const d = Dec.of(v, num.scale);
     s.scratch[i] = d;
+    s.full[i] = intFull(i, s);
     return d;
   }
   const node = p.node;
@@ -311,12 +284,28 @@ function scoreGroup(i: number, g: GroupNode, s: ScoringContext, cohort: CohortIn
 }
 
 /**
- * The scoring stage: every subject's tree through one reusable context, into the score
- * table. Subjects that could not be scored have their issues in the log (and no total).
+ * The full mark of plan node i read from the integer path's columns (its subtree was not
+ * walked): an item's max, a group's fixed full mark, else from the children that apply.
+ */
+function intFull(i: number, s: ScoringContext): Dec {
+  const p = s.plan.nodes[i]!;
+  if (p.node.type === "item") return p.node.max;
+  if (p.fixedMax) return p.fixedMax;
+  for (const c of p.children) if (s.applies(c)) s.full[c] = intFull(c, s);
+  return fullBeforeNormalising(p.node, p.children, s);
+}
+
+/**
+ * The scoring stage, into the score table, block by block: the integer path over
+ * columns first (score-columns.ts; every node of the plan on it, for the clean rows),
+ * then each row whose total is not already known there is walked one subject at a time
+ * (in Dec, reading the integer nodes from the columns when its row is clean). Subjects
+ * that could not be scored have their issues in the log (and no total).
  */
 export function scoreSubjects(
   rubric: CompiledRubric,
   subjects: readonly PreparedSubject[],
+  inputs: InputTable,
   cohort: CohortInputs,
   linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>,
   log: IssueLog,
@@ -327,30 +316,72 @@ export function scoreSubjects(
   const n = subjects.length;
   const total: Dec[] = new Array<Dec>(n);
   const zeroItems = new Int32Array(n);
-  const keptColumns = plan.kept.map(() => new Array<Dec | undefined>(n));
+  const kept = plan.kept;
+  const keptColumns = kept.map(() => new Array<Dec | undefined>(n));
   const skipped = new Map<number, readonly Skip[]>();
   const counted = plan.countedItems;
+  const onInt = Uint8Array.from(plan.nodes, (p) => (p.numeric.path === "int" ? 1 : 0));
   const scratch = ctx.scratch;
-  for (let i = 0; i < n; i++) {
-    if (onProgress && (i + 1) % 10_000 === 0) onProgress(i + 1, n);
-    ctx.reset(subjects[i]!);
-    const t = scoreTree(ctx, cohort, rubric.rounding);
-    if (ctx.skipped.length) skipped.set(i, ctx.skipped);
-    if (t === undefined) continue;
-    total[i] = t;
-    let zeros = 0;
-    // A bonus or an adjustment at 0 is nothing earned or lost, not an item scored 0.
-    const ints = ctx.ints;
-    for (const c of counted) {
-      const d = scratch[c];
-      if (d !== undefined ? d.isZero() : ints[c] === 0) zeros++;
+  const block = plan.columns ? new IntColumns(rubric, plan, subjects, inputs, ctx) : undefined;
+  const root = plan.root;
+  const rootNum = plan.nodes[root]!.numeric;
+  const rounding = rubric.rounding;
+  // The total from the root's column: rounded by integer arithmetic at the root's scale.
+  const rootScale = rootNum.path === "int" ? rootNum.scale : 0;
+  const divisor = rounding && rounding.places < rootScale ? 10 ** (rootScale - rounding.places) : 0;
+  const totalPlaces = divisor ? rounding!.places : rootScale;
+  for (let lo = 0; lo < n; lo += BLOCK_ROWS) {
+    const hi = Math.min(n, lo + BLOCK_ROWS);
+    if (block) {
+      block.score(lo, hi);
+      // Items scored 0, column by column (rows walked below count theirs again).
+      if (rootNum.path === "int")
+        for (const c of counted) {
+          const col = block.cols[c]!;
+          for (let r = lo; r < hi; r++) if (col[r - lo] === 0) zeroItems[r]!++;
+        }
     }
-    zeroItems[i] = zeros;
-    for (let k = 0; k < keptColumns.length; k++) keptColumns[k]![i] = ctx.valueOf(plan.kept[k]!);
+    for (let r = lo; r < hi; r++) {
+      const j = r - lo;
+      const clean = block !== undefined && block.clean[j] === 1;
+      if (clean && rootNum.path === "int") {
+        const v = block.cols[root]![j]!;
+        if (v === v) {
+          const t = Dec.of(divisor ? roundScaled(v, divisor, rounding!.mode) : v, totalPlaces);
+          total[r] = t;
+          for (let k = 0; k < kept.length; k++) {
+            const node = kept[k]!;
+            if (node === root) keptColumns[k]![r] = t;
+            else {
+              const x = block.cols[node]![j]!;
+              keptColumns[k]![r] = x === x ? Dec.of(x, (plan.nodes[node]!.numeric as { scale: number }).scale) : undefined;
+            }
+          }
+          continue;
+        }
+        // Nothing applies: the walk below reports it.
+      }
+      ctx.reset(subjects[r]!);
+      if (clean) ctx.readColumns(block.cols, j);
+      zeroItems[r] = 0;
+      const t = scoreTree(ctx, cohort, rounding);
+      if (ctx.skipped.length) skipped.set(r, ctx.skipped);
+      if (t === undefined) continue;
+      total[r] = t;
+      let zeros = 0;
+      // A bonus or an adjustment at 0 is nothing earned or lost, not an item scored 0.
+      for (const c of counted) {
+        const d = scratch[c];
+        if (d !== undefined ? d.isZero() : ctx.fromColumns && onInt[c] === 1 && ctx.columnValue(c) === 0) zeros++;
+      }
+      zeroItems[r] = zeros;
+      for (let k = 0; k < kept.length; k++) keptColumns[k]![r] = ctx.valueOf(kept[k]!);
+    }
+    if (onProgress) onProgress(hi, n);
   }
-  const kept = new Map<string, readonly (Dec | undefined)[]>();
-  plan.kept.forEach((p, k) => kept.set(plan.nodes[p]!.node.id, keptColumns[k]!));
-  return { subjects, total, zeroItems, kept, skipped };
+  const keptById = new Map<string, readonly (Dec | undefined)[]>();
+  kept.forEach((p, k) => keptById.set(plan.nodes[p]!.node.id, keptColumns[k]!));
+  return { subjects, inputs, total, zeroItems, kept: keptById, skipped };
 }
 
 /**
@@ -368,180 +399,4 @@ export function rescoreSubject(
   ctx.reset(subject);
   scoreTree(ctx, cohort, rubric.rounding);
   return ctx.scores!;
-}
-
-// ---------------------------------------------------------------- the integer path
-
-/**
- * Plan node i on the integer path (plan/numeric.ts): its points as an integer at the
- * node's scale (also in s.ints[i]); undefined when it does not apply, when scoring
- * failed (s.failed), or when a value left what the plan proved (s.fallback: the caller
- * scores the subject again in Dec). The same steps, in the same order, as scoreNode.
- */
-function scoreInt(i: number, s: ScoringContext): number | undefined {
-  const p = s.plan.nodes[i]!;
-  const node = p.node;
-  const num = p.numeric as Extract<typeof p.numeric, { path: "int" }>;
-  if (node.only && !testCondition(node.only, s)) return undefined;
-  let v: number | undefined;
-  if (node.type === "item") {
-    const failedBefore = s.failed;
-    if (!s.anyAbsent) v = itemInt(node, num.item!, s);
-    else {
-      const absent = absentInputs(node, s);
-      if (absent === "skip" || absent === "fail") return undefined;
-      v = absent.zeros ? s.withZeros(absent.zeros, () => itemInt(node, num.item!, s)) : itemInt(node, num.item!, s);
-    }
-    if (s.fallback) return undefined;
-    if (v === undefined) {
-      if (!failedBefore && !s.failed) s.fail("EVAL_NOT_GRADABLE", { reason: "item-failed", item: node.id });
-      s.failed = true;
-      return undefined;
-    }
-  } else {
-    v = groupInt(p.children, p.outside, node, num.group!, s);
-    if (v === undefined) return undefined;
-    s.full[i] = p.fixedMax ?? fullBeforeNormalising(node, p.children, s);
-  }
-  if (num.round) v = roundScaled(v, num.round.divisor, num.round.mode) * num.round.divisor;
-  s.ints[i] = v;
-  return v;
-}
-
-/** A value read at a scale: undefined when absent; sets s.fallback when it has more decimals or is too large. */
-function scaledInput(s: ScoringContext, input: string, scale: number): number | undefined {
-  const d = s.input(input) as Dec | undefined;
-  if (d === undefined) return undefined;
-  const x = d.scaled(scale);
-  if (x === undefined) s.fallback = true;
-  return x;
-}
-
-function checked(x: number, s: ScoringContext): number {
-  if (!Number.isSafeInteger(x)) s.fallback = true;
-  return x;
-}
-
-function itemInt(item: ItemNode, f: IntItem, s: ScoringContext): number | undefined {
-  switch (f.kind) {
-    case "input":
-      return scaledInput(s, f.input, f.inputScale);
-    case "ratio": {
-      const x = scaledInput(s, f.input, f.inputScale);
-      return x === undefined ? undefined : checked(x * f.max, s);
-    }
-    case "yesno": {
-      const v = s.input(f.input) as boolean | undefined;
-      return v === undefined ? undefined : v ? f.yes : f.no;
-    }
-    case "levels": {
-      const v = s.input(f.input) as string | undefined;
-      return v === undefined ? undefined : f.levels.get(v)!;
-    }
-    case "bands": {
-      const m = item.method as Extract<ItemNode["method"], { kind: "bands" }>;
-      const v = s.input(f.input) as Dec | undefined;
-      if (v === undefined) return undefined;
-      for (let k = 0; k < m.bands.length; k++) {
-        const b = m.bands[k]!;
-        if (b.inclusive ? v.gte(b.bound) : v.gt(b.bound)) return f.points[k]!;
-      }
-      return f.otherwise;
-    }
-    case "periods": {
-      const values = s.input(f.input) as readonly Dec[] | undefined;
-      if (!values) return undefined;
-      let total = 0;
-      for (const d of values) {
-        const x = d.scaled(f.inputScale);
-        if (x === undefined) {
-          s.fallback = true;
-          return undefined;
-        }
-        total = checked(total + x, s);
-      }
-      return checked(total * f.factor, s);
-    }
-    case "deduct": {
-      const m = item.method as Extract<ItemNode["method"], { kind: "deduct" }>;
-      if (m.zeroIf !== undefined && testCondition(m.zeroIf, s)) return 0;
-      let deducted = 0;
-      for (let k = 0; k < f.entries.length; k++) {
-        const e = f.entries[k]!;
-        let amount: number;
-        if (e.type === "when") amount = testCondition((m.entries[k] as Extract<(typeof m.entries)[number], { type: "when" }>).when, s) ? e.points : 0;
-        else {
-          const x = scaledInput(s, e.input, e.inputScale);
-          if (x === undefined) return undefined;
-          const units = e.type === "per" ? x : Math.max(0, e.required - x);
-          amount = checked(checked(units * e.points, s) * e.align, s);
-        }
-        if (e.max !== undefined && amount > e.max) amount = e.max;
-        deducted = checked(deducted + amount, s);
-        if (s.fallback) return undefined;
-      }
-      let net = checked(f.base - deducted, s);
-      if (net < f.floor) net = f.floor;
-      if (net > f.max) net = f.max;
-      return net;
-    }
-    default:
-      return unreachable(f, "integer item");
-  }
-}
-
-function groupInt(children: readonly number[], outside: readonly number[], g: GroupNode, f: IntGroup, s: ScoringContext): number | undefined {
-  let applying = 0;
-  for (const c of children) {
-    if (scoreInt(c, s) !== undefined) applying++;
-    if (s.fallback) return undefined;
-  }
-  if (s.failed || applying === 0) return undefined;
-  const ints = s.ints;
-  const align = f.align;
-  let value = 0;
-  switch (g.combine) {
-    case "sum":
-      for (let k = 0; k < children.length; k++) {
-        const x = ints[children[k]!]!;
-        if (!Number.isNaN(x)) value += x * align[k]!;
-      }
-      break;
-    case "weighted": {
-      const w = f.weights!;
-      for (let k = 0; k < children.length; k++) {
-        const x = ints[children[k]!]!;
-        if (!Number.isNaN(x)) value += x * w[k]! * align[k]!;
-      }
-      break;
-    }
-    case "max":
-      for (let k = 0; k < children.length; k++) {
-        const x = ints[children[k]!]!;
-        if (!Number.isNaN(x) && x * align[k]! > value) value = x * align[k]!;
-      }
-      break;
-    case "min": {
-      let first = true;
-      for (let k = 0; k < children.length; k++) {
-        const x = ints[children[k]!]!;
-        if (Number.isNaN(x)) continue;
-        if (first || x * align[k]! < value) value = x * align[k]!;
-        first = false;
-      }
-      break;
-    }
-    default:
-      // mean, and ratio weights, are never planned as int (a division).
-      throw new Error(`kaohe internal: ${g.combine} on the integer path`);
-  }
-  if (f.floor !== undefined && value < f.floor) value = f.floor;
-  if (f.cap !== undefined && value > f.cap) value = f.cap;
-  for (let k = 0; k < outside.length; k++) {
-    const x = scoreInt(outside[k]!, s);
-    if (s.fallback || s.failed) return undefined;
-    if (x !== undefined) value += x * align[children.length + k]!;
-  }
-  if (f.limit !== undefined && value > f.limit) value = f.limit;
-  return value;
 }

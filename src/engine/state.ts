@@ -139,12 +139,21 @@ export class ScoringContext implements FactContext {
   readonly scratch: (Dec | undefined)[];
   /** Full mark of each plan node for the current subject (set where the node applies). */
   readonly full: Dec[];
-  /** Points of the nodes computed on the integer path, at each node's scale (plan/numeric.ts); NaN = not computed so. */
-  readonly ints: Float64Array;
-  /** Set when a value fell outside what the plan proved: the subject is then scored again in Dec. */
-  fallback = false;
-  /** Score in Dec only (the fallback of one subject). */
-  intOff = false;
+  /**
+   * The integer path's columns of the current block (score-columns.ts) and the subject's
+   * row in them, when the subject is read from them (`fromColumns`): its nodes on the
+   * integer path are then not scored again here.
+   */
+  private cols: readonly (Float64Array | undefined)[] | undefined;
+  private at = 0;
+  fromColumns = false;
+  /**
+   * Per plan node on the integer path: the topmost node on the integer path above it (or
+   * itself). Its column values count for the subject only when the walk reached that
+   * node (`reached`): below a node whose `only` failed, nothing applies.
+   */
+  private readonly topInt: Int32Array;
+  private readonly reached: Uint8Array;
   /** Whether the current subject lacks some input (subject.absent is not empty), read once per subject. */
   anyAbsent = false;
   /** With detail: each applicable node's score with its trail lines, by node id. */
@@ -169,7 +178,13 @@ export class ScoringContext implements FactContext {
   ) {
     this.scratch = new Array<Dec | undefined>(plan.nodes.length).fill(undefined);
     this.full = plan.nodes.map((n) => n.node.max);
-    this.ints = new Float64Array(plan.nodes.length).fill(Number.NaN);
+    this.topInt = Int32Array.from(plan.nodes, (n) => {
+      let top = n.index;
+      if (n.numeric.path !== "int") return -1;
+      while (plan.nodes[top]!.parent >= 0 && plan.nodes[plan.nodes[top]!.parent]!.numeric.path === "int") top = plan.nodes[top]!.parent;
+      return top;
+    });
+    this.reached = new Uint8Array(plan.nodes.length);
     this.scores = detail ? new Map() : undefined;
   }
 
@@ -179,9 +194,39 @@ export class ScoringContext implements FactContext {
     this.failed = false;
     this.skipped = NO_SKIPS;
     this.scratch.fill(undefined);
-    this.ints.fill(Number.NaN);
-    this.fallback = false;
+    if (this.fromColumns) this.reached.fill(0);
+    this.fromColumns = false;
     this.scores?.clear();
+  }
+
+  /** Read the current subject's nodes on the integer path from the block's columns, at row `at`. */
+  readColumns(cols: readonly (Float64Array | undefined)[], at: number): void {
+    this.cols = cols;
+    this.at = at;
+    this.fromColumns = true;
+  }
+
+  /**
+   * The integer-path points of plan node i for the current subject, NaN when it does not
+   * apply; only when fromColumns. The walk calls it for the topmost integer nodes it
+   * reaches (`reach`), which makes the nodes below them readable too.
+   */
+  columnValue(i: number): number {
+    return this.reached[this.topInt[i]!] ? this.cols![i]![this.at]! : Number.NaN;
+  }
+
+  reach(i: number): number {
+    this.reached[i] = 1;
+    return this.columnValue(i);
+  }
+
+  /**
+   * Point the context at a subject to test a condition, without clearing what was scored
+   * (the integer path over columns tests `only` and `when` for one row after another).
+   */
+  moveTo(subject: PreparedSubject): void {
+    this.subject = subject;
+    this.anyAbsent = subject.absent.size !== 0;
   }
 
   get id(): string {
@@ -235,16 +280,17 @@ export class ScoringContext implements FactContext {
   /** The points of plan node i, whichever path computed them; undefined when it does not apply. */
   valueOf(i: number): Dec | undefined {
     const d = this.scratch[i];
-    if (d !== undefined) return d;
-    const v = this.ints[i]!;
-    if (Number.isNaN(v)) return undefined;
+    if (d !== undefined || !this.fromColumns) return d;
     const n = this.plan.nodes[i]!.numeric;
-    return Dec.of(v, n.path === "int" ? n.scale : 0);
+    if (n.path !== "int") return undefined;
+    const v = this.columnValue(i);
+    return v === v ? Dec.of(v, n.scale) : undefined;
   }
 
   /** Whether plan node i applies (after it was scored). */
   applies(i: number): boolean {
-    return this.scratch[i] !== undefined || !Number.isNaN(this.ints[i]!);
+    if (this.scratch[i] !== undefined) return true;
+    return this.fromColumns && this.plan.nodes[i]!.numeric.path === "int" && this.columnValue(i) === this.columnValue(i);
   }
 
   linked(rubricId: string): LinkedFacts | undefined {

@@ -52,10 +52,11 @@ export interface Fields {
 }
 
 /** The own keys of a row that needs no folding, read in place. */
-class OwnFields implements Fields {
+export class OwnFields implements Fields {
   constructor(
-    private readonly row: SubjectData,
-    private readonly ownKeys: readonly string[],
+    readonly row: SubjectData,
+    /** The row's own enumerable keys (Object.keys): its values by position are Object.values(row). */
+    readonly ownKeys: readonly string[],
   ) {}
 
   has(key: string): boolean {

@@ -14,6 +14,7 @@ import type { Plan } from "../plan/plan.js";
 import type { GradeNote } from "./grade.js";
 import type { AdjustmentState, FiredRule, IssueLog, Skip } from "./state.js";
 import type { PreparedSubject } from "./subject-data.js";
+import type { InputTable } from "./input-table.js";
 
 /** No grade (the score fell in a band gap, or the subject is excluded): -1 in a grade column. */
 export const NO_GRADE = -1;
@@ -21,6 +22,8 @@ export const NO_GRADE = -1;
 /** The score table: what scoring leaves for the later stages. */
 export interface ScoreTable {
   readonly subjects: readonly PreparedSubject[];
+  /** The subjects' input values, by row (the boundary's table). */
+  readonly inputs: InputTable;
   /** The total (rounded when the rubric rounds) of each subject that scored. */
   readonly total: readonly Dec[];
   /** Items scored 0 (bonus and adjustment items not counted). */
@@ -138,7 +141,9 @@ export class RowContext implements FactContext {
 
   input(name: string): InputValue | undefined {
     const s = this.subject;
-    const v = s.values.get(name);
+    const inputs = this.table.inputs;
+    const k = inputs.index.get(name);
+    const v = k === undefined ? undefined : inputs.value(k, this.row);
     if (v === undefined && s.absent.has(name) && this.rubric.inputs.get(name)?.required) this.log.missingField(s, name);
     return v;
   }

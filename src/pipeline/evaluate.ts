@@ -83,7 +83,7 @@ function evaluateRubric(
   const cohort = computeCohortInputs(rubric, prepared);
 
   // 3. points, total (the score table)
-  const table = scoreSubjects(rubric, prepared, cohort, linked, log, onProgress && ((done, total) => onProgress(done, total, rubric.id)));
+  const table = scoreSubjects(rubric, prepared, inputs, cohort, linked, log, onProgress && ((done, total) => onProgress(done, total, rubric.id)));
   const ctx = new RowContext(rubric, planOf(rubric), table, log, linked);
   // 4. raw grade
   const graded = gradeStage(rubric, table, ctx, log);

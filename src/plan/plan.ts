@@ -14,7 +14,7 @@
  * - the nodes whose points later stages read (conditions, tie-breakers): `kept`.
  * @internal
  */
-import type { CompiledRubric, GroupNode, TreeNode } from "../compile/model.js";
+import type { CompiledRubric, ConditionNode, GroupNode, TreeNode } from "../compile/model.js";
 import { methodInputs } from "../compile/inputs.js";
 import { groupNumeric, itemNumeric, type Numeric } from "./numeric.js";
 import { max as maxOf, min as minOf, sum, ZERO, type Dec } from "../decimal/decimal.js";
@@ -36,6 +36,20 @@ export interface PlanNode {
   readonly kept: boolean;
   /** Exact integers at a scale, or Dec (plan/numeric.ts): the choice is visible here, per node. */
   readonly numeric: Numeric;
+  /**
+   * An integer sum or weighted group: its value before floor, cap, outside nodes and
+   * limit as one dot product, Σ points × coefficient over `nodes`, where a child group that
+   * only adds up its own children (below) is replaced by them, its weights folded into
+   * the coefficients (issue 9: "chains of sums and weights ... collapse into one dot
+   * product"). Undefined for any other node.
+   */
+  readonly dot: { readonly nodes: readonly number[]; readonly coef: readonly number[] } | undefined;
+  /**
+   * Folded into its parent's dot product, so the integer path does not compute its
+   * column: an integer sum or weighted group under one, with no `only`, floor, cap,
+   * limit, rounding or outside nodes, a fixed full mark, and not kept.
+   */
+  readonly folded: boolean;
 }
 
 export interface Plan {
@@ -48,6 +62,13 @@ export interface Plan {
   readonly kept: readonly number[];
   /** Indices of the items that count towards `zeroItems` (not bonus, not adjust), in tree order. */
   readonly countedItems: readonly number[];
+  /**
+   * Whether the integer path may run over columns (engine/score-columns.ts): some node is
+   * on it, and no condition of a node on it (`only`, a deduction's `when` or `zeroIf`)
+   * reads the points of a node (`score.X`, `ratio.X`), which depend on the order a
+   * subject's tree is walked in. Otherwise every subject is scored in Dec, one by one.
+   */
+  readonly columns: boolean;
 }
 
 const plans = new WeakMap<CompiledRubric, Plan>();
@@ -86,7 +107,7 @@ function buildPlan(rubric: CompiledRubric): Plan {
             outside.map((c) => nodes[c]!.numeric),
           );
     const self = nodes.length;
-    nodes.push({ index: self, node, parent: -1, children, outside, fixedMax, mayNotApply, kept: keptIds.has(node.id), numeric });
+    nodes.push({ index: self, node, parent: -1, children, outside, fixedMax, mayNotApply, kept: keptIds.has(node.id), numeric, dot: undefined, folded: false });
     index.set(node.id, self);
     return self;
   };
@@ -94,7 +115,78 @@ function buildPlan(rubric: CompiledRubric): Plan {
   for (const n of nodes) for (const c of [...n.children, ...n.outside]) (nodes[c] as { parent: number }).parent = n.index;
   const countedItems: number[] = [];
   for (const item of rubric.items) if (item.method.kind !== "bonus" && item.method.kind !== "adjust") countedItems.push(index.get(item.id)!);
-  return { nodes, root, index, kept: nodes.filter((n) => n.kept).map((n) => n.index), countedItems };
+  foldDotProducts(nodes);
+  const ints = nodes.filter((n) => n.numeric.path === "int");
+  const columns = ints.length > 0 && !ints.some((n) => nodeConditions(n.node).some(readsPoints));
+  return { nodes, root, index, kept: nodes.filter((n) => n.kept).map((n) => n.index), countedItems, columns };
+}
+
+/** An integer sum or weighted group (the kind whose value is a dot product of its children's). */
+function isDotGroup(p: PlanNode): boolean {
+  return p.node.type === "group" && (p.node.combine === "sum" || p.node.combine === "weighted") && p.numeric.path === "int";
+}
+
+/**
+ * Each integer sum or weighted group's dot product (PlanNode.dot), children before
+ * parents, folding in the child groups that only add up their own children. A term's
+ * coefficient is the child's weight (as an integer at the group's weight scale) times
+ * the factor aligning it to the group's scale, multiplied down a folded chain; every
+ * product is an integer no larger than what the plan proved for the group (its bound
+ * covers Σ |bound × weight| of its children), so the dot product is exact.
+ */
+function foldDotProducts(nodes: PlanNode[]): void {
+  const MAX = Number.MAX_SAFE_INTEGER;
+  for (const p of nodes) {
+    if (!isDotGroup(p)) continue;
+    const g = (p.numeric as Extract<Numeric, { path: "int" }>).group!;
+    const terms: number[] = [];
+    const coef: number[] = [];
+    p.children.forEach((c, k) => {
+      const a = (g.weights ? g.weights[k]! : 1) * g.align[k]!;
+      const child = nodes[c]!;
+      if (child.folded && child.dot) {
+        child.dot.nodes.forEach((d, j) => {
+          terms.push(d);
+          coef.push(a * child.dot!.coef[j]!);
+        });
+      } else {
+        terms.push(c);
+        coef.push(a);
+      }
+    });
+    if (coef.some((x) => !(Math.abs(x) <= MAX))) continue;
+    (p as { dot: PlanNode["dot"] }).dot = { nodes: terms, coef };
+    // May its own parent fold it in? (Decided here: a parent comes after its children.)
+    const num = p.numeric as Extract<Numeric, { path: "int" }>;
+    (p as { folded: boolean }).folded =
+      !p.kept && p.node.only === undefined && p.outside.length === 0 && p.fixedMax !== undefined && num.round === undefined && g.floor === undefined && g.cap === undefined && g.limit === undefined;
+  }
+  // A group is folded only into a parent whose dot product took it in; the others keep their column.
+  for (const p of nodes) if (p.folded && !(p.parent >= 0 && nodes[p.parent]!.dot !== undefined)) (p as { folded: boolean }).folded = false;
+}
+
+/** The conditions a node tests while it is scored: its `only`, a deduction's `zeroIf` and `when` entries. */
+function nodeConditions(node: TreeNode): ConditionNode[] {
+  const out: ConditionNode[] = [];
+  if (node.only) out.push(node.only.node);
+  if (node.type === "item" && node.method.kind === "deduct") {
+    if (node.method.zeroIf) out.push(node.method.zeroIf.node);
+    for (const e of node.method.entries) if (e.type === "when") out.push(e.when.node);
+  }
+  return out;
+}
+
+/** Whether a condition reads the points of a node (score.X or ratio.X). */
+function readsPoints(c: ConditionNode): boolean {
+  switch (c.op) {
+    case "all":
+    case "any":
+      return c.of.some(readsPoints);
+    case "not":
+      return readsPoints(c.of);
+    default:
+      return c.fact.kind === "score" || c.fact.kind === "ratio";
+  }
 }
 
 /** Whether an item reads an input that may be absent under `missing: skip`. */

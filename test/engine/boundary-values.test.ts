@@ -140,8 +140,46 @@ describe("prepared values", () => {
     // Seven decimals do not fit scale 6: kept as the Dec, NaN in the typed column.
     expect(column("extra").scaled![0]).toBeNaN();
     expect((column("extra").values![0] as Dec).toFixed()).toBe("1.0000001");
+    // n's range 0..100 at scale 2 fits 32 bits (10,000 ≤ 2^31 − 1): an Int32Array; extra has no range: a Float64Array.
+    expect([column("n").narrow, column("n").scaled instanceof Int32Array, column("extra").narrow, column("extra").scaled instanceof Float64Array]).toEqual([true, true, false, true]);
     expect(issues).toEqual([]);
     expect(prepared[0]!.columns).toBe(prepared[1]!.columns);
     expect([...prepared[0]!.columns]).toEqual([...RUBRIC.inputs.keys()].map((k) => [k, k]));
+  });
+});
+
+describe("number columns of 32 bits", () => {
+  const wide = loadRubric(`kaohe: 1
+id: w
+name: w
+year: 2024
+version: "1"
+inputs:
+  small: { type: number, min: -2147.483647, max: 2147.483647 }
+  big: { type: number, min: 0, max: 2147.483648 }
+grades:
+  - { id: good, label: 好, min: 0 }
+  - { id: poor, label: 差 }
+scoring:
+  max: 4300
+  children:
+    - { id: small, label: small, kind: input, max: 2150 }
+    - { id: big, label: big, kind: input, max: 2150 }
+`);
+  test("a range within ±(2^31 − 1) at the scale is an Int32Array; one unit past it is a Float64Array; both read back exactly", () => {
+    const rows = [{ id: "a", small: "-2147.483647", big: "2147.483648" }, { id: "b" }];
+    const { subjects } = checkSubjects(rows, [wide]);
+    const issues: Issue[] = [];
+    const { subjects: prepared, inputs } = prepareSubjects(subjects, wide, issues);
+    const column = (name: string) => inputs.columns[inputs.index.get(name)!]!;
+    // scale 6: 2147.483647 × 10^6 = 2^31 − 1 (fits); 2147.483648 × 10^6 = 2^31 (does not).
+    expect([column("small").narrow, column("big").narrow]).toEqual([true, false]);
+    expect(column("small").scaled![0]).toBe(-2147483647);
+    expect((prepared[0]!.values.get("small") as Dec).toFixed()).toBe("-2147.483647");
+    expect((prepared[0]!.values.get("big") as Dec).toFixed()).toBe("2147.483648");
+    // b gives neither: no value, not -2^31 read as a number.
+    expect(prepared[1]!.values.get("small")).toBeUndefined();
+    expect(prepared[1]!.values.get("big")).toBeUndefined();
+    expect(issues).toEqual([]);
   });
 });

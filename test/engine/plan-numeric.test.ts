@@ -36,6 +36,41 @@ describe("the numeric path of each node is decided by the plan", () => {
     expect([at("self1"), at("self"), at("duty"), at("peers"), at("total")]).toEqual([6, 7, 8, 7, 9]);
   });
 
+  test("the peer-shaped rubric's weights fold into one dot product at the root: item weight × component weight × alignment", () => {
+    const plan = planOf(loadRubric(peerRubricYaml()));
+    const node = (id: string) => plan.nodes[plan.index.get(id)!]!;
+    // The three components only add up their items: folded into the root, no column of their own.
+    expect(["self", "duty", "peers", "total"].map((id) => node(id).folded)).toEqual([true, true, true, false]);
+    const dot = node("total").dot!;
+    const coef = Object.fromEntries(dot.nodes.map((n, k) => [plan.nodes[n]!.node.id, dot.coef[k]]));
+    expect(Object.keys(coef)).toHaveLength(20);
+    // The root is at scale 9, items at 6: one point of an item is 10^6 units, of the root 10^9.
+    // self1: 30% of 10%: 0.03 × 10^9 / 10^6 = 30; duty1: 10% of 70% = 0.07 → 70; duty4: 5% of 70% → 35; peers1: 20% of 20% → 40.
+    expect([coef.self1, coef.self3, coef.duty1, coef.duty4, coef.peers1]).toEqual([30, 40, 70, 35, 40]);
+  });
+
+  test("a group is not folded where its column is needed: a floor, a cap, a rounding, an only, or a node a condition reads", () => {
+    const plan = planOf(
+      loadRubric(`${head}inputs:
+  a: { type: number, min: 0, max: 10 }
+  b: { type: number, min: 0, max: 10 }
+scoring:
+  max: 55
+  children:
+    - { id: plain, label: plain, children: [ { id: a1, label: a1, kind: input, input: a, max: 10 } ] }
+    - { id: capped, label: capped, cap: 5, children: [ { id: a2, label: a2, kind: input, input: a, max: 10 } ] }
+    - { id: rounded, label: rounded, round: { places: 0 }, children: [ { id: b1, label: b1, kind: input, input: b, max: 10 } ] }
+    - { id: some, label: some, only: { fact: input.b, gt: 5 }, children: [ { id: b2, label: b2, kind: input, input: b, max: 10 } ] }
+    - { id: read, label: read, children: [ { id: b3, label: b3, kind: input, input: b, max: 10 } ] }
+    - { id: floored, label: floored, floor: 1, children: [ { id: b4, label: b4, kind: input, input: b, max: 10 } ] }
+rules:
+  - { id: r, kind: downgrade, when: { fact: score.read, lt: 1 }, reason: r }
+`),
+    );
+    const folded = (id: string) => plan.nodes[plan.index.get(id)!]!.folded;
+    expect(["plain", "capped", "rounded", "some", "read", "floored"].map(folded)).toEqual([true, false, false, false, false, false]);
+  });
+
   test("a 1:1:1 weighted group is Dec (its shares 1/3 do not terminate); a mean and normalizeTo too; an input without a range too", () => {
     const p = paths(`${head}inputs:
   free: { type: number }
