@@ -6,7 +6,8 @@
  * ns per row, the median of several runs after a warm-up, on
  *
  * - the peer job's subjects (bench/peer-shape.ts, 100k plain objects, one shape), in
- *   their order (ids ascending) and shuffled (ids in no order);
+ *   their order (ids ascending), shuffled (ids in no order), and with some keys left out
+ *   at random (32 shapes mixed, as JSON.parse gives them);
  * - the 71-item Gansu-shape rows (bench/gansu-shape.ts, 20k) as objects (their
  *   `regular.1` … `regular.4` columns fold into a series): as the generator makes them
  *   (keys added one by one: V8 keeps such objects as dictionaries, and listing their keys
@@ -91,6 +92,20 @@ const jobs: Record<string, () => void> = {
       [rows[k], rows[j]] = [rows[j]!, rows[k]!];
     }
     time(`peer job, ${peerSize} objects, ids shuffled`, rows, rubric);
+  },
+  "peer-mixed": () => {
+    // The same subjects as JSON.parse gives them when an exporter leaves out some keys: up to 32 shapes, mixed at random.
+    const rubric = loadRubric(peerRubricYaml(), { file: "peer.yaml" });
+    let x = 7;
+    const rows = peerSubjects(peerSize).map((subject) => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      const o: Record<string, unknown> = { ...subject };
+      if (x & 0x100) o.name = "n";
+      if (x & 0x200) o.group = "g";
+      for (const [bit, key] of [[0x400, "self1"], [0x800, "duty3"], [0x1000, "peers2"]] as const) if (x & bit) delete o[key];
+      return o;
+    });
+    time(`peer job, ${peerSize} objects of 32 shapes mixed`, JSON.parse(JSON.stringify(rows)) as SubjectData[], rubric);
   },
   "gansu-dictionary": () => gansu((rows) => time(`71-item, ${gansuSize} objects, dictionary mode`, rows, gansuRubric())),
   "gansu-json": () => gansu((rows) => time(`71-item, ${gansuSize} objects from JSON.parse`, JSON.parse(JSON.stringify(rows)) as SubjectData[], gansuRubric())),

@@ -478,8 +478,15 @@ function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, 
     );
     holes = undefined;
   };
-  // What the last row's key list decided, reused by the rows with the same keys (one object shape).
+  // What the last row's key list decided, reused by the rows with the same keys (one object shape);
+  // the shape before it (rows that alternate, such as those with and without an optional column);
+  // and the last few shapes seen, so that rows of a few shapes mixed decide each shape once.
   let shape: ObjectShape | undefined;
+  let previous: ObjectShape | undefined;
+  const recent: ObjectShape[] = [];
+  // Rows of many shapes mixed fail both for-in tries, each a read of the row for nothing: past a
+  // score of misses (8 a miss, less 1 a hit or a row not tried) the tries pause, one row at a time.
+  let misses = 0;
   const cellLength = limits.cellLength;
   for (let i = 0; i < rows.length; i++) {
     if (!Object.hasOwn(rows, i)) {
@@ -497,9 +504,21 @@ function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, 
     const proto: unknown = Object.getPrototypeOf(raw);
     const plainProto = proto === Object.prototype || proto === null;
     // The fast path: the same own keys as the shape's, in the same order, nothing inherited, no value too long.
-    if (shape !== undefined && plainProto && sameKeysShortValues(raw, shape.keys, cellLength)) {
-      checkShaped(raw, i, shape, checker);
-      continue;
+    if (plainProto && shape !== undefined) {
+      if (misses < MISS_LIMIT) {
+        if (sameKeysShortValues(raw, shape.keys, cellLength)) {
+          if (misses > 0) misses--;
+          checkShaped(raw, i, shape, checker);
+          continue;
+        }
+        if (previous !== undefined && sameKeysShortValues(raw, previous.keys, cellLength)) {
+          if (misses > 0) misses--;
+          [shape, previous] = [previous, shape];
+          checkShaped(raw, i, shape, checker);
+          continue;
+        }
+        misses += 8;
+      } else misses--;
     }
     const keys = Object.keys(raw);
     if (keys.length > limits.columns) {
@@ -520,8 +539,17 @@ function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, 
     if (tooLong) continue;
     const inheritedHere = inheritedKeys(raw);
     if (plainProto && inheritedHere.length === 0) {
-      // A new shape (or the first): decide from its key list once, for this row and the rows like it.
-      if (shape === undefined || !sameList(keys, shape.keys)) shape = objectShape(keys, nested, checker);
+      // Another shape (or the first): one seen lately, else decided from its key list once, for this row and the rows like it.
+      if (shape === undefined || !sameList(keys, shape.keys)) {
+        let next = recent.find((s) => sameList(keys, s.keys));
+        if (next === undefined) {
+          next = objectShape(keys, nested, checker);
+          recent.push(next);
+          if (recent.length > RECENT_SHAPES) recent.shift();
+        }
+        previous = shape;
+        shape = next;
+      }
       checkShaped(raw, i, shape, checker);
       continue;
     }
@@ -537,6 +565,11 @@ function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, 
       makeIssue("DATA_TOO_LARGE", { what: "fields (columns) in one subject", count: wide.count, limit: limits.columns, option: "limits.columns", rows: wide.rows }, { row: wide.row, path: [wide.index] }),
     );
 }
+
+/** How many shapes checkObjects keeps besides the last two (looked up by key list when neither fits). */
+const RECENT_SHAPES = 8;
+/** The score of for-in misses past which checkObjects stops trying the last two shapes first (a row at a time). */
+const MISS_LIMIT = 32;
 
 /**
  * Whether the row's enumerable keys, own and inherited, are `keys` in that order, and no

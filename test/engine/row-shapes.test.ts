@@ -6,7 +6,7 @@
  * compare the fields a shaped row gives with foldColumns's (the rules as written).
  */
 import { afterEach, describe, expect, test } from "vitest";
-import { checkSubjects, foldColumns, IdRows, type SubjectData } from "../../src/engine/subject-data.js";
+import { checkSubjects, foldColumns, IdRows, OwnFields, type SubjectData } from "../../src/engine/subject-data.js";
 import { DataTable, RecordCells } from "../../src/engine/data-table.js";
 import type { Issue } from "../../src/diagnostics/issue.js";
 import { loadRubric } from "../../src/index.js";
@@ -115,6 +115,36 @@ describe("rows of one shape, then another", () => {
     } finally {
       delete (Object.prototype as Record<string, unknown>).leaked;
     }
+  });
+
+  test("rows alternating between two shapes (an optional name): each row read with its own shape", () => {
+    const r = check([
+      { id: "u1", a: 1 },
+      { id: "u2", a: 2, name: "乙" },
+      { id: "u3", a: 3 },
+      { id: "u4", a: 4, name: "丁" },
+    ]);
+    expect(r.issues).toEqual([]);
+    expect(r.subjects.map((s) => [s.id, s.name, s.data.get("a")])).toEqual([
+      ["u1", undefined, 1],
+      ["u2", "乙", 2],
+      ["u3", undefined, 3],
+      ["u4", "丁", 4],
+    ]);
+    // Rows of one shape share their key list (prepare reads values by position in it).
+    const keysOf = (k: number) => (r.subjects[k]!.data as OwnFields).ownKeys;
+    expect(keysOf(2)).toBe(keysOf(0));
+    expect(keysOf(3)).toBe(keysOf(1));
+    expect(keysOf(1)).toEqual(["id", "a", "name"]);
+  });
+
+  test("12 shapes in turn, three times (more shapes than are kept): every unknown column counted over its 3 rows", () => {
+    const rows: Record<string, unknown>[] = [];
+    for (let round = 0; round < 3; round++) for (let j = 0; j < 12; j++) rows.push({ id: `r${round}s${j}`, a: 1, [`x${j}`]: j });
+    const r = check(rows);
+    expect(r.ids).toHaveLength(36);
+    // x0 … x11, each first at row j + 1 (round 0) and given in rows j + 1, j + 13, j + 25: rows=3.
+    expect(r.issues).toEqual(Array.from({ length: 12 }, (_, j) => `DATA_UNKNOWN_FIELD row=${j + 1} subject=r0s${j} field=x${j} path=[${j},"x${j}"] rows=3`));
   });
 
   test("a sparse list: a run of holes is one problem; rows either side keep one shape", () => {
