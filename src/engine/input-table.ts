@@ -4,12 +4,14 @@
  * a typed column of exact integers at the input's scale (its declared places, else
  * plan/numeric.ts DEFAULT_INPUT_SCALE): 84.5 at scale 6 is 84500000. A number that is
  * not an integer at that scale (more decimals, too large) is kept as its Dec in the
- * column's `values`; "none" in the typed column says "look there". The typed column is an
- * Int32Array (none: NONE_INT32) when the input's declared range fits it at the scale,
- * else a Float64Array (none: NaN): at a million subjects that halves what most columns hold. A boolean, choice or
+ * column's `values`; "none" in the typed column says "look there". The typed column is the
+ * smallest of Int8Array, Int16Array and Int32Array that the input's declared range fits
+ * at the scale (none: the array's least value, −128, −32,768 or −2^31, outside the
+ * range), else a Float64Array (none: NaN): at a million subjects a count of 0 … 20
+ * holds 1 MB instead of 8. A boolean, choice or
  * grade input is a typed column of codes: the position of the value in `options`
- * (false, true; the choice's values; the grade scale, best first), -1 for none. Every
- * other input is a list of its values by row.
+ * (false, true; the choice's values; the grade scale, best first), -1 for none, in an
+ * Int8Array (an Int32Array past 127 options). Every other input is a list of its values by row.
  *
  * The scoring stage reads the typed columns directly (engine/score-columns.ts); every
  * other reader goes through a subject's `values` (RowValues), which builds the Dec of a
@@ -24,12 +26,15 @@ export interface InputColumn {
   readonly spec: InputSpec;
   /** A number input's scale; -1 for other inputs. */
   readonly scale: number;
-  /** A number input's values × 10^scale; none (see `narrow`) where the subject has none or it is in `values`. */
-  readonly scaled: Float64Array | Int32Array | undefined;
-  /** `scaled` is an Int32Array, none written NONE_INT32; otherwise a Float64Array, none written NaN. */
+  /** A number input's values × 10^scale; `none` where the subject has none or it is in `values`. */
+  readonly scaled: Float64Array | IntArray | undefined;
+  /** `scaled` is an integer array (none is its least value); otherwise a Float64Array (none is NaN). */
   readonly narrow: boolean;
+  readonly none: number;
+  /** The largest magnitude `scaled` holds (a value beyond it goes to `values`). */
+  readonly limit: number;
   /** A boolean, choice or grade input's values as positions in `options`; -1 where the subject has none (or it is in `values`). */
-  readonly codes: Int32Array | undefined;
+  readonly codes: Int8Array | Int32Array | undefined;
   readonly options: readonly (string | boolean)[] | undefined;
   /** Every value of another input, by row; for a number input, those not in `scaled` (created on the first). */
   values: (InputValue | undefined)[] | undefined;
@@ -42,16 +47,29 @@ export function codedOptions(spec: InputSpec): readonly (string | boolean)[] | u
 
 const BOOLEAN_OPTIONS: readonly boolean[] = Object.freeze([false, true]);
 
-/** "No value" in an Int32Array number column: outside every range such a column is made for. */
-export const NONE_INT32 = -2147483648;
+export type IntArray = Int8Array | Int16Array | Int32Array;
 
-/** The largest magnitude an Int32Array number column holds. */
-export const MAX_INT32 = 2147483647;
+/**
+ * A number column of n rows for values of at most `magnitude` (undefined: no bound
+ * declared), all none: the smallest integer array whose least value lies outside
+ * ±magnitude, else a Float64Array.
+ */
+export function numberColumn(magnitude: number | undefined, n: number): Pick<InputColumn, "scaled" | "narrow" | "none" | "limit"> {
+  if (magnitude !== undefined && magnitude <= 127) return { scaled: new Int8Array(n).fill(-128), narrow: true, none: -128, limit: 127 };
+  if (magnitude !== undefined && magnitude <= 32767) return { scaled: new Int16Array(n).fill(-32768), narrow: true, none: -32768, limit: 32767 };
+  if (magnitude !== undefined && magnitude <= 2147483647) return { scaled: new Int32Array(n).fill(-2147483648), narrow: true, none: -2147483648, limit: 2147483647 };
+  return { scaled: new Float64Array(n).fill(Number.NaN), narrow: false, none: Number.NaN, limit: Number.MAX_SAFE_INTEGER };
+}
+
+/** A coded column of n rows, all -1 (none). */
+export function codeColumn(options: number, n: number): Int8Array | Int32Array {
+  return options <= 127 ? new Int8Array(n).fill(-1) : new Int32Array(n).fill(-1);
+}
 
 /** A number column's value in a row as an integer at its scale, NaN for none. */
 export function scaledAt(c: InputColumn, row: number): number {
   const x = c.scaled![row]!;
-  return c.narrow && x === NONE_INT32 ? Number.NaN : x;
+  return x === c.none ? Number.NaN : x;
 }
 
 export class InputTable {

@@ -12,7 +12,7 @@ import { Dec, scaledNumber, ZERO } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../compile/model.js";
 import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
 import { scaledDigits } from "./data-table.js";
-import { codedOptions, InputTable, MAX_INT32, NONE_INT32, RowValues, type InputColumn } from "./input-table.js";
+import { codedOptions, codeColumn, InputTable, numberColumn, RowValues, type InputColumn } from "./input-table.js";
 import { NOT_PLAIN, OwnFields, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
 
@@ -79,8 +79,8 @@ interface InputPlan {
   readonly rangeInDec: boolean;
   /** 10^scale: a count's value is a multiple of it. */
   readonly unit: number;
-  /** The declared range fits an Int32Array column at the scale (input-table.ts). */
-  readonly narrow: boolean;
+  /** The largest magnitude of the declared range at the scale; undefined without both bounds. */
+  readonly magnitude: number | undefined;
 }
 
 function planOf(spec: InputSpec): InputPlan {
@@ -105,14 +105,16 @@ function planOf(spec: InputSpec): InputPlan {
 }
 
 /** The scale of a number input's column, and its range as integers at that scale where the bounds fit it. */
-function scaledRange(spec: InputSpec, number: boolean): Pick<InputPlan, "scale" | "minScaled" | "maxScaled" | "rangeInDec" | "unit" | "narrow"> {
-  if (!number) return { scale: -1, minScaled: Number.NaN, maxScaled: Number.NaN, rangeInDec: false, unit: 1, narrow: false };
+function scaledRange(spec: InputSpec, number: boolean): Pick<InputPlan, "scale" | "minScaled" | "maxScaled" | "rangeInDec" | "unit" | "magnitude"> {
+  if (!number) return { scale: -1, minScaled: Number.NaN, maxScaled: Number.NaN, rangeInDec: false, unit: 1, magnitude: undefined };
   const s = spec as Extract<InputSpec, { type: "number" | "count" | "ratio" }>;
   const scale = s.places ?? DEFAULT_INPUT_SCALE;
   const at = (d: Dec | undefined) => (d === undefined ? Number.NaN : (d.scaled(scale) ?? Number.NaN));
   const rangeInDec = (s.min !== undefined && s.min.scaled(scale) === undefined) || (s.max !== undefined && s.max.scaled(scale) === undefined);
-  const fits = (d: Dec | undefined) => d !== undefined && d.abs().times(10 ** scale).lte(MAX_INT32);
-  return { scale, minScaled: at(s.min), maxScaled: at(s.max), rangeInDec, unit: 10 ** scale, narrow: fits(s.min) && fits(s.max) };
+  // The range's largest magnitude at the scale, rounded up (a bound with more decimals than the scale).
+  const big = (d: Dec) => Number(d.abs().times(10 ** scale).toDecimalPlaces(0, "ceil").toFixed());
+  const magnitude = s.min !== undefined && s.max !== undefined ? Math.max(big(s.min), big(s.max)) : undefined;
+  return { scale, minScaled: at(s.min), maxScaled: at(s.max), rangeInDec, unit: 10 ** scale, magnitude };
 }
 
 /** Whether a number read at its plan's scale is plainly right: a whole number for a count, within the range. */
@@ -225,9 +227,8 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
       name: p.name,
       spec: p.spec,
       scale: p.scale,
-      scaled: p.scale < 0 ? undefined : p.narrow ? new Int32Array(n).fill(NONE_INT32) : new Float64Array(n).fill(Number.NaN),
-      narrow: p.narrow,
-      codes: options ? new Int32Array(n).fill(-1) : undefined,
+      ...(p.scale < 0 ? { scaled: undefined, narrow: false, none: Number.NaN, limit: 0 } : numberColumn(p.magnitude, n)),
+      codes: options ? codeColumn(options.length, n) : undefined,
       options,
       values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
     };
@@ -398,7 +399,7 @@ function keyPositions(inputs: RubricInputs, keys: readonly string[]): Int32Array
 function store(col: InputColumn, i: number, value: InputValue): void {
   if (col.scaled) {
     const x = (value as Dec).scaled(col.scale);
-    if (x !== undefined && (!col.narrow || (x <= MAX_INT32 && x >= -MAX_INT32))) {
+    if (x !== undefined && x <= col.limit && x >= -col.limit) {
       col.scaled[i] = x;
       return;
     }

@@ -27,7 +27,7 @@ import { roundScaled, type Dec } from "../decimal/decimal.js";
 import type { IntGroup, IntItem } from "../plan/numeric.js";
 import type { Plan } from "../plan/plan.js";
 import { testCondition } from "./condition.js";
-import { NONE_INT32, type InputColumn, type InputTable } from "./input-table.js";
+import type { InputColumn, InputTable } from "./input-table.js";
 import type { ScoringContext } from "./state.js";
 import type { PreparedSubject } from "./subject-data.js";
 
@@ -128,7 +128,8 @@ export class IntColumns {
     if (this.inputBlockAt[k] !== this.lo + 1) {
       this.inputBlockAt[k] = this.lo + 1;
       const src = c.scaled!;
-      if (c.narrow) for (let r = this.lo; r < this.hi; r++) b[r - this.lo] = src[r] === NONE_INT32 ? Number.NaN : src[r]!;
+      const none = c.none;
+      if (c.narrow) for (let r = this.lo; r < this.hi; r++) b[r - this.lo] = src[r] === none ? Number.NaN : src[r]!;
       else b.set(src.subarray(this.lo, this.hi));
     }
     return b;
@@ -139,7 +140,7 @@ export class IntColumns {
   private readonly inputBlockAt: number[] = [];
 
   /** A boolean, choice or grade input's column of codes. */
-  private codedColumn(input: string): { codes: Int32Array; options: readonly (string | boolean)[] } | undefined {
+  private codedColumn(input: string): { codes: Int8Array | Int32Array; options: readonly (string | boolean)[] } | undefined {
     const k = this.inputs.index.get(input);
     const c = k === undefined ? undefined : this.inputs.columns[k];
     return c?.codes && c.options ? { codes: c.codes, options: c.options } : undefined;

@@ -116,6 +116,17 @@ describe("prepared values", () => {
     ]);
   });
 
+  test("an object row is read by its own enumerable properties, as JSON.stringify sees it; rows of different key orders read the same", () => {
+    const hidden = { id: "u1", n: "50" };
+    Object.defineProperty(hidden, "c", { value: 3, enumerable: false });
+    const { prepared } = prepare([hidden, { n: "60", id: "u2", c: 4 }, { id: "u3", c: 5, n: "70" }]);
+    // u1's c is not enumerable: not read (absent), as it is not checked as a column either.
+    expect(prepared[0]!.values.get("c")).toBeUndefined();
+    expect(prepared[0]!.absent.has("c")).toBe(true);
+    expect(prepared.map((p) => (p.values.get("n") as Dec).toFixed())).toEqual(["50", "60", "70"]);
+    expect(prepared.slice(1).map((p) => (p.values.get("c") as Dec).toFixed())).toEqual(["4", "5"]);
+  });
+
   test("a choice written with spaces is read trimmed, as before", () => {
     const { prepared, issues } = prepare([{ id: "u1", level: " 好 " }]);
     expect(issues).toEqual([]);
@@ -140,15 +151,18 @@ describe("prepared values", () => {
     // Seven decimals do not fit scale 6: kept as the Dec, NaN in the typed column.
     expect(column("extra").scaled![0]).toBeNaN();
     expect((column("extra").values![0] as Dec).toFixed()).toBe("1.0000001");
-    // n's range 0..100 at scale 2 fits 32 bits (10,000 ≤ 2^31 − 1): an Int32Array; extra has no range: a Float64Array.
-    expect([column("n").narrow, column("n").scaled instanceof Int32Array, column("extra").narrow, column("extra").scaled instanceof Float64Array]).toEqual([true, true, false, true]);
+    // n's range 0..100 at scale 2 is 0..10,000: an Int16Array (≤ 32,767); c's 0..10 at scale 0 an Int8Array (≤ 127);
+    // r (a ratio) declares no range: a Float64Array; extra has no range either.
+    expect([column("n").scaled instanceof Int16Array, column("c").scaled instanceof Int8Array, column("extra").narrow, column("extra").scaled instanceof Float64Array]).toEqual([true, true, false, true]);
+    // The choice and the boolean are codes (positions in their options) in Int8Arrays.
+    expect([column("level").codes instanceof Int8Array, column("ok").codes instanceof Int8Array]).toEqual([true, true]);
     expect(issues).toEqual([]);
     expect(prepared[0]!.columns).toBe(prepared[1]!.columns);
     expect([...prepared[0]!.columns]).toEqual([...RUBRIC.inputs.keys()].map((k) => [k, k]));
   });
 });
 
-describe("number columns of 32 bits", () => {
+describe("number columns of 8, 16 and 32 bits", () => {
   const wide = loadRubric(`kaohe: 1
 id: w
 name: w
@@ -180,6 +194,38 @@ scoring:
     // b gives neither: no value, not -2^31 read as a number.
     expect(prepared[1]!.values.get("small")).toBeUndefined();
     expect(prepared[1]!.values.get("big")).toBeUndefined();
+    expect(issues).toEqual([]);
+  });
+
+  test("the least value of an integer array means none: a range that reaches it takes the next larger array", () => {
+    const rubric = loadRubric(`kaohe: 1
+id: w8
+name: w8
+year: 2024
+version: "1"
+inputs:
+  i8: { type: number, min: 0, max: 127, places: 0 }
+  i16: { type: number, min: -128, max: 0, places: 0 }
+  j16: { type: number, min: 0, max: 32767, places: 0 }
+  i32: { type: number, min: 0, max: 32768, places: 0 }
+grades:
+  - { id: good, label: 好, min: 0 }
+  - { id: poor, label: 差 }
+scoring:
+  max: 65662
+  children:
+    - { id: i8, label: i8, kind: input, max: 127 }
+    - { id: j16, label: j16, kind: input, max: 32767 }
+    - { id: i32, label: i32, kind: input, max: 32768 }
+    - { id: i16, label: i16, kind: deduct, max: 0, floor: -128, deductions: [ { id: each, per: i16, points: 1 } ] }
+`);
+    const { subjects } = checkSubjects([{ id: "a", i8: 127, i16: -128, j16: 32767, i32: 32768 }], [rubric]);
+    const issues: Issue[] = [];
+    const { subjects: prepared, inputs } = prepareSubjects(subjects, rubric, issues);
+    const column = (name: string) => inputs.columns[inputs.index.get(name)!]!.scaled!;
+    // 127 fits Int8 (none = −128); −128 does not (it is Int8's none): Int16; 32,767 fits Int16; 32,768 does not: Int32.
+    expect([column("i8") instanceof Int8Array, column("i16") instanceof Int16Array, column("j16") instanceof Int16Array, column("i32") instanceof Int32Array]).toEqual([true, true, true, true]);
+    expect(["i8", "i16", "j16", "i32"].map((k) => (prepared[0]!.values.get(k) as Dec).toFixed())).toEqual(["127", "-128", "32767", "32768"]);
     expect(issues).toEqual([]);
   });
 });
