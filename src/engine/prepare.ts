@@ -242,6 +242,9 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
   return { subjects: rows, inputs: table };
 }
 
+/** Rows per block of the column-by-column reading (a block's bytes, a few hundred KB, stay in the cache). */
+const PREPARE_BLOCK = 1024;
+
 /**
  * The rows of one table (a CSV) where every input has at most one column, and none is a
  * nested input's: read column by column, each input's cells in one loop (the same
@@ -269,19 +272,33 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
   }
   const source = first.table;
   const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
+  // Per input: whether it is nested, its plain column (-1: none), and the column that names it.
+  const nestedOf: boolean[] = [];
+  const columnOf: number[] = [];
   const names: string[] = [];
   for (let k = 0; k < plans.length; k++) {
     const plan = plans[k]!;
-    const col = out[k]!;
     // A nested input (folded from dotted columns, or a records cell) is read through its row's fields.
     const nested = cells[2 * k]! === NOT_PLAIN;
-    const c = nested ? -1 : cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!;
+    nestedOf.push(nested);
+    columnOf.push(nested ? -1 : cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!);
     // The column as the user writes it: the one present, else the label (or the name).
-    const column = nested ? plan.name : c < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!;
-    names.push(column);
-    at.column = column;
+    names.push(nested ? plan.name : columnOf[k]! < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!);
+  }
+  // Column by column within blocks of rows, so that a block's cells stay in the cache while every input reads them.
+  for (let lo = 0; lo < n; lo += PREPARE_BLOCK) {
+    const hi = Math.min(n, lo + PREPARE_BLOCK);
+    for (let k = 0; k < plans.length; k++) readColumn(k, lo, hi);
+  }
+
+  function readColumn(k: number, lo: number, hi: number): void {
+    const plan = plans[k]!;
+    const col = out[k]!;
+    const nested = nestedOf[k]!;
+    const c = columnOf[k]!;
+    at.column = names[k]!;
     at.input = plan.name;
-    for (let i = 0; i < n; i++) {
+    for (let i = lo; i < hi; i++) {
       const row = rowsOf[i]!;
       if (c >= 0 && plan.scale >= 0) {
         // A number read from the cell's digits (no text made).

@@ -272,6 +272,12 @@ describe("a CSV table read column by column gives what its rows as objects give"
       ["DATA_NOT_NUMBER", 4, "monthly.2"],
     ]);
     expect(byColumn.absent[1]).toContain("monthly");
+    // Over blocks of rows (the table is read 1,024 rows at a time): the same 4 rows × 650 agree too.
+    const many = Array.from({ length: 2600 }, (_, i) => [`v${i}`, ...cells[i % 4]!.slice(1)]);
+    const big = new DataTable(header, many.length, new RecordCells(many));
+    const bigRead = read(big);
+    expect(bigRead).toEqual(read(big.toRows() as Record<string, unknown>[]));
+    expect(bigRead.issues).toHaveLength(650 * 10); // the 10 issues above, for each of the 650 copies
     expect(byColumn.absent[1]).toContain("n");
   });
 });
