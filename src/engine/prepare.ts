@@ -310,41 +310,11 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
       }
       const raw: unknown = nested ? (identities[i]!.data as TableFields).get(plan.name) : c < 0 ? undefined : source.cell(row, c);
       if (raw === undefined || isAbsent(raw)) {
-        // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
-        if (plan.whenAbsent !== undefined) store(col, i, plan.whenAbsent);
-        else {
-          let set = absent[i];
-          if (set === undefined) absent[i] = set = new Set();
-          set.add(plan.name);
-          if (plan.zero !== undefined) store(col, i, plan.zero);
-        }
+        absent[i] = readAbsent(plan, col, i, absent[i]);
         continue;
       }
-      if (typeof raw !== "string") {
-        // A nested input's folded value (a list or a mapping): its reader decides.
-      } else if (plan.scale >= 0) {
-        const x = scaledDigits(raw, 0, raw.length, plan.scale);
-        if (x === x && scaledInRange(plan, x)) {
-          col.scaled![i] = x;
-          continue;
-        }
-      } else if (col.codes !== undefined) {
-        const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
-        if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
-          col.codes[i] = code;
-          continue;
-        }
-      }
-      if (plan.scale < 0 && col.codes === undefined) {
-        const fast = fastSeries(plan, raw);
-        if (fast !== undefined) {
-          store(col, i, fast);
-          continue;
-        }
-      }
       at.subject = identities[i]!;
-      const value = readValue(plan.spec, raw, at.report);
-      if (value !== undefined) store(col, i, value);
+      readGiven(plan, col, i, raw, at);
     }
   }
   const columnMap = columnsMap(inputs, names);
@@ -440,42 +410,12 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
       continue;
     }
     if (!givenName && !givenLabel) {
-      // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
-      if (plan.whenAbsent !== undefined) store(col, i, plan.whenAbsent);
-      else {
-        (absent ??= new Set()).add(name);
-        if (plan.zero !== undefined) store(col, i, plan.zero);
-      }
+      absent = readAbsent(plan, col, i, absent);
       continue;
-    }
-    const raw = givenName ? nameValue : labelValue;
-    if (plan.scale >= 0) {
-      // A JS number or plain digits, at the column's scale, within the range: no Dec made.
-      const x = typeof raw === "number" ? scaledNumber(raw, plan.scale) : typeof raw === "string" ? scaledDigits(raw, 0, raw.length, plan.scale) : Number.NaN;
-      if (x === x && scaledInRange(plan, x)) {
-        col.scaled![i] = x;
-        continue;
-      }
-    } else if (col.codes !== undefined) {
-      // A boolean as written in one of the accepted forms, or one of the options exactly (no spaces): its code.
-      if (typeof raw === "string") {
-        const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
-        if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
-          col.codes[i] = code;
-          continue;
-        }
-      }
-    } else {
-      const fast = fastSeries(plan, raw);
-      if (fast !== undefined) {
-        store(col, i, fast);
-        continue;
-      }
     }
     at.column = column;
     at.input = name;
-    const value = readValue(plan.spec, raw, at.report);
-    if (value !== undefined) store(col, i, value);
+    readGiven(plan, col, i, givenName ? nameValue : labelValue, at);
   }
   let columnMap: ReadonlyMap<string, string>;
   if (!columns && last !== undefined && last.length === plans.length) columnMap = inputs.lastMap!;
@@ -487,6 +427,55 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
     inputs.lastMap = columnMap = map;
   }
   return new PreparedRow(subject, table, i, absent ?? NONE_ABSENT, columnMap);
+}
+
+/**
+ * An input the subject does not give: its default, or [] for records; else absent (under
+ * `missing: zero` every reader then sees 0, a scores input an empty list). Returns the
+ * subject's set of absent inputs (made on its first).
+ */
+function readAbsent(plan: InputPlan, col: InputColumn, i: number, absent: Set<string> | undefined): Set<string> | undefined {
+  if (plan.whenAbsent !== undefined) {
+    store(col, i, plan.whenAbsent);
+    return absent;
+  }
+  const set = absent ?? new Set<string>();
+  set.add(plan.name);
+  if (plan.zero !== undefined) store(col, i, plan.zero);
+  return set;
+}
+
+/**
+ * A value the subject gives, into its column: a JS number or plain digits at the column's
+ * scale within the range, a boolean or option as its code, a plain series, all without a
+ * value object; anything else through readValue, which reports it (at `at`, aimed by the
+ * caller at the subject, column and input).
+ */
+function readGiven(plan: InputPlan, col: InputColumn, i: number, raw: unknown, at: InputReporter): void {
+  if (plan.scale >= 0) {
+    const x = typeof raw === "number" ? scaledNumber(raw, plan.scale) : typeof raw === "string" ? scaledDigits(raw, 0, raw.length, plan.scale) : Number.NaN;
+    if (x === x && scaledInRange(plan, x)) {
+      col.scaled![i] = x;
+      return;
+    }
+  } else if (col.codes !== undefined) {
+    // A boolean in one of the accepted forms, or one of the options exactly (no spaces): its code.
+    if (typeof raw === "string") {
+      const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
+      if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
+        col.codes[i] = code;
+        return;
+      }
+    }
+  } else {
+    const fast = fastSeries(plan, raw);
+    if (fast !== undefined) {
+      store(col, i, fast);
+      return;
+    }
+  }
+  const value = readValue(plan.spec, raw, at.report);
+  if (value !== undefined) store(col, i, value);
 }
 
 /**
