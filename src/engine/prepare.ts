@@ -242,6 +242,9 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
   return { subjects: rows, inputs: table };
 }
 
+/** Rows per block of the column-by-column reading (a block's bytes, a few hundred KB, stay in the cache). */
+const PREPARE_BLOCK = 1024;
+
 /**
  * The rows of one table (a CSV) where every input has at most one column, and none is a
  * nested input's: read column by column, each input's cells in one loop (the same
@@ -264,21 +267,38 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
   for (let k = 0; k < plans.length; k++) {
     const nameAt = cells[2 * k]!;
     const labelAt = cells[2 * k + 1]!;
-    if (nameAt === NOT_PLAIN || labelAt === NOT_PLAIN || (nameAt >= 0 && labelAt >= 0)) return undefined;
+    // Two columns for one input (its name and its label), or a nested input named by a label: read row by row.
+    if ((nameAt >= 0 && labelAt >= 0) || ((nameAt === NOT_PLAIN || labelAt === NOT_PLAIN) && plans[k]!.label !== undefined)) return undefined;
   }
   const source = first.table;
   const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
+  // Per input: whether it is nested, its plain column (-1: none), and the column that names it.
+  const nestedOf: boolean[] = [];
+  const columnOf: number[] = [];
   const names: string[] = [];
   for (let k = 0; k < plans.length; k++) {
     const plan = plans[k]!;
-    const col = out[k]!;
-    const c = cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!;
+    // A nested input (folded from dotted columns, or a records cell) is read through its row's fields.
+    const nested = cells[2 * k]! === NOT_PLAIN;
+    nestedOf.push(nested);
+    columnOf.push(nested ? -1 : cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!);
     // The column as the user writes it: the one present, else the label (or the name).
-    const column = c < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!;
-    names.push(column);
-    at.column = column;
+    names.push(nested ? plan.name : columnOf[k]! < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!);
+  }
+  // Column by column within blocks of rows, so that a block's cells stay in the cache while every input reads them.
+  for (let lo = 0; lo < n; lo += PREPARE_BLOCK) {
+    const hi = Math.min(n, lo + PREPARE_BLOCK);
+    for (let k = 0; k < plans.length; k++) readColumn(k, lo, hi);
+  }
+
+  function readColumn(k: number, lo: number, hi: number): void {
+    const plan = plans[k]!;
+    const col = out[k]!;
+    const nested = nestedOf[k]!;
+    const c = columnOf[k]!;
+    at.column = names[k]!;
     at.input = plan.name;
-    for (let i = 0; i < n; i++) {
+    for (let i = lo; i < hi; i++) {
       const row = rowsOf[i]!;
       if (c >= 0 && plan.scale >= 0) {
         // A number read from the cell's digits (no text made).
@@ -288,40 +308,13 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
           continue;
         }
       }
-      const raw = c < 0 ? undefined : source.cell(row, c);
+      const raw: unknown = nested ? (identities[i]!.data as TableFields).get(plan.name) : c < 0 ? undefined : source.cell(row, c);
       if (raw === undefined || isAbsent(raw)) {
-        // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
-        if (plan.whenAbsent !== undefined) store(col, i, plan.whenAbsent);
-        else {
-          let set = absent[i];
-          if (set === undefined) absent[i] = set = new Set();
-          set.add(plan.name);
-          if (plan.zero !== undefined) store(col, i, plan.zero);
-        }
+        absent[i] = readAbsent(plan, col, i, absent[i]);
         continue;
       }
-      if (plan.scale >= 0) {
-        const x = scaledDigits(raw, 0, raw.length, plan.scale);
-        if (x === x && scaledInRange(plan, x)) {
-          col.scaled![i] = x;
-          continue;
-        }
-      } else if (col.codes !== undefined) {
-        const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
-        if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
-          col.codes[i] = code;
-          continue;
-        }
-      } else {
-        const fast = fastSeries(plan, raw);
-        if (fast !== undefined) {
-          store(col, i, fast);
-          continue;
-        }
-      }
       at.subject = identities[i]!;
-      const value = readValue(plan.spec, raw, at.report);
-      if (value !== undefined) store(col, i, value);
+      readGiven(plan, col, i, raw, at);
     }
   }
   const columnMap = columnsMap(inputs, names);
@@ -417,42 +410,12 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
       continue;
     }
     if (!givenName && !givenLabel) {
-      // A default, or [] for records; else absent (missing: zero: every reader sees 0, a scores input an empty list).
-      if (plan.whenAbsent !== undefined) store(col, i, plan.whenAbsent);
-      else {
-        (absent ??= new Set()).add(name);
-        if (plan.zero !== undefined) store(col, i, plan.zero);
-      }
+      absent = readAbsent(plan, col, i, absent);
       continue;
-    }
-    const raw = givenName ? nameValue : labelValue;
-    if (plan.scale >= 0) {
-      // A JS number or plain digits, at the column's scale, within the range: no Dec made.
-      const x = typeof raw === "number" ? scaledNumber(raw, plan.scale) : typeof raw === "string" ? scaledDigits(raw, 0, raw.length, plan.scale) : Number.NaN;
-      if (x === x && scaledInRange(plan, x)) {
-        col.scaled![i] = x;
-        continue;
-      }
-    } else if (col.codes !== undefined) {
-      // A boolean as written in one of the accepted forms, or one of the options exactly (no spaces): its code.
-      if (typeof raw === "string") {
-        const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
-        if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
-          col.codes[i] = code;
-          continue;
-        }
-      }
-    } else {
-      const fast = fastSeries(plan, raw);
-      if (fast !== undefined) {
-        store(col, i, fast);
-        continue;
-      }
     }
     at.column = column;
     at.input = name;
-    const value = readValue(plan.spec, raw, at.report);
-    if (value !== undefined) store(col, i, value);
+    readGiven(plan, col, i, givenName ? nameValue : labelValue, at);
   }
   let columnMap: ReadonlyMap<string, string>;
   if (!columns && last !== undefined && last.length === plans.length) columnMap = inputs.lastMap!;
@@ -464,6 +427,55 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
     inputs.lastMap = columnMap = map;
   }
   return new PreparedRow(subject, table, i, absent ?? NONE_ABSENT, columnMap);
+}
+
+/**
+ * An input the subject does not give: its default, or [] for records; else absent (under
+ * `missing: zero` every reader then sees 0, a scores input an empty list). Returns the
+ * subject's set of absent inputs (made on its first).
+ */
+function readAbsent(plan: InputPlan, col: InputColumn, i: number, absent: Set<string> | undefined): Set<string> | undefined {
+  if (plan.whenAbsent !== undefined) {
+    store(col, i, plan.whenAbsent);
+    return absent;
+  }
+  const set = absent ?? new Set<string>();
+  set.add(plan.name);
+  if (plan.zero !== undefined) store(col, i, plan.zero);
+  return set;
+}
+
+/**
+ * A value the subject gives, into its column: a JS number or plain digits at the column's
+ * scale within the range, a boolean or option as its code, a plain series, all without a
+ * value object; anything else through readValue, which reports it (at `at`, aimed by the
+ * caller at the subject, column and input).
+ */
+function readGiven(plan: InputPlan, col: InputColumn, i: number, raw: unknown, at: InputReporter): void {
+  if (plan.scale >= 0) {
+    const x = typeof raw === "number" ? scaledNumber(raw, plan.scale) : typeof raw === "string" ? scaledDigits(raw, 0, raw.length, plan.scale) : Number.NaN;
+    if (x === x && scaledInRange(plan, x)) {
+      col.scaled![i] = x;
+      return;
+    }
+  } else if (col.codes !== undefined) {
+    // A boolean in one of the accepted forms, or one of the options exactly (no spaces): its code.
+    if (typeof raw === "string") {
+      const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
+      if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
+        col.codes[i] = code;
+        return;
+      }
+    }
+  } else {
+    const fast = fastSeries(plan, raw);
+    if (fast !== undefined) {
+      store(col, i, fast);
+      return;
+    }
+  }
+  const value = readValue(plan.spec, raw, at.report);
+  if (value !== undefined) store(col, i, value);
 }
 
 /**

@@ -167,8 +167,117 @@ class PerColumn {
   }
 }
 
-/** A subject field (id, name, group) read from its columns: the column and its text. */
-type Picked = { column: string; value: string | undefined } | undefined;
+/**
+ * The first row of each subject id: a Map<string, number> in effect, made for ids.
+ *
+ * While the ids come in strictly ascending order (as a batch sorted by id does), each is
+ * new by that alone: compared with the last one, kept in a list, nothing hashed. At the
+ * first id that is not greater than the last, the ids so far go into a table of 32-bit
+ * hashes and entries, side by side, sized for the batch (at least twice its rows, never
+ * grown): adding an id then reads one place of it, where a Map of 100k string keys reads
+ * its buckets, its entries and the keys it compares. Ids are compared only when their
+ * hashes are equal. Linear probing; should a run of probes grow long (ids made to
+ * collide), the ids move into a Map, so no data makes it slow (at most 64 probes an id).
+ * About 16 bytes a row. Exported for its tests only.
+ * @internal
+ */
+export class IdRows {
+  /** Made when the ascending order first breaks (undefined before, and once the ids are in a Map). */
+  private table: Int32Array | undefined;
+  private readonly size: number;
+  private readonly mask: number;
+  /** Every id added, in order, and its row. */
+  private readonly ids: string[] = [];
+  private readonly rows: number[] = [];
+  /** Whether every id so far is greater than the one before (nothing is in the table yet). */
+  private ascending = true;
+  private map: Map<string, number> | undefined;
+
+  constructor(rows: number) {
+    let size = 16;
+    while (size < 2 * rows) size *= 2;
+    this.size = size;
+    this.mask = size - 1;
+  }
+
+  /** The row where `id` was first added; undefined when it is new (it is added, at `row`). */
+  firstOrAdd(id: string, row: number): number | undefined {
+    const ids = this.ids;
+    if (this.ascending) {
+      const n = ids.length;
+      if (n === 0 || id > ids[n - 1]!) {
+        ids.push(id);
+        this.rows.push(row);
+        return undefined;
+      }
+      // The order breaks here: the ids so far (all distinct) go into the table.
+      this.ascending = false;
+      this.table = new Int32Array(2 * this.size);
+      for (let e = 0; e < n; e++) if (!this.place(ids[e]!, e)) return this.inMap(id, row);
+    }
+    const table = this.table;
+    if (table === undefined) return this.inMap(id, row);
+    const h = idHash(id);
+    const mask = this.mask;
+    let at = h & mask;
+    for (let probes = 0; probes < 64; probes++) {
+      const e = table[2 * at + 1]!;
+      if (e === 0) {
+        table[2 * at] = h;
+        table[2 * at + 1] = ids.length + 1;
+        ids.push(id);
+        this.rows.push(row);
+        return undefined;
+      }
+      if (table[2 * at] === h && ids[e - 1] === id) return this.rows[e - 1];
+      at = (at + 1) & mask;
+    }
+    return this.inMap(id, row);
+  }
+
+  /** Put entry `e`, an id not in the table, in its place; false after 64 probes. */
+  private place(id: string, e: number): boolean {
+    const table = this.table!;
+    const h = idHash(id);
+    let at = h & this.mask;
+    for (let probes = 0; probes < 64; probes++) {
+      if (table[2 * at + 1] === 0) {
+        table[2 * at] = h;
+        table[2 * at + 1] = e + 1;
+        return true;
+      }
+      at = (at + 1) & this.mask;
+    }
+    return false;
+  }
+
+  /** firstOrAdd in a Map, every id added so far moved into it first (once). */
+  private inMap(id: string, row: number): number | undefined {
+    let map = this.map;
+    if (map === undefined) {
+      map = this.map = new Map();
+      for (let k = 0; k < this.ids.length; k++) map.set(this.ids[k]!, this.rows[k]!);
+      this.table = undefined;
+    }
+    const first = map.get(id);
+    if (first === undefined) map.set(id, row);
+    return first;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, then a final mix so that the low bits vary. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** A nested input's columns that are not known (a series period out of range), reported with a hint. */
+type FoldedUnknown = { key: string; hint: string; base: string; periods: number };
+/** A nested input given whole and as dotted columns, with those columns. */
+type GivenTwice = { base: string; columns: string[] };
 
 /** What checkSubjects knows of the rubrics, shared by every row. */
 interface Known {
@@ -177,13 +286,19 @@ interface Known {
   readonly nested: ReadonlyMap<string, InputSpec>;
 }
 
+/** How a column of `Known.fields` is read in rows of one shape: through Fields.get, not at all (no row of the shape has it), or (≥ 0) a table column's index. */
+const READ_FIELDS = -2;
+const NOT_GIVEN = -1;
+type ReservedAt = Record<(typeof RESERVED_FIELDS)[number], Int32Array>;
+
 /**
  * The checks of one row once its fields are read (folded): the id (present, unique),
  * the name and group (read from one column each), unknown columns, a nested input
- * given twice. Pushes the subject when nothing is wrong.
+ * given twice. Pushes the subject when nothing is wrong. Allocates nothing for a
+ * clean row but the subject.
  */
 class RowChecker {
-  readonly firstRow = new Map<string, number>();
+  readonly firstRow: IdRows;
   // An unknown column is one problem, reported at its first row with the count of rows.
   readonly unknown = new PerColumn();
   readonly inherited = new PerColumn();
@@ -191,15 +306,37 @@ class RowChecker {
   private row = 0;
   private index = 0;
   private data!: Fields;
+  /** The column the last pick read (undefined: none of its columns is given). */
+  private picked: string | undefined;
+  /** How the id, name and group columns are read (useColumns); through Fields.get unless told. */
+  private at: ReservedAt;
+  readonly readAll: ReservedAt;
 
   constructor(
     private readonly k: Known,
     private readonly issues: Issue[],
     private readonly subjects: SubjectIdentity[],
-  ) {}
+    rows: number,
+  ) {
+    this.firstRow = new IdRows(rows);
+    const all = (list: readonly string[]) => new Int32Array(list.length).fill(READ_FIELDS);
+    this.readAll = { id: all(k.fields.id), name: all(k.fields.name), group: all(k.fields.group) };
+    this.at = this.readAll;
+  }
 
   isKnown(key: string): boolean {
     return this.k.known.has(key);
+  }
+
+  /** Where the id, name and group columns are in the rows checked next. */
+  useColumns(at: ReservedAt): void {
+    this.at = at;
+  }
+
+  /** For each of the id, name and group columns, how rows of a table with this layout read it. */
+  tableColumns(layout: TableLayout): ReservedAt {
+    const of = (list: readonly string[]) => Int32Array.from(list, (c) => (layout.groupOf.has(c) ? READ_FIELDS : (layout.plain.get(c) ?? NOT_GIVEN)));
+    return { id: of(this.k.fields.id), name: of(this.k.fields.name), group: of(this.k.fields.group) };
   }
 
   private shape(column: string, expected: string, received: string, id: string | undefined, more: Record<string, unknown>): void {
@@ -207,69 +344,85 @@ class RowChecker {
     this.issues.push(makeIssue("DATA_BAD_SHAPE", { field: column, expected, received, ...more }, { row: this.row, field: column, path: [this.index, column], ...(id !== undefined ? { subject: id } : {}) }));
   }
 
-  // A subject field is read from one column: "id" or the rubric's id column (编号), never both.
-  private pick(field: (typeof RESERVED_FIELDS)[number], id?: string): Picked {
+  /**
+   * A subject field is read from one column: "id" or the rubric's id column (编号), never
+   * both. Its text (undefined when no column gives it or it is of another type); the
+   * column in `picked`. Each column is read once (a value that is not undefined is there).
+   */
+  private pick(field: (typeof RESERVED_FIELDS)[number], id?: string): string | undefined {
     const data = this.data;
+    const columns = this.k.fields[field];
+    const at = this.at[field];
     let first: string | undefined;
+    let firstValue: unknown;
     let second: string | undefined;
-    for (const c of this.k.fields[field])
-      if (data.has(c) && !isAbsent(data.get(c))) {
-        if (first === undefined) first = c;
-        else if (second === undefined) second = c;
-      }
+    for (let j = 0; j < columns.length; j++) {
+      const a = at[j]!;
+      if (a === NOT_GIVEN) continue;
+      const c = columns[j]!;
+      const v = a === READ_FIELDS ? data.get(c) : (data as TableFields).table.cell((data as TableFields).row, a);
+      if (isAbsent(v)) continue;
+      if (first === undefined) {
+        first = c;
+        firstValue = v;
+      } else if (second === undefined) second = c;
+    }
+    this.picked = first;
     if (second !== undefined) this.shape(second, `given once (the subject's ${field})`, `both "${first}" and "${second}"`, id, { expects: "once", of: field, columns: [first, second] });
     if (first === undefined) return undefined;
-    const value = subjectText(data.get(first), field === "id");
+    const value = subjectText(firstValue, field === "id");
     if (value === null) {
-      this.shape(first, `the subject's ${field}: text or a number`, showValue(data.get(first)), id, { expects: "subject-text", of: field });
+      this.picked = undefined;
+      this.shape(first, `the subject's ${field}: text or a number`, showValue(firstValue), id, { expects: "subject-text", of: field });
       return undefined;
     }
-    return { column: first, value };
+    return value;
   }
 
-  check(
-    data: Fields,
-    i: number,
-    inheritedHere: readonly string[],
-    unknownKeys: Iterable<string>,
-    folded: { unknown?: readonly { key: string; hint: string; base: string; periods: number }[]; twice?: readonly { base: string; columns: string[] }[] },
-  ): void {
+  /**
+   * @param inheritedHere - the row's inherited enumerable keys (reported)
+   * @param unknownKeys - the row's keys (folded) that no rubric knows
+   * @param foldedUnknown - columns of nested inputs that are not known (a series period out of range)
+   * @param twice - nested inputs given whole and as dotted columns
+   */
+  check(data: Fields, i: number, inheritedHere: readonly string[], unknownKeys: readonly string[], foldedUnknown: readonly FoldedUnknown[] | undefined, twice: readonly GivenTwice[] | undefined): void {
     const row = i + 1;
     this.row = row;
     this.index = i;
     this.data = data;
     this.conflict = false;
-    const idCell = this.pick("id");
-    const id = idCell?.value ?? "";
+    const id = this.pick("id") ?? "";
+    const idColumn = this.picked;
     // Reported with the subject when its id is known (an inherited id is never read: it is reported too).
     for (const key of inheritedHere) this.inherited.add(key, { row, index: i, ...(id !== "" ? { id } : {}) });
     if (this.conflict) return;
     if (id === "") {
       const fields = this.k.fields.id;
-      const column = idCell?.column ?? fields[fields.length - 1]!;
+      const column = idColumn ?? fields[fields.length - 1]!;
       this.issues.push(makeIssue("DATA_MISSING_ID", { field: column }, { row, field: column, path: [i, column] }));
       return;
     }
-    const first = this.firstRow.get(id);
+    const first = this.firstRow.firstOrAdd(id, row);
     if (first !== undefined) {
-      this.issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: idCell!.column, path: [i, idCell!.column] }));
+      this.issues.push(makeIssue("DATA_DUPLICATE_ID", { id, firstRow: first }, { row, subject: id, field: idColumn!, path: [i, idColumn!] }));
       return;
     }
-    this.firstRow.set(id, row);
-    for (const key of unknownKeys) if (!this.k.known.has(key)) this.unknown.add(key, { row, id, index: i });
-    if (folded.unknown) for (const u of folded.unknown) this.unknown.add(u.key, { row, id, index: i }, { hint: u.hint, series: u.base, periods: u.periods });
-    if (folded.twice)
-      for (const { base, columns } of folded.twice)
+    for (const key of unknownKeys) this.unknown.add(key, { row, id, index: i });
+    if (foldedUnknown) for (const u of foldedUnknown) this.unknown.add(u.key, { row, id, index: i }, { hint: u.hint, series: u.base, periods: u.periods });
+    if (twice)
+      for (const { base, columns } of twice)
         this.shape(base, `given once: as "${base}" or as "${base}.<key>" columns, not both`, `both "${base}" and ${columns.map((k) => `"${k}"`).join(", ")}`, id, { expects: "once-dotted", columns: [base, ...columns] });
-    const name = this.pick("name", id)?.value;
-    const group = this.pick("group", id)?.value;
+    const name = this.pick("name", id);
+    const group = this.pick("group", id);
     if (this.conflict) return;
-    this.subjects.push({ id, row, data, ...(name !== undefined ? { name } : {}), ...(group !== undefined ? { group } : {}) });
+    // The same properties in the same order as before: absent ones are left out.
+    this.subjects.push(
+      name === undefined ? (group === undefined ? { id, row, data } : { id, row, data, group }) : group === undefined ? { id, row, data, name } : { id, row, data, name, group },
+    );
   }
 }
 
 const NO_KEYS: readonly string[] = [];
-const NOTHING_FOLDED = {};
 
 /**
  * Check ids (present, unique) and that every field is known to some rubric. The rows
@@ -301,7 +454,7 @@ export function checkSubjects(
       if (spec.label) known.add(spec.label);
     }
   const nested = nestedInputs(rubrics);
-  const checker = new RowChecker({ fields, known, nested }, issues, subjects);
+  const checker = new RowChecker({ fields, known, nested }, issues, subjects, rows.length);
   if (table) checkTable(table, nested, limits, checker, issues);
   else checkObjects(rows as readonly SubjectData[], nested, limits, checker, issues);
   checker.unknown.report("DATA_UNKNOWN_FIELD", issues);
@@ -325,18 +478,47 @@ function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, 
     );
     holes = undefined;
   };
+  // What the last row's key list decided, reused by the rows with the same keys (one object shape);
+  // the shape before it (rows that alternate, such as those with and without an optional column);
+  // and the last few shapes seen, so that rows of a few shapes mixed decide each shape once.
+  let shape: ObjectShape | undefined;
+  let previous: ObjectShape | undefined;
+  const recent: ObjectShape[] = [];
+  // Rows of many shapes mixed fail both for-in tries, each a read of the row for nothing: past a
+  // score of misses (8 a miss, less 1 a hit or a row not tried) the tries pause, one row at a time.
+  let misses = 0;
+  const cellLength = limits.cellLength;
   for (let i = 0; i < rows.length; i++) {
     if (!Object.hasOwn(rows, i)) {
       if (holes) holes.count++;
       else holes = { index: i, count: 1 };
       continue;
     }
-    endHoles();
+    if (holes) endHoles();
     const raw: unknown = rows[i];
     const row = i + 1;
     if (!isMapping(raw)) {
       issues.push(makeIssue("DATA_BAD_SHAPE", { expected: "a mapping with an id and input values", expects: "subject", received: showValue(raw) }, { row, path: [i] }));
       continue;
+    }
+    const proto: unknown = Object.getPrototypeOf(raw);
+    const plainProto = proto === Object.prototype || proto === null;
+    // The fast path: the same own keys as the shape's, in the same order, nothing inherited, no value too long.
+    if (plainProto && shape !== undefined) {
+      if (misses < MISS_LIMIT) {
+        if (sameKeysShortValues(raw, shape.keys, cellLength)) {
+          if (misses > 0) misses--;
+          checkShaped(raw, i, shape, checker);
+          continue;
+        }
+        if (previous !== undefined && sameKeysShortValues(raw, previous.keys, cellLength)) {
+          if (misses > 0) misses--;
+          [shape, previous] = [previous, shape];
+          checkShaped(raw, i, shape, checker);
+          continue;
+        }
+        misses += 8;
+      } else misses--;
     }
     const keys = Object.keys(raw);
     if (keys.length > limits.columns) {
@@ -347,23 +529,267 @@ function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, 
     let tooLong = false;
     for (const key of keys) {
       const v = raw[key];
-      if (typeof v === "string" && v.length > limits.cellLength) {
+      if (typeof v === "string" && v.length > cellLength) {
         tooLong = true;
         issues.push(
-          makeIssue("DATA_TOO_LARGE", { what: "characters in one value", field: key, count: v.length, limit: limits.cellLength, option: "limits.cellLength" }, { row, field: key, path: [i, key] }),
+          makeIssue("DATA_TOO_LARGE", { what: "characters in one value", field: key, count: v.length, limit: cellLength, option: "limits.cellLength" }, { row, field: key, path: [i, key] }),
         );
       }
     }
     if (tooLong) continue;
     const inheritedHere = inheritedKeys(raw);
+    if (plainProto && inheritedHere.length === 0) {
+      // Another shape (or the first): one seen lately, else decided from its key list once, for this row and the rows like it.
+      if (shape === undefined || !sameList(keys, shape.keys)) {
+        let next = recent.find((s) => sameList(keys, s.keys));
+        if (next === undefined) {
+          next = objectShape(keys, nested, checker);
+          recent.push(next);
+          if (recent.length > RECENT_SHAPES) recent.shift();
+        }
+        previous = shape;
+        shape = next;
+      }
+      checkShaped(raw, i, shape, checker);
+      continue;
+    }
+    // A row with a prototype of its own, or inheriting enumerable keys: read as it is, every time.
     const folded = foldColumns(raw, keys, nested);
-    checker.check(folded.data, i, inheritedHere, folded.data.keys(), folded);
+    const unknownKeys: string[] = [];
+    for (const key of folded.data.keys()) if (!checker.isKnown(key)) unknownKeys.push(key);
+    checker.check(folded.data, i, inheritedHere, unknownKeys, folded.unknown, folded.twice);
   }
   endHoles();
   if (wide)
     issues.push(
       makeIssue("DATA_TOO_LARGE", { what: "fields (columns) in one subject", count: wide.count, limit: limits.columns, option: "limits.columns", rows: wide.rows }, { row: wide.row, path: [wide.index] }),
     );
+}
+
+/** How many shapes checkObjects keeps besides the last two (looked up by key list when neither fits). */
+const RECENT_SHAPES = 8;
+/** The score of for-in misses past which checkObjects stops trying the last two shapes first (a row at a time). */
+const MISS_LIMIT = 32;
+
+/**
+ * Whether the row's enumerable keys, own and inherited, are `keys` in that order, and no
+ * string value is longer than `cellLength` (only text can be): one for-in loop, which
+ * makes no list. With the row's prototype Object.prototype or null, a for-in loop lists
+ * its own enumerable keys in Object.keys order and then any enumerable key
+ * Object.prototype has and the row does not shadow: equal to `keys` (an Object.keys
+ * list) means those own keys and nothing inherited, however Object.prototype changes (it
+ * is looked at again for every row, so a getter that changes it between rows is seen).
+ *
+ * Measured against listing the keys and reading the values apart (Object.keys or
+ * Object.values): one loop costs about the same on objects of one fast shape, and a
+ * quarter of it on objects V8 keeps as dictionaries (rows built key by key), where each
+ * list sorts the keys again.
+ *
+ * Each value is read once (a getter runs, as it did when the lengths were read by key); a
+ * getter that adds or deletes the row's own keys while it is read is not supported: the
+ * row is read with the keys the loop saw.
+ */
+function sameKeysShortValues(raw: Record<string, unknown>, keys: readonly string[], cellLength: number): boolean {
+  const n = keys.length;
+  let k = 0;
+  for (const key in raw) {
+    if (k === n || key !== keys[k]) return false;
+    k++;
+    const v = raw[key];
+    if (typeof v === "string" && v.length > cellLength) return false;
+  }
+  return k === n;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** One row checked with what its shape decided: its fields read in place, no list of keys made. */
+function checkShaped(raw: SubjectData, i: number, shape: ObjectShape, checker: RowChecker): void {
+  const fold = shape.fold;
+  if (fold === undefined) checker.check(new OwnFields(raw, shape.keys), i, NO_KEYS, shape.unknown, undefined, undefined);
+  else checker.check(new FoldedFields(raw, fold), i, NO_KEYS, shape.unknown, fold.badPeriods, fold.mayBeTwice.length > 0 ? givenTwice(raw, fold) : undefined);
+}
+
+/**
+ * What one list of own keys decides for every row that has it (foldColumns's rules,
+ * worked out once): the keys no rubric knows, and how nested inputs fold (undefined:
+ * nothing folds, the row is read in place through OwnFields).
+ */
+interface ObjectShape {
+  readonly keys: readonly string[];
+  /** The keys, folded, that no rubric knows (the bases of nested inputs are known). */
+  readonly unknown: readonly string[];
+  readonly fold: ObjectFold | undefined;
+}
+
+/** A key of a row that folds: read as it is, the whole value of a nested input, a dotted column of one, or a series period out of range. */
+type KeyRole = { readonly kind: "plain" } | { readonly kind: "whole"; readonly group: ObjectGroup } | { readonly kind: "dotted"; readonly group: ObjectGroup } | { readonly kind: "bad-period" };
+const PLAIN_KEY: KeyRole = { kind: "plain" };
+const BAD_PERIOD: KeyRole = { kind: "bad-period" };
+
+interface ObjectGroup {
+  readonly base: string;
+  readonly series: boolean;
+  readonly records: boolean;
+  /** Whether the shape has the base itself as a key (the whole value). */
+  whole: boolean;
+  readonly dotted: { readonly key: string; readonly sub: string; readonly period: number; readonly at: number }[];
+}
+
+interface ObjectFold {
+  readonly keys: readonly string[];
+  /** Per key, in order, its role. */
+  readonly roles: readonly KeyRole[];
+  /** The keys read as they are. */
+  readonly plain: ReadonlySet<string>;
+  readonly groupOf: ReadonlyMap<string, ObjectGroup>;
+  /** Groups with dotted columns: given twice in a row that also gives the base. */
+  readonly mayBeTwice: readonly ObjectGroup[];
+  readonly badPeriods: readonly FoldedUnknown[] | undefined;
+}
+
+function objectShape(keys: readonly string[], nested: ReadonlyMap<string, InputSpec>, checker: RowChecker): ObjectShape {
+  const unknownOf = (list: Iterable<string>) => [...list].filter((k) => !checker.isKnown(k));
+  if (nested.size === 0) return { keys, unknown: unknownOf(keys), fold: undefined };
+  const roles: KeyRole[] = [];
+  const plain = new Set<string>();
+  const groupOf = new Map<string, ObjectGroup>();
+  const badPeriods: FoldedUnknown[] = [];
+  let folds = false;
+  const groupFor = (base: string, spec: InputSpec) => {
+    let g = groupOf.get(base);
+    if (!g) groupOf.set(base, (g = { base, series: spec.type === "series", records: spec.type === "records", whole: false, dotted: [] }));
+    return g;
+  };
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const dot = key.indexOf(".");
+    const spec = dot > 0 ? nested.get(key.slice(0, dot)) : nested.get(key);
+    if (!spec) {
+      roles.push(PLAIN_KEY);
+      plain.add(key);
+      continue;
+    }
+    folds = true;
+    if (dot < 0) {
+      const group = groupFor(key, spec);
+      group.whole = true;
+      roles.push({ kind: "whole", group });
+      continue;
+    }
+    const base = key.slice(0, dot);
+    const sub = key.slice(dot + 1);
+    if (spec.type === "series" && !(PERIOD.test(sub) && Number(sub) <= spec.length)) {
+      roles.push(BAD_PERIOD);
+      badPeriods.push({ key, hint: `the series has ${spec.length} periods: ${base}.1 … ${base}.${spec.length}`, base, periods: spec.length });
+      continue;
+    }
+    const group = groupFor(base, spec);
+    group.dotted.push({ key, sub, period: Number(sub), at: k });
+    roles.push({ kind: "dotted", group });
+  }
+  // Nothing folds: foldColumns reads the row in place (own keys, through Object.hasOwn).
+  if (!folds) return { keys, unknown: unknownOf(keys), fold: undefined };
+  const groups = [...groupOf.values()];
+  return {
+    keys,
+    unknown: unknownOf(plain),
+    fold: { keys, roles, plain, groupOf, mayBeTwice: groups.filter((g) => g.dotted.length > 0), badPeriods: badPeriods.length > 0 ? badPeriods : undefined },
+  };
+}
+
+/**
+ * A row's fields as foldColumns's Map would hold them, read from the row when asked
+ * (nothing is copied): the keys read as they are, each nested input's base (its dotted
+ * columns folded when any is given, else its whole value, a records cell's JSON parsed),
+ * never a dotted column or a key the row's shape does not list.
+ */
+class FoldedFields implements Fields {
+  constructor(
+    private readonly row: SubjectData,
+    private readonly fold: ObjectFold,
+  ) {}
+
+  has(key: string): boolean {
+    const g = this.fold.groupOf.get(key);
+    if (g !== undefined) return g.whole || dottedGiven(this.row, g);
+    return this.fold.plain.has(key);
+  }
+
+  get(key: string): unknown {
+    const g = this.fold.groupOf.get(key);
+    if (g !== undefined) {
+      const v = foldedObjectValue(this.row, g);
+      if (v !== undefined || !g.whole) return v;
+      const whole = this.row[key];
+      return g.records ? recordsCell(whole) : whole;
+    }
+    return this.fold.plain.has(key) ? this.row[key] : undefined;
+  }
+
+  keys(): Iterable<string> {
+    const out: string[] = [];
+    const { keys, roles } = this.fold;
+    for (let k = 0; k < keys.length; k++) {
+      const role = roles[k]!;
+      if (role.kind === "plain") out.push(keys[k]!);
+      // A base sits where foldColumns's Map first set it: its whole column, or its first dotted column given.
+      else if ((role.kind === "whole" || (role.kind === "dotted" && !isAbsent(this.row[keys[k]!]))) && !out.includes(role.group.base)) out.push(role.group.base);
+    }
+    return out;
+  }
+}
+
+function dottedGiven(row: SubjectData, g: ObjectGroup): boolean {
+  for (const d of g.dotted) if (!isAbsent(row[d.key])) return true;
+  return false;
+}
+
+/** A records cell: JSON when it is text starting with "[" that parses, else as it is (a bad shape later). */
+function recordsCell(value: unknown): unknown {
+  if (typeof value === "string" && value.trim().startsWith("["))
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  return value;
+}
+
+/** A nested input folded from the row's dotted columns given (a series as a list, null where a period is not given; else a null-prototype mapping); undefined when none is given. */
+function foldedObjectValue(row: SubjectData, g: ObjectGroup): unknown {
+  let target: unknown[] | Record<string, unknown> | undefined;
+  for (const d of g.dotted) {
+    const value = row[d.key];
+    if (isAbsent(value)) continue;
+    target ??= g.series ? [] : (Object.create(null) as Record<string, unknown>);
+    if (g.series) (target as unknown[])[d.period - 1] = value;
+    else (target as Record<string, unknown>)[d.sub] = value;
+  }
+  if (g.series && target !== undefined) for (let k = 0; k < (target as unknown[]).length; k++) (target as unknown[])[k] ??= null;
+  return target;
+}
+
+/** Nested inputs the row gives both whole (an own key, not empty) and as dotted columns: in the order of each one's first dotted column given. */
+function givenTwice(row: SubjectData, fold: ObjectFold): GivenTwice[] | undefined {
+  let twice: (GivenTwice & { at: number })[] | undefined;
+  for (const g of fold.mayBeTwice) {
+    if (!Object.hasOwn(row, g.base) || isAbsent(row[g.base])) continue;
+    let columns: string[] | undefined;
+    let at = 0;
+    for (const d of g.dotted)
+      if (!isAbsent(row[d.key])) {
+        if (!columns) at = d.at;
+        (columns ??= []).push(d.key);
+      }
+    if (columns) (twice ??= []).push({ base: g.base, columns, at });
+  }
+  if (twice && twice.length > 1) twice.sort((a, b) => a.at - b.at);
+  return twice?.map(({ base, columns }) => ({ base, columns }));
 }
 
 /** How a table's columns are read, worked out once from the header. */
@@ -533,10 +959,15 @@ function checkTable(table: DataTable, nested: ReadonlyMap<string, InputSpec>, li
   const unknownPeriods = badPeriods.length ? badPeriods : undefined;
   // Only the plain columns can be unknown (the rest fold into known nested inputs): the same for every row.
   const unknownColumns = layout.plainKeys.filter((k) => !checker.isKnown(k));
+  // Only a base given whole and as dotted columns can be given twice: the same groups for every row.
+  const mayBeTwice = layout.groups.filter((g) => g.whole !== undefined && g.dotted.length > 0);
+  // The id, name and group columns by index (a plain column), through get (a nested input's), or not at all.
+  checker.useColumns(checker.tableColumns(layout));
+  const cellLength = limits.cellLength;
   for (let i = 0; i < table.length; i++) {
     let tooLong = false;
     // A row no longer than the limit has no cell longer than it.
-    if (table.rowLength(i) > limits.cellLength)
+    if (table.rowLength(i) > cellLength)
       for (let c = 0; c < width; c++) {
         if (table.cellLength(i, c) <= limits.cellLength) continue;
         const v = table.cell(i, c);
@@ -549,8 +980,8 @@ function checkTable(table: DataTable, nested: ReadonlyMap<string, InputSpec>, li
     if (tooLong) continue;
     // A nested input given whole and as dotted columns: the dotted columns given, and where the first is.
     let twice: { base: string; columns: string[]; at: number }[] | undefined;
-    for (const g of layout.groups) {
-      if (g.whole === undefined || g.dotted.length === 0 || isAbsent(table.cell(i, g.whole))) continue;
+    for (const g of mayBeTwice) {
+      if (isAbsent(table.cell(i, g.whole!))) continue;
       let columns: string[] | undefined;
       let at = 0;
       for (const d of g.dotted)
@@ -564,8 +995,9 @@ function checkTable(table: DataTable, nested: ReadonlyMap<string, InputSpec>, li
     if (twice && twice.length > 1) twice.sort((a, b) => a.at - b.at);
     const data = new TableFields(layout, i);
     // The row's other keys are bases of nested inputs, which are known: only the plain columns can be unknown.
-    checker.check(data, i, NO_KEYS, unknownColumns, unknownPeriods || twice ? { ...(unknownPeriods ? { unknown: unknownPeriods } : {}), ...(twice ? { twice } : {}) } : NOTHING_FOLDED);
+    checker.check(data, i, NO_KEYS, unknownColumns, unknownPeriods, twice);
   }
+  checker.useColumns(checker.readAll);
 }
 
 /** Inputs whose values are nested (lists or mappings), by name and by label. A series keeps its longest declared length. */

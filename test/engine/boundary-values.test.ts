@@ -233,12 +233,12 @@ scoring:
 
 describe("a CSV table read column by column gives what its rows as objects give", () => {
   test("values, absent inputs, defaults, the columns map and every issue (sorted by row) agree", () => {
-    const header = ["id", "n", "c", "r", "ok", "level", "extra"];
+    const header = ["id", "n", "c", "r", "ok", "level", "extra", "monthly.1", "monthly.2", "monthly.3"];
     const cells = [
-      ["u1", "85.5", "3", "0.9", "是", "好", ""],
-      ["u2", "", "11", "96.85%", "maybe", " 差 ", "8"],
-      ["u3", "100.001", "x", "", "", "中", "7.25"],
-      ["u4", "-1", "2", "1.5", "false", "差", "1e3"],
+      ["u1", "85.5", "3", "0.9", "是", "好", "", "1", "2", "3"],
+      ["u2", "", "11", "96.85%", "maybe", " 差 ", "8", "", "", ""],
+      ["u3", "100.001", "x", "", "", "中", "7.25", "4", "", "11"],
+      ["u4", "-1", "2", "1.5", "false", "差", "1e3", "9", "x", "0"],
     ];
     const tableRows = new DataTable(header, cells.length, new RecordCells(cells));
     const objects = tableRows.toRows();
@@ -256,17 +256,28 @@ describe("a CSV table read column by column gives what its rows as objects give"
     const byColumn = read(tableRows);
     expect(byColumn).toEqual(read(objects as Record<string, unknown>[]));
     // And what that is, by hand: u1 reads every value; u2's n is empty (absent), c 11 > 10, "maybe" no boolean;
-    // u3's n has 3 decimals (places 2), c is no number, 中 no level; u4's n < 0, the ratio 1.5 is past 1, 1e3 no number.
+    // u3's n has 3 decimals (places 2), c is no number, 中 no level, its monthly.2 is empty (a period missing: the
+    // series stops at that first problem, so monthly.3 = 11 is not read); u4's n < 0, the ratio 1.5 is past 1, 1e3 no
+    // number, monthly.2 no number. u2 gives no monthly at all: absent.
     expect(byColumn.issues).toEqual([
       ["DATA_OUT_OF_RANGE", 2, "c"],
       ["DATA_INVALID_VALUE", 2, "ok"],
       ["DATA_TOO_PRECISE", 3, "n"],
       ["DATA_NOT_NUMBER", 3, "c"],
       ["DATA_INVALID_VALUE", 3, "level"],
+      ["DATA_NOT_NUMBER", 3, "monthly.2"],
       ["DATA_OUT_OF_RANGE", 4, "n"],
       ["DATA_OUT_OF_RANGE", 4, "r"],
       ["DATA_NOT_NUMBER", 4, "extra"],
+      ["DATA_NOT_NUMBER", 4, "monthly.2"],
     ]);
+    expect(byColumn.absent[1]).toContain("monthly");
+    // Over blocks of rows (the table is read 1,024 rows at a time): the same 4 rows × 650 agree too.
+    const many = Array.from({ length: 2600 }, (_, i) => [`v${i}`, ...cells[i % 4]!.slice(1)]);
+    const big = new DataTable(header, many.length, new RecordCells(many));
+    const bigRead = read(big);
+    expect(bigRead).toEqual(read(big.toRows() as Record<string, unknown>[]));
+    expect(bigRead.issues).toHaveLength(650 * 10); // the 10 issues above, for each of the 650 copies
     expect(byColumn.absent[1]).toContain("n");
   });
 });
