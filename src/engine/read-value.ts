@@ -78,14 +78,7 @@ export function plainDecimal(text: string): Dec | undefined {
 
 /** Plain decimal cells read so far, up to PLAIN_DECIMALS_KEPT of them. */
 const PLAIN_DECIMALS = new Map<string, Dec>();
-export const PLAIN_DECIMALS_KEPT = 100_000;
-/**
- * JS numbers read so far (as many), each with its one shared Dec: the prepared subjects
- * are kept for the re-score, so a Dec per value would outlive the young generation
- * (0 and -0 share a key and a Dec, which is 0 for both).
- */
-export const NUMBER_DECIMALS = new Map<number, Dec>();
-
+const PLAIN_DECIMALS_KEPT = 100_000;
 /** Report a problem with the value; `at` names a part of it (".r2" of a rater mapping, ".3" of a series). */
 export type Report = (
   code: "DATA_NOT_NUMBER" | "DATA_NOT_INTEGER" | "DATA_TOO_PRECISE" | "DATA_OUT_OF_RANGE" | "DATA_INVALID_VALUE" | "DATA_INVALID_DATE" | "DATA_BAD_SHAPE",

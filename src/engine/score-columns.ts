@@ -22,7 +22,7 @@
  * @internal
  */
 import { unreachable } from "../diagnostics/kaohe-error.js";
-import type { CompiledRubric, ItemNode } from "../compile/model.js";
+import type { ItemNode } from "../compile/model.js";
 import { roundScaled, type Dec } from "../decimal/decimal.js";
 import type { IntGroup, IntItem } from "../plan/numeric.js";
 import type { Plan } from "../plan/plan.js";
@@ -47,7 +47,6 @@ export class IntColumns {
   private hi = 0;
 
   constructor(
-    private readonly rubric: CompiledRubric,
     private readonly plan: Plan,
     private readonly subjects: readonly PreparedSubject[],
     private readonly inputs: InputTable,

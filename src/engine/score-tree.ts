@@ -322,7 +322,7 @@ export function scoreSubjects(
   const counted = plan.countedItems;
   const onInt = Uint8Array.from(plan.nodes, (p) => (p.numeric.path === "int" ? 1 : 0));
   const scratch = ctx.scratch;
-  const block = plan.columns ? new IntColumns(rubric, plan, subjects, inputs, ctx) : undefined;
+  const block = plan.columns ? new IntColumns(plan, subjects, inputs, ctx) : undefined;
   const root = plan.root;
   const rootNum = plan.nodes[root]!.numeric;
   const rounding = rubric.rounding;
