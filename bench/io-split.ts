@@ -21,6 +21,7 @@ import { assess } from "../src/kaohe.js";
 import { checkEncoding, decodeText, readCsvBytes, readCsvTable } from "../src/cli/csv.js";
 import { checkSubjects } from "../src/engine/subject-data.js";
 import { prepareSubjects } from "../src/engine/prepare.js";
+import { scaledAt } from "../src/engine/input-table.js";
 import { DataTable, RecordCells } from "../src/engine/data-table.js";
 import { buildFeedback } from "../src/report/feedback.js";
 import { writeScoreJson, writeScoreNdjson } from "../src/io/json-write.js";
@@ -62,8 +63,8 @@ export function ioPart(args: readonly string[]): void {
   let values = 0;
   for (const c of prepare.value.inputs.columns)
     for (let i = 0; i < prepare.value.inputs.rows; i++) {
-      const x = c.scaled?.[i];
-      if ((x !== undefined && x === x && x !== c.none) || (c.codes !== undefined && c.codes[i]! >= 0) || c.values?.[i] !== undefined) values++;
+      const x = c.scaled === undefined ? Number.NaN : scaledAt(c, i);
+      if (x === x || (c.codes !== undefined && c.codes[i]! >= 0) || c.values?.[i] !== undefined) values++;
     }
   // Write: 1,000 scored units repeated to N under new ids.
   const sampleSize = Math.min(1000, table.length);

@@ -43,6 +43,16 @@ export function scaledDigits(text: string, start: number, end: number, scale: nu
     else if (c === 46 && dot < 0 && i > start && i < end - 1) dot = i;
     else return Number.NaN;
   }
+  return scaledFromDigits(m, n, dot, end, scale);
+}
+
+/**
+ * The end of scaledDigits once the digits are read (shared with io/csv-bytes.ts, which
+ * reads them from bytes): `m` the digits' value, `n` the length written, `dot` the
+ * dot's position (−1: none), `end` the position after the last digit. NaN past 15
+ * digits, more decimals than `scale`, or a product beyond 2^53 − 1.
+ */
+export function scaledFromDigits(m: number, n: number, dot: number, end: number, scale: number): number {
   if (n - (dot < 0 ? 0 : 1) > 15) return Number.NaN;
   const places = dot < 0 ? 0 : end - dot - 1;
   if (places > scale) return Number.NaN;

@@ -18,7 +18,7 @@
  *
  * The bytes must be valid UTF-8 (the CLI checks that before choosing this reader).
  */
-import type { CellSource } from "../engine/data-table.js";
+import { scaledFromDigits, type CellSource } from "../engine/data-table.js";
 import type { Scanned } from "./csv-scan.js";
 
 const QUOTE = 34;
@@ -84,15 +84,8 @@ export function scaledDigitsBytes(bytes: Uint8Array, start: number, end: number,
     else if (c === DOT && dot < 0 && i > start && i < end - 1) dot = i;
     else return Number.NaN;
   }
-  if (n - (dot < 0 ? 0 : 1) > 15) return Number.NaN;
-  const places = dot < 0 ? 0 : end - dot - 1;
-  if (places > scale) return Number.NaN;
-  const x = m * POWERS_OF_TEN[scale - places]!;
-  return x <= Number.MAX_SAFE_INTEGER ? x : Number.NaN;
+  return scaledFromDigits(m, n, dot, end, scale);
 }
-
-/** 10^0 … 10^22, every one an exact double (as in data-table.ts). */
-const POWERS_OF_TEN: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /** How many short cells ByteCells keeps decoded (a power of 2), and how long (in bytes) a cell it keeps may be. */
 const CACHE_SLOTS = 4096;
