@@ -17,7 +17,7 @@ import type { CompiledRubric, QuotaSpec } from "../compile/model.js";
 import { dec, roundToInteger } from "../decimal/decimal.js";
 import type { AdjustmentState } from "../engine/state.js";
 import { appendTo, copySparse, NO_GRADE, type Ranks, type Verdicts } from "../engine/tables.js";
-import { compareIds } from "./rank.js";
+import { sortByKey } from "./rank.js";
 
 export interface QuotaWarning {
   readonly quota: string;
@@ -27,7 +27,14 @@ export interface QuotaWarning {
 }
 
 /** The quota stage: new verdicts (grades and adjustments), and a warning for each quota that rule-set grades alone exceed. */
-export function applyQuotas(rubric: CompiledRubric, v: Verdicts, ranks: Ranks, ids: readonly string[], groups: readonly (string | undefined)[]): { verdicts: Verdicts; warnings: QuotaWarning[] } {
+export function applyQuotas(
+  rubric: CompiledRubric,
+  v: Verdicts,
+  ranks: Ranks,
+  ids: readonly string[],
+  groups: readonly (string | undefined)[],
+  inIdOrder = false,
+): { verdicts: Verdicts; warnings: QuotaWarning[] } {
   const warnings: QuotaWarning[] = [];
   if (rubric.quotas.length === 0) return { verdicts: v, warnings };
   const grade = v.grade.slice();
@@ -35,11 +42,17 @@ export function applyQuotas(rubric: CompiledRubric, v: Verdicts, ranks: Ranks, i
   const graded: number[] = [];
   for (let i = 0; i < grade.length; i++) if (!v.excluded[i] && grade[i] !== NO_GRADE) graded.push(i);
   const rankNumber = (i: number) => ranks.rank[i] || Number.MAX_SAFE_INTEGER;
+  // The competitors' order, best first: rank ascending, the unranked (rank 0) after every
+  // rank (≤ n) as one key (n + 1), ties by id; as a key sorted highest first, −rank.
+  const n = grade.length;
+  const order = new Float64Array(n);
+  for (let i = 0; i < n; i++) order[i] = -(ranks.rank[i] || n + 1);
+  const byRank = (members: Uint32Array) => sortByKey(members, order, ids, undefined, inIdOrder);
   for (let g = 0; g < rubric.grades.length - 1; g++) {
     for (const quota of rubric.quotas) {
       if (quota.grade !== g) continue;
       for (const [scope, members] of scopes(quota, graded, groups)) {
-        const w = applyOne(rubric, quota, scope, members, grade, v.moved, rankNumber, ids, adjustments);
+        const w = applyOne(rubric, quota, scope, members, grade, v.moved, rankNumber, byRank, adjustments);
         if (w) warnings.push(w);
       }
     }
@@ -47,13 +60,28 @@ export function applyQuotas(rubric: CompiledRubric, v: Verdicts, ranks: Ranks, i
   return { verdicts: { ...v, grade, adjustments }, warnings };
 }
 
-function scopes(quota: QuotaSpec, graded: readonly number[], groups: readonly (string | undefined)[]): Map<string, number[]> {
+/**
+ * The quota's scopes and their members, in row order: "all", or "group <name>" per group
+ * in order of first appearance ("group (none)" for the subjects without one, together with
+ * a group named "(none)"). Each group's list is looked up once, not a key made per member.
+ */
+function scopes(quota: QuotaSpec, graded: readonly number[], groups: readonly (string | undefined)[]): Map<string, readonly number[]> {
   const out = new Map<string, number[]>();
+  if (quota.scope === "all") {
+    if (graded.length > 0) out.set("all", [...graded]);
+    return out;
+  }
+  const listOf = new Map<string | undefined, number[]>();
   for (const i of graded) {
-    const key = quota.scope === "all" ? "all" : `group ${groups[i] ?? "(none)"}`;
-    const list = out.get(key);
-    if (list) list.push(i);
-    else out.set(key, [i]);
+    const group = groups[i];
+    let list = listOf.get(group);
+    if (list === undefined) {
+      const key = `group ${group ?? "(none)"}`;
+      list = out.get(key);
+      if (list === undefined) out.set(key, (list = []));
+      listOf.set(group, list);
+    }
+    list.push(i);
   }
   return out;
 }
@@ -72,14 +100,16 @@ function applyOne(
   grade: Int32Array,
   moved: Uint8Array,
   rankNumber: (i: number) => number,
-  ids: readonly string[],
+  byRank: (members: Uint32Array) => void,
   adjustments: Map<number, AdjustmentState[]>,
 ): QuotaWarning | undefined {
   const size = members.length;
   const limit = limitOf(quota, size);
   const holders = members.filter((i) => grade[i] === quota.grade);
   const fixed = holders.filter((i) => moved[i]);
-  const competitors = holders.filter((i) => !moved[i]).sort((a, b) => rankNumber(a) - rankNumber(b) || compareIds(ids[a]!, ids[b]!));
+  // By rank, ties by id (sortByKey: a counting sort on the rank).
+  const competitors = Uint32Array.from(holders.filter((i) => !moved[i]));
+  byRank(competitors);
   const places = Math.max(0, limit - fixed.length);
   let admitted = Math.min(places, competitors.length);
   if (admitted < competitors.length && admitted > 0) {

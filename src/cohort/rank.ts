@@ -30,9 +30,10 @@ const UNSET = Symbol("unset");
  * The ranking stage: overall, then within each group (subjects without a group are
  * ranked among themselves only overall), over the subjects not excluded and not
  * taken out of the ranking by a veto. A tie-breaker's value is read (once per subject)
- * only when two subjects tie on everything before it.
+ * only when two subjects tie on everything before it. `inIdOrder`: the rows' ids ascend
+ * (idsAscend), so that members listed by row are in id order.
  */
-export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: RowContext): Ranks {
+export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: RowContext, inIdOrder = false): Ranks {
   const n = v.grade.length;
   const ids = ctx.idsOf();
   const rank = new Int32Array(n);
@@ -60,7 +61,7 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
     return byTotal !== 0 ? byTotal : breakTie(a, b);
   };
   const assign = (members: Uint32Array, out: Int32Array) => {
-    if (keys) sortByKey(members, keys, (a, b) => breakTie(a, b) || compareIds(ids[a]!, ids[b]!));
+    if (keys) sortByKey(members, keys, ids, tieBreakers.length > 0 ? breakTie : undefined, inIdOrder);
     else members.sort((a, b) => compare(a, b) || compareIds(ids[a]!, ids[b]!));
     let r = 0;
     for (let k = 0; k < members.length; k++) {
@@ -90,53 +91,91 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
 }
 
 /**
- * Sort `members` in place by key, highest first, then by `tie` (which orders every two
- * members, ids last): the order of `members.sort((a, b) => (keys[b] − keys[a]) || tie(a,
- * b))`, without a comparator call per comparison of the keys. The keys are sorted by the
- * engine's own numeric sort, each member goes to its key's bucket (a counting sort,
- * members in the order given, as a stable sort keeps them), and only a bucket of two or
- * more (a tie on the total) is sorted by `tie`.
+ * Sort `members` in place by key, highest first, then by `tie` (a tie-breaker), then by
+ * id (compareIds): the order of `members.sort((a, b) => (keys[b] − keys[a]) || tie(a, b) ||
+ * compareIds(ids[a], ids[b]))`, without a comparator call per comparison of the keys.
+ *
+ * Each member goes to its key's bucket, in the order given (as a stable sort keeps
+ * them): when every key is an integer and they span fewer than 2m + 1024 values (totals
+ * at 2 places in [0, 100]: at most 10,001), the bucket is the key's distance below the
+ * highest (a counting sort, no search); otherwise the keys are sorted as numbers and a
+ * key's bucket found by binary search among the distinct ones. -0 and 0 are one key, as
+ * the comparison has them. Only a bucket of two or more (a tie on the key) is ordered
+ * by `tie` and the ids; without `tie`, when the members come in ascending id order
+ * (`inIdOrder`, as rows often do), a bucket already is, and nothing is compared.
  */
-export function sortByKey(members: Uint32Array, keys: Float64Array, tie: (a: number, b: number) => number): void {
+export function sortByKey(members: Uint32Array, keys: Float64Array, ids: readonly string[], tie?: (a: number, b: number) => number, inIdOrder = false): void {
   const m = members.length;
+  if (m < 2) return;
+  const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
+  const order = tie === undefined ? byId : (a: number, b: number) => tie(a, b) || byId(a, b);
   if (m < 32) {
-    members.sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0) || tie(a, b));
+    members.sort((a, b) => (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0) || order(a, b));
     return;
   }
-  const sorted = new Float64Array(m);
-  for (let k = 0; k < m; k++) sorted[k] = keys[members[k]!]!;
-  sorted.sort();
-  // The distinct keys, highest first (-0 and 0 are one key, as the comparison has them).
-  const distinct = new Float64Array(m);
-  let d = 0;
-  for (let k = m - 1; k >= 0; k--) if (d === 0 || sorted[k] !== distinct[d - 1]) distinct[d++] = sorted[k]!;
-  // Bucket of a key: its place in `distinct`, by binary search (descending).
-  const bucketOf = new Uint32Array(m);
-  const start = new Uint32Array(d + 1);
+  let lo = Infinity;
+  let hi = -Infinity;
+  let integral = true;
   for (let k = 0; k < m; k++) {
     const x = keys[members[k]!]!;
-    let lo = 0;
-    let hi = d - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (distinct[mid]! > x) lo = mid + 1;
-      else hi = mid;
+    if (!Number.isInteger(x)) {
+      integral = false;
+      break;
     }
-    bucketOf[k] = lo;
-    start[lo + 1]!++;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
   }
-  for (let b = 1; b <= d; b++) start[b]! += start[b - 1]!;
-  const next = start.slice(0, d);
   const out = new Uint32Array(m);
-  for (let k = 0; k < m; k++) out[next[bucketOf[k]!]!++] = members[k]!;
-  for (let b = 0; b < d; b++) {
-    const from = start[b]!;
-    const to = start[b + 1]!;
-    // A bucket already in order (members often come in id order) needs no sort.
-    let k = from + 1;
-    while (k < to && tie(out[k - 1]!, out[k]!) <= 0) k++;
-    if (k < to) out.subarray(from, to).sort(tie);
+  let start: Uint32Array;
+  let d: number;
+  if (integral && hi - lo < 2 * m + 1024) {
+    // A counting sort: bucket hi − x (exact: integers less than 2m + 1024 apart).
+    d = hi - lo + 1;
+    start = new Uint32Array(d + 1);
+    for (let k = 0; k < m; k++) start[hi - keys[members[k]!]! + 1]!++;
+    for (let b = 1; b <= d; b++) start[b]! += start[b - 1]!;
+    const next = start.slice(0, d);
+    for (let k = 0; k < m; k++) {
+      const i = members[k]!;
+      out[next[hi - keys[i]!]!++] = i;
+    }
+  } else {
+    const sorted = new Float64Array(m);
+    for (let k = 0; k < m; k++) sorted[k] = keys[members[k]!]!;
+    sorted.sort();
+    // The distinct keys, highest first.
+    const distinct = new Float64Array(m);
+    d = 0;
+    for (let k = m - 1; k >= 0; k--) if (d === 0 || sorted[k] !== distinct[d - 1]) distinct[d++] = sorted[k]!;
+    // Bucket of a key: its place in `distinct`, by binary search (descending).
+    const bucketOf = new Uint32Array(m);
+    start = new Uint32Array(d + 1);
+    for (let k = 0; k < m; k++) {
+      const x = keys[members[k]!]!;
+      let l = 0;
+      let h = d - 1;
+      while (l < h) {
+        const mid = (l + h) >>> 1;
+        if (distinct[mid]! > x) l = mid + 1;
+        else h = mid;
+      }
+      bucketOf[k] = l;
+      start[l + 1]!++;
+    }
+    for (let b = 1; b <= d; b++) start[b]! += start[b - 1]!;
+    const next = start.slice(0, d);
+    for (let k = 0; k < m; k++) out[next[bucketOf[k]!]!++] = members[k]!;
   }
+  if (tie !== undefined || !inIdOrder)
+    for (let b = 0; b < d; b++) {
+      const from = start[b]!;
+      const to = start[b + 1]!;
+      if (to - from < 2) continue;
+      // A bucket already in order (members often come in id order) needs no sort.
+      let k = from + 1;
+      while (k < to && order(out[k - 1]!, out[k]!) <= 0) k++;
+      if (k < to) out.subarray(from, to).sort(order);
+    }
   members.set(out);
 }
 
@@ -164,4 +203,10 @@ function numericKeys(v: Verdicts): Float64Array | undefined {
     keys[i] = k;
   }
   return keys;
+}
+
+/** Whether the ids ascend strictly, row by row (compareIds): then any subjects listed by row are in id order. */
+export function idsAscend(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1]! < ids[i]!)) return false;
+  return true;
 }

@@ -23,7 +23,7 @@
 import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import type { CompiledRubric, LinkedFacts, RubricSet } from "../compile/model.js";
 import { applyQuotas } from "../cohort/quota.js";
-import { compareIds, rankStage } from "../cohort/rank.js";
+import { compareIds, idsAscend, rankStage } from "../cohort/rank.js";
 import { defineLazyUnits, type RubricResult, type TrailLevel, type TrailSource, type UnitTables } from "../report/result.js";
 import type { Dec } from "../decimal/decimal.js";
 import { computeCohortInputs, type CohortInputs } from "../engine/cohort-inputs.js";
@@ -98,13 +98,14 @@ function evaluateRubric(
   if (log.issues.length > 0) return { issues: log.issues };
   // 5. exclusions and vetoes
   const early = applyEarlyRules(rubric, initialVerdicts(table, graded.raw), ctx);
-  // 6. ranking
-  const ranks = rankStage(rubric.tieBreakers, early, ctx);
+  // 6. ranking (rows whose ids ascend, as a batch sorted by id, need no ties sorted by id)
+  const ids = ctx.idsOf();
+  const inIdOrder = idsAscend(ids);
+  const ranks = rankStage(rubric.tieBreakers, early, ctx, inIdOrder);
   // 7. downgrades and caps
   const late = applyLateRules(rubric, early, ranks, ctx);
   // 8. quotas
-  const ids = ctx.idsOf();
-  const quotas = applyQuotas(rubric, late, ranks, ids, prepared.map((p) => p.group));
+  const quotas = applyQuotas(rubric, late, ranks, ids, prepared.map((p) => p.group), inIdOrder);
   const v = quotas.verdicts;
   const warnings = quotas.warnings.map((w) => makeIssue("EVAL_QUOTA_HELD_BY_RULES", { ...w }, { rubric: rubric.id, severity: "warning" }));
   // 9. actions and tiers
@@ -113,7 +114,7 @@ function evaluateRubric(
 
   // The report: units in rank order (ties by id), excluded and unranked subjects last.
   const n = prepared.length;
-  const order = unitOrder(v, ranks.rank, ids);
+  const order = unitOrder(v, ranks.rank, ids, inIdOrder);
   const scale = rubric.grades.map((g) => g.id);
   const tables: UnitTables = {
     ids,
@@ -175,9 +176,10 @@ function trailSource(rubric: CompiledRubric, level: TrailLevel, prepared: readon
  * whole number from 0 to n, with only the subjects that share a rank (a bucket) sorted
  * by id. A subject neither excluded nor unranked without a rank (0) comes first, as in
  * that sort. Should a rank lie outside 0…n, or an excluded or unranked subject have one,
- * it falls back to that sort.
+ * it falls back to that sort. `inIdOrder`: the ids ascend row by row (idsAscend), so
+ * that every bucket, filled in row order, already is in id order.
  */
-export function unitOrder(v: { readonly excluded: Uint8Array; readonly unranked: Uint8Array }, rank: Int32Array, ids: readonly string[]): Uint32Array {
+export function unitOrder(v: { readonly excluded: Uint8Array; readonly unranked: Uint8Array }, rank: Int32Array, ids: readonly string[], inIdOrder = false): Uint32Array {
   const n = rank.length;
   // Bucket b: rank b for 0 ≤ b ≤ n; bucket n + 1: excluded or unranked (all of rank 0).
   const start = new Uint32Array(n + 3);
@@ -193,6 +195,7 @@ export function unitOrder(v: { readonly excluded: Uint8Array; readonly unranked:
   for (let i = 0; i < n; i++) order[next[v.excluded[i]! | v.unranked[i]! ? n + 1 : rank[i]!]!++] = i;
   // Within a bucket, by id; rows went in ascending, as the sort (stable) would keep equal
   // ids. A bucket already in id order (rows often come in id order) is left as it is.
+  if (inIdOrder) return order;
   const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
   for (let b = 0; b < n + 2; b++) {
     const from = start[b]!;

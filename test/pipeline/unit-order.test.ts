@@ -77,6 +77,21 @@ describe("ties on a rank are ordered by id, code unit by code unit", () => {
   });
 });
 
+describe("rows whose ids ascend (inIdOrder): the buckets, filled in row order, are already in id order", () => {
+  test("no id is read, and the order is the reference's: ties at ranks 1 and 3, an excluded and an unranked subject", () => {
+    // Rows r0 … r5 (ids ascending): ranks 3, 1, 1, 0 (excluded), 3, 0 (unranked): rank 1 (r1, r2), rank 3 (r0, r4), then r3, r5.
+    const ids = ["r0", "r1", "r2", "r3", "r4", "r5"];
+    const rank = Int32Array.from([3, 1, 1, 0, 3, 0]);
+    const v = { excluded: Uint8Array.from([0, 0, 0, 1, 0, 0]), unranked: Uint8Array.from([0, 0, 0, 0, 0, 1]) };
+    let reads = 0;
+    const watched = new Proxy(ids, { get: (t, k, r) => (typeof k === "string" && /^\d+$/.test(k) && reads++, Reflect.get(t, k, r)) });
+    const got = [...unitOrder(v, rank, watched, true)];
+    expect(reads).toBe(0);
+    expect(got).toEqual([1, 2, 0, 4, 3, 5]);
+    expect(got).toEqual(referenceOrder([...v.excluded], [...v.unranked], [...rank], ids));
+  });
+});
+
 describe("through assess(): units in rank order, ties by id", () => {
   test("equal totals share a rank and come by id: a10 < a2 < b (85 = 40 + 45 = 45 + 40 = 44 + 41), then c 70 = 35 + 35", () => {
     const rubric = loadRubric(`
