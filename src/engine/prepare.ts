@@ -235,7 +235,7 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
   });
   const table = new InputTable(n, columns, inputs.index);
   const at = new InputReporter(rubric.id, issues);
-  const subjects = prepareTableColumns(identities, inputs, columns, table, at);
+  const subjects = prepareTableColumns(identities, inputs, columns, table, at) ?? prepareObjectRows(identities, rubric, inputs, columns, table, at, issues);
   if (subjects) return { subjects, inputs: table };
   const rows = new Array<PreparedSubject>(n);
   for (let i = 0; i < n; i++) rows[i] = prepareRow(identities[i]!, i, rubric, inputs, columns, table, at, issues);
@@ -320,6 +320,152 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
   const columnMap = columnsMap(inputs, names);
   const subjects = new Array<PreparedSubject>(n);
   for (let i = 0; i < n; i++) subjects[i] = new PreparedRow(identities[i]!, table, i, absent[i] ?? NONE_ABSENT, columnMap);
+  return subjects;
+}
+
+/**
+ * Object rows (OwnFields), in runs of rows that share one key list (checkObjects hands the
+ * rows of one shape the same list). What the key list decides is worked out once per run:
+ * which input each key gives, the column each input is named by, the inputs no row of the
+ * run has. Each row is then read in one for-in loop (a fast read of each own property, and
+ * no array per row, unlike Object.values): a value that is plainly right (a JS number at
+ * its column's scale within the range, a JS boolean) goes straight into its column, the
+ * number never boxed; anything else is kept aside and read after the loop input by input,
+ * as prepareRow reads it, so that the values and the issues (in their order) are the
+ * same. A run in which an input has both its name and its label among the keys (given
+ * twice is decided row by row), a row whose for-in keys are not the run's (changed since
+ * it was checked), and rows of another kind go to prepareRow. Undefined when the first
+ * row is not an object row.
+ */
+function prepareObjectRows(
+  identities: readonly SubjectIdentity[],
+  rubric: CompiledRubric,
+  inputs: RubricInputs,
+  out: InputColumn[],
+  table: InputTable,
+  at: InputReporter,
+  issues: Issue[],
+): PreparedSubject[] | undefined {
+  const n = identities.length;
+  if (n === 0 || !(identities[0]!.data instanceof OwnFields)) return undefined;
+  const plans = inputs.plans;
+  const count = plans.length;
+  const subjects = new Array<PreparedSubject>(n);
+  // Per input, in the current run: its key's position in the row (-1: no row of the run has it), the column as the user
+  // writes it, and the last row whose value went straight into the column.
+  const position = new Int32Array(count);
+  const names = new Array<string>(count);
+  const written = new Int32Array(count).fill(-1);
+  // Per key position in the current run: the input it gives (-1: none).
+  let inputAt = new Int32Array(0);
+  // The values kept aside in the current row, by key position.
+  let aside: unknown[] = [];
+  let lo = 0;
+  while (lo < n) {
+    const first = identities[lo]!.data;
+    if (!(first instanceof OwnFields)) {
+      subjects[lo] = prepareRow(identities[lo]!, lo, rubric, inputs, out, table, at, issues);
+      lo++;
+      continue;
+    }
+    const keys = first.ownKeys;
+    let hi = lo + 1;
+    while (hi < n) {
+      const data = identities[hi]!.data;
+      if (!(data instanceof OwnFields) || data.ownKeys !== keys) break;
+      hi++;
+    }
+    const positions = keyPositions(inputs, keys);
+    let twice = false;
+    for (let k = 0; k < count && !twice; k++) twice = positions[2 * k]! >= 0 && positions[2 * k + 1]! >= 0;
+    if (twice) {
+      for (let i = lo; i < hi; i++) subjects[i] = prepareRow(identities[i]!, i, rubric, inputs, out, table, at, issues);
+      lo = hi;
+      continue;
+    }
+    const m = keys.length;
+    if (inputAt.length < m) {
+      inputAt = new Int32Array(m);
+      aside = new Array<unknown>(m).fill(undefined);
+    }
+    inputAt.fill(-1);
+    for (let k = 0; k < count; k++) {
+      // The one key present names the column (given or empty); with neither, the label (or the name).
+      const np = positions[2 * k]!;
+      const lp = positions[2 * k + 1]!;
+      position[k] = np >= 0 ? np : lp;
+      if (position[k]! >= 0) inputAt[position[k]!] = k;
+      names[k] = np >= 0 ? plans[k]!.name : lp >= 0 ? plans[k]!.label! : plans[k]!.fallbackColumn;
+    }
+    const columnMap = columnsMap(inputs, names);
+    for (let i = lo; i < hi; i++) {
+      const subject = identities[i]!;
+      const row = (subject.data as OwnFields).row;
+      let p = 0;
+      for (const key in row) {
+        // The keys checked against the run's as they come.
+        if (p === m || key !== keys[p]) {
+          p = -1;
+          break;
+        }
+        const k = inputAt[p]!;
+        const raw = row[key];
+        if (k >= 0) {
+          const plan = plans[k]!;
+          if (typeof raw === "number") {
+            if (plan.scale >= 0) {
+              const x = scaledNumber(raw, plan.scale);
+              if (x === x && scaledInRange(plan, x)) {
+                out[k]!.scaled![i] = x;
+                written[k] = i;
+                p++;
+                continue;
+              }
+            }
+          } else if (typeof raw === "boolean" && plan.kind === ReadKind.Boolean) {
+            // readValue gives a boolean as it is; its code is its place in the options (false, true).
+            out[k]!.codes![i] = raw ? 1 : 0;
+            written[k] = i;
+            p++;
+            continue;
+          }
+          aside[p] = raw;
+        }
+        p++;
+      }
+      if (p !== m) {
+        // Read again as prepareRow reads it, none of the values written here left behind.
+        for (let k = 0; k < count; k++)
+          if (written[k] === i) {
+            const col = out[k]!;
+            if (col.scaled) col.scaled[i] = col.none;
+            else col.codes![i] = -1;
+            written[k] = -1;
+          }
+        subjects[i] = prepareRow(subject, i, rubric, inputs, out, table, at, issues);
+        continue;
+      }
+      let absent: Set<string> | undefined;
+      for (let k = 0; k < count; k++) {
+        if (written[k] === i) continue;
+        const plan = plans[k]!;
+        const col = out[k]!;
+        const pk = position[k]!;
+        const raw = pk >= 0 ? aside[pk] : undefined;
+        if (pk >= 0) aside[pk] = undefined;
+        if (pk < 0 || isAbsent(raw)) {
+          absent = readAbsent(plan, col, i, absent);
+          continue;
+        }
+        at.subject = subject;
+        at.column = names[k]!;
+        at.input = plan.name;
+        readGiven(plan, col, i, raw, at);
+      }
+      subjects[i] = new PreparedRow(subject, table, i, absent ?? NONE_ABSENT, columnMap);
+    }
+    lo = hi;
+  }
   return subjects;
 }
 

@@ -1,0 +1,146 @@
+/**
+ * The object-row boundary (engine/prepare.ts prepareObjectRows): rows as plain objects are
+ * read in runs of one key list, each row in one for-in loop, a plainly right number or
+ * boolean straight into its column and anything else read after the loop input by input.
+ * These tests pin what that must keep: the values of rows whose shape changes midway
+ * (alternating, a label instead of the name), the issues of a row in input order whatever
+ * the key order, an input given by both its name and its label, booleans in every form,
+ * and the same results as rows read one at a time (class instances, which checkObjects does
+ * not shape: each row is a run of its own, its key list listed again).
+ */
+import { describe, expect, test } from "vitest";
+import { safeAssess, loadRubric, type SubjectData } from "../../src/index.js";
+import type { Issue } from "../../src/diagnostics/issue.js";
+
+// a, b (label 乙): numbers 0…10; flag: a boolean (default false); total a + b, 20 points; flag downgrades.
+const RUBRIC = loadRubric(`kaohe: 1
+id: rows
+name: rows
+year: 2024
+version: "1"
+inputs:
+  a: { type: number, min: 0, max: 10 }
+  b: { type: number, min: 0, max: 10, label: 乙 }
+  flag: { type: boolean, default: false }
+grades:
+  - { id: good, label: 好, min: 15 }
+  - { id: poor, label: 差 }
+scoring:
+  max: 20
+  children:
+    - { id: a, label: a, kind: input, max: 10 }
+    - { id: b, label: b, kind: input, max: 10, missing: zero }
+rules:
+  - { id: flagged, kind: downgrade, when: input.flag, reason: flagged }
+`);
+
+function run(rows: readonly unknown[]): { units: string[]; issues: string[] } {
+  const r = safeAssess(RUBRIC, rows as SubjectData[], { trail: "none" });
+  if (!r.ok) return { units: [], issues: r.issues.map(brief) };
+  return { units: r.value.results[0]!.units.map((u) => `${u.id} ${u.score} ${u.grade}`), issues: [] };
+}
+
+function brief(i: Issue): string {
+  return `${i.code} row=${i.row ?? "-"} subject=${i.subject ?? "-"} field=${i.field ?? "-"}`;
+}
+
+describe("object rows in runs of one key list", () => {
+  test("two shapes alternating (with and without b, by name or by label): each row's own values", () => {
+    const r = run([
+      { id: "u1", a: 9, b: 8 },
+      { id: "u2", a: 7, 乙: 6.5, flag: true },
+      { id: "u3", a: 9, b: 9 },
+      { id: "u4", a: 2, 乙: 3, flag: false },
+      { id: "u5", a: 10 },
+    ]);
+    // u1 9 + 8 = 17 good; u2 7 + 6.5 = 13.5 poor (the downgrade from poor has nowhere to go: stays poor);
+    // u3 9 + 9 = 18 good; u4 2 + 3 = 5 poor; u5 10 + 0 (b missing: zero) = 10 poor. Units by rank: 18, 17, 13.5, 10, 5.
+    expect(r.issues).toEqual([]);
+    expect(r.units).toEqual(["u3 18 good", "u1 17 good", "u2 13.5 poor", "u5 10 poor", "u4 5 poor"]);
+  });
+
+  test("a long run of one shape with a flagged row in it: the boolean read as it is, true downgrades good to poor", () => {
+    // 40 rows: a = 8, b = 8 (16, good); row 17 (u17) flagged: good → poor.
+    const rows = Array.from({ length: 40 }, (_, i) => ({ id: `u${String(i + 1).padStart(2, "0")}`, a: 8, b: 8, flag: i === 16 }));
+    const r = run(rows);
+    expect(r.units.filter((u) => u.endsWith("poor"))).toEqual(["u17 16 poor"]);
+    expect(r.units.filter((u) => u.endsWith("good"))).toHaveLength(39);
+  });
+
+  test("booleans as text (是, false) read like JS booleans; a word that is none is DATA_INVALID_VALUE at its row and column", () => {
+    const r = run([
+      { id: "u1", a: 9, b: 9, flag: "是" },
+      { id: "u2", a: 9, b: 9, flag: "false" },
+    ]);
+    // u1 flagged: 18 good → poor; u2 not.
+    expect(r.units).toEqual(["u1 18 poor", "u2 18 good"]);
+    expect(run([{ id: "u1", a: 9, b: 9, flag: true }, { id: "u2", a: 9, b: 9, flag: "maybe" }]).issues).toEqual(["DATA_INVALID_VALUE row=2 subject=u2 field=flag"]);
+  });
+
+  test("a row's issues come in input order (a, then b), whatever its key order; rows in order", () => {
+    const r = run([
+      { id: "u1", a: 5, b: 5 },
+      { id: "u2", 乙: "x", a: 11 },
+      { id: "u3", 乙: -1, a: "y" },
+    ]);
+    // Row 2: a = 11 > 10 (out of range), 乙 = "x" (not a number); row 3: a = "y", 乙 = -1 < 0.
+    expect(r.issues).toEqual([
+      "DATA_OUT_OF_RANGE row=2 subject=u2 field=a",
+      "DATA_NOT_NUMBER row=2 subject=u2 field=乙",
+      "DATA_NOT_NUMBER row=3 subject=u3 field=a",
+      "DATA_OUT_OF_RANGE row=3 subject=u3 field=乙",
+    ]);
+  });
+
+  test("an input given by its name and its label in every row of a run: DATA_BAD_SHAPE at each row (read row by row)", () => {
+    const rows = Array.from({ length: 3 }, (_, i) => ({ id: `u${i + 1}`, a: 1, b: 2, 乙: 3 }));
+    expect(run(rows).issues).toEqual(["DATA_BAD_SHAPE row=1 subject=u1 field=b", "DATA_BAD_SHAPE row=2 subject=u2 field=b", "DATA_BAD_SHAPE row=3 subject=u3 field=b"]);
+  });
+
+  test("an empty value (null, blank text) is absent: b under missing: zero reads 0; a, required by its item, is reported", () => {
+    const r = run([
+      { id: "u1", a: 9, b: null },
+      { id: "u2", a: 8, b: "  " },
+    ]);
+    // 9 + 0 = 9, 8 + 0 = 8.
+    expect(r.units).toEqual(["u1 9 poor", "u2 8 poor"]);
+    expect(run([{ id: "u1", a: null, b: 1 }]).issues).toEqual(["DATA_MISSING_FIELD row=1 subject=u1 field=a"]);
+  });
+
+  test("rows read one at a time (class instances, not shaped) give the same results as the same rows as plain objects", () => {
+    class Row {
+      constructor(
+        readonly id: string,
+        readonly a: unknown,
+        readonly b: unknown,
+        readonly flag: unknown,
+      ) {}
+    }
+    let seed = 11;
+    const next = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % m);
+    const plain: SubjectData[] = [];
+    const instances: unknown[] = [];
+    for (let i = 0; i < 300; i++) {
+      // Mostly right values (one decimal), now and then one out of range, text, or a boolean as text.
+      const value = () => (next(20) === 0 ? [12, "x", null][next(3)] : next(101) / 10);
+      const row = { id: `s${i}`, a: value(), b: value(), flag: [true, false, "是", "否"][next(4)] };
+      plain.push(row);
+      instances.push(new Row(row.id, row.a, row.b, row.flag));
+    }
+    const shaped = run(plain);
+    expect(shaped.issues.length).toBeGreaterThan(0);
+    expect(run(instances)).toEqual(shaped);
+    // Without the rows that have an issue (the boundary's first, then the engine's: a missing a), both give units, the same ones.
+    let good = plain;
+    let goodInstances = instances;
+    for (let pass = 0; pass < 2; pass++) {
+      const bad = new Set(run(good).issues.map((s) => Number(/row=(\d+)/.exec(s)![1]) - 1));
+      good = good.filter((_, i) => !bad.has(i));
+      goodInstances = goodInstances.filter((_, i) => !bad.has(i));
+    }
+    const units = run(good);
+    expect(units.units.length).toBeGreaterThan(200);
+    expect(units.units).toHaveLength(good.length);
+    expect(run(goodInstances)).toEqual(units);
+  });
+});
