@@ -400,7 +400,7 @@ function prepareObjectRows(
     const columnMap = columnsMap(inputs, names);
     for (let i = lo; i < hi; i++) {
       const subject = identities[i]!;
-      const row = (subject.data as OwnFields).row;
+      const row = (subject.data as OwnFields).raw;
       let p = 0;
       for (const key in row) {
         // The keys checked against the run's as they come.
@@ -489,7 +489,7 @@ function prepareRow(subject: SubjectIdentity, i: number, rubric: CompiledRubric,
   // An object row: its values by position (one call), the positions worked out once per key list.
   const own = data instanceof OwnFields ? data : undefined;
   const positions = own ? keyPositions(inputs, own.ownKeys) : undefined;
-  const ownValues = own ? Object.values(own.row) : undefined;
+  const ownValues = own ? Object.values(own.raw) : undefined;
   at.subject = subject;
   // The columns as this subject's data names them; compared with the last subject's at the end.
   const last = inputs.lastColumns;

@@ -54,21 +54,39 @@ export interface Fields {
 /** The own keys of a row that needs no folding, read in place. */
 export class OwnFields implements Fields {
   constructor(
-    readonly row: SubjectData,
-    /** The row's own enumerable keys (Object.keys): its values by position are Object.values(row). */
+    /** The row as given. */
+    readonly raw: SubjectData,
+    /** The row's own enumerable keys (Object.keys): its values by position are Object.values(raw). */
     readonly ownKeys: readonly string[],
   ) {}
 
   has(key: string): boolean {
-    return Object.hasOwn(this.row, key);
+    return Object.hasOwn(this.raw, key);
   }
 
   get(key: string): unknown {
-    return Object.hasOwn(this.row, key) ? this.row[key] : undefined;
+    return Object.hasOwn(this.raw, key) ? this.raw[key] : undefined;
   }
 
   keys(): Iterable<string> {
     return this.ownKeys;
+  }
+}
+
+/**
+ * A row checked by its shape that needs no folding: its fields and, once checked, the
+ * subject it identifies, in one object (its `data` is itself), so that a batch of plain
+ * objects makes one object per row here, not two. id and row are set by the check.
+ */
+export class ObjectSubject extends OwnFields implements SubjectIdentity {
+  id = "";
+  row = 0;
+  // Own properties only when the subject has them (as the object literal of other rows).
+  declare name?: string;
+  declare group?: string;
+
+  get data(): Fields {
+    return this;
   }
 }
 
@@ -415,6 +433,15 @@ class RowChecker {
     const name = this.pick("name", id);
     const group = this.pick("group", id);
     if (this.conflict) return;
+    if (data instanceof ObjectSubject) {
+      // A shaped object row is its own subject.
+      data.id = id;
+      data.row = row;
+      if (name !== undefined) data.name = name;
+      if (group !== undefined) data.group = group;
+      this.subjects.push(data);
+      return;
+    }
     // The same properties in the same order as before: absent ones are left out.
     this.subjects.push(
       name === undefined ? (group === undefined ? { id, row, data } : { id, row, data, group }) : group === undefined ? { id, row, data, name } : { id, row, data, name, group },
@@ -610,7 +637,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 /** One row checked with what its shape decided: its fields read in place, no list of keys made. */
 function checkShaped(raw: SubjectData, i: number, shape: ObjectShape, checker: RowChecker): void {
   const fold = shape.fold;
-  if (fold === undefined) checker.check(new OwnFields(raw, shape.keys), i, NO_KEYS, shape.unknown, undefined, undefined);
+  if (fold === undefined) checker.check(new ObjectSubject(raw, shape.keys), i, NO_KEYS, shape.unknown, undefined, undefined);
   else checker.check(new FoldedFields(raw, fold), i, NO_KEYS, shape.unknown, fold.badPeriods, fold.mayBeTwice.length > 0 ? givenTwice(raw, fold) : undefined);
 }
 

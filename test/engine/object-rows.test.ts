@@ -11,6 +11,7 @@
 import { describe, expect, test } from "vitest";
 import { safeAssess, loadRubric, type SubjectData } from "../../src/index.js";
 import type { Issue } from "../../src/diagnostics/issue.js";
+import { checkSubjects } from "../../src/engine/subject-data.js";
 
 // a, b (label 乙): numbers 0…10; flag: a boolean (default false); total a + b, 20 points; flag downgrades.
 const RUBRIC = loadRubric(`kaohe: 1
@@ -142,5 +143,22 @@ describe("object rows in runs of one key list", () => {
     expect(units.units.length).toBeGreaterThan(200);
     expect(units.units).toHaveLength(good.length);
     expect(run(goodInstances)).toEqual(units);
+  });
+
+  test("a shaped row is its own subject (one object): id, row, name and group set by the check, those not given not own properties", () => {
+    const { subjects, issues } = checkSubjects([{ id: "u1", a: 1, name: "甲" }, { id: "u2", a: 2, group: "g" }, { id: " u3 ", a: 3 }], [RUBRIC]);
+    expect(issues).toEqual([]);
+    expect(subjects.map((s) => [s.id, s.row, s.name, s.group, s.data.get("a")])).toEqual([
+      ["u1", 1, "甲", undefined, 1],
+      ["u2", 2, undefined, "g", 2],
+      // The id trimmed (as every id is).
+      ["u3", 3, undefined, undefined, 3],
+    ]);
+    expect(subjects.map((s) => [Object.hasOwn(s, "name"), Object.hasOwn(s, "group")])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+    for (const s of subjects) expect(s.data).toBe(s);
   });
 });
