@@ -105,7 +105,9 @@ function evaluateRubric(
   // 7. downgrades and caps
   const late = applyLateRules(rubric, early, ranks, ctx);
   // 8. quotas
-  const quotas = applyQuotas(rubric, late, ranks, ids, prepared.map((p) => p.group), inIdOrder);
+  // Each subject's group (undefined when no subject has one), read once for the quotas and the report.
+  const groups = column(prepared, (p) => p.group);
+  const quotas = applyQuotas(rubric, late, ranks, ids, groups ?? NO_GROUPS, inIdOrder);
   const v = quotas.verdicts;
   const warnings = quotas.warnings.map((w) => makeIssue("EVAL_QUOTA_HELD_BY_RULES", { ...w }, { rubric: rubric.id, severity: "warning" }));
   // 9. actions and tiers
@@ -119,7 +121,7 @@ function evaluateRubric(
   const tables: UnitTables = {
     ids,
     names: column(prepared, (p) => p.name),
-    groups: column(prepared, (p) => p.group),
+    groups,
     gradeIds: scale,
     places: rubric.rounding?.places,
     noGrade: NO_GRADE,
@@ -146,6 +148,9 @@ function evaluateRubric(
   defineLazyUnits(result, trailSource(rubric, trail, prepared, cohort, linked), tables, order);
   return { result, ...(linkedFacts ? { linked: linkedFacts } : {}), issues: [] };
 }
+
+/** No subject has a group: every subject's reads as undefined. */
+const NO_GROUPS: readonly (string | undefined)[] = Object.freeze([]);
 
 /** The rescore of trail "none" (never called: units of that trail have no nodes). */
 const noTrail: TrailSource["rescore"] = () => new Map();
