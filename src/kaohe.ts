@@ -148,13 +148,19 @@ function checkTarget(fn: string, target: unknown): Issue[] {
   return [badArgument(fn, "target", TARGET_EXPECTED, target)];
 }
 
+const propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
+
 /** An array without holes, each element checked by `check` (which returns what it must be, or undefined). */
 function checkArray(fn: string, argument: string, value: unknown, expected: string, check: (element: unknown, i: number) => string | undefined, rows = false): Issue[] {
   if (!Array.isArray(value)) return [badArgument(fn, argument, expected, value)];
   const issues: Issue[] = [];
-  // Object.keys lists an array's indices first, in order: fewer than its length means holes.
-  const keys = Object.keys(value);
-  if (keys.length < value.length || (keys.length > 0 && keys[value.length - 1] !== String(value.length - 1))) {
+  // A hole: an index that is not an own enumerable key (what Object.keys would leave out), looked up index by index
+  // (no string per element); only then are the keys listed, to say where the holes are.
+  let holes = false;
+  for (let i = 0; i < value.length && !holes; i++) holes = !propertyIsEnumerable.call(value, i);
+  if (holes) {
+    // Object.keys lists an array's indices first, in order.
+    const keys = Object.keys(value);
     let first = 0;
     while (first < keys.length && keys[first] === String(first)) first++;
     const present = keys.filter((k) => /^(0|[1-9]\d*)$/.test(k) && Number(k) < value.length).length;

@@ -78,6 +78,17 @@ describe("safeAssess: the arguments are checked at the entry", () => {
     expect(huge!.message).toContain("1000000000 missing element(s)");
   });
 
+  test("an element that is not an own enumerable index (as Object.keys has it) is a hole too; a full array of 3,000 has none", () => {
+    const rows: object[] = [{ id: "u1", a: 1, b: 1 }, { id: "u2", a: 1, b: 1 }, { id: "u3", a: 1, b: 1 }];
+    Object.defineProperty(rows, 1, { enumerable: false });
+    const [issue] = issues(() => safeAssess(rubric, rows as never));
+    // Index 1 hidden: 1 missing element, the first (and only) at index 1, row 2.
+    expect(issue).toMatchObject({ code: "API_BAD_ARGUMENT", row: 2, params: { argument: "subjects[1]" } });
+    expect(issue!.message).toContain("1 missing element(s), the first at index 1");
+    const full = Array.from({ length: 3000 }, (_, i) => ({ id: `u${String(i).padStart(4, "0")}`, a: 1, b: 1 }));
+    expect(safeAssess(rubric, full as never).ok).toBe(true);
+  });
+
   test("a BigInt input value is a data error, not a TypeError from JSON.stringify", () => {
     const [issue] = issues(() => safeAssess(rubric, [{ id: "u1", a: 10n, b: 2 }] as never));
     expect(issue).toMatchObject({ code: "DATA_NOT_NUMBER", field: "a", row: 1 });
