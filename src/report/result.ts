@@ -364,6 +364,13 @@ export interface UnitCursor {
   id(k: number): string;
   /** The units were built here just now and not changed: every key is the documented one, in order. */
   readonly fresh: boolean;
+  /**
+   * When `fresh`: the tables the units are read from, and unit k's row in them, so a
+   * writer can read a unit's fields from the columns without building it (a unit's
+   * fields are those of `new SubjectView(…, tables, row(k))`, see its constructor).
+   */
+  readonly tables?: UnitTables;
+  row(k: number): number;
 }
 
 export function unitCursor(result: RubricResult): UnitCursor {
@@ -376,10 +383,12 @@ export function unitCursor(result: RubricResult): UnitCursor {
       unit: (k) => new SubjectView(source, tables, order[k]!) as unknown as SubjectResult,
       id: (k) => tables.ids[order[k]!]!,
       fresh: true,
+      tables,
+      row: (k) => order[k]!,
     };
   }
   const units = result.units;
-  return { count: units.length, unit: (k) => units[k]!, id: (k) => units[k]!.id, fresh: false };
+  return { count: units.length, unit: (k) => units[k]!, id: (k) => units[k]!.id, fresh: false, row: (k) => k };
 }
 
 /** The trail of one subject from its node scores, in tree order (root first). */
