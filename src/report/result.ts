@@ -5,6 +5,7 @@ import type { CompiledRubric, TreeNode } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../decimal/decimal.js";
 import type { GradeNote } from "../engine/grade.js";
 import type { AdjustmentKind, AdjustmentState, NodeScore, TrailNote } from "../engine/state.js";
+import type { PointColumns } from "../engine/score-points.js";
 import type { Issue } from "../diagnostics/issue.js";
 import { gradeNoteText, noteText } from "./trail-text.js";
 
@@ -155,6 +156,12 @@ export interface TrailSource {
   readonly level: TrailLevel;
   /** Re-score subject number `ref` with full detail: each applicable node's score by node id. */
   rescore(ref: number): ReadonlyMap<string, NodeScore>;
+  /**
+   * The points of the nodes `ids` for every subject, a block of rows at a time, from the
+   * integer path (engine/score-points.ts `pointBlocks`); undefined when it cannot give
+   * them (then re-score each subject). Absent with trail "none".
+   */
+  points?(ids: readonly string[]): PointColumns | undefined;
 }
 
 const NO_NODES: readonly NodeResult[] = Object.freeze([]);
@@ -350,6 +357,16 @@ const LAZY_UNITS: PropertyDescriptor = Object.freeze({
     Object.defineProperty(this, "units", { value, enumerable: true, configurable: true, writable: true });
   },
 });
+
+/**
+ * The tables and trail source of a result whose `units` have not been read (undefined
+ * once they have: the units, which a caller may have changed, are then the result), for
+ * a batch figure computed from the columns. @internal
+ */
+export function unreadUnits(result: RubricResult): { readonly source: TrailSource; readonly tables: UnitTables } | undefined {
+  const d = Object.getOwnPropertyDescriptor(result, "units");
+  return d?.get ? unitSources.get(result) : undefined;
+}
 
 /**
  * The units of a result, one at a time, in their order. A result whose `units` have not
