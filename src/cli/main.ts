@@ -45,7 +45,7 @@ export interface Io {
    * Writes text to stdout as it is, without a line break: a streamed document comes in
    * many pieces. Absent (tests), the pieces are joined and given to `out` once.
    */
-  write?(text: string): void;
+  write?(chunk: string | Uint8Array): void;
   /** A clock in milliseconds, for progress (default performance.now). */
   now?(): number;
 }
@@ -521,9 +521,9 @@ function score(positionals: readonly string[], values: Record<string, string | b
       writeDoc(entries, shape, write);
       if (end) write(end);
     } else {
-      const parts: string[] = [];
+      const parts: Uint8Array[] = [];
       writeDoc(entries, shape, (chunk) => parts.push(chunk));
-      const text = parts.join("");
+      const text = Buffer.concat(parts).toString("utf8");
       io.out(format === "json" ? text : text.replace(/\n$/, ""));
     }
   } else {
