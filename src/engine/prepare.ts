@@ -217,11 +217,24 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
  * table's row) and the input table itself. Problems go to `issues`; the subjects are
  * then only good for reporting them.
  */
-export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: CompiledRubric, issues: Issue[]): { subjects: PreparedSubject[]; inputs: InputTable } {
+export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: CompiledRubric, issues: Issue[], early?: EarlyValues): { subjects: PreparedSubject[]; inputs: InputTable } {
   const inputs = inputsOf(rubric);
-  const plans = inputs.plans;
   const n = identities.length;
-  const columns: InputColumn[] = plans.map((p) => {
+  // Values read while the rows were checked: for this rubric and these rows only (one subject per row).
+  const read = early !== undefined && early.rubric === rubric && early.rows === n && early.columns !== undefined ? early : undefined;
+  const columns = read ? read.columns! : inputColumns(inputs.plans, n);
+  const table = new InputTable(n, columns, inputs.index);
+  const at = new InputReporter(rubric.id, issues);
+  const subjects = prepareTableColumns(identities, inputs, columns, table, at) ?? prepareObjectRows(identities, rubric, inputs, columns, table, at, issues, read);
+  if (subjects) return { subjects, inputs: table };
+  const rows = new Array<PreparedSubject>(n);
+  for (let i = 0; i < n; i++) rows[i] = prepareRow(identities[i]!, i, rubric, inputs, columns, table, at, issues);
+  return { subjects: rows, inputs: table };
+}
+
+/** The input table's columns of n rows, empty (none in every row). */
+function inputColumns(plans: readonly InputPlan[], n: number): InputColumn[] {
+  return plans.map((p) => {
     const options = codedOptions(p.spec);
     return {
       name: p.name,
@@ -233,13 +246,122 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
       values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
     };
   });
-  const table = new InputTable(n, columns, inputs.index);
-  const at = new InputReporter(rubric.id, issues);
-  const subjects = prepareTableColumns(identities, inputs, columns, table, at) ?? prepareObjectRows(identities, rubric, inputs, columns, table, at, issues);
-  if (subjects) return { subjects, inputs: table };
-  const rows = new Array<PreparedSubject>(n);
-  for (let i = 0; i < n; i++) rows[i] = prepareRow(identities[i]!, i, rubric, inputs, columns, table, at, issues);
-  return { subjects: rows, inputs: table };
+}
+
+/**
+ * An object row's values read while checkObjects reads the row (its one for-in loop over
+ * a row of a known shape, which reads every value to check the lengths of text): for
+ * the only rubric of a set, so that prepareSubjects does not read the rows a second time
+ * (each read of a number from an object makes a boxed copy of it). A plainly right number
+ * or boolean goes straight into its column, as prepareObjectRows would put it; any other
+ * value of an input is kept aside, for prepareObjectRows to read after, input by input,
+ * as prepareRow reads it. A row whose keys turn out not to be the shape's is undone (its
+ * values read again later). Used only when the check finds nothing wrong (then row i is
+ * subject i); otherwise it is dropped with the rows.
+ */
+export class EarlyValues {
+  /** Made at the first row read (after the batch's size is checked). */
+  columns: InputColumn[] | undefined = undefined;
+  /** Per row: 1 when its values were read here (each input with a key in the row written or kept aside). */
+  done: Uint8Array = new Uint8Array(0);
+  /** The values kept aside, by row: input, value, input, value… in key order. */
+  readonly aside = new Map<number, unknown[]>();
+  private readonly inputs: RubricInputs;
+  private keys: readonly string[] | undefined = undefined;
+  /** Per key position of the current key list: the input it gives (-1: none); null: rows of the list are not read here. */
+  private inputAt: Int32Array | null = null;
+  /** The same for each key list met (rows of a few shapes mixed work each out once). */
+  private readonly shapes = new Map<readonly string[], Int32Array | null>();
+  private row = -1;
+  /** The inputs written in the current row (undone if its keys do not match). */
+  private readonly written: Int32Array;
+  private count = 0;
+
+  constructor(
+    readonly rubric: CompiledRubric,
+    readonly rows: number,
+  ) {
+    this.inputs = inputsOf(rubric);
+    this.written = new Int32Array(this.inputs.plans.length);
+  }
+
+  /** Row i, whose keys should be `keys` (a shape's list): whether its values are read here. */
+  start(i: number, keys: readonly string[]): boolean {
+    if (this.columns === undefined) {
+      this.columns = inputColumns(this.inputs.plans, this.rows);
+      this.done = new Uint8Array(this.rows);
+    }
+    if (keys !== this.keys) {
+      this.keys = keys;
+      const known = this.shapes.get(keys);
+      this.inputAt = known !== undefined ? known : this.inputsAt(keys);
+    }
+    this.row = i;
+    this.count = 0;
+    return this.inputAt !== null;
+  }
+
+  /** Per key position of the key list, the input it gives (-1: none); null when an input has both its name and its label among the keys. */
+  private inputsAt(keys: readonly string[]): Int32Array | null {
+    const plans = this.inputs.plans;
+    const positions = keyPositions(this.inputs, keys);
+    let twice = false;
+    for (let k = 0; k < plans.length && !twice; k++) twice = positions[2 * k]! >= 0 && positions[2 * k + 1]! >= 0;
+    // An input given by its name and its label is read row by row (prepareRow).
+    let at: Int32Array | null = null;
+    if (!twice) {
+      at = new Int32Array(keys.length).fill(-1);
+      for (let k = 0; k < plans.length; k++) {
+        const p = positions[2 * k]! >= 0 ? positions[2 * k]! : positions[2 * k + 1]!;
+        if (p >= 0) at[p] = k;
+      }
+    }
+    this.shapes.set(keys, at);
+    return at;
+  }
+
+  /** The value at key position p of the current row. */
+  value(p: number, raw: unknown): void {
+    const k = this.inputAt![p]!;
+    if (k < 0) return;
+    const plan = this.inputs.plans[k]!;
+    const i = this.row;
+    if (typeof raw === "number") {
+      if (plan.scale >= 0) {
+        const x = scaledNumber(raw, plan.scale);
+        if (x === x && scaledInRange(plan, x)) {
+          this.columns![k]!.scaled![i] = x;
+          this.written[this.count++] = k;
+          return;
+        }
+      }
+    } else if (typeof raw === "boolean" && plan.kind === ReadKind.Boolean) {
+      // readValue gives a boolean as it is; its code is its place in the options (false, true).
+      this.columns![k]!.codes![i] = raw ? 1 : 0;
+      this.written[this.count++] = k;
+      return;
+    }
+    const list = this.aside.get(i);
+    if (list === undefined) this.aside.set(i, [k, raw]);
+    else list.push(k, raw);
+  }
+
+  /** The current row's keys were the shape's: its values stand. */
+  keep(): void {
+    this.done[this.row] = 1;
+  }
+
+  /** The current row's keys were not the shape's: nothing of it is kept. */
+  undo(): void {
+    const i = this.row;
+    for (let j = 0; j < this.count; j++) {
+      const col = this.columns![this.written[j]!]!;
+      if (col.scaled) col.scaled[i] = col.none;
+      else col.codes![i] = -1;
+    }
+    this.count = 0;
+    this.aside.delete(i);
+  }
 }
 
 /** Rows per block of the column-by-column reading (a block's bytes, a few hundred KB, stay in the cache). */
@@ -345,6 +467,7 @@ function prepareObjectRows(
   table: InputTable,
   at: InputReporter,
   issues: Issue[],
+  early: EarlyValues | undefined,
 ): PreparedSubject[] | undefined {
   const n = identities.length;
   if (n === 0 || !(identities[0]!.data instanceof OwnFields)) return undefined;
@@ -400,6 +523,11 @@ function prepareObjectRows(
     const columnMap = columnsMap(inputs, names);
     for (let i = lo; i < hi; i++) {
       const subject = identities[i]!;
+      if (early !== undefined && early.done[i] === 1) {
+        // Read with the check: only the values kept aside and the inputs the row lacks are left.
+        subjects[i] = new PreparedRow(subject, table, i, readRest(early.aside.get(i), plans, out, position, names, i, subject, at), columnMap);
+        continue;
+      }
       const row = (subject.data as OwnFields).raw;
       let p = 0;
       for (const key in row) {
@@ -467,6 +595,44 @@ function prepareObjectRows(
     lo = hi;
   }
   return subjects;
+}
+
+/**
+ * A row read by EarlyValues: each input the row has no key for is absent; each value kept
+ * aside (`aside`: input, value… in key order) is read input by input, as prepareRow reads
+ * it; the rest is in the columns. Returns the row's absent inputs.
+ */
+function readRest(
+  aside: unknown[] | undefined,
+  plans: readonly InputPlan[],
+  out: InputColumn[],
+  position: Int32Array,
+  names: readonly string[],
+  i: number,
+  subject: SubjectIdentity,
+  at: InputReporter,
+): ReadonlySet<string> {
+  let absent: Set<string> | undefined;
+  for (let k = 0; k < plans.length; k++) {
+    const plan = plans[k]!;
+    let raw: unknown;
+    if (position[k]! >= 0) {
+      let j = -1;
+      if (aside !== undefined) for (let a = 0; a < aside.length && j < 0; a += 2) if (aside[a] === k) j = a;
+      // Not kept aside: written into its column with the check.
+      if (j < 0) continue;
+      raw = aside![j + 1];
+    }
+    if (position[k]! < 0 || isAbsent(raw)) {
+      absent = readAbsent(plan, out[k]!, i, absent);
+      continue;
+    }
+    at.subject = subject;
+    at.column = names[k]!;
+    at.input = plan.name;
+    readGiven(plan, out[k]!, i, raw, at);
+  }
+  return absent ?? NONE_ABSENT;
 }
 
 /** The columns map for these column names: the last one built when it names the same columns (subjects share it). */

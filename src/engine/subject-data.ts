@@ -9,7 +9,7 @@ import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { showValue } from "../diagnostics/show.js";
 import { DataTable } from "./data-table.js";
 import type { CompiledRubric, InputSpec, InputValue } from "../compile/model.js";
-import type { RubricInputs } from "./prepare.js";
+import type { EarlyValues, RubricInputs } from "./prepare.js";
 import { INHERITED, inheritedKeys, isAbsent, isMapping, own, receivedOf } from "./read-value.js";
 
 /** One subject's raw data: `id` (required), optional `name` and `group`, and input values by name or label. */
@@ -459,6 +459,7 @@ export function checkSubjects(
   rows: readonly SubjectData[] | DataTable,
   rubrics: readonly CompiledRubric[],
   givenLimits?: DataLimits,
+  early?: EarlyValues,
 ): { subjects: SubjectIdentity[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const subjects: SubjectIdentity[] = [];
@@ -483,13 +484,13 @@ export function checkSubjects(
   const nested = nestedInputs(rubrics);
   const checker = new RowChecker({ fields, known, nested }, issues, subjects, rows.length);
   if (table) checkTable(table, nested, limits, checker, issues);
-  else checkObjects(rows as readonly SubjectData[], nested, limits, checker, issues);
+  else checkObjects(rows as readonly SubjectData[], nested, limits, checker, issues, early);
   checker.unknown.report("DATA_UNKNOWN_FIELD", issues);
   checker.inherited.report("DATA_BAD_SHAPE", issues, () => INHERITED);
   return { subjects, issues };
 }
 
-function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, InputSpec>, limits: Required<DataLimits>, checker: RowChecker, issues: Issue[]): void {
+function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, InputSpec>, limits: Required<DataLimits>, checker: RowChecker, issues: Issue[], early?: EarlyValues): void {
   let wide: { row: number; index: number; count: number; rows: number } | undefined;
   // A run of holes in a sparse list is one problem: its first row and its length.
   let holes: { index: number; count: number } | undefined;
@@ -533,12 +534,13 @@ function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, 
     // The fast path: the same own keys as the shape's, in the same order, nothing inherited, no value too long.
     if (plainProto && shape !== undefined) {
       if (misses < MISS_LIMIT) {
-        if (sameKeysShortValues(raw, shape.keys, cellLength)) {
+        // Rows that need no folding: their values read for the only rubric as they are checked (EarlyValues).
+        if (sameKeysShortValues(raw, shape.keys, cellLength, shape.fold === undefined ? early : undefined, i)) {
           if (misses > 0) misses--;
           checkShaped(raw, i, shape, checker);
           continue;
         }
-        if (previous !== undefined && sameKeysShortValues(raw, previous.keys, cellLength)) {
+        if (previous !== undefined && sameKeysShortValues(raw, previous.keys, cellLength, previous.fold === undefined ? early : undefined, i)) {
           if (misses > 0) misses--;
           [shape, previous] = [previous, shape];
           checkShaped(raw, i, shape, checker);
@@ -616,7 +618,8 @@ const MISS_LIMIT = 32;
  * getter that adds or deletes the row's own keys while it is read is not supported: the
  * row is read with the keys the loop saw.
  */
-function sameKeysShortValues(raw: Record<string, unknown>, keys: readonly string[], cellLength: number): boolean {
+function sameKeysShortValues(raw: Record<string, unknown>, keys: readonly string[], cellLength: number, early?: EarlyValues, i = 0): boolean {
+  if (early !== undefined && early.start(i, keys)) return sameKeysRead(raw, keys, cellLength, early);
   const n = keys.length;
   let k = 0;
   for (const key in raw) {
@@ -626,6 +629,28 @@ function sameKeysShortValues(raw: Record<string, unknown>, keys: readonly string
     if (typeof v === "string" && v.length > cellLength) return false;
   }
   return k === n;
+}
+
+/** sameKeysShortValues, each value also handed to `early` (started on the row): kept when the row matches, undone when not. */
+function sameKeysRead(raw: Record<string, unknown>, keys: readonly string[], cellLength: number, early: EarlyValues): boolean {
+  const n = keys.length;
+  let k = 0;
+  for (const key in raw) {
+    // A key past the list's end or another key, or a value too long: not the shape's row.
+    if (k === n || key !== keys[k]) return undo(early);
+    const v = raw[key];
+    if (typeof v === "string" && v.length > cellLength) return undo(early);
+    early.value(k, v);
+    k++;
+  }
+  if (k !== n) return undo(early);
+  early.keep();
+  return true;
+}
+
+function undo(early: EarlyValues): false {
+  early.undo();
+  return false;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

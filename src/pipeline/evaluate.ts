@@ -36,7 +36,7 @@ import { NO_GRADE, RowContext } from "../engine/tables.js";
 import type { DataTable } from "../engine/data-table.js";
 import { checkSubjects, type DataLimits, type PreparedSubject, type SubjectData } from "../engine/subject-data.js";
 import type { InputTable } from "../engine/input-table.js";
-import { prepareSubjects } from "../engine/prepare.js";
+import { EarlyValues, prepareSubjects } from "../engine/prepare.js";
 import { planOf } from "../plan/plan.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
@@ -52,12 +52,14 @@ export interface EvaluateOptions {
 }
 
 export function evaluateSet(set: RubricSet, rows: readonly SubjectData[] | DataTable, options: EvaluateOptions = {}): SetEvaluation {
-  const { subjects, issues } = checkSubjects(rows, set.rubrics, options.limits);
+  // One rubric over object rows: their values are read as the rows are checked (EarlyValues), not a second time.
+  const early = set.rubrics.length === 1 && Array.isArray(rows) ? new EarlyValues(set.rubrics[0]!, rows.length) : undefined;
+  const { subjects, issues } = checkSubjects(rows, set.rubrics, options.limits, early);
   if (issues.length > 0) return { results: [], issues: sortIssues(issues) };
   // Every rubric's input table first: then nothing holds the rows (a CSV table's text) while the batch is scored.
   const boundaries = set.rubrics.map((rubric) => {
     const found: Issue[] = [];
-    return { ...prepareSubjects(subjects, rubric, found), issues: found };
+    return { ...prepareSubjects(subjects, rubric, found, early), issues: found };
   });
   subjects.length = 0;
   const linked = new Map<string, Map<string, LinkedFacts>>();

@@ -12,6 +12,8 @@ import { describe, expect, test } from "vitest";
 import { safeAssess, loadRubric, type SubjectData } from "../../src/index.js";
 import type { Issue } from "../../src/diagnostics/issue.js";
 import { checkSubjects } from "../../src/engine/subject-data.js";
+import { EarlyValues, prepareSubjects } from "../../src/engine/prepare.js";
+import type { CompiledRubric } from "../../src/compile/model.js";
 
 // a, b (label 乙): numbers 0…10; flag: a boolean (default false); total a + b, 20 points; flag downgrades.
 const RUBRIC = loadRubric(`kaohe: 1
@@ -160,5 +162,53 @@ describe("object rows in runs of one key list", () => {
       [false, false],
     ]);
     for (const s of subjects) expect(s.data).toBe(s);
+  });
+
+});
+
+describe("values read as the rows are checked (EarlyValues, one rubric)", () => {
+  /** The input table and the prepared subjects, as data to compare. */
+  function prepared(rows: readonly object[], early: EarlyValues | undefined) {
+    const rubric = RUBRIC as unknown as CompiledRubric;
+    const checked = checkSubjects(rows as SubjectData[], [rubric], undefined, early);
+    expect(checked.issues).toEqual([]);
+    const issues: Issue[] = [];
+    const { subjects, inputs } = prepareSubjects(checked.subjects, rubric, issues, early);
+    const columns = inputs.columns.map((c) => ({ scaled: c.scaled && [...c.scaled], codes: c.codes && [...c.codes], values: c.values && [...c.values].map(String) }));
+    return { columns, absent: subjects.map((s) => [...s.absent]), names: subjects.map((s) => [...s.columns]), issues: issues.map(brief) };
+  }
+
+  test("a row whose keys are the shape's plus one more, or one fewer, is not taken for the shape's", () => {
+    // Shapes [id, a] then [id]: row 3 {id, a} is tried as [id] first (one key more), row 4 {id} as [id, a] (one fewer).
+    const rows = [{ id: "u1", a: 5 }, { id: "u2" }, { id: "u3", a: 3 }, { id: "u4" }, { id: "u5", a: 4 }];
+    const early = new EarlyValues(RUBRIC as unknown as CompiledRubric, rows.length);
+    const got = prepared(rows, early);
+    // Rows 3 to 5 read with the check (rows 1 and 2 are each the first of their shape).
+    expect([...early.done]).toEqual([0, 0, 1, 1, 1]);
+    // a at scale 6: 5, -, 3, -, 4 (none is -2147483648 in an Int32 column); b absent everywhere.
+    expect(got.columns[0]!.scaled).toEqual([5e6, -2147483648, 3e6, -2147483648, 4e6]);
+    expect(got.absent).toEqual([["b"], ["a", "b"], ["b"], ["a", "b"], ["b"]]);
+    expect(got).toEqual(prepared(rows, undefined));
+  });
+
+  test("the same table, absent inputs, column names and issues as read after the check, on 400 seeded rows of mixed shapes and values", () => {
+    let seed = 5;
+    const next = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % m);
+    const rows: object[] = [];
+    for (let i = 0; i < 400; i++) {
+      // Mostly right values; now and then out of range, text, blank, null; b by name or label or not at all; flag in many forms.
+      const value = () => (next(8) === 0 ? [12, "x", "", null, "7.5", -1][next(6)] : next(101) / 10);
+      const row: Record<string, unknown> = { id: `r${String(i).padStart(3, "0")}`, a: value() };
+      const b = next(4);
+      if (b === 1) row.b = value();
+      if (b === 2) row["乙"] = value();
+      if (next(2)) row.flag = [true, false, "是", "否", "maybe", null][next(6)];
+      rows.push(row);
+    }
+    const early = new EarlyValues(RUBRIC as unknown as CompiledRubric, rows.length);
+    const got = prepared(rows, early);
+    expect(early.done.reduce((a, b) => a + b, 0)).toBeGreaterThan(300);
+    expect(got.issues.length).toBeGreaterThan(20);
+    expect(got).toEqual(prepared(rows, undefined));
   });
 });
