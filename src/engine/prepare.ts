@@ -521,11 +521,16 @@ function prepareObjectRows(
       names[k] = np >= 0 ? plans[k]!.name : lp >= 0 ? plans[k]!.label! : plans[k]!.fallbackColumn;
     }
     const columnMap = columnsMap(inputs, names);
+    // Whether the run's key list lacks some input (absent, or its default, in every row).
+    let lacks = false;
+    for (let k = 0; k < count && !lacks; k++) lacks = position[k]! < 0;
     for (let i = lo; i < hi; i++) {
       const subject = identities[i]!;
       if (early !== undefined && early.done[i] === 1) {
-        // Read with the check: only the values kept aside and the inputs the row lacks are left.
-        subjects[i] = new PreparedRow(subject, table, i, readRest(early.aside.get(i), plans, out, position, names, i, subject, at), columnMap);
+        // Read with the check: only the values kept aside and the inputs the row lacks are left (often none).
+        const kept = early.aside.get(i);
+        const absent = kept === undefined && !lacks ? NONE_ABSENT : readRest(kept, plans, out, position, names, i, subject, at);
+        subjects[i] = new PreparedRow(subject, table, i, absent, columnMap);
         continue;
       }
       const row = (subject.data as OwnFields).raw;
