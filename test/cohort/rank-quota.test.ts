@@ -114,6 +114,21 @@ describe("quota 好 ≤ 50%", () => {
     expect(r.units.map((u) => [u.id, u.grade])).toEqual([["a", "A"], ["b", "B"], ["d", "A"], ["c", "B"]]);
     expect(unit(r, "b").adjustments[0]!.numbers).toMatchObject({ scope: "group g1", scopeSize: 2, limit: 1 });
   });
+  test('per-group scope: subjects without a group and a group named "(none)" share the scope "group (none)", in row order; competitors by rank, ties by id', () => {
+    const b = `${tree}\nquotas:\n  - { id: half, grade: A, share: 50%, scope: group }`;
+    const r = run(b, [
+      { id: "m", x: 97, y: 0 },
+      { id: "k", group: "(none)", x: 98, y: 0 },
+      { id: "z", x: 99, y: 0 },
+      { id: "a", group: "g1", x: 96, y: 0 },
+      { id: "q", x: 97, y: 0 },
+    ]);
+    // Scope "group (none)": m, k, z, q (4; limit floor(4 × 50%) = 2): z (99, rank 1) and k (98, rank 2) admitted;
+    // m and q (97, rank 3 tied) demoted. Scope "group g1": a alone, limit floor(0.5) = 0: demoted.
+    expect(r.units.map((u) => [u.id, u.grade])).toEqual([["z", "A"], ["k", "A"], ["m", "B"], ["q", "B"], ["a", "B"]]);
+    expect(unit(r, "m").adjustments[0]!.numbers).toMatchObject({ scope: "group (none)", scopeSize: 4, limit: 2, rank: 3 });
+    expect(unit(r, "a").adjustments[0]!.numbers).toMatchObject({ scope: "group g1", scopeSize: 1, limit: 0, rank: 5 });
+  });
   test("subjects moved by rules do not compete; a rule-moved holder fills a place first", () => {
     const b = `
 inputs:
