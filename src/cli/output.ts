@@ -7,14 +7,37 @@ import type { RubricResult, SubjectResult } from "../index.js";
 import { gradeLabel } from "../report/explain.js";
 import { writeCsv } from "./csv.js";
 
-/** Pad to a display width (CJK characters are two columns wide). */
-function pad(text: string, width: number, right = false): string {
-  const fill = " ".repeat(Math.max(0, width - stringWidth(text)));
-  return right ? fill + text : text + fill;
+/** Printable ASCII: one column per character. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The display width of a table's cells (CJK characters are two columns wide): printable
+ * ASCII by its length, any other text by string-width once per distinct text (a batch
+ * repeats its groups, grades and labels on every row).
+ */
+function widthOf(): (text: string) => number {
+  const known = new Map<string, number>();
+  return (text) => {
+    if (PRINTABLE_ASCII.test(text)) return text.length;
+    let w = known.get(text);
+    if (w === undefined) known.set(text, (w = stringWidth(text)));
+    return w;
+  };
 }
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
-  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ""))));
+  const width = widthOf();
+  /** Pad to a display width. */
+  const pad = (text: string, w: number, right: boolean): string => {
+    const fill = " ".repeat(Math.max(0, w - width(text)));
+    return right ? fill + text : text + fill;
+  };
+  // A loop, not Math.max(...rows): a million rows are too many arguments for one call.
+  const widths = header.map((h, i) => {
+    let w = width(h);
+    for (const r of rows) w = Math.max(w, width(r[i] ?? ""));
+    return w;
+  });
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!, rightAligned.has(i))))
