@@ -2,31 +2,13 @@
  * Rendering results for programs (JSON, the English CSV) and the table layout; the
  * table of results for people is in display.ts, explain in report/explain.ts.
  */
-import stringWidth from "string-width";
+import { lineWidth } from "../io/display-width.js";
 import type { RubricResult, SubjectResult } from "../index.js";
 import { gradeLabel } from "../report/explain.js";
 import { writeCsv } from "./csv.js";
 
-/** Printable ASCII: one column per character. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-
-/**
- * The display width of a table's cells (CJK characters are two columns wide): printable
- * ASCII by its length, any other text by string-width once per distinct text (a batch
- * repeats its groups, grades and labels on every row).
- */
-function widthOf(): (text: string) => number {
-  const known = new Map<string, number>();
-  return (text) => {
-    if (PRINTABLE_ASCII.test(text)) return text.length;
-    let w = known.get(text);
-    if (w === undefined) known.set(text, (w = stringWidth(text)));
-    return w;
-  };
-}
-
 export function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
-  const width = widthOf();
+  const width = lineWidth;
   /** Pad to a display width. */
   const pad = (text: string, w: number, right: boolean): string => {
     const fill = " ".repeat(Math.max(0, w - width(text)));
