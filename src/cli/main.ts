@@ -492,8 +492,10 @@ function score(positionals: readonly string[], values: Record<string, string | b
   const feedback: FeedbackLevel = givenFeedback ?? (values.detail || problems !== undefined ? "full" : common !== undefined ? "summary" : "none");
   if (streamed && problems !== undefined && feedback !== "full") throw new UsageError(t("feedback-needs-full", { option: "--problems", feedback }));
   if (streamed && common !== undefined && feedback === "none") throw new UsageError(t("feedback-needs-full", { option: "--common", feedback }));
-  // Feedback needs every item's points; the lines only with --detail. JSON without nodes or feedback needs no trail.
-  const trail: TrailLevel = values.detail ? "full" : streamed && feedback === "none" ? "none" : "points";
+  // Feedback (JSON's, the workbook's) and the CSV's --items columns need every item's points; the lines only with
+  // --detail. Anything else (JSON without nodes or feedback, a CSV without items, the table) needs no trail.
+  const needsPoints = streamed ? feedback !== "none" : format === "xlsx" || (format === "csv" && Boolean(values.items));
+  const trail: TrailLevel = values.detail ? "full" : needsPoints ? "points" : "none";
   const { set, evaluation, dataFile } = scoreData(positionals, io, trail, values);
   const needsFeedback = format === "xlsx" || (streamed && feedback !== "none");
   const entries = evaluation.results.map((result, i) => {
