@@ -451,8 +451,8 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
  * which input each key gives, the column each input is named by, the inputs no row of the
  * run has. Each row is then read in one for-in loop (a fast read of each own property, and
  * no array per row, unlike Object.values): a value that is plainly right (a JS number at
- * its column's scale within the range, a JS boolean) goes straight into its column, the
- * number never boxed; anything else is kept aside and read after the loop input by input,
+ * its column's scale within the range, a JS boolean) goes straight into its column;
+ * anything else is kept aside and read after the loop input by input,
  * as prepareRow reads it, so that the values and the issues (in their order) are the
  * same. A run in which an input has both its name and its label among the keys (given
  * twice is decided row by row), a row whose for-in keys are not the run's (changed since
