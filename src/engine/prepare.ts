@@ -11,7 +11,7 @@ import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { Dec, scaledNumber, ZERO } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../compile/model.js";
 import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
-import { scaledDigits } from "./data-table.js";
+import { CodeSpellings, scaledDigits } from "./data-table.js";
 import { codedOptions, codeColumn, InputTable, numberColumn, RowValues, type InputColumn } from "./input-table.js";
 import { NOT_PLAIN, OwnFields, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
@@ -67,6 +67,8 @@ interface InputPlan {
   readonly length: number;
   /** choice / grade: the allowed values. */
   readonly options: readonly string[] | undefined;
+  /** boolean, choice, grade: the spellings a table cell's bytes are matched against for its code (spellingsOf). */
+  readonly spellings: CodeSpellings | undefined;
   /** The value when not given: the default, [] for records, undefined otherwise. */
   readonly whenAbsent: InputValue | undefined;
   /** missing: zero: the value an absent input reads as (kept in values, and the input counted absent). */
@@ -98,10 +100,24 @@ function planOf(spec: InputSpec): InputPlan {
     length: spec.type === "series" ? spec.length : -1,
     places: number && spec.places !== undefined ? spec.places : -1,
     options: spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined,
+    spellings: spellingsOf(spec),
     whenAbsent: def !== undefined ? def : spec.type === "records" ? NO_RECORDS : undefined,
     zero: def === undefined && spec.type !== "records" && spec.missing === "zero" ? (spec.type === "scores" ? EMPTY_SHEET : ZERO) : undefined,
     ...scaledRange(spec, number),
   };
+}
+
+/**
+ * The spellings whose code a table cell's bytes give with no text made (CodeSpellings):
+ * a boolean's true and false forms (TRUE, FALSE: the trimmed lower-case forms, ASCII
+ * capitals folded as the text path lowercases), a choice's values or a grade's scale at
+ * their positions (codes as store gives them: false 0, true 1; an option's first position).
+ * Every other cell (another spelling, spaces beyond ASCII, an error) is read as text.
+ */
+function spellingsOf(spec: InputSpec): CodeSpellings | undefined {
+  if (spec.type === "boolean") return new CodeSpellings([...[...TRUE].map((t) => [t, 1] as const), ...[...FALSE].map((t) => [t, 0] as const)], true);
+  const options = spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined;
+  return options === undefined ? undefined : new CodeSpellings(options.map((o) => [o, options.indexOf(o)] as const), false);
 }
 
 /** The scale of a number input's column, and its range as integers at that scale where the bounds fit it. */
@@ -298,6 +314,7 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
     const c = columnOf[k]!;
     at.column = names[k]!;
     at.input = plan.name;
+    const spellings = c >= 0 ? plan.spellings : undefined;
     for (let i = lo; i < hi; i++) {
       const row = rowsOf[i]!;
       if (c >= 0 && plan.scale >= 0) {
@@ -305,6 +322,13 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
         const x = source.cellScaled(row, c, plan.scale);
         if (x === x && scaledInRange(plan, x)) {
           col.scaled![i] = x;
+          continue;
+        }
+      } else if (spellings !== undefined) {
+        // A boolean, choice or grade found from the cell's bytes (no text made); any other cell is read as text below.
+        const code = source.cellCode(row, c, spellings);
+        if (code >= 0) {
+          col.codes![i] = code;
           continue;
         }
       }

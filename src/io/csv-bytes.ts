@@ -18,7 +18,7 @@
  *
  * The bytes must be valid UTF-8 (the CLI checks that before choosing this reader).
  */
-import { scaledFromDigits, type CellSource } from "../engine/data-table.js";
+import { scaledFromDigits, type CellSource, type CodeSpellings } from "../engine/data-table.js";
 import type { Scanned } from "./csv-scan.js";
 
 const QUOTE = 34;
@@ -162,6 +162,11 @@ export class ByteCells implements CellSource {
       end--;
     }
     return scaledDigitsBytes(this.bytes, start, end, scale);
+  }
+
+  /** The cell's code among `spellings`, from its bytes (no text made); -1 when it is none of them. */
+  cellCode(row: number, column: number, spellings: CodeSpellings): number {
+    return spellings.codeOf(this.bytes, this.start(row, column), this.end(row, column));
   }
 }
 
