@@ -21,6 +21,10 @@ export interface CellSource {
   cellScaled?(row: number, column: number, scale: number): number;
   /** The cell's code among `spellings` (CodeSpellings.codeOf says what), -1 when it is none of them; a source that can find it without building the cell's text gives it. */
   cellCode?(row: number, column: number, spellings: CodeSpellings): number;
+  /** cellScaled of one column in rows[lo] … rows[hi − 1], into out[0 … hi − lo): a source that has cellScaled gives it too. */
+  scaledCells?(column: number, rows: Int32Array, lo: number, hi: number, scale: number, out: Float64Array): void;
+  /** cellCode of one column in rows[lo] … rows[hi − 1], into out[0 … hi − lo): a source that has cellCode gives it too. */
+  codeCells?(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void;
 }
 
 /** No lone surrogate (String.prototype.isWellFormed, which ES2023's lib does not declare). */
@@ -53,20 +57,15 @@ export const isAsciiTrimmed = (b: number): boolean => b === 32 || (b >= 9 && b <
  * capital in the cell matches its small letter; nothing else is folded.
  */
 export class CodeSpellings {
-  /** The spellings' bytes, one after another; spelling s is bytes[starts[s]] … bytes[starts[s] + lengths[s]). */
-  private readonly bytes: Uint8Array;
-  private readonly starts: Int32Array;
-  private readonly lengths: Int32Array;
-  private readonly codes: Int32Array;
-  /** Per spelling: its bytes 0–3 and 4–7 packed into int32s (wordsOf; 0 past its end). */
+  /** Per spelling: its bytes 0–3 and 4–7 as little-endian int32s (0 past its end), its length, its code. */
   private readonly lows: Int32Array;
   private readonly highs: Int32Array;
-  /** Open addressing on (low word, length): 1 + a spelling's index, 0 for an empty slot; SLOTS entries. */
-  private readonly slots: Uint8Array;
+  private readonly lengths: Int32Array;
+  private readonly codes: Int32Array;
+  /** Per spelling: its bytes after the first eight, for a spelling longer than 8 bytes. */
+  private readonly tails: readonly Uint8Array[];
   /** The longest spelling in bytes (a longer cell is none). */
   private readonly longest: number;
-  /** Byte → the byte compared: ASCII capitals to small letters with `fold`, else itself. */
-  private readonly map: Uint8Array;
 
   /** @param spellings - text → code; a text given twice keeps its first code */
   constructor(
@@ -77,37 +76,22 @@ export class CodeSpellings {
     const kept: { bytes: Uint8Array; code: number }[] = [];
     const seen = new Set<string>();
     for (const [text, code] of spellings) {
-      // At most SLOTS / 2 spellings are kept (a cell of a longer list of options is read as text).
-      if (seen.has(text) || !CodeSpellings.readsUnchanged(text, fold) || kept.length >= SLOTS / 2) continue;
+      if (seen.has(text) || !CodeSpellings.readsUnchanged(text, fold)) continue;
       seen.add(text);
       kept.push({ bytes: encoder.encode(text), code });
     }
-    this.map = fold ? LOWER : SAME;
-    const total = kept.reduce((n, k) => n + k.bytes.length, 0);
-    this.bytes = new Uint8Array(total);
-    this.starts = new Int32Array(kept.length);
-    this.lengths = new Int32Array(kept.length);
-    this.codes = new Int32Array(kept.length);
-    this.lows = new Int32Array(kept.length);
-    this.highs = new Int32Array(kept.length);
-    this.slots = new Uint8Array(SLOTS);
-    let at = 0;
-    let longest = 0;
-    kept.forEach((k, s) => {
-      const n = k.bytes.length;
-      this.bytes.set(k.bytes, at);
-      this.starts[s] = at;
-      this.lengths[s] = n;
-      this.codes[s] = k.code;
-      this.lows[s] = wordOf(k.bytes, 0, n, 0, SAME);
-      this.highs[s] = wordOf(k.bytes, 0, n, 4, SAME);
-      let slot = slotOf(this.lows[s]!, n);
-      while (this.slots[slot] !== 0) slot = (slot + 1) & (SLOTS - 1);
-      this.slots[slot] = s + 1;
-      at += n;
-      longest = Math.max(longest, n);
+    // Eight bytes past each spelling's end are zeros: its words are read whatever its length, then masked.
+    const padded = kept.map((k) => {
+      const p = new Uint8Array(k.bytes.length + 8);
+      p.set(k.bytes);
+      return new DataView(p.buffer);
     });
-    this.longest = longest;
+    this.lows = Int32Array.from(padded, (v, s) => v.getInt32(0, true) & LOW_MASKS[Math.min(kept[s]!.bytes.length, 8)]!);
+    this.highs = Int32Array.from(padded, (v, s) => v.getInt32(4, true) & HIGH_MASKS[Math.min(kept[s]!.bytes.length, 8)]!);
+    this.lengths = Int32Array.from(kept, (k) => k.bytes.length);
+    this.codes = Int32Array.from(kept, (k) => k.code);
+    this.tails = kept.map((k) => k.bytes.subarray(8));
+    this.longest = kept.reduce((n, k) => Math.max(n, k.bytes.length), 0);
   }
 
   /** Whether the text path reads this spelling as itself (see the class). */
@@ -124,71 +108,81 @@ export class CodeSpellings {
    * The code of the UTF-8 bytes start … end, a cell as written (a quoted cell with its
    * quotes): what is inside the quotes, less the ASCII whitespace trim() removes at
    * either end, when it is one of the spellings byte for byte (ASCII capitals folded
-   * with `fold`); -1 otherwise.
+   * with `fold`); -1 otherwise. `view` is a DataView of the same bytes (`b`'s buffer,
+   * offset and length), made once by the caller.
    */
-  codeOf(b: Uint8Array, start: number, end: number): number {
+  codeOf(b: Uint8Array, view: DataView, start: number, end: number): number {
+    const n = end - start;
+    // The common cell: 1 to 8 bytes, not quoted, no space at either end, 8 bytes readable from its start.
+    if (n > 0 && n <= 8 && b[start]! > 34 && b[end - 1]! > 32 && start + 8 <= b.length) {
+      let low = view.getInt32(start, true) & LOW_MASKS[n]!;
+      let high = view.getInt32(start + 4, true) & HIGH_MASKS[n]!;
+      if (this.fold) {
+        low = foldWord(low);
+        high = foldWord(high);
+      }
+      return this.find(low, high, n, b, end);
+    }
+    return this.codeOfAny(b, start, end);
+  }
+
+  /** codeOf for any cell: quotes taken off, ASCII spaces trimmed, the words read byte by byte near the end of the bytes. */
+  private codeOfAny(b: Uint8Array, start: number, end: number): number {
     if (end > start && b[start] === 34) {
       // A quoted cell: what is inside its quotes (a "" inside matches no spelling: none has a quote).
       start++;
       end--;
     }
-    if (start < end && (b[start]! <= 32 || b[end - 1]! <= 32)) {
-      while (start < end && isAsciiTrimmed(b[start]!)) start++;
-      while (end > start && isAsciiTrimmed(b[end - 1]!)) end--;
-    }
+    while (start < end && isAsciiTrimmed(b[start]!)) start++;
+    while (end > start && isAsciiTrimmed(b[end - 1]!)) end--;
     const n = end - start;
     if (n <= 0 || n > this.longest) return -1;
-    const m = this.map;
-    let low: number;
-    let high: number;
-    if (start + 8 <= b.length) {
-      // Eight bytes read at once (those past the cell masked off): no loop for a spelling of up to 8 bytes.
-      const k = n < 8 ? n : 8;
-      low = (m[b[start]!]! | (m[b[start + 1]!]! << 8) | (m[b[start + 2]!]! << 16) | (m[b[start + 3]!]! << 24)) & LOW_MASKS[k]!;
-      high = (m[b[start + 4]!]! | (m[b[start + 5]!]! << 8) | (m[b[start + 6]!]! << 16) | (m[b[start + 7]!]! << 24)) & HIGH_MASKS[k]!;
-    } else {
-      low = wordOf(b, start, end, 0, m);
-      high = wordOf(b, start, end, 4, m);
+    let low = 0;
+    let high = 0;
+    for (let j = 0; j < 8 && j < n; j++) {
+      const c = b[start + j]!;
+      const x = this.fold && c >= 65 && c <= 90 ? c | 32 : c;
+      if (j < 4) low |= x << (8 * j);
+      else high |= x << (8 * (j - 4));
     }
-    for (let slot = slotOf(low, n); ; slot = (slot + 1) & (SLOTS - 1)) {
-      const s = this.slots[slot]! - 1;
-      if (s < 0) return -1;
-      if (this.lows[s] !== low || this.highs[s] !== high || this.lengths[s] !== n) continue;
-      if (n <= 8) return this.codes[s]!;
-      // A longer spelling: the bytes after the first eight compared one by one.
-      const own = this.bytes;
-      let at = this.starts[s]! + 8;
-      let i = start + 8;
-      while (i < end && m[b[i]!] === own[at]) {
-        i++;
-        at++;
-      }
-      // Another spelling may share the first eight bytes and the length: look on.
-      if (i === end) return this.codes[s]!;
+    return this.find(low, high, n, b, end);
+  }
+
+  /** The code of the spelling with these first words and length whose bytes after the eighth are b[end − n + 8] … b[end − 1]; -1 when none. */
+  private find(low: number, high: number, n: number, b: Uint8Array, end: number): number {
+    const lows = this.lows;
+    for (let s = 0; s < lows.length; s++) {
+      if (lows[s] !== low || this.highs[s] !== high || this.lengths[s] !== n) continue;
+      if (n <= 8 || this.tailIs(s, b, end - n + 8)) return this.codes[s]!;
     }
+    return -1;
+  }
+
+  /** Whether spelling s's bytes after its eighth are b[from] … (ASCII capitals folded with `fold`). */
+  private tailIs(s: number, b: Uint8Array, from: number): boolean {
+    const tail = this.tails[s]!;
+    for (let j = 0; j < tail.length; j++) {
+      const c = b[from + j]!;
+      if ((this.fold && c >= 65 && c <= 90 ? c | 32 : c) !== tail[j]) return false;
+    }
+    return true;
   }
 }
 
-/** Slots of a CodeSpellings' table (a power of 2): at most half of them used. */
-const SLOTS = 256;
-
-/** Byte → itself, and byte → itself with ASCII capitals as small letters (toLowerCase on ASCII). */
-const SAME = Uint8Array.from({ length: 256 }, (_, c) => c);
-const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c | 32 : c));
-
-/** For a cell of k bytes (8 for 8 or more): the bits of its bytes 0–3 and of its bytes 4–7. */
+/** For a cell of k bytes (8 for 8 or more): the bits of its bytes 0–3 and of its bytes 4–7 in a little-endian word. */
 const LOW_MASKS = Int32Array.from({ length: 9 }, (_, k) => (k >= 4 ? -1 : (1 << (8 * k)) - 1));
 const HIGH_MASKS = Int32Array.from({ length: 9 }, (_, k) => (k >= 8 ? -1 : k <= 4 ? 0 : (1 << (8 * (k - 4))) - 1));
 
-/** Bytes from + 0 … from + 3 of start … end (0 past its end), each through `m`, packed into an int32 (the first the lowest). */
-function wordOf(b: Uint8Array, start: number, end: number, from: number, m: Uint8Array): number {
-  let w = 0;
-  for (let j = 0; j < 4 && start + from + j < end; j++) w |= m[b[start + from + j]!]! << (8 * j);
-  return w;
+/**
+ * Four bytes with every ASCII capital (0x41–0x5A) as its small letter (| 0x20), all at
+ * once: per byte, its low 7 bits + 0x3F reach 0x80 from 0x41 up and + 0x25 from 0x5B up
+ * (no carry leaves a byte), and a byte with its high bit set (UTF-8 beyond ASCII) is left.
+ */
+export function foldWord(w: number): number {
+  const x = w & 0x7f7f7f7f;
+  const upper = (x + 0x3f3f3f3f) & ~(x + 0x25252525) & ~w & 0x80808080;
+  return w | (upper >>> 2);
 }
-
-/** The slot where a spelling of this first word and length is first looked for. */
-const slotOf = (low: number, n: number): number => Math.imul(low ^ (n << 27), 0x9e3779b1 | 0) >>> 24;
 
 /**
  * A plain decimal's text as an exact integer number of 10^-scale: "85" at scale 2 is
@@ -280,6 +274,16 @@ class KeptColumns implements CellSource {
   cellCode(row: number, column: number, spellings: CodeSpellings): number {
     return this.cells.cellCode ? this.cells.cellCode(row, this.kept[column]!, spellings) : -1;
   }
+
+  scaledCells(column: number, rows: Int32Array, lo: number, hi: number, scale: number, out: Float64Array): void {
+    if (this.cells.scaledCells) this.cells.scaledCells(this.kept[column]!, rows, lo, hi, scale, out);
+    else for (let i = lo; i < hi; i++) out[i - lo] = this.cellScaled(rows[i]!, column, scale);
+  }
+
+  codeCells(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void {
+    if (this.cells.codeCells) this.cells.codeCells(this.kept[column]!, rows, lo, hi, spellings, out);
+    else out.fill(-1, 0, hi - lo);
+  }
 }
 
 export class DataTable {
@@ -325,6 +329,21 @@ export class DataTable {
    */
   cellCode(row: number, column: number, spellings: CodeSpellings): number {
     return this.cells.cellCode ? this.cells.cellCode(row, column, spellings) : -1;
+  }
+
+  /**
+   * cellScaled of one column in the rows rows[lo] … rows[hi − 1], into out[0 … hi − lo)
+   * (a column read in one call: the table path of the boundary reads a block of rows so).
+   */
+  scaledCells(column: number, rows: Int32Array, lo: number, hi: number, scale: number, out: Float64Array): void {
+    if (this.cells.scaledCells) this.cells.scaledCells(column, rows, lo, hi, scale, out);
+    else for (let i = lo; i < hi; i++) out[i - lo] = this.cellScaled(rows[i]!, column, scale);
+  }
+
+  /** cellCode of one column in the rows rows[lo] … rows[hi − 1], into out[0 … hi − lo) (-1 throughout for a source without cellCode). */
+  codeCells(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void {
+    if (this.cells.codeCells) this.cells.codeCells(column, rows, lo, hi, spellings, out);
+    else for (let i = lo; i < hi; i++) out[i - lo] = this.cellCode(rows[i]!, column, spellings);
   }
 
   /** The same rows without the columns `drop` names (this table itself when it names none). */

@@ -301,6 +301,9 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
     // The column as the user writes it: the one present, else the label (or the name).
     names.push(nested ? plan.name : columnOf[k]! < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!);
   }
+  // A block of one column's numbers or codes, read from the cells in one call (NaN or -1: read as text).
+  const scaledBlock = new Float64Array(PREPARE_BLOCK);
+  const codeBlock = new Int32Array(PREPARE_BLOCK);
   // Column by column within blocks of rows, so that a block's cells stay in the cache while every input reads them.
   for (let lo = 0; lo < n; lo += PREPARE_BLOCK) {
     const hi = Math.min(n, lo + PREPARE_BLOCK);
@@ -315,23 +318,25 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
     at.column = names[k]!;
     at.input = plan.name;
     const spellings = c >= 0 ? plan.spellings : undefined;
+    const numbers = c >= 0 && plan.scale >= 0;
+    // Numbers read from the cells' digits, codes from their bytes (no text made); any other cell is read as text below.
+    if (numbers) source.scaledCells(c, rowsOf, lo, hi, plan.scale, scaledBlock);
+    else if (spellings !== undefined) source.codeCells(c, rowsOf, lo, hi, spellings, codeBlock);
     for (let i = lo; i < hi; i++) {
-      const row = rowsOf[i]!;
-      if (c >= 0 && plan.scale >= 0) {
-        // A number read from the cell's digits (no text made).
-        const x = source.cellScaled(row, c, plan.scale);
+      if (numbers) {
+        const x = scaledBlock[i - lo]!;
         if (x === x && scaledInRange(plan, x)) {
           col.scaled![i] = x;
           continue;
         }
       } else if (spellings !== undefined) {
-        // A boolean, choice or grade found from the cell's bytes (no text made); any other cell is read as text below.
-        const code = source.cellCode(row, c, spellings);
+        const code = codeBlock[i - lo]!;
         if (code >= 0) {
           col.codes![i] = code;
           continue;
         }
       }
+      const row = rowsOf[i]!;
       const raw: unknown = nested ? (identities[i]!.data as TableFields).get(plan.name) : c < 0 ? undefined : source.cell(row, c);
       if (raw === undefined || isAbsent(raw)) {
         absent[i] = readAbsent(plan, col, i, absent[i]);

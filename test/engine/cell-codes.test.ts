@@ -9,7 +9,7 @@
  */
 import { fc, test as prop } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
-import { CodeSpellings, DataTable, RecordCells, type CellSource } from "../../src/engine/data-table.js";
+import { CodeSpellings, DataTable, foldWord, RecordCells, type CellSource } from "../../src/engine/data-table.js";
 import { FALSE, readValue, TRUE } from "../../src/engine/read-value.js";
 import { scanCsvBytes } from "../../src/io/csv-bytes.js";
 import { checkSubjects } from "../../src/engine/subject-data.js";
@@ -26,7 +26,8 @@ const CHOICE = new CodeSpellings(LEVELS.map((o, k) => [o, k] as const), false);
 function codes(spellings: CodeSpellings, raw: string): [number, number] {
   const alone = Buffer.from(raw, "utf8");
   const inside = Buffer.from(`xx${raw},0123456789`, "utf8");
-  return [spellings.codeOf(alone, 0, alone.length), spellings.codeOf(inside, 2, 2 + alone.length)];
+  const view = (b: Buffer) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+  return [spellings.codeOf(alone, view(alone), 0, alone.length), spellings.codeOf(inside, view(inside), 2, 2 + alone.length)];
 }
 
 describe("CodeSpellings: hand cases", () => {
@@ -137,6 +138,27 @@ const choiceSpec = { type: "choice", name: "c", values: LEVELS } as unknown as I
 /** Pieces of cells: spellings, near misses, spaces of every kind, quotes. */
 const piece = fc.constantFrom(...TRUE, ...FALSE, "TRUE", "Yes", "N", "FALSE", ...LEVELS, "好好", "ｔｒｕｅ", "е", "K", "İ", " ", "\t", "\r", "\n", "\u000b", "\u3000", "\u00a0", "\ufeff", '"', "x", 'x"y', "");
 const cellText = fc.array(piece, { maxLength: 4 }).map((p) => p.join(""));
+
+describe("foldWord: four bytes lowercased at once", () => {
+  test("hand cases (little-endian: the first byte lowest)", () => {
+    // "TRUE" = 54 52 55 45 → "true" = 74 72 75 65; "@[`{" (40 5B 60 7B, just outside A–Z and a–z) unchanged.
+    expect(foldWord(0x45555254) >>> 0).toBe(0x65757274);
+    expect(foldWord(0x7b605b40) >>> 0).toBe(0x7b605b40);
+    // "AZaz" → "azaz"; C1 DA (a UTF-8 byte whose low 7 bits are "A" and "Z") unchanged; E6 98 AF (是) unchanged.
+    expect(foldWord(0x7a615a41) >>> 0).toBe(0x7a617a61);
+    expect(foldWord(0x0000dac1) >>> 0).toBe(0x0000dac1);
+    expect(foldWord(0x00af98e6) >>> 0).toBe(0x00af98e6);
+  });
+
+  prop.prop([fc.integer({ min: -0x80000000, max: 0x7fffffff })], { numRuns: 5000 })("the same as lowercasing byte by byte", (w) => {
+    let expected = 0;
+    for (let j = 0; j < 4; j++) {
+      const c = (w >>> (8 * j)) & 0xff;
+      expected |= (c >= 65 && c <= 90 ? c | 32 : c) << (8 * j);
+    }
+    expect(foldWord(w)).toBe(expected);
+  });
+});
 
 describe("CodeSpellings against the text path (property)", () => {
   prop.prop([cellText, fc.boolean()], { numRuns: 3000 })("a code found from the bytes is the text path's, with nothing reported", (text, quoted) => {
@@ -271,4 +293,41 @@ describe("prepareSubjects: codes from bytes = codes from text", () => {
       expect(prepared(bytes)).toEqual(prepared(texts));
     },
   );
+});
+
+describe("a column read in one call (scaledCells, codeCells)", () => {
+  const csv = 'id,drop,n,b\nu1,x,"12.5",TRUE\nu2,x,7,"否"\nu3,x,1e3,ｔｒｕｅ\nu4,x,,\n';
+  const scanned = scanCsvBytes(Buffer.from(csv, "utf8"))!;
+  const bytes = new DataTable(scanned.header, scanned.length, scanned.cells);
+  const texts = new DataTable(scanned.header, scanned.length, new RecordCells([0, 1, 2, 3].map((r) => scanned.header.map((_h, c) => scanned.cells.cell(r, c)))));
+  // Rows in another order, from the second: rows[1 … 4) = 3, 0, 1.
+  const rows = Int32Array.from([2, 3, 0, 1]);
+  const scaled = (t: DataTable, column: number) => {
+    const out = new Float64Array(3);
+    t.scaledCells(column, rows, 1, 4, 1, out);
+    return [...out];
+  };
+  const coded = (t: DataTable, column: number) => {
+    const out = new Int32Array(3);
+    t.codeCells(column, rows, 1, 4, BOOLEAN, out);
+    return [...out];
+  };
+
+  test("from bytes, through kept columns, and from texts (no codes: -1, read as text)", () => {
+    // Scale 1: "" → NaN, "12.5" → 125, "7" → 70.
+    expect(scaled(bytes, 2)).toEqual([Number.NaN, 125, 70]);
+    expect(scaled(texts, 2)).toEqual([Number.NaN, 125, 70]);
+    // "" → -1, TRUE → 1, "否" → 0.
+    expect(coded(bytes, 3)).toEqual([-1, 1, 0]);
+    expect(coded(texts, 3)).toEqual([-1, -1, -1]);
+    const kept = bytes.withoutColumns((h) => h === "drop");
+    expect(kept.header).toEqual(["id", "n", "b"]);
+    expect(scaled(kept, 1)).toEqual([Number.NaN, 125, 70]);
+    expect(coded(kept, 2)).toEqual([-1, 1, 0]);
+    const keptTexts = texts.withoutColumns((h) => h === "drop");
+    expect(scaled(keptTexts, 1)).toEqual([Number.NaN, 125, 70]);
+    expect(coded(keptTexts, 2)).toEqual([-1, -1, -1]);
+    // Cell by cell, the same: u3's 1e3 and ｔｒｕｅ are none of them.
+    expect([bytes.cellScaled(2, 2, 1), bytes.cellCode(2, 3, BOOLEAN), texts.cellCode(0, 3, BOOLEAN)]).toEqual([Number.NaN, -1, -1]);
+  });
 });
