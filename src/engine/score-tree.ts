@@ -330,31 +330,33 @@ export function scoreSubjects(
   const rootScale = rootNum.path === "int" ? rootNum.scale : 0;
   const divisor = rounding && rounding.places < rootScale ? 10 ** (rootScale - rounding.places) : 0;
   const totalPlaces = divisor ? rounding!.places : rootScale;
+  const mode = rounding?.mode ?? "half-up";
+  const keptScale = kept.map((k) => {
+    const num = plan.nodes[k]!.numeric;
+    return num.path === "int" ? num.scale : 0;
+  });
   for (let lo = 0; lo < n; lo += BLOCK_ROWS) {
     const hi = Math.min(n, lo + BLOCK_ROWS);
+    const rootCol = block && rootNum.path === "int" ? block.cols[root]! : undefined;
     if (block) {
       block.score(lo, hi);
       // Items scored 0, column by column (rows walked below count theirs again).
-      if (rootNum.path === "int")
-        for (const c of counted) {
-          const col = block.cols[c]!;
-          for (let r = lo; r < hi; r++) if (col[r - lo] === 0) zeroItems[r]!++;
-        }
+      if (rootCol) for (let k = 0; k < counted.length; k++) countZeros(block.cols[counted[k]!]!, hi - lo, zeroItems, lo);
     }
     for (let r = lo; r < hi; r++) {
       const j = r - lo;
       const clean = block !== undefined && block.clean[j] === 1;
-      if (clean && rootNum.path === "int") {
-        const v = block.cols[root]![j]!;
+      if (clean && rootCol) {
+        const v = rootCol[j]!;
         if (v === v) {
-          const t = Dec.of(divisor ? roundScaled(v, divisor, rounding!.mode) : v, totalPlaces);
+          const t = Dec.of(divisor ? roundScaled(v, divisor, mode) : v, totalPlaces);
           total[r] = t;
           for (let k = 0; k < kept.length; k++) {
             const node = kept[k]!;
             if (node === root) keptColumns[k]![r] = t;
             else {
               const x = block.cols[node]![j]!;
-              keptColumns[k]![r] = x === x ? Dec.of(x, (plan.nodes[node]!.numeric as { scale: number }).scale) : undefined;
+              keptColumns[k]![r] = x === x ? Dec.of(x, keptScale[k]!) : undefined;
             }
           }
           continue;
@@ -382,6 +384,11 @@ export function scoreSubjects(
   const keptById = new Map<string, readonly (Dec | undefined)[]>();
   kept.forEach((p, k) => keptById.set(plan.nodes[p]!.node.id, keptColumns[k]!));
   return { subjects, inputs, total, zeroItems, kept: keptById, skipped };
+}
+
+/** Count, per row lo + j, the values of an item's column that are 0 (an item scored 0). */
+function countZeros(col: Float64Array, n: number, zeroItems: Int32Array, lo: number): void {
+  for (let j = 0; j < n; j++) if (col[j] === 0) zeroItems[lo + j]!++;
 }
 
 /**
