@@ -210,7 +210,7 @@ export class IntColumns {
       case "bands": {
         const b = this.bandsOf(node, f);
         if (!b || !this.numberBlock(f.input, -1)) return this.none(out);
-        bandsKernel(this.blockCol, this.blockOff, n, b.bounds, b.inclusive, b.points, f.otherwise, out, clean);
+        bandsKernel(this.blockCol, this.blockOff, n, b.thresholds, b.points, f.otherwise, out, clean);
         return;
       }
       case "periods": {
@@ -256,25 +256,28 @@ export class IntColumns {
   private readonly byCode = new Map<ItemNode, Float64Array>();
 
   /**
-   * A bands item's bounds at its input's scale (and which are inclusive, and the points
-   * of each), built once; undefined when a bound has more decimals than the input's
-   * scale or the input is not a number column (then its rows go to the Dec walk).
+   * A bands item's thresholds at its input's scale (a bound b itself when inclusive, else
+   * b + 1: values are integers at that scale) and the points of each band, built once;
+   * undefined when a bound has more decimals than the input's scale (or b + 1 would leave
+   * ±(2^53 − 1)) or the input is not a number column: then its rows go to the Dec walk.
    */
-  private bandsOf(node: ItemNode, f: Extract<IntItem, { kind: "bands" }>): { bounds: Float64Array; inclusive: Uint8Array; points: Float64Array } | undefined {
+  private bandsOf(node: ItemNode, f: Extract<IntItem, { kind: "bands" }>): { thresholds: Float64Array; points: Float64Array } | undefined {
     if (this.bands.has(node)) return this.bands.get(node);
     const m = node.method as Extract<ItemNode["method"], { kind: "bands" }>;
     const k = this.inputs.index.get(f.input);
     const c = k === undefined ? undefined : this.inputs.columns[k];
-    const bounds = c?.scaled ? m.bands.map((b) => b.bound.scaled(c.scale)) : undefined;
-    const out =
-      c?.scaled && bounds && !bounds.some((b) => b === undefined)
-        ? { bounds: Float64Array.from(bounds as number[]), inclusive: Uint8Array.from(m.bands, (b) => (b.inclusive ? 1 : 0)), points: Float64Array.from(f.points) }
-        : undefined;
+    const thresholds = c?.scaled
+      ? m.bands.map((b) => {
+          const at = b.bound.scaled(c.scale);
+          return at === undefined ? undefined : b.inclusive ? at : at + 1;
+        })
+      : undefined;
+    const out = thresholds && thresholds.every((t) => t !== undefined && safe(t)) ? { thresholds: Float64Array.from(thresholds as number[]), points: Float64Array.from(f.points) } : undefined;
     this.bands.set(node, out);
     return out;
   }
 
-  private readonly bands = new Map<ItemNode, { bounds: Float64Array; inclusive: Uint8Array; points: Float64Array } | undefined>();
+  private readonly bands = new Map<ItemNode, { thresholds: Float64Array; points: Float64Array } | undefined>();
 
   /**
    * base − Σ deductions (each within its max), then within [floor, max]: as items.ts
@@ -489,9 +492,13 @@ function levelsKernel32(codes: Int32Array, lo: number, n: number, byCode: Float6
   }
 }
 
-/** A bands item: the points of the first band whose bound the value reaches, else `otherwise`; none makes the row unclean. */
-function bandsKernel(col: Float64Array, off: number, n: number, bounds: Float64Array, inclusive: Uint8Array, points: Float64Array, otherwise: number, out: Float64Array, clean: Uint8Array): void {
-  const count = bounds.length;
+/**
+ * A bands item: the points of the first band whose threshold the value reaches, else
+ * `otherwise`; none makes the row unclean. Values and bounds are integers at the input's
+ * scale, so an exclusive bound b is the inclusive threshold b + 1 (bandsOf).
+ */
+function bandsKernel(col: Float64Array, off: number, n: number, thresholds: Float64Array, points: Float64Array, otherwise: number, out: Float64Array, clean: Uint8Array): void {
+  const count = thresholds.length;
   for (let j = 0; j < n; j++) {
     const x = col[off + j]!;
     if (x !== x) {
@@ -500,7 +507,7 @@ function bandsKernel(col: Float64Array, off: number, n: number, bounds: Float64A
     }
     let v = otherwise;
     for (let k = 0; k < count; k++)
-      if (inclusive[k] === 1 ? x >= bounds[k]! : x > bounds[k]!) {
+      if (x >= thresholds[k]!) {
         v = points[k]!;
         break;
       }
@@ -542,42 +549,18 @@ function deductKernel(
   out: Float64Array,
   clean: Uint8Array,
 ): void {
+  // Every row is computed, the tests folded into one at the end, so that the loop has
+  // few branches that depend on the data (a row already unclean may hold anything: it is
+  // not read). NaN (none) fails the test as any value past ±(2^53 − 1) does.
   for (let j = 0; j < n; j++) {
-    if (clean[j] === 0) continue;
     const x = col[off + j]! * factor;
-    // NaN (none) fails the test too.
-    if (!(x <= MAX && x >= -MAX)) {
-      clean[j] = 0;
-      continue;
-    }
-    let units = x;
-    if (shortfall === 1) {
-      units = required - x;
-      if (units < 0) units = 0;
-    }
-    let amount = units * perUnit;
-    if (!(amount <= MAX && amount >= -MAX)) {
-      clean[j] = 0;
-      continue;
-    }
-    if (amount > cap) amount = cap;
+    const units = shortfall === 1 ? Math.max(required - x, 0) : x;
+    const raw = units * perUnit;
+    const amount = raw > cap ? cap : raw;
     const sum = first === 1 ? amount : out[j]! + amount;
-    if (!(sum <= MAX && sum >= -MAX)) {
-      clean[j] = 0;
-      continue;
-    }
-    if (last === 0) {
-      out[j] = sum;
-      continue;
-    }
-    let net = base - sum;
-    if (!(net <= MAX && net >= -MAX)) {
-      clean[j] = 0;
-      continue;
-    }
-    if (net < floor) net = floor;
-    if (net > max) net = max;
-    out[j] = net;
+    const net = base - sum;
+    if (!(Math.abs(x) <= MAX && Math.abs(raw) <= MAX && Math.abs(sum) <= MAX && (last === 0 || Math.abs(net) <= MAX))) clean[j] = 0;
+    out[j] = last === 1 ? Math.min(Math.max(net, floor), max) : sum;
   }
 }
 

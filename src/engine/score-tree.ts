@@ -335,13 +335,19 @@ export function scoreSubjects(
     const num = plan.nodes[k]!.numeric;
     return num.path === "int" ? num.scale : 0;
   });
+  /** Items scored 0 per row of the block. */
+  const zeros = new Int32Array(BLOCK_ROWS);
   for (let lo = 0; lo < n; lo += BLOCK_ROWS) {
     const hi = Math.min(n, lo + BLOCK_ROWS);
     const rootCol = block && rootNum.path === "int" ? block.cols[root]! : undefined;
     if (block) {
       block.score(lo, hi);
       // Items scored 0, column by column (rows walked below count theirs again).
-      if (rootCol) for (let k = 0; k < counted.length; k++) countZeros(block.cols[counted[k]!]!, hi - lo, zeroItems, lo);
+      if (rootCol) {
+        zeros.fill(0);
+        for (let k = 0; k < counted.length; k++) countZeros(block.cols[counted[k]!]!, hi - lo, zeros);
+        zeroItems.set(zeros.subarray(0, hi - lo), lo);
+      }
     }
     for (let r = lo; r < hi; r++) {
       const j = r - lo;
@@ -386,9 +392,9 @@ export function scoreSubjects(
   return { subjects, inputs, total, zeroItems, kept: keptById, skipped };
 }
 
-/** Count, per row lo + j, the values of an item's column that are 0 (an item scored 0). */
-function countZeros(col: Float64Array, n: number, zeroItems: Int32Array, lo: number): void {
-  for (let j = 0; j < n; j++) if (col[j] === 0) zeroItems[lo + j]!++;
+/** Count, per row of the block, the values of an item's column that are 0 (an item scored 0); no branch on the data. */
+function countZeros(col: Float64Array, n: number, zeros: Int32Array): void {
+  for (let j = 0; j < n; j++) zeros[j] = zeros[j]! + (col[j] === 0 ? 1 : 0);
 }
 
 /**
