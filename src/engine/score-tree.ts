@@ -343,7 +343,7 @@ export function scoreSubjects(
     if (block) {
       block.score(lo, hi);
       // Items scored 0, column by column (rows walked below count theirs again).
-      if (rootCol) {
+      if (rootCol && plan.readsZeroItems) {
         zeros.fill(0);
         for (let k = 0; k < counted.length; k++) countZeros(block.cols[counted[k]!]!, hi - lo, zeros);
         zeroItems.set(zeros.subarray(0, hi - lo), lo);
@@ -376,6 +376,10 @@ export function scoreSubjects(
       if (ctx.skipped.length) skipped.set(r, ctx.skipped);
       if (t === undefined) continue;
       total[r] = t;
+      if (!plan.readsZeroItems) {
+        for (let k = 0; k < kept.length; k++) keptColumns[k]![r] = ctx.valueOf(kept[k]!);
+        continue;
+      }
       let zeros = 0;
       // A bonus or an adjustment at 0 is nothing earned or lost, not an item scored 0.
       for (const c of counted) {

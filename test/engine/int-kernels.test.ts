@@ -175,3 +175,40 @@ describe("rows leaving the integer path at a block boundary", () => {
     expect(got.u02050).toBe("10"); // 0.5 + (10 − 0.5 × 1)
   });
 });
+
+describe("zeroItems is counted when a fact reads it", () => {
+  const tree = `
+    inputs:
+      late: { type: count, default: 0 }
+      a: { type: number, min: 0, max: 10 }
+    scoring:
+      children:
+        - { id: a, kind: input, max: 10 }
+        - { id: d, kind: deduct, max: 2, deductions: [ { id: each, per: late, points: 1 } ] }
+        - { id: y, kind: yesno, max: 1 }
+  `;
+
+  test("the plan knows which rubrics read it", () => {
+    expect(planOf(compile(tree)).readsZeroItems).toBe(false);
+    expect(planOf(compile(`${tree}\n    actions:\n      - { id: z, label: 约谈, when: { fact: zeroItems, gte: 2 } }`)).readsZeroItems).toBe(true);
+  });
+
+  test("an action on zeroItems ≥ 2 over clean rows of two blocks and a row walked in Dec", () => {
+    const body = `${tree}\n    actions:\n      - { id: z, label: 约谈, when: { fact: zeroItems, gte: 2 } }`;
+    const n = BLOCK_ROWS + 2;
+    // Row i: a = 0 when i is even (else 5), late = 2 when i mod 3 = 0 (d = 2 − 2 = 0, else 2 − 0 = 2), y = false when i mod 5 = 0.
+    const subjects: SubjectData[] = Array.from({ length: n }, (_, i) => ({ id: `u${String(i).padStart(5, "0")}`, a: i % 2 === 0 ? 0 : 5, late: i % 3 === 0 ? 2 : 0, y: i % 5 !== 0 }));
+    // Row 2,049 in Dec (a has 7 decimals): a ≠ 0, late 0 → d = 2, y false (2049 mod 5 = 4: true) → no zero item.
+    subjects[2049] = { id: "u02049", a: "0.0000001", late: 0, y: true };
+    const r = run(body, subjects);
+    const acted = (id: string) => unit(r, id).actions.some((a) => a.id === "z");
+    expect(acted("u00000")).toBe(true); //  a 0, d 0, y 0: three zero items
+    expect(acted("u00001")).toBe(false); // a 5, d 2, y 1: none
+    expect(acted("u00002")).toBe(false); // a 0 only
+    expect(acted("u00006")).toBe(true); //  a 0, d 0 (6 mod 3 = 0), y 1: two
+    expect(acted("u00010")).toBe(true); //  a 0, y 0 (10 mod 5 = 0): two
+    expect(acted("u02048")).toBe(false); // second block: a 0, late 0 (2048 mod 3 = 2) → d 2, y 1 (2048 mod 5 = 3): one
+    expect(acted("u02049")).toBe(false);
+    expect(unit(r, "u02049").score).toBe("3.0000001"); // 0.0000001 + 2 + 1
+  });
+});
