@@ -337,6 +337,8 @@ export function scoreSubjects(
   });
   /** Items scored 0 per row of the block. */
   const zeros = new Int32Array(BLOCK_ROWS);
+  /** The totals read from the integer path, by their value at totalPlaces (below SHARED_TOTALS). */
+  const shared: (Dec | undefined)[] = block ? new Array<Dec | undefined>(SHARED_TOTALS) : [];
   for (let lo = 0; lo < n; lo += BLOCK_ROWS) {
     const hi = Math.min(n, lo + BLOCK_ROWS);
     const rootCol = block && rootNum.path === "int" ? block.cols[root]! : undefined;
@@ -355,7 +357,13 @@ export function scoreSubjects(
       if (clean && rootCol) {
         const v = rootCol[j]!;
         if (v === v) {
-          const t = Dec.of(divisor ? roundScaled(v, divisor, mode) : v, totalPlaces);
+          const k = divisor ? roundScaled(v, divisor, mode) : v;
+          // One Dec per distinct total (a Dec never changes): 0 … 10^4 at 2 places covers every total out of 100.
+          let t = k >= 0 && k < SHARED_TOTALS ? shared[k] : undefined;
+          if (t === undefined) {
+            t = Dec.of(k, totalPlaces);
+            if (k >= 0 && k < SHARED_TOTALS) shared[k] = t;
+          }
           total[r] = t;
           for (let k = 0; k < kept.length; k++) {
             const node = kept[k]!;
@@ -395,6 +403,9 @@ export function scoreSubjects(
   kept.forEach((p, k) => keptById.set(plan.nodes[p]!.node.id, keptColumns[k]!));
   return { subjects, inputs, total, zeroItems, kept: keptById, skipped };
 }
+
+/** Totals (as integers at their places) below this share one Dec per value. */
+const SHARED_TOTALS = 1 << 16;
 
 /** Count, per row of the block, the values of an item's column that are 0 (an item scored 0); no branch on the data. */
 function countZeros(col: Float64Array, n: number, zeros: Int32Array): void {

@@ -212,3 +212,31 @@ describe("zeroItems is counted when a fact reads it", () => {
     expect(unit(r, "u02049").score).toBe("3.0000001"); // 0.0000001 + 2 + 1
   });
 });
+
+describe("totals from the integer path: one Dec per distinct value below 2^16 at the total's places", () => {
+  test("negative, shared, and on either side of 65,536 hundredths", () => {
+    const body = `
+      rounding: { places: 2, mode: half-up }
+      inputs:
+        a: { type: number, min: -10, max: 1000 }
+      scoring:
+        children:
+          - { id: a, kind: input, max: 1000 }
+    `;
+    const values: [string, string][] = [
+      ["-5.5", "-5.50"], //        negative: not shared
+      ["12.5", "12.50"], //        twice: the same value
+      ["12.5", "12.50"],
+      ["655.35", "655.35"], //     65,535 hundredths: the last shared
+      ["655.36", "655.36"], //     65,536: built for this subject
+      ["999.994", "999.99"], //    half-up at 2 places: 999.994 → 999.99
+      ["999.995", "1000.00"], //   999.995 → 1000.00
+      ["0", "0.00"],
+    ];
+    const r = run(
+      body,
+      values.map(([v], i) => ({ id: `s${i}`, a: v })),
+    );
+    expect(values.map((_, i) => unit(r, `s${i}`).score)).toEqual(values.map(([, want]) => want));
+  });
+});
