@@ -240,3 +240,35 @@ describe("totals from the integer path: one Dec per distinct value below 2^16 at
     expect(values.map((_, i) => unit(r, `s${i}`).score)).toEqual(values.map(([, want]) => want));
   });
 });
+
+describe("grade bands as integer thresholds (grade.ts), and in Dec past their scale", () => {
+  const grades = `
+    grades:
+      - { id: A, min: 90 }
+      - { id: B, min: 75, below: 89.5 }
+      - { id: C, above: 60 }
+      - { id: D }
+    policy: { bandGaps: higher }
+    scoring:
+      children:
+        - { id: x, kind: input, max: 100 }
+  `;
+  const gradeOf = (body: string, x: string) => unit(run(body, [{ id: "s", x }]), "s").grade;
+  // No rounding: thresholds at 6 decimals. 7 decimals are compared in Dec.
+  test.each([
+    ["90", "A"], //            on A's inclusive min
+    ["89.999999", "A"], //     in the gap [89.5, 90): bandGaps higher → A
+    ["89.5", "A"], //          on B's exclusive upper bound (89.5 − 10^-6 is B's last value): gap → A
+    ["89.499999", "B"],
+    ["89.4999999", "B"], //    7 decimals: Dec
+    ["60.000001", "C"], //     just past C's exclusive 60
+    ["60.0000001", "C"], //    7 decimals: Dec
+    ["60", "D"], //            on it: D
+  ])("score %s → %s", (x, g) => {
+    expect(gradeOf(grades, x)).toBe(g);
+  });
+  test("with rounding to 1 place, 89.45 → 89.5 (half-up): the gap above B → A; 89.44 → 89.4 → B", () => {
+    const body = `\n    rounding: { places: 1, mode: half-up }${grades}`;
+    expect([gradeOf(body, "89.45"), gradeOf(body, "89.44")]).toEqual(["A", "B"]);
+  });
+});
