@@ -149,13 +149,12 @@ export class IntColumns {
     if (this.inputBlockAt[k] !== this.lo + 1) {
       this.inputBlockAt[k] = this.lo + 1;
       const src = c.scaled!;
-      const none = c.none;
       const lo = this.lo;
       const n = this.hi - lo;
-      for (let j = 0; j < n; j++) {
-        const x = src[lo + j]!;
-        b[j] = x === none ? Number.NaN : x;
-      }
+      if (src instanceof Int8Array) widen8(src, lo, n, c.none, b);
+      else if (src instanceof Int16Array) widen16(src, lo, n, c.none, b);
+      else if (src instanceof Int32Array) widen32(src, lo, n, c.none, b);
+      else b.set(src.subarray(lo, lo + n));
     }
     return b;
   }
@@ -187,8 +186,16 @@ export class IntColumns {
     switch (f.kind) {
       case "input":
       case "ratio": {
-        if (!this.numberBlock(f.input, f.inputScale)) return this.none(out);
-        scaleKernel(this.blockCol, this.blockOff, n, this.blockFactor * (f.kind === "ratio" ? f.max : 1), out, clean);
+        const k = this.inputs.index.get(f.input);
+        const c = k === undefined ? undefined : this.inputs.columns[k];
+        if (!c?.scaled || c.scale > f.inputScale) return this.none(out);
+        const times = 10 ** (f.inputScale - c.scale) * (f.kind === "ratio" ? f.max : 1);
+        // An integer column is read in place by the loop for its array type (none: its least value).
+        const src = c.scaled;
+        if (src instanceof Float64Array) scaleKernel(src, lo, n, times, out, clean);
+        else if (src instanceof Int8Array) scaleKernel8(src, lo, n, c.none, times, out, clean);
+        else if (src instanceof Int16Array) scaleKernel16(src, lo, n, c.none, times, out, clean);
+        else scaleKernel32(src, lo, n, c.none, times, out, clean);
         return;
       }
       case "yesno": {
@@ -512,6 +519,59 @@ function bandsKernel(col: Float64Array, off: number, n: number, thresholds: Floa
         break;
       }
     out[j] = v;
+  }
+}
+
+/** An integer input column's rows lo … lo + n − 1 as numbers, NaN for none (its least value); one loop per array type. */
+function widen8(src: Int8Array, lo: number, n: number, none: number, b: Float64Array): void {
+  for (let j = 0; j < n; j++) {
+    const x = src[lo + j]!;
+    b[j] = x === none ? Number.NaN : x;
+  }
+}
+
+function widen16(src: Int16Array, lo: number, n: number, none: number, b: Float64Array): void {
+  for (let j = 0; j < n; j++) {
+    const x = src[lo + j]!;
+    b[j] = x === none ? Number.NaN : x;
+  }
+}
+
+function widen32(src: Int32Array, lo: number, n: number, none: number, b: Float64Array): void {
+  for (let j = 0; j < n; j++) {
+    const x = src[lo + j]!;
+    b[j] = x === none ? Number.NaN : x;
+  }
+}
+
+/**
+ * An integer column's value × times into out, rows lo … lo + n − 1 (none makes the row
+ * unclean; a product past ±(2^53 − 1) too). One loop per array type.
+ */
+function scaleKernel8(src: Int8Array, lo: number, n: number, none: number, times: number, out: Float64Array, clean: Uint8Array): void {
+  for (let j = 0; j < n; j++) {
+    const x = src[lo + j]!;
+    const v = x * times;
+    if (x !== none && v <= MAX && v >= -MAX) out[j] = v;
+    else clean[j] = 0;
+  }
+}
+
+function scaleKernel16(src: Int16Array, lo: number, n: number, none: number, times: number, out: Float64Array, clean: Uint8Array): void {
+  for (let j = 0; j < n; j++) {
+    const x = src[lo + j]!;
+    const v = x * times;
+    if (x !== none && v <= MAX && v >= -MAX) out[j] = v;
+    else clean[j] = 0;
+  }
+}
+
+function scaleKernel32(src: Int32Array, lo: number, n: number, none: number, times: number, out: Float64Array, clean: Uint8Array): void {
+  for (let j = 0; j < n; j++) {
+    const x = src[lo + j]!;
+    const v = x * times;
+    if (x !== none && v <= MAX && v >= -MAX) out[j] = v;
+    else clean[j] = 0;
   }
 }
 

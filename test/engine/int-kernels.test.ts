@@ -272,3 +272,37 @@ describe("grade bands as integer thresholds (grade.ts), and in Dec past their sc
     expect([gradeOf(body, "89.45"), gradeOf(body, "89.44")]).toEqual(["A", "B"]);
   });
 });
+
+describe("input items read integer columns in place (Int8, Int16, Int32 by the declared range)", () => {
+  // At places 0, 0 … 100 fits an Int8Array; at places 2, 0 … 10,000 hundredths an Int16Array;
+  // at the default 6 decimals, 0 … 10^8 an Int32Array. An absent value (missing: zero) is the column's none.
+  const body = `
+    inputs:
+      p: { type: number, min: 0, max: 100, places: 0, missing: zero }
+      q: { type: number, min: 0, max: 100, places: 2, missing: zero }
+      r: { type: number, min: 0, max: 100, missing: zero }
+    scoring:
+      children:
+        - { id: p, kind: input, max: 100 }
+        - { id: q, kind: input, max: 100 }
+        - { id: r, kind: input, max: 100 }
+  `;
+
+  test("the columns are the narrow arrays this test means", () => {
+    const rubric = compile(body);
+    const { subjects } = checkSubjects([{ id: "s", p: 1, q: 1, r: 1 }], [rubric]);
+    const { inputs } = prepareSubjects(subjects, rubric, []);
+    expect(["p", "q", "r"].map((k) => inputs.columns[inputs.index.get(k)!]!.scaled!.constructor.name)).toEqual(["Int8Array", "Int16Array", "Int32Array"]);
+  });
+
+  test("values, the maxima and absent values", () => {
+    expect(
+      scores(body, [
+        { id: "a", p: 100, q: "99.99", r: "0.000001" }, // 100 + 99.99 + 0.000001 = 199.990001
+        { id: "b", p: 0, q: "0.01", r: "100" }, //        0 + 0.01 + 100 = 100.01
+        { id: "c", q: "1.5" }, //                          0 (absent) + 1.5 + 0 (absent) = 1.5
+        { id: "d", p: 7, q: "2.25", r: "3.125" }, //      7 + 2.25 + 3.125 = 12.375
+      ]),
+    ).toEqual({ a: "199.990001", b: "100.01", c: "1.5", d: "12.375" });
+  });
+});
