@@ -78,9 +78,8 @@ export function ioPart(args: readonly string[]): void {
       const fd = openSync(outFile!, "w");
       let bytes = 0;
       writer([{ rubric, result: big, feedback }], { nodes: false, feedback: "summary" }, (chunk) => {
-        const b = Buffer.from(chunk, "utf8");
-        bytes += b.length;
-        writeSync(fd, b);
+        bytes += chunk.length;
+        writeSync(fd, chunk);
       });
       closeSync(fd);
       return bytes;

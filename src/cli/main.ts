@@ -45,7 +45,7 @@ export interface Io {
    * Writes text to stdout as it is, without a line break: a streamed document comes in
    * many pieces. Absent (tests), the pieces are joined and given to `out` once.
    */
-  write?(text: string): void;
+  write?(chunk: string | Uint8Array): void;
   /** A clock in milliseconds, for progress (default performance.now). */
   now?(): number;
 }
@@ -492,8 +492,10 @@ function score(positionals: readonly string[], values: Record<string, string | b
   const feedback: FeedbackLevel = givenFeedback ?? (values.detail || problems !== undefined ? "full" : common !== undefined ? "summary" : "none");
   if (streamed && problems !== undefined && feedback !== "full") throw new UsageError(t("feedback-needs-full", { option: "--problems", feedback }));
   if (streamed && common !== undefined && feedback === "none") throw new UsageError(t("feedback-needs-full", { option: "--common", feedback }));
-  // Feedback needs every item's points; the lines only with --detail. JSON without nodes or feedback needs no trail.
-  const trail: TrailLevel = values.detail ? "full" : streamed && feedback === "none" ? "none" : "points";
+  // Feedback (JSON's, the workbook's) and the CSV's --items columns need every item's points; the lines only with
+  // --detail. Anything else (JSON without nodes or feedback, a CSV without items, the table) needs no trail.
+  const needsPoints = streamed ? feedback !== "none" : format === "xlsx" || (format === "csv" && Boolean(values.items));
+  const trail: TrailLevel = values.detail ? "full" : needsPoints ? "points" : "none";
   const { set, evaluation, dataFile } = scoreData(positionals, io, trail, values);
   const needsFeedback = format === "xlsx" || (streamed && feedback !== "none");
   const entries = evaluation.results.map((result, i) => {
@@ -521,9 +523,9 @@ function score(positionals: readonly string[], values: Record<string, string | b
       writeDoc(entries, shape, write);
       if (end) write(end);
     } else {
-      const parts: string[] = [];
+      const parts: Uint8Array[] = [];
       writeDoc(entries, shape, (chunk) => parts.push(chunk));
-      const text = parts.join("");
+      const text = Buffer.concat(parts).toString("utf8");
       io.out(format === "json" ? text : text.replace(/\n$/, ""));
     }
   } else {

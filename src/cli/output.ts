@@ -2,19 +2,24 @@
  * Rendering results for programs (JSON, the English CSV) and the table layout; the
  * table of results for people is in display.ts, explain in report/explain.ts.
  */
-import stringWidth from "string-width";
+import { lineWidth } from "../io/display-width.js";
 import type { RubricResult, SubjectResult } from "../index.js";
 import { gradeLabel } from "../report/explain.js";
 import { writeCsv } from "./csv.js";
 
-/** Pad to a display width (CJK characters are two columns wide). */
-function pad(text: string, width: number, right = false): string {
-  const fill = " ".repeat(Math.max(0, width - stringWidth(text)));
-  return right ? fill + text : text + fill;
-}
-
 export function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
-  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ""))));
+  const width = lineWidth;
+  /** Pad to a display width. */
+  const pad = (text: string, w: number, right: boolean): string => {
+    const fill = " ".repeat(Math.max(0, w - width(text)));
+    return right ? fill + text : text + fill;
+  };
+  // A loop, not Math.max(...rows): a million rows are too many arguments for one call.
+  const widths = header.map((h, i) => {
+    let w = width(h);
+    for (const r of rows) w = Math.max(w, width(r[i] ?? ""));
+    return w;
+  });
   const line = (cells: readonly string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!, rightAligned.has(i))))

@@ -12,8 +12,10 @@
  * streamed. NDJSON: one JSON object per line (see `writeScoreNdjson`).
  */
 import type { CompiledRubric } from "../compile/model.js";
-import { transientNodes, unitCursor, type RubricResult, type SubjectResult, type UnitCursor } from "../report/result.js";
+import { transientNodes, unitCursor, type RubricResult, type SubjectResult, type UnitCursor, type UnitTables } from "../report/result.js";
 import type { Feedback, SubjectFeedback } from "../report/feedback.js";
+import { format } from "../decimal/decimal.js";
+import { ByteWriter, encodeText } from "./byte-writer.js";
 
 /**
  * How much per-subject feedback the document carries (`--feedback`):
@@ -36,34 +38,6 @@ export interface ScoreEntry {
   readonly rubric: CompiledRubric;
   readonly result: RubricResult;
   readonly feedback?: Feedback;
-}
-
-/** Characters gathered before a chunk is handed on. */
-export const CHUNK = 1 << 20;
-
-/** Gathers small strings into chunks of about `size` characters for `write`. */
-export class ChunkedWriter {
-  private parts: string[] = [];
-  private length = 0;
-
-  constructor(
-    private readonly write: (chunk: string) => void,
-    private readonly size = CHUNK,
-  ) {}
-
-  add(text: string): void {
-    this.parts.push(text);
-    this.length += text.length;
-    if (this.length >= this.size) this.flush();
-  }
-
-  flush(): void {
-    if (this.parts.length === 0) return;
-    const chunk = this.parts.length === 1 ? this.parts[0]! : this.parts.join("");
-    this.parts = [];
-    this.length = 0;
-    this.write(chunk);
-  }
 }
 
 /**
@@ -143,45 +117,55 @@ function memberValue(v: unknown, depth: number, pretty: boolean): string | undef
 }
 
 /**
- * The text of each unit of the document, built member by member instead of through an
- * object copy and JSON.stringify: the same bytes as `nested(unitView(u, nodes), depth)`
+ * Each unit of the document, written member by member instead of through an object
+ * copy and JSON.stringify: the same bytes as `nested(unitView(u, nodes), depth)`
  * (pretty) or the members of `JSON.stringify({ type: "unit", rubric, ...unitView(u,
- * nodes), feedback? })` (NDJSON). Member prefixes (`,\n    "key": `) are made once.
+ * nodes), feedback? })` (NDJSON). Member prefixes (`,\n    "key": `) are encoded once.
  *
- * A string built by `+` is a tree of pieces that is copied into one when the chunk is
- * joined, at a cost per piece: `fresh` writes a unit built by the result just now (its
- * keys the documented ones, in order) with few pieces: the grade pair, a group and the
- * usual run of empty lists each come as one piece made once.
+ * A unit the result has not built (unitCursor `fresh`) is written from the columns of
+ * its tables when it is quiet (not excluded, no adjustments, actions, tier, fired rules
+ * or grade notes, no nodes asked for): its score's digits from the exact total, its
+ * grade pair and group as bytes made once, no unit object and no string per member.
+ * Any other unit is built and written from its fields (`fresh`, `members`).
  */
-class UnitText {
+class UnitWriter {
   private readonly prefixes = new Map<string, string>();
   private readonly separated = new Map<string, string>();
   private readonly indent: string;
-  private readonly groups = new Map<string, string>();
-  private readonly grades = new Map<string | null, Map<string | null, string>>();
-  private readonly pId: string;
-  private readonly pName: string;
-  private readonly pScore: string;
-  private readonly pRank: string;
-  private readonly pGroupRank: string;
+  private readonly groups = new Map<string, Uint8Array>();
+  private readonly grades = new Map<string | null, Map<string | null, Uint8Array>>();
+  /** Grade pairs by (grade, rawGrade) row codes, for units written from the tables. */
+  private readonly gradeCodes = new Map<number, Uint8Array>();
+  private readonly pId: Uint8Array;
+  private readonly pIdNext: Uint8Array;
+  private readonly pName: Uint8Array;
+  private readonly pScore: Uint8Array;
+  private readonly pRank: Uint8Array;
+  private readonly pGroupRank: Uint8Array;
+  private readonly pNull = encodeText("null");
   /** excluded false, no adjustments, no actions, no tier: the usual unit. */
-  private readonly quietMiddle: string;
+  private readonly quietMiddle: Uint8Array;
   /** No fired rules, no grade notes. */
-  private readonly quietEnd: string;
+  private readonly quietEnd: Uint8Array;
+  /** `{`, and `\n` + indent + `}`: a unit's braces (pretty). */
+  private readonly close: Uint8Array;
 
   constructor(
+    private readonly out: ByteWriter,
     private readonly depth: number,
     private readonly pretty: boolean,
     private readonly nodes: boolean,
   ) {
     this.indent = "  ".repeat(depth);
-    this.pId = this.prefix("id");
-    this.pName = this.sep("name");
-    this.pScore = this.sep("score");
-    this.pRank = this.sep("rank");
-    this.pGroupRank = this.sep("groupRank");
-    this.quietMiddle = `${this.sep("excluded")}false${this.sep("adjustments")}[]${this.sep("actions")}[]${this.sep("tier")}null`;
-    this.quietEnd = `${this.sep("rules")}[]${this.sep("gradeNotes")}[]`;
+    this.pId = encodeText(this.prefix("id"));
+    this.pIdNext = encodeText(this.sep("id"));
+    this.pName = encodeText(this.sep("name"));
+    this.pScore = encodeText(this.sep("score"));
+    this.pRank = encodeText(this.sep("rank"));
+    this.pGroupRank = encodeText(this.sep("groupRank"));
+    this.quietMiddle = encodeText(`${this.sep("excluded")}false${this.sep("adjustments")}[]${this.sep("actions")}[]${this.sep("tier")}null`);
+    this.quietEnd = encodeText(`${this.sep("rules")}[]${this.sep("gradeNotes")}[]`);
+    this.close = encodeText(`\n${this.indent}}`);
   }
 
   /** `"key": ` (pretty: on its own line, indented), the first member's. */
@@ -206,7 +190,7 @@ class UnitText {
   }
 
   /** The unit's members, each after a comma but the first (`first`: nothing written before them). */
-  members(u: SubjectResult, first: boolean): string {
+  members(u: SubjectResult, first: boolean): boolean {
     const fields = u as unknown as Record<string, unknown>;
     let text = "";
     for (const k of Object.keys(u)) {
@@ -219,51 +203,164 @@ class UnitText {
       text += (first ? this.prefix(k) : this.sep(k)) + value;
       first = false;
     }
-    return text;
+    this.out.text(text);
+    return text !== "";
   }
 
   /**
    * The members of a unit that the result built just now (unitCursor's `fresh`): its keys
    * are id, name?, group?, score, grade, rawGrade, rank, groupRank, excluded,
    * adjustments, actions, tier, nodes, rules, gradeNotes, and no value is undefined.
-   * The same text as `members(u, first)`.
+   * The same bytes as `members(u, first)`.
    */
-  fresh(u: SubjectResult, first: boolean): string {
-    let text = (first ? this.pId : this.sep("id")) + quote(u.id);
-    if (u.name !== undefined) text += this.pName + quote(u.name);
-    if (u.group !== undefined) text += this.group(u.group);
-    text += this.pScore + quote(u.score) + this.grade(u.grade, u.rawGrade);
-    text += this.pRank + (u.rank === null ? "null" : String(u.rank)) + this.pGroupRank + (u.groupRank === null ? "null" : String(u.groupRank));
-    if (!u.excluded && u.adjustments.length === 0 && u.actions.length === 0 && u.tier === null) text += this.quietMiddle;
-    else text += this.sep("excluded") + (u.excluded ? "true" : "false") + this.sep("adjustments") + this.value(u.adjustments)! + this.sep("actions") + this.value(u.actions)! + this.sep("tier") + this.value(u.tier)!;
-    if (this.nodes) text += this.sep("nodes") + this.value(transientNodes(u))!;
-    if (u.rules.length === 0 && u.gradeNotes.length === 0) text += this.quietEnd;
-    else text += this.sep("rules") + this.value(u.rules)! + this.sep("gradeNotes") + this.value(u.gradeNotes)!;
-    return text;
+  fresh(u: SubjectResult, first: boolean): void {
+    const out = this.out;
+    out.bytes(first ? this.pId : this.pIdNext);
+    out.quoted(u.id);
+    if (u.name !== undefined) {
+      out.bytes(this.pName);
+      out.quoted(u.name);
+    }
+    if (u.group !== undefined) out.bytes(this.group(u.group));
+    out.bytes(this.pScore);
+    out.quoted(u.score);
+    out.bytes(this.grade(u.grade, u.rawGrade));
+    this.ranks(u.rank ?? 0, u.groupRank ?? 0);
+    if (!u.excluded && u.adjustments.length === 0 && u.actions.length === 0 && u.tier === null) out.bytes(this.quietMiddle);
+    else out.text(this.sep("excluded") + (u.excluded ? "true" : "false") + this.sep("adjustments") + this.value(u.adjustments)! + this.sep("actions") + this.value(u.actions)! + this.sep("tier") + this.value(u.tier)!);
+    if (this.nodes) out.text(this.sep("nodes") + this.value(transientNodes(u))!);
+    if (u.rules.length === 0 && u.gradeNotes.length === 0) out.bytes(this.quietEnd);
+    else out.text(this.sep("rules") + this.value(u.rules)! + this.sep("gradeNotes") + this.value(u.gradeNotes)!);
+  }
+
+  /** Whether row i of the tables is a quiet unit, written by `row` (see the class comment). */
+  quiet(t: UnitTables, i: number): boolean {
+    return (
+      !this.nodes &&
+      t.excluded[i] === 0 &&
+      (t.adjustments.size === 0 || !t.adjustments.has(i)) &&
+      (t.actions.size === 0 || !t.actions.has(i)) &&
+      (t.tiers.size === 0 || !t.tiers.has(i)) &&
+      (t.fired.size === 0 || !t.fired.has(i)) &&
+      (t.notes.size === 0 || !t.notes.has(i))
+    );
+  }
+
+  /** The members of quiet row i, read from the tables: the bytes `fresh` writes for the unit of that row. */
+  row(t: UnitTables, i: number, first: boolean): void {
+    const out = this.out;
+    out.bytes(first ? this.pId : this.pIdNext);
+    out.quoted(t.ids[i]!);
+    if (t.names !== undefined) {
+      const name = t.names[i];
+      if (name !== undefined) {
+        out.bytes(this.pName);
+        out.quoted(name);
+      }
+    }
+    if (t.groups !== undefined) {
+      const group = t.groups[i];
+      if (group !== undefined) out.bytes(this.group(group));
+    }
+    out.bytes(this.pScore);
+    const total = t.total[i]!;
+    const scaled = t.places === undefined ? undefined : total.scaled(t.places);
+    if (scaled === undefined) out.quoted(format(total, t.places));
+    else {
+      out.byte(0x22);
+      out.fixed(scaled, t.places!);
+      out.byte(0x22);
+    }
+    // Not excluded (a quiet row): the grade is the row's grade.
+    const g = t.grade[i]!;
+    const raw = t.rawGrade[i]!;
+    // Row codes run from −1 to the number of grades (noGrade is one of them): one key per pair.
+    const key = (g + 1) * (t.gradeIds.length + 2) + (raw + 1);
+    let pair = this.gradeCodes.get(key);
+    if (pair === undefined) {
+      const id = (c: number) => (c === t.noGrade ? null : t.gradeIds[c]!);
+      this.gradeCodes.set(key, (pair = this.grade(id(g), id(raw))));
+    }
+    out.bytes(pair);
+    this.ranks(t.rank[i]!, t.groupRank[i]!);
+    out.bytes(this.quietMiddle);
+    out.bytes(this.quietEnd);
+  }
+
+  /** What `touch` read (kept so the reads are not dropped). */
+  touched = 0;
+
+  /**
+   * Read what `row` reads for units from..to − 1 of the cursor, in one tight loop, before
+   * they are written: units come in rank order, so each reads rows scattered over the
+   * tables (and the totals and ids over the heap); here the loads of many rows are in
+   * flight at once, where `row`'s own code between them would leave each to wait on
+   * memory. It computes nothing the writing needs.
+   */
+  touch(t: UnitTables, units: UnitCursor, from: number, to: number): void {
+    let x = 0;
+    const { ids, groups, total, grade, rawGrade, rank, groupRank } = t;
+    for (let k = from; k < to; k++) {
+      const i = units.row(k);
+      x += ids[i]!.charCodeAt(0) + grade[i]! + rawGrade[i]! + rank[i]! + groupRank[i]!;
+      if (groups !== undefined) x += groups[i]?.length ?? 0;
+      if (total[i]!.isZero()) x++;
+    }
+    this.touched += x;
+  }
+
+  /** `,"rank": n,"groupRank": n` (0: null). */
+  private ranks(rank: number, groupRank: number): void {
+    const out = this.out;
+    out.bytes(this.pRank);
+    if (rank === 0) out.bytes(this.pNull);
+    else out.whole(rank);
+    out.bytes(this.pGroupRank);
+    if (groupRank === 0) out.bytes(this.pNull);
+    else out.whole(groupRank);
   }
 
   /** `,"group": "…"`, made once per group. */
-  private group(group: string): string {
-    let text = this.groups.get(group);
-    if (text === undefined) this.groups.set(group, (text = this.sep("group") + quote(group)));
-    return text;
+  private group(group: string): Uint8Array {
+    let bytes = this.groups.get(group);
+    if (bytes === undefined) this.groups.set(group, (bytes = encodeText(this.sep("group") + quote(group))));
+    return bytes;
   }
 
   /** `,"grade": "…","rawGrade": "…"`, made once per pair. */
-  private grade(grade: string | null, raw: string | null): string {
+  private grade(grade: string | null, raw: string | null): Uint8Array {
     let byRaw = this.grades.get(grade);
     if (byRaw === undefined) this.grades.set(grade, (byRaw = new Map()));
-    let text = byRaw.get(raw);
-    if (text === undefined) byRaw.set(raw, (text = this.sep("grade") + this.value(grade)! + this.sep("rawGrade") + this.value(raw)!));
-    return text;
+    let bytes = byRaw.get(raw);
+    if (bytes === undefined) byRaw.set(raw, (bytes = encodeText(this.sep("grade") + this.value(grade)! + this.sep("rawGrade") + this.value(raw)!)));
+    return bytes;
   }
 
-  /** The unit as JSON.stringify(unitView(u), null, 2) nested at the depth. */
-  json(u: SubjectResult, fresh: boolean): string {
-    const members = fresh ? this.fresh(u, true) : this.members(u, true);
-    return members === "" ? "{}" : `{${members}\n${this.indent}}`;
+  /** Unit k of the cursor as JSON.stringify(unitView(u), null, 2) nested at the depth. */
+  json(units: UnitCursor, k: number): void {
+    const out = this.out;
+    const t = units.tables;
+    out.byte(0x7b);
+    let any = true;
+    if (t !== undefined && this.quiet(t, units.row(k))) this.row(t, units.row(k), true);
+    else if (units.fresh) this.fresh(units.unit(k), true);
+    else any = this.members(units.unit(k), true);
+    // No member at all: `{}`.
+    if (any) out.bytes(this.close);
+    else out.byte(0x7d);
+  }
+
+  /** Unit k's members after others (NDJSON). */
+  line(units: UnitCursor, k: number, u: SubjectResult | undefined): void {
+    const t = units.tables;
+    if (u === undefined && t !== undefined && this.quiet(t, units.row(k))) this.row(t, units.row(k), false);
+    else if (units.fresh) this.fresh(u ?? units.unit(k), false);
+    else this.members(u ?? units.unit(k), false);
   }
 }
+
+/** Units whose rows are read ahead (UnitWriter.touch) at a time. */
+const TOUCH_BLOCK = 256;
 
 /** An array index as an object key ("0", "17"): a spread moves such keys first. */
 const startsLikeIndex = (k: string) => k.length > 0 && k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57;
@@ -294,41 +391,41 @@ class ObjectWriter {
   private count = 0;
 
   constructor(
-    private readonly out: ChunkedWriter,
+    private readonly out: ByteWriter,
     private readonly depth: number,
   ) {
-    out.add("{");
+    out.text("{");
   }
 
   /** A member whose value is written by `value` (which writes at depth + 1). */
   member(key: string, value: () => void): void {
-    this.out.add(`${this.count++ === 0 ? "" : ","}\n${"  ".repeat(this.depth + 1)}${JSON.stringify(key)}: `);
+    this.out.text(`${this.count++ === 0 ? "" : ","}\n${"  ".repeat(this.depth + 1)}${JSON.stringify(key)}: `);
     value();
   }
 
   /** A member with a value stringified whole. */
   value(key: string, v: unknown): void {
-    this.member(key, () => this.out.add(nested(v, this.depth + 1)));
+    this.member(key, () => this.out.text(nested(v, this.depth + 1)));
   }
 
   close(): void {
-    this.out.add(this.count === 0 ? "}" : `\n${"  ".repeat(this.depth)}}`);
+    this.out.text(this.count === 0 ? "}" : `\n${"  ".repeat(this.depth)}}`);
   }
 }
 
 /** `[` … `]` of items written one by one at `depth`. */
-function writeArray<T>(out: ChunkedWriter, depth: number, items: readonly T[], item: (x: T) => void): void {
+function writeArray<T>(out: ByteWriter, depth: number, items: readonly T[], item: (x: T) => void): void {
   if (items.length === 0) {
-    out.add("[]");
+    out.text("[]");
     return;
   }
   const pad = `\n${"  ".repeat(depth + 1)}`;
-  out.add("[");
+  out.text("[");
   for (let i = 0; i < items.length; i++) {
-    out.add(i === 0 ? pad : `,${pad}`);
+    out.text(i === 0 ? pad : `,${pad}`);
     item(items[i]!);
   }
-  out.add(`\n${"  ".repeat(depth)}]`);
+  out.text(`\n${"  ".repeat(depth)}]`);
 }
 
 /**
@@ -338,10 +435,11 @@ function writeArray<T>(out: ChunkedWriter, depth: number, items: readonly T[], i
  *
  * @param entries - one per rubric, in evaluation order
  * @param shape - whether units carry `nodes`, and how much feedback
- * @param write - receives the text in chunks, in order
+ * @param write - receives the document's UTF-8 bytes in chunks, in order (each whole
+ *   characters; the receiver may keep them)
  */
-export function writeScoreJson(entries: readonly ScoreEntry[], shape: DocumentShape, write: (chunk: string) => void): void {
-  const out = new ChunkedWriter(write);
+export function writeScoreJson(entries: readonly ScoreEntry[], shape: DocumentShape, write: (chunk: Uint8Array) => void): void {
+  const out = new ByteWriter(write);
   const doc = new ObjectWriter(out, 0);
   doc.member("results", () =>
     writeArray(out, 1, entries, ({ result, feedback }) => {
@@ -349,7 +447,7 @@ export function writeScoreJson(entries: readonly ScoreEntry[], shape: DocumentSh
       r.value("rubric", rubricHead(result));
       r.value("grades", result.grades);
       r.value("gradeLabels", result.gradeLabels);
-      r.member("units", () => writeUnits(out, unitCursor(result), new UnitText(4, true, shape.nodes)));
+      r.member("units", () => writeUnits(out, unitCursor(result), new UnitWriter(out, 4, true, shape.nodes)));
       r.value("summary", result.summary);
       if (shape.feedback !== "none") {
         r.member("feedback", () => {
@@ -368,20 +466,25 @@ export function writeScoreJson(entries: readonly ScoreEntry[], shape: DocumentSh
 }
 
 /** The units array at depth 3: `[`, each unit at depth 4, `]` (as writeArray). */
-function writeUnits(out: ChunkedWriter, units: UnitCursor, text: UnitText): void {
+function writeUnits(out: ByteWriter, units: UnitCursor, writer: UnitWriter): void {
   if (units.count === 0) {
-    out.add("[]");
+    out.text("[]");
     return;
   }
-  const pad = `\n${"  ".repeat(4)}`;
-  const next = `,${pad}`;
-  out.add("[");
-  for (let k = 0; k < units.count; k++) out.add((k === 0 ? pad : next) + text.json(units.unit(k), units.fresh));
-  out.add(`\n${"  ".repeat(3)}]`);
+  const pad = encodeText(`\n${"  ".repeat(4)}`);
+  const next = encodeText(`,\n${"  ".repeat(4)}`);
+  out.text("[");
+  const t = units.tables;
+  for (let k = 0; k < units.count; k++) {
+    if (t !== undefined && k % TOUCH_BLOCK === 0) writer.touch(t, units, k, Math.min(units.count, k + TOUCH_BLOCK));
+    out.bytes(k === 0 ? pad : next);
+    writer.json(units, k);
+  }
+  out.text(`\n${"  ".repeat(3)}]`);
 }
 
 /** feedback.subjects: unit id → its feedback, keys in the order an object built from the units lists them. */
-function writeSubjects(out: ChunkedWriter, result: RubricResult, feedback: Feedback | undefined): void {
+function writeSubjects(out: ByteWriter, result: RubricResult, feedback: Feedback | undefined): void {
   const byId = feedbackById(feedback);
   // Later entries of one id replace earlier ones in place, as Object.fromEntries does (ids are unique).
   const units = unitCursor(result);
@@ -414,24 +517,29 @@ const warningsView = (result: RubricResult) => result.warnings.map((w) => ({ cod
  * So a reader can act on units as they come and finds the batch figures on the last
  * line of each rubric.
  */
-export function writeScoreNdjson(entries: readonly ScoreEntry[], shape: DocumentShape, write: (chunk: string) => void): void {
-  const out = new ChunkedWriter(write);
+export function writeScoreNdjson(entries: readonly ScoreEntry[], shape: DocumentShape, write: (chunk: Uint8Array) => void): void {
+  const out = new ByteWriter(write);
+  const end = encodeText("}\n");
   for (const { result, feedback } of entries) {
     const byId = shape.feedback === "full" ? feedbackById(feedback) : undefined;
     const rubric = result.rubric.id;
-    const head = `{"type":"unit","rubric":${JSON.stringify(rubric)}`;
-    const text = new UnitText(0, false, shape.nodes);
+    const head = encodeText(`{"type":"unit","rubric":${JSON.stringify(rubric)}`);
+    const writer = new UnitWriter(out, 0, false, shape.nodes);
     const units = unitCursor(result);
     for (let k = 0; k < units.count; k++) {
-      const u = units.unit(k);
-      const f = byId?.get(u.id);
-      if (!units.fresh && !plainLineKeys(u)) {
-        out.add(`${JSON.stringify({ type: "unit", rubric, ...unitView(u, shape.nodes), ...(f ? { feedback: subjectFeedbackView(f) } : {}) })}\n`);
+      const f = byId?.get(units.id(k));
+      // A unit the result did not build (read or set by the caller) may have keys a spread moves or overwrites.
+      const u = units.fresh ? undefined : units.unit(k);
+      if (u !== undefined && !plainLineKeys(u)) {
+        out.text(`${JSON.stringify({ type: "unit", rubric, ...unitView(u, shape.nodes), ...(f ? { feedback: subjectFeedbackView(f) } : {}) })}\n`);
         continue;
       }
-      out.add(`${head}${units.fresh ? text.fresh(u, false) : text.members(u, false)}${f ? `,"feedback":${JSON.stringify(subjectFeedbackView(f))}` : ""}}\n`);
+      out.bytes(head);
+      writer.line(units, k, u);
+      if (f) out.text(`,"feedback":${JSON.stringify(subjectFeedbackView(f))}`);
+      out.bytes(end);
     }
-    out.add(
+    out.text(
       `${JSON.stringify({
         type: "rubric",
         rubric,

@@ -9,6 +9,7 @@
 import type { CompiledRubric, RubricResult } from "../index.js";
 import { writeCsv } from "../cli/csv.js";
 import { scoreCsvTable } from "../cli/output.js";
+import { transientNodes } from "../report/result.js";
 
 export interface ItemColumn {
   /** Index of the rubric in the entries. */
@@ -60,8 +61,9 @@ export function scoreCsvText(entries: readonly { rubric: CompiledRubric; result:
     const at = new Map(table.header.map((h, i) => [h, i]));
     e.result.units.forEach((u, j) => {
       const cells = table.rows[j]!;
-      const points = new Map(u.nodes.map((n) => [n.id, n.points]));
-      rows.push([...base.map((h) => (at.has(h) ? cells[at.get(h)!]! : "")), ...items.map((c) => (c.rubric === k ? (points.get(c.item) ?? "") : ""))]);
+      // The trail only for the item columns (re-scored per unit, and not kept on it).
+      const points = items.length === 0 ? undefined : new Map(transientNodes(u).map((n) => [n.id, n.points]));
+      rows.push([...base.map((h) => (at.has(h) ? cells[at.get(h)!]! : "")), ...items.map((c) => (c.rubric === k ? (points!.get(c.item) ?? "") : ""))]);
     });
   });
   return writeCsv([...base, ...items.map((c) => c.header)], rows);

@@ -30,7 +30,7 @@
  * set Excel's hidden quotePrefix instead). Column widths fit the longest cell, a CJK
  * character counting as two (string-width), between 6 and 50; longer text wraps.
  */
-import stringWidth from "string-width";
+import { displayWidth } from "./display-width.js";
 import type { CompiledRubric, RubricResult, SubjectResult } from "../index.js";
 import type { Adjustment } from "../report/result.js";
 import type { Feedback } from "../report/feedback.js";
@@ -62,10 +62,7 @@ interface Column {
   readonly maxWidth?: number;
 }
 
-/** Widest line of a text, CJK characters counting two. */
-export function displayWidth(text: string): number {
-  return Math.max(0, ...text.split("\n").map((line) => stringWidth(line)));
-}
+export { displayWidth };
 
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
@@ -76,7 +73,9 @@ const MAX_HEIGHT = 409;
 /** Fit each column to its header and cells (the filter button takes two more). */
 function fitted(columns: readonly Column[], rows: readonly (readonly Cell[])[], filter: boolean): ColumnSpec[] {
   return columns.map((c, i) => {
-    const widest = Math.max(displayWidth(c.header) + (filter ? 2 : 0), ...rows.map((r) => (r[i] === null || r[i] === undefined ? 0 : displayWidth(String(r[i])))));
+    // A loop, not Math.max(...rows): a large sheet has too many rows for one call's arguments.
+    let widest = displayWidth(c.header) + (filter ? 2 : 0);
+    for (const r of rows) if (r[i] !== null && r[i] !== undefined) widest = Math.max(widest, displayWidth(String(r[i])));
     const width = Math.min(c.maxWidth ?? MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
     return { header: c.header, width, ...(c.numFmt ? { numFmt: c.numFmt } : {}), ...(c.wrap || widest + 2 > width ? { wrap: true } : {}) };
   });

@@ -30,6 +30,7 @@ import { computeCohortInputs, type CohortInputs } from "../engine/cohort-inputs.
 import { gradeStage } from "../engine/grade.js";
 import { actionStage, applyEarlyRules, applyLateRules, initialVerdicts } from "../engine/rules.js";
 import { rescoreSubject, scoreSubjects } from "../engine/score-tree.js";
+import { pointBlocks } from "../engine/score-points.js";
 import { IssueLog } from "../engine/state.js";
 import { NO_GRADE, RowContext } from "../engine/tables.js";
 import type { DataTable } from "../engine/data-table.js";
@@ -142,7 +143,7 @@ function evaluateRubric(
   }
   // Units are views built when `units` is first read (a streaming writer goes through them one at a time instead).
   const result: RubricResult = { rubric: { id: rubric.id, version: rubric.version, name: rubric.name, year: rubric.year }, grades: scale, gradeLabels: dictionary(rubric.grades.map((g) => [g.id, g.label])), units: [], summary: summarise(scale, tables), warnings };
-  defineLazyUnits(result, trailSource(rubric, trail, prepared, cohort, linked), tables, order);
+  defineLazyUnits(result, trailSource(rubric, trail, prepared, inputs, cohort, linked), tables, order);
   return { result, ...(linkedFacts ? { linked: linkedFacts } : {}), issues: [] };
 }
 
@@ -163,9 +164,9 @@ function column(prepared: readonly PreparedSubject[], field: (p: PreparedSubject
  * result whose units are not yet read would otherwise keep alive (a closure keeps its
  * whole scope, hence noTrail outside this function).
  */
-function trailSource(rubric: CompiledRubric, level: TrailLevel, prepared: readonly PreparedSubject[], cohort: CohortInputs, linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>): TrailSource {
+function trailSource(rubric: CompiledRubric, level: TrailLevel, prepared: readonly PreparedSubject[], inputs: InputTable, cohort: CohortInputs, linked: ReadonlyMap<string, ReadonlyMap<string, LinkedFacts>>): TrailSource {
   if (level === "none") return { rubric, level, rescore: noTrail };
-  return { rubric, level, rescore: (i) => rescoreSubject(rubric, prepared[i]!, cohort, linked) };
+  return { rubric, level, rescore: (i) => rescoreSubject(rubric, prepared[i]!, cohort, linked), points: (ids) => pointBlocks(rubric, prepared, inputs, cohort, linked, ids) };
 }
 
 /**

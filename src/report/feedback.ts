@@ -11,7 +11,8 @@
 import type { CompiledRubric } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../decimal/decimal.js";
 import type { Locale } from "../diagnostics/locale.js";
-import { exactOf, exactScore, transientNodes, type RubricResult, type SubjectResult } from "./result.js";
+import { exactOf, exactScore, transientNodes, unreadUnits, type RubricResult, type SubjectResult } from "./result.js";
+import { statsFromColumns, type ItemStats } from "./feedback-columns.js";
 
 /** Overrides of the rubric's `feedback:` settings. */
 export interface FeedbackOptions {
@@ -118,29 +119,11 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
     return n?.type === "item" && n.method.kind === "bonus";
   };
   const bonus = new Set([...factors.keys()].filter(isBonus));
-  const graded = result.units.filter((u) => u.grade !== null);
-
   // Batch statistics per item: who lost enough to count, the sum and the best points.
-  const stats = new Map<string, ItemStats>();
-  // Without per-subject feedback, each unit's trail is read and not kept on it (memory stays flat).
-  const nodesOf = options.perSubject === false ? transientNodes : (u: SubjectResult) => u.nodes;
-  for (const u of graded)
-    for (const n of nodesOf(u)) {
-      if (!factors.has(n.id)) continue;
-      const x = exactOf(n);
-      let st = stats.get(n.id);
-      if (!st) {
-        st = { label: n.label, losers: 0, lost: ZERO, pointsSum: ZERO, seen: 0, best: x.points };
-        stats.set(n.id, st);
-      }
-      if (x.lost.gt(0) && x.lost.gte(x.max.times(commonLoss)) && !bonus.has(n.id)) {
-        st.losers++;
-        st.lost = st.lost.plus(x.lost);
-      }
-      st.pointsSum = st.pointsSum.plus(x.points);
-      st.seen++;
-      if (x.points.gt(st.best)) st.best = x.points;
-    }
+  // Without per-subject feedback, on a result whose units are unread: from the score
+  // columns (feedback-columns.ts), the same figures without a trail per subject.
+  const unread = options.perSubject === false ? unreadUnits(result) : undefined;
+  const stats = (unread && statsFromColumns(rubric, unread.source, unread.tables, [...factors.keys()], bonus, commonLoss)) ?? statsFromTrails(result, factors, bonus, commonLoss, options.perSubject === false);
   // The batch average of each item: one division per item.
   const averages = new Map([...stats].map(([id, st]) => [id, show(st.pointsSum.div(st.seen))]));
 
@@ -165,16 +148,32 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   return { subjects, common, threshold: { commonShare: format(commonShare), commonLoss: format(commonLoss) } };
 }
 
-interface ItemStats {
-  label: string;
-  /** Subjects that lost at least commonLoss × max (and more than 0). */
-  losers: number;
-  /** Their points lost, summed. */
-  lost: Dec;
-  pointsSum: Dec;
-  /** Graded subjects the item applies to. */
-  seen: number;
-  best: Dec;
+/**
+ * The batch statistics from every graded unit's trail (`transient`: each read and not
+ * kept on its unit, so memory stays flat).
+ */
+function statsFromTrails(result: RubricResult, factors: ReadonlyMap<string, Dec>, bonus: ReadonlySet<string>, commonLoss: Dec, transient: boolean): Map<string, ItemStats> {
+  const graded = result.units.filter((u) => u.grade !== null);
+  const stats = new Map<string, ItemStats>();
+  const nodesOf = transient ? transientNodes : (u: SubjectResult) => u.nodes;
+  for (const u of graded)
+    for (const n of nodesOf(u)) {
+      if (!factors.has(n.id)) continue;
+      const x = exactOf(n);
+      let st = stats.get(n.id);
+      if (!st) {
+        st = { label: n.label, losers: 0, lost: ZERO, pointsSum: ZERO, seen: 0, best: x.points };
+        stats.set(n.id, st);
+      }
+      if (x.lost.gt(0) && x.lost.gte(x.max.times(commonLoss)) && !bonus.has(n.id)) {
+        st.losers++;
+        st.lost = st.lost.plus(x.lost);
+      }
+      st.pointsSum = st.pointsSum.plus(x.points);
+      st.seen++;
+      if (x.points.gt(st.best)) st.best = x.points;
+    }
+  return stats;
 }
 
 /** Feedback figures are for people: at most 4 decimals. */

@@ -5,6 +5,7 @@ import type { CompiledRubric, TreeNode } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../decimal/decimal.js";
 import type { GradeNote } from "../engine/grade.js";
 import type { AdjustmentKind, AdjustmentState, NodeScore, TrailNote } from "../engine/state.js";
+import type { PointColumns } from "../engine/score-points.js";
 import type { Issue } from "../diagnostics/issue.js";
 import { gradeNoteText, noteText } from "./trail-text.js";
 
@@ -155,6 +156,12 @@ export interface TrailSource {
   readonly level: TrailLevel;
   /** Re-score subject number `ref` with full detail: each applicable node's score by node id. */
   rescore(ref: number): ReadonlyMap<string, NodeScore>;
+  /**
+   * The points of the nodes `ids` for every subject, a block of rows at a time, from the
+   * integer path (engine/score-points.ts `pointBlocks`); undefined when it cannot give
+   * them (then re-score each subject). Absent with trail "none".
+   */
+  points?(ids: readonly string[]): PointColumns | undefined;
 }
 
 const NO_NODES: readonly NodeResult[] = Object.freeze([]);
@@ -352,6 +359,16 @@ const LAZY_UNITS: PropertyDescriptor = Object.freeze({
 });
 
 /**
+ * The tables and trail source of a result whose `units` have not been read (undefined
+ * once they have: the units, which a caller may have changed, are then the result), for
+ * a batch figure computed from the columns. @internal
+ */
+export function unreadUnits(result: RubricResult): { readonly source: TrailSource; readonly tables: UnitTables } | undefined {
+  const d = Object.getOwnPropertyDescriptor(result, "units");
+  return d?.get ? unitSources.get(result) : undefined;
+}
+
+/**
  * The units of a result, one at a time, in their order. A result whose `units` have not
  * been read gives a new unit on each call of `unit(k)`, kept by nothing, and leaves
  * `units` unread (so a writer's memory does not grow with the batch); otherwise it gives
@@ -364,6 +381,13 @@ export interface UnitCursor {
   id(k: number): string;
   /** The units were built here just now and not changed: every key is the documented one, in order. */
   readonly fresh: boolean;
+  /**
+   * When `fresh`: the tables the units are read from, and unit k's row in them, so a
+   * writer can read a unit's fields from the columns without building it (a unit's
+   * fields are those of `new SubjectView(…, tables, row(k))`, see its constructor).
+   */
+  readonly tables?: UnitTables;
+  row(k: number): number;
 }
 
 export function unitCursor(result: RubricResult): UnitCursor {
@@ -376,10 +400,12 @@ export function unitCursor(result: RubricResult): UnitCursor {
       unit: (k) => new SubjectView(source, tables, order[k]!) as unknown as SubjectResult,
       id: (k) => tables.ids[order[k]!]!,
       fresh: true,
+      tables,
+      row: (k) => order[k]!,
     };
   }
   const units = result.units;
-  return { count: units.length, unit: (k) => units[k]!, id: (k) => units[k]!.id, fresh: false };
+  return { count: units.length, unit: (k) => units[k]!, id: (k) => units[k]!.id, fresh: false, row: (k) => k };
 }
 
 /** The trail of one subject from its node scores, in tree order (root first). */

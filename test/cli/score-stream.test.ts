@@ -18,9 +18,9 @@ const CHN = join(root, "rubrics/chn-energy-2024");
 
 /** The same run with a raw stdout writer: the pieces as written. */
 function streamedCli(args: string[]) {
-  const pieces: string[] = [];
+  const pieces: (string | Uint8Array)[] = [];
   const r = cli(args, { io: { write: (t) => pieces.push(t) } });
-  return { ...r, pieces, text: pieces.join("") };
+  return { ...r, pieces, text: Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : p))).toString("utf8") };
 }
 
 describe("the streamed document", { timeout: 60_000 }, () => {

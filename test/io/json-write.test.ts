@@ -3,7 +3,7 @@
  * JSON.stringify(document, null, 2) gives, in chunks; and NDJSON, one object a line.
  */
 import { describe, expect, test } from "vitest";
-import { ChunkedWriter, objectKeyOrder, writeScoreJson, writeScoreNdjson, type DocumentShape, type ScoreEntry } from "../../src/io/json-write.js";
+import { objectKeyOrder, writeScoreJson, writeScoreNdjson, type DocumentShape, type ScoreEntry } from "../../src/io/json-write.js";
 import { buildFeedback } from "../../src/report/feedback.js";
 import { assess, loadRubric, loadRubricSet } from "../../src/index.js";
 import { findScheme, readData, readRubricTexts } from "../../src/cli/load.js";
@@ -39,9 +39,9 @@ function reference(entries: readonly ScoreEntry[], shape: DocumentShape): string
 }
 
 function streamed(entries: readonly ScoreEntry[], shape: DocumentShape, writer = writeScoreJson): { text: string; chunks: number } {
-  const parts: string[] = [];
+  const parts: Uint8Array[] = [];
   writer(entries, shape, (c) => parts.push(c));
-  return { text: parts.join(""), chunks: parts.length };
+  return { text: Buffer.concat(parts).toString("utf8"), chunks: parts.length };
 }
 
 function scored(rows: Record<string, unknown>[]): ScoreEntry[] {
@@ -120,27 +120,61 @@ describe("writeScoreJson", () => {
   });
 });
 
-describe("objectKeyOrder and ChunkedWriter", () => {
+describe("units written from the result's tables", () => {
+  // 600 subjects (more than one read-ahead block of 256): names and groups on some, a
+  // subject excluded, one downgraded (an adjustment and a fired rule), one with a grade
+  // note (none of these is a quiet unit, written from its fields), the rest quiet.
+  const rows = Array.from({ length: 600 }, (_, i) => ({
+    id: `S${String(i).padStart(4, "0")}`,
+    ...(i % 3 === 0 ? { name: `党员${i}` } : {}),
+    ...(i % 5 === 0 ? {} : { group: i % 2 ? "第一支部" : "__proto__" }),
+    // Subjects 40 and 41 score 100 (good), so the downgrade moves them to poor.
+    a: i === 40 || i === 41 ? 50 : (i * 37) % 51,
+    b: i === 40 || i === 41 ? 50 : ((i * 7919) % 5001) / 100,
+    skip: i === 17,
+    bad: i === 40 || i === 41,
+  }));
+  const tail = (rounding: string) =>
+    [
+      rounding,
+      "inputs:",
+      "  skip: { type: boolean, default: false }",
+      "  bad: { type: boolean, default: false }",
+      "rules:",
+      "  - { id: skip, kind: exclude, when: input.skip, reason: 不参加 }",
+      "  - { id: bad, kind: downgrade, when: input.bad, reason: 降一档 }",
+      "",
+    ].join("\n");
+  test.each([
+    ["two places half-up (scores from the exact totals' digits)", "rounding: { places: 2, mode: half-up }"],
+    ["no rounding (scores as the totals print)", ""],
+  ])("%s: the same bytes as the units read and written from their fields, and as JSON.stringify", (_name, rounding) => {
+    const rubric = loadRubric(smallRubric({ tail: tail(rounding) }));
+    const fresh = () => assess(rubric, rows).results[0]!;
+    const entry = (result: RubricResult): ScoreEntry => ({ rubric, result });
+    for (const shape of [{ nodes: false, feedback: "none" }, { nodes: true, feedback: "none" }] as DocumentShape[]) {
+      const fromTables = streamed([entry(fresh())], shape).text;
+      const read = fresh();
+      expect(read.units).toHaveLength(600); // read: written from the units' fields from now on
+      expect(fromTables).toBe(streamed([entry(read)], shape).text);
+      expect(fromTables).toBe(reference([entry(read)], shape));
+      const lines = streamed([entry(fresh())], shape, writeScoreNdjson).text;
+      expect(lines).toBe(streamed([entry(read)], shape, writeScoreNdjson).text);
+    }
+    const doc = JSON.parse(streamed([entry(fresh())], { nodes: false, feedback: "none" }).text).results[0];
+    // The cases the fields path writes are there: an excluded unit, an adjustment.
+    expect(doc.units.find((u: { id: string }) => u.id === "S0017").excluded).toBe(true);
+    expect(doc.units.find((u: { id: string }) => u.id === "S0040").adjustments).toHaveLength(1);
+  });
+});
+
+describe("objectKeyOrder", () => {
   test("array-index keys first in numeric order, the rest in insertion order; 4294967295 and 01 are not indices", () => {
     expect(objectKeyOrder(["x", "10", "2", "01", "4294967295", "4294967294", "0"])).toEqual(["0", "2", "10", "4294967294", "x", "01", "4294967295"]);
     // What a real object does with the same keys: the reference.
     const o: Record<string, number> = {};
     for (const k of ["x", "10", "2", "01", "4294967295", "4294967294", "0"]) o[k] = 1;
     expect(objectKeyOrder(["x", "10", "2", "01", "4294967295", "4294967294", "0"])).toEqual(Object.keys(o));
-  });
-
-  test("chunks are handed on once they reach the size, the rest at flush", () => {
-    const got: string[] = [];
-    const w = new ChunkedWriter((c) => got.push(c), 4);
-    w.add("ab");
-    w.add("c");
-    expect(got).toEqual([]);
-    w.add("de"); // 5 ≥ 4
-    expect(got).toEqual(["abcde"]);
-    w.add("f");
-    w.flush();
-    w.flush();
-    expect(got).toEqual(["abcde", "f"]);
   });
 });
 
