@@ -15,11 +15,15 @@
  * 3. `kaohe score <71-item rubric> data.csv --format json` through dist/cli.js in a child
  *    process at each size (seeded CSV): wall time and peak RSS measured from outside;
  *    a run over the time limit (or out of memory) is "did not complete", with its peak RSS;
- * 4. growth: the CLI's time per subject at each size.
+ * 4. the other formats once each (csv, table, JSON with the common problems or every
+ *    subject's feedback at --formats-size; csv --items and xlsx at 5,000): wall time and
+ *    peak RSS, so a format that reads every subject's trail again shows;
+ * 5. growth: the CLI's time per subject at each size.
  *
  * Options: --quick (small sizes, a smoke run), --sizes N,N,... (CLI sizes), --runs N
  * (runs per figure, default 3; CLI sizes above 100k run once), --peer-size N (default
- * 100000), --memory-size N (71-item in-memory batch, default 20000), --timeout S (CLI
+ * 100000), --memory-size N (71-item in-memory batch, default 20000), --formats-size N
+ * (the other formats, default 100000; 0 skips them), --timeout S (CLI
  * time limit per run, default 600), --heap MB (the CLI child's --max-old-space-size,
  * default 8192; 0 for node's default), --json (one JSON document on stdout; progress on
  * stderr). Figures are printed, never asserted: there are no timed tests.
@@ -45,13 +49,15 @@ export interface BenchOptions {
   readonly runs: number;
   readonly peerSize: number;
   readonly memorySize: number;
+  /** Subjects for the other formats (0: not run). */
+  readonly formatsSize: number;
   readonly timeoutS: number;
   readonly heapMb: number;
   readonly json: boolean;
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const known = new Set(["--quick", "--json", "--sizes", "--runs", "--peer-size", "--memory-size", "--timeout", "--heap"]);
+  const known = new Set(["--quick", "--json", "--sizes", "--runs", "--peer-size", "--memory-size", "--formats-size", "--timeout", "--heap"]);
   const value = (name: string): string | undefined => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -79,6 +85,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     runs: whole("--runs", 3),
     peerSize: whole("--peer-size", quick ? 10_000 : 100_000),
     memorySize: whole("--memory-size", quick ? 2_000 : 20_000),
+    formatsSize: whole("--formats-size", quick ? 2_000 : 100_000, 0),
     timeoutS: whole("--timeout", 600),
     heapMb: whole("--heap", 8192, 0),
     json: argv.includes("--json"),
@@ -339,6 +346,55 @@ async function cliJob(o: BenchOptions, dir: string, rubricFile: string, log: (s:
   return out;
 }
 
+/** One run of the CLI in another format than the JSON above (people's formats, feedback). */
+interface FormatFigure {
+  readonly label: string;
+  readonly subjects: number;
+  readonly args: readonly string[];
+  readonly completed: boolean;
+  readonly wallMs: number;
+  readonly peakRssBytes?: number;
+  readonly failure?: string;
+}
+
+/**
+ * The other formats of `kaohe score` once each: the CSV and the table (no trail), JSON with
+ * the common problems or with every subject's feedback (item points from the columns),
+ * the CSV with item columns (a trail per unit) and the workbook (ExcelJS), the last two at
+ * smaller sizes. So a format that reads every trail again shows here.
+ */
+async function formatsJob(o: BenchOptions, dir: string, rubricFile: string, log: (s: string) => void): Promise<FormatFigure[]> {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const cli = join(here, "..", "dist", "cli.js");
+  const hook = join(here, "..", "bench", "rss-hook.cjs");
+  const n = o.formatsSize;
+  const small = Math.min(n, o.quick ? 1_000 : 5_000);
+  const jobs: { label: string; subjects: number; args: string[] }[] = [
+    { label: "csv", subjects: n, args: ["--format", "csv"] },
+    { label: "table", subjects: n, args: ["--format", "table"] },
+    { label: "json --feedback summary", subjects: n, args: ["--format", "json", "--feedback", "summary"] },
+    { label: "json --feedback full", subjects: n, args: ["--format", "json", "--feedback", "full"] },
+    { label: "csv --items", subjects: small, args: ["--format", "csv", "--items"] },
+    { label: "xlsx", subjects: small, args: ["--format", "xlsx", "--out", join(dir, "out.xlsx")] },
+  ];
+  log(`\n== kaohe score in the other formats (one run each; peak RSS of the process)`);
+  const out: FormatFigure[] = [];
+  for (const size of [...new Set(jobs.map((j) => j.subjects))]) {
+    const csv = join(dir, `formats-${size}.csv`);
+    await writeCsv(csv, size);
+    for (const job of jobs.filter((j) => j.subjects === size)) {
+      const output = join(dir, "formats-out");
+      const run = await runChild(process.execPath, [...(o.heapMb ? [`--max-old-space-size=${o.heapMb}`] : []), "-r", hook, cli, "score", rubricFile, csv, ...job.args], { timeoutMs: o.timeoutS * 1000, stdoutFile: output });
+      rmSync(output, { force: true });
+      log(`  ${job.label.padEnd(24)} ${fmt(size).padStart(9)} subjects: ${run.ok ? `${(run.wallMs / 1000).toFixed(1)} s wall, ${((run.wallMs / size) * 1000).toFixed(0)} µs/subject, peak RSS ${mb(run.peakRss)}` : `did not complete (${run.failure}) after ${(run.wallMs / 1000).toFixed(1)} s`}`);
+      out.push({ label: job.label, subjects: size, args: job.args.filter((a) => !a.startsWith(dir)), completed: run.ok, wallMs: run.wallMs, ...(run.peakRss !== undefined ? { peakRssBytes: run.peakRss } : {}), ...(run.ok ? {} : { failure: run.failure! }) });
+    }
+    rmSync(csv, { force: true });
+  }
+  rmSync(join(dir, "out.xlsx"), { force: true });
+  return out;
+}
+
 // ---------------------------------------------------------------- main
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -355,12 +411,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     const peer = peerJob(o, log);
     const memory = gansuInMemory(o, gansu, log);
     const cli = await cliJob(o, dir, rubricFile, log);
+    const formats = o.formatsSize > 0 ? await formatsJob(o, dir, rubricFile, log) : [];
     const done = cli.filter((c) => c.completed);
     log(`\n== growth: the CLI's time per subject`);
     for (const c of cli)
       log(`  ${fmt(c.subjects).padStart(9)} subjects: ${c.completed ? `${((c.msPerSubject ?? 0) * 1000).toFixed(1)} µs/subject${done[0] && c !== done[0] ? ` (${((c.msPerSubject ?? 0) / (done[0].msPerSubject ?? 1)).toFixed(2)}× that at ${fmt(done[0].subjects)})` : ""}` : "did not complete"}`);
     const growth = cli.map((c) => ({ subjects: c.subjects, completed: c.completed, ...(c.completed ? { microsecondsPerSubject: (c.msPerSubject ?? 0) * 1000 } : {}) }));
-    if (o.json) process.stdout.write(`${JSON.stringify({ machine, options: o, peer, gansuInMemory: memory, cli, growth }, null, 2)}\n`);
+    if (o.json) process.stdout.write(`${JSON.stringify({ machine, options: o, peer, gansuInMemory: memory, cli, formats, growth }, null, 2)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,9 @@
 import type { CompiledRubric, RubricResult } from "../index.js";
 import { writeCsv } from "../cli/csv.js";
 import { scoreCsvTable } from "../cli/output.js";
-import { transientNodes } from "../report/result.js";
+import { transientNodes, unreadUnits } from "../report/result.js";
+import { itemPointsByRow } from "../report/feedback-columns.js";
+import { format } from "../decimal/decimal.js";
 
 export interface ItemColumn {
   /** Index of the rubric in the entries. */
@@ -46,6 +48,8 @@ export function itemColumns(rubrics: readonly CompiledRubric[], taken: ReadonlyS
  * @returns CSV text, CRLF line ends, cells neutralised against formula injection
  */
 export function scoreCsvText(entries: readonly { rubric: CompiledRubric; result: RubricResult }[], options: { items: boolean }): string {
+  // Item points from the score columns while the units are unread (before the tables below read them).
+  const fromColumns = options.items ? entries.map((e) => itemPointsInUnitOrder(e.rubric, e.result)) : [];
   const tables = entries.map((e) => scoreCsvTable(e.result));
   const base: string[] = [];
   for (const t of tables) for (const h of t.header) if (!base.includes(h)) base.push(h);
@@ -59,12 +63,36 @@ export function scoreCsvText(entries: readonly { rubric: CompiledRubric; result:
   entries.forEach((e, k) => {
     const table = tables[k]!;
     const at = new Map(table.header.map((h, i) => [h, i]));
+    const byUnit = fromColumns[k];
     e.result.units.forEach((u, j) => {
       const cells = table.rows[j]!;
-      // The trail only for the item columns (re-scored per unit, and not kept on it).
-      const points = items.length === 0 ? undefined : new Map(transientNodes(u).map((n) => [n.id, n.points]));
+      // The item columns: from the score columns, else the unit's trail (re-scored per unit, and not kept on it).
+      const points = items.length === 0 ? undefined : (byUnit?.[j] ?? new Map(transientNodes(u).map((n) => [n.id, n.points])));
       rows.push([...base.map((h) => (at.has(h) ? cells[at.get(h)!]! : "")), ...items.map((c) => (c.rubric === k ? (points!.get(c.item) ?? "") : ""))]);
     });
   });
   return writeCsv([...base, ...items.map((c) => c.header)], rows);
+}
+
+/**
+ * Each unit's item points as its trail shows them (an item's `points`: to its own
+ * rounding's places), by item id, in unit order, read from the score columns
+ * (feedback-columns.ts `itemPointsByRow`): no trail per unit. Undefined when the result's
+ * units were read or the columns cannot give them.
+ */
+function itemPointsInUnitOrder(rubric: CompiledRubric, result: RubricResult): Map<string, string>[] | undefined {
+  const unread = unreadUnits(result);
+  if (unread === undefined) return undefined;
+  const items = rubric.items;
+  const ids = items.map((item) => item.id);
+  const byRow = new Array<Map<string, string>>(unread.order.length);
+  const done = itemPointsByRow(unread.source, ids, (row, points) => {
+    const shown = new Map<string, string>();
+    for (let k = 0; k < ids.length; k++) {
+      const p = points[k];
+      if (p !== undefined) shown.set(ids[k]!, format(p, items[k]!.round?.places));
+    }
+    byRow[row] = shown;
+  });
+  return done ? Array.from(unread.order, (row) => byRow[row]!) : undefined;
 }

@@ -117,17 +117,24 @@ export async function writeWorkbook(spec) {
       cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
       cell.border = { top: BORDER, left: BORDER, bottom: BORDER, right: BORDER };
     });
+    // One style object per column (and one more for its numbers' format), shared by its
+    // cells: ExcelJS finds a style it has seen by the object's identity, where a new
+    // object per cell is serialised and looked up again for every cell.
+    const styles = sheet.columns.map((column) => {
+      const alignment = column.wrap ? { vertical: "top", wrapText: true } : { vertical: "top" };
+      return { text: { alignment }, number: column.numFmt ? { numFmt: column.numFmt, alignment } : { alignment } };
+    });
+    const unstyled = { text: { alignment: { vertical: "top" } }, number: { alignment: { vertical: "top" } } };
     sheet.rows.forEach((values, r) => {
       const row = ws.getRow(top + 1 + r);
       const height = sheet.rowHeights?.[r];
       if (height) row.height = height;
       values.forEach((value, i) => {
         if (value === null || value === undefined || value === "") return;
-        const column = sheet.columns[i];
+        const style = styles[i] ?? unstyled;
         const cell = row.getCell(i + 1);
         cell.value = value;
-        if (typeof value === "number" && column?.numFmt) cell.numFmt = column.numFmt;
-        cell.alignment = column?.wrap ? { vertical: "top", wrapText: true } : { vertical: "top" };
+        cell.style = typeof value === "number" ? style.number : style.text;
       });
     });
     if (sheet.autoFilter && sheet.rows.length > 0) ws.autoFilter = { from: { row: top, column: 1 }, to: { row: top, column: width } };

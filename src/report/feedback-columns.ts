@@ -155,3 +155,33 @@ export function statsFromColumns(
   }
   return stats;
 }
+
+/**
+ * Each row's points on `items` in Dec (undefined where the item does not apply), row by
+ * row in row order, from the columns as `statsFromColumns` reads them: the per-subject
+ * feedback of a result whose units are unread, without a trail per subject. False (and
+ * nothing visited) when the columns cannot give them. The list is reused from row to row.
+ */
+export function itemPointsByRow(source: TrailSource, items: readonly string[], visit: (row: number, points: readonly (Dec | undefined)[]) => void): boolean {
+  if (source.level === "none" || source.points === undefined) return false;
+  const columns = source.points(items);
+  if (columns === undefined) return false;
+  const { scales } = columns;
+  const points: (Dec | undefined)[] = items.map(() => undefined);
+  columns.blocks((b) => {
+    for (let r = b.lo; r < b.hi; r++) {
+      const j = r - b.lo;
+      if (b.clean[j] === 1)
+        for (let k = 0; k < items.length; k++) {
+          const x = b.scaled[k]![j]!;
+          points[k] = x === x ? Dec.of(x, scales[k]!) : undefined;
+        }
+      else {
+        const exact = b.exact(r);
+        for (let k = 0; k < items.length; k++) points[k] = exact[k];
+      }
+      visit(r, points);
+    }
+  });
+  return true;
+}

@@ -11,8 +11,8 @@
 import type { CompiledRubric } from "../compile/model.js";
 import { dec, format, ZERO, type Dec } from "../decimal/decimal.js";
 import type { Locale } from "../diagnostics/locale.js";
-import { exactOf, exactScore, transientNodes, unreadUnits, type RubricResult, type SubjectResult } from "./result.js";
-import { statsFromColumns, type ItemStats } from "./feedback-columns.js";
+import { exactOf, exactScore, transientNodes, unitView, unreadUnits, type ExactNode, type RubricResult, type SubjectResult } from "./result.js";
+import { itemPointsByRow, statsFromColumns, type ItemStats } from "./feedback-columns.js";
 
 /** Overrides of the rubric's `feedback:` settings. */
 export interface FeedbackOptions {
@@ -119,16 +119,37 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
     return n?.type === "item" && n.method.kind === "bonus";
   };
   const bonus = new Set([...factors.keys()].filter(isBonus));
+  const ids = [...factors.keys()];
   // Batch statistics per item: who lost enough to count, the sum and the best points.
-  // Without per-subject feedback, on a result whose units are unread: from the score
-  // columns (feedback-columns.ts), the same figures without a trail per subject.
-  const unread = options.perSubject === false ? unreadUnits(result) : undefined;
-  const stats = (unread && statsFromColumns(rubric, unread.source, unread.tables, [...factors.keys()], bonus, commonLoss)) ?? statsFromTrails(result, factors, bonus, commonLoss, options.perSubject === false);
+  // On a result whose units are unread: from the score columns (feedback-columns.ts),
+  // the same figures without a trail per subject; else from the units' trails.
+  const unread = unreadUnits(result);
+  const fromColumns = unread && statsFromColumns(rubric, unread.source, unread.tables, ids, bonus, commonLoss);
+  const stats = fromColumns ?? statsFromTrails(result, factors, bonus, commonLoss, options.perSubject === false);
   // The batch average of each item: one division per item.
   const averages = new Map([...stats].map(([id, st]) => [id, show(st.pointsSum.div(st.seen))]));
 
   const locale = options.locale ?? "en";
-  const subjects = options.perSubject === false ? [] : result.units.map((u) => subjectFeedback(rubric, u, factors, bonus, stats, averages, nProblems, nHighlights, locale));
+  const each = (u: SubjectResult, items: readonly ItemPoints[]) => subjectFeedback(rubric, u, items, factors, bonus, stats, averages, nProblems, nHighlights, locale);
+  let subjects: SubjectFeedback[] = [];
+  if (options.perSubject !== false) {
+    // Each unit's items from the columns (the unit itself built for its grade and adjustments, its trail never read), in unit order.
+    const byRow = fromColumns ? new Array<SubjectFeedback>(unread!.order.length) : undefined;
+    const done =
+      byRow !== undefined &&
+      itemPointsByRow(unread!.source, ids, (row, points) => {
+        const items: ItemPoints[] = [];
+        for (let k = 0; k < ids.length; k++) {
+          const p = points[k];
+          if (p === undefined || !stats.has(ids[k]!)) continue;
+          const node = rubric.nodes.get(ids[k]!)!;
+          const lost = node.max.minus(p);
+          items.push({ id: node.id, label: node.label, max: format(node.max), x: { points: p, max: node.max, lost: lost.gt(0) ? lost : ZERO } });
+        }
+        byRow[row] = each(unitView(unread!.source, unread!.tables, row), items);
+      });
+    subjects = done ? Array.from(unread!.order, (row) => byRow[row]!) : result.units.map((u) => each(u, trailItems(u, factors, stats)));
+  }
   const common: CommonProblem[] = [];
   for (const [item, st] of stats) {
     if (st.losers === 0) continue;
@@ -179,9 +200,23 @@ function statsFromTrails(result: RubricResult, factors: ReadonlyMap<string, Dec>
 /** Feedback figures are for people: at most 4 decimals. */
 const show = (d: Dec) => format(d.toDecimalPlaces(4));
 
+/** An item of a subject's feedback: its id, label, max as shown, and exact points, max and loss. */
+interface ItemPoints {
+  readonly id: string;
+  readonly label: string;
+  readonly max: string;
+  readonly x: ExactNode;
+}
+
+/** A unit's items from its trail (the nodes the feedback covers and the batch has). */
+function trailItems(u: SubjectResult, factors: ReadonlyMap<string, Dec>, stats: ReadonlyMap<string, ItemStats>): ItemPoints[] {
+  return u.nodes.filter((n) => factors.has(n.id) && stats.has(n.id)).map((n) => ({ id: n.id, label: n.label, max: n.max, x: exactOf(n) }));
+}
+
 function subjectFeedback(
   rubric: CompiledRubric,
   u: SubjectResult,
+  subjectItems: readonly ItemPoints[],
   factors: ReadonlyMap<string, Dec>,
   bonus: ReadonlySet<string>,
   stats: ReadonlyMap<string, ItemStats>,
@@ -191,15 +226,13 @@ function subjectFeedback(
   locale: Locale,
 ): SubjectFeedback {
   // Against the mean m = sum / seen: points ≤ m ⟺ points × seen ≤ sum (exact, no division).
-  const items = u.nodes
-    .filter((n) => factors.has(n.id) && stats.has(n.id))
-    .map((n) => {
-      const st = stats.get(n.id)!;
-      const x = exactOf(n);
-      // (points − m) × seen: its sign says below or above the mean
-      const excess = x.points.times(st.seen).minus(st.pointsSum);
-      return { n, x, st, excess, inTotal: x.lost.times(factors.get(n.id)!) };
-    });
+  const items = subjectItems.map((n) => {
+    const st = stats.get(n.id)!;
+    const x = n.x;
+    // (points − m) × seen: its sign says below or above the mean
+    const excess = x.points.times(st.seen).minus(st.pointsSum);
+    return { n, x, st, excess, inTotal: x.lost.times(factors.get(n.id)!) };
+  });
   const entry = (h: (typeof items)[number]): ItemProblem => ({
     item: h.n.id,
     label: h.n.label,

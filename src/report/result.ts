@@ -363,7 +363,7 @@ const LAZY_UNITS: PropertyDescriptor = Object.freeze({
  * once they have: the units, which a caller may have changed, are then the result), for
  * a batch figure computed from the columns. @internal
  */
-export function unreadUnits(result: RubricResult): { readonly source: TrailSource; readonly tables: UnitTables } | undefined {
+export function unreadUnits(result: RubricResult): { readonly source: TrailSource; readonly tables: UnitTables; readonly order: Uint32Array } | undefined {
   const d = Object.getOwnPropertyDescriptor(result, "units");
   return d?.get ? unitSources.get(result) : undefined;
 }

@@ -71,14 +71,16 @@ test("differences count subjects, and each field on its own", () => {
 
 describe("bench options", () => {
   test("defaults, --quick and explicit values", () => {
-    expect(parseOptions([])).toMatchObject({ quick: false, sizes: [10_000, 100_000, 1_000_000], runs: 3, peerSize: 100_000, timeoutS: 600, heapMb: 8192, json: false });
-    expect(parseOptions(["--quick"])).toMatchObject({ quick: true, sizes: [1_000, 5_000], peerSize: 10_000 });
+    expect(parseOptions([])).toMatchObject({ quick: false, sizes: [10_000, 100_000, 1_000_000], runs: 3, peerSize: 100_000, formatsSize: 100_000, timeoutS: 600, heapMb: 8192, json: false });
+    expect(parseOptions(["--quick"])).toMatchObject({ quick: true, sizes: [1_000, 5_000], peerSize: 10_000, formatsSize: 2_000 });
+    expect(parseOptions(["--formats-size", "0"])).toMatchObject({ formatsSize: 0 });
     expect(parseOptions(["--sizes", "10,20", "--runs", "5", "--json", "--heap", "0"])).toMatchObject({ sizes: [10, 20], runs: 5, json: true, heapMb: 0 });
   });
 
   test("a bad option or value is refused", () => {
     expect(() => parseOptions(["--size", "10"])).toThrow("unknown option --size");
     expect(() => parseOptions(["--runs", "0"])).toThrow("--runs takes a whole number of at least 1, got 0");
+    expect(() => parseOptions(["--formats-size", "-1"])).toThrow("--formats-size takes a whole number of at least 0, got -1");
     expect(() => parseOptions(["--sizes", "10,x"])).toThrow("--sizes takes whole numbers");
   });
 

@@ -9,6 +9,10 @@ import { scoreCsvText } from "../../src/io/score-csv.js";
 import { assess, loadRubric } from "../../src/index.js";
 import type { RubricResult } from "../../src/report/result.js";
 import { smallRubric } from "./harness.js";
+import { loadRubricSet } from "../../src/index.js";
+import { findScheme, readData, readRubricTexts } from "../../src/cli/load.js";
+import { bundledSchemes, schemeName } from "../equivalence/corpus.js";
+import { rubricYaml as gansuYaml, subjects as gansuSubjects } from "../../bench/gansu-shape.js";
 
 describe("table", () => {
   test("columns padded to the widest cell, a CJK character two columns wide, the last column not padded", () => {
@@ -50,5 +54,32 @@ describe("scoreCsvText", () => {
     expect(reads).toBe(2);
     // The item columns: a then b, each item's points (40 and 45).
     expect(withItems.split("\r\n")[1]!.endsWith(",40,45")).toBe(true);
+  });
+});
+
+describe("scoreCsvText --items: item points from the score columns equal the trails'", { timeout: 60_000 }, () => {
+  test.each(bundledSchemes().map((f) => [schemeName(f), f]))("%s", (_name, folder) => {
+    const scheme = findScheme([folder]);
+    const set = loadRubricSet(readRubricTexts(scheme.rubricFiles));
+    const { rows } = readData(scheme.exampleData!, () => Buffer.alloc(0));
+    const entries = (read: boolean) =>
+      assess(set, rows, { trail: "points" }).results.map((result, i) => {
+        if (read) void result.units; // read first: the items come from each unit's trail
+        return { rubric: set.rubrics[i]!, result };
+      });
+    expect(scoreCsvText(entries(false), { items: true })).toBe(scoreCsvText(entries(true), { items: true }));
+  });
+
+  test("a generated 71-item batch across two blocks (2,500 subjects)", () => {
+    const rubric = loadRubric(gansuYaml());
+    const data = [...gansuSubjects(2500)];
+    const entry = (read: boolean) => {
+      const result = assess(rubric, data, { trail: "points" }).results[0]!;
+      if (read) void result.units;
+      return [{ rubric, result }];
+    };
+    const text = scoreCsvText(entry(false), { items: true });
+    expect(text.split("\r\n")).toHaveLength(2502); // header, 2,500 rows, the final line break
+    expect(text).toBe(scoreCsvText(entry(true), { items: true }));
   });
 });

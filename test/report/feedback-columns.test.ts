@@ -77,6 +77,16 @@ describe("common problems from the columns, by hand", () => {
     const read = assess(rubric, rows, { trail: "points" }).results[0]!;
     expect(read.units).toHaveLength(4);
     expect(summary(read, rubric)).toEqual(fb);
+    // Per subject from the columns: s3 (a Dec row) lost 1.5 on a and on b, at or below their means (0.9033…, 0.9333…): both are problems.
+    const full = buildFeedback(rubric, assess(rubric, rows, { trail: "points" }).results[0]!);
+    const s3 = full.subjects.find((f) => f.id === "s3")!;
+    expect(s3.problems.map((p) => [p.item, p.points, p.max, p.lost, p.batchAverage])).toEqual([
+      ["a", "0", "1.5", "1.5", "0.9033"],
+      ["b", "0", "1.5", "1.5", "0.9333"],
+    ]);
+    // s3's 10 on c is full marks above the mean 9.3333: a highlight.
+    expect(s3.highlights.map((h) => [h.item, h.basis])).toEqual([["c", "full"]]);
+    expect(full).toEqual(buildFeedback(rubric, read));
   });
 
   test("a threshold that is not whole at the scale counts from its ceiling: 15% of 1.5 = 0.225, so 0.23 counts and 0.22 does not", () => {
@@ -115,13 +125,16 @@ describe("the same feedback as reading every unit's trail", { timeout: 60_000 },
       const fromColumns = summary(result, rubric);
       void read[i]!.units;
       expect(fromColumns).toEqual(summary(read[i]!, rubric));
-      expect(fromColumns.common).toEqual(buildFeedback(rubric, read[i]!).common);
+      // Per subject (problems, highlights, points to the next grade), from the columns and from the trails.
+      const full = buildFeedback(rubric, assess(set, rows, { trail: "points" }).results[i]!);
+      expect(full).toEqual(buildFeedback(rubric, read[i]!));
+      expect(fromColumns.common).toEqual(full.common);
     });
   });
 
-  test("a generated 71-item batch across blocks (5,000 subjects): from the columns, and equal", () => {
+  test("a generated 71-item batch across two blocks (2,500 subjects): from the columns, and equal", () => {
     const rubric = loadRubric(gansuYaml());
-    const data = [...gansuSubjects(5000)];
+    const data = [...gansuSubjects(2500)];
     const fresh = assess(rubric, data, { trail: "points" }).results[0]!;
     const unread = unreadUnits(fresh)!;
     expect(statsFromColumns(rubric, unread.source, unread.tables, [...rubric.feedback.items.keys()], new Set(), rubric.feedback.commonLoss)).toBeDefined();
@@ -132,5 +145,9 @@ describe("the same feedback as reading every unit's trail", { timeout: 60_000 },
     const read = assess(rubric, data, { trail: "points" }).results[0]!;
     void read.units;
     expect(fb).toEqual(summary(read, rubric));
+    const full = buildFeedback(rubric, assess(rubric, data, { trail: "points" }).results[0]!, { locale: "zh-CN" });
+    expect(full.subjects).toHaveLength(2500);
+    expect(full.subjects.some((f) => f.problems.length > 0 && f.highlights.length > 0)).toBe(true);
+    expect(full).toEqual(buildFeedback(rubric, read, { locale: "zh-CN" }));
   });
 });
