@@ -11,7 +11,8 @@
  * A row is `clean` when the subject lacks no input and every value its integer nodes
  * read is held at the proven scale, and nothing went beyond what the plan proved (a
  * deduction count large enough to leave 2^53). Only clean rows are read from these
- * columns; any other row is scored in Dec, one subject at a time, by the same walk that
+ * columns (a row that turns unclean keeps whatever its columns hold: the kernels do not
+ * clear them); any other row is scored in Dec, one subject at a time, by the same walk that
  * builds trails (score-tree.ts). So the integer path is never approximately right: it
  * computes exactly what the Dec walk would, or it is not used for that subject.
  *
