@@ -19,6 +19,169 @@ export interface CellSource {
   rowLength(row: number): number;
   /** The cell as scaled digits (DataTable.cellScaled says what); a source that can read it without building the cell's text gives it. */
   cellScaled?(row: number, column: number, scale: number): number;
+  /** The cell's code among `spellings` (CodeSpellings.codeOf says what), -1 when it is none of them; a source that can find it without building the cell's text gives it. */
+  cellCode?(row: number, column: number, spellings: CodeSpellings): number;
+  /** cellScaled of one column in rows[lo] … rows[hi − 1], into out[0 … hi − lo): a source that has cellScaled gives it too. */
+  scaledCells?(column: number, rows: Int32Array, lo: number, hi: number, scale: number, out: Float64Array): void;
+  /** cellCode of one column in rows[lo] … rows[hi − 1], into out[0 … hi − lo): a source that has cellCode gives it too. */
+  codeCells?(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void;
+}
+
+/** No lone surrogate (String.prototype.isWellFormed, which ES2023's lib does not declare). */
+function wellFormed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) return false;
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
+  }
+  return true;
+}
+
+/** The bytes JavaScript's trim() removes that are ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
+export const isAsciiTrimmed = (b: number): boolean => b === 32 || (b >= 9 && b <= 13);
+
+/**
+ * The exact UTF-8 spellings that read as a coded input's codes (a boolean's true/false
+ * forms, a choice's or grade's options), for finding a cell's code from its bytes with no
+ * text made. `codeOf` answers only for a cell that the text path (engine/read-value.ts)
+ * reads as that same code with nothing to report; -1 means "read the text": a cell
+ * matched is given (never absent), so absence, errors and messages stay the text path's.
+ *
+ * A spelling is kept only when the text path reads it unchanged: not empty, nothing
+ * trim() removes at either end, no double quote (a quoted cell's "" would differ from
+ * its bytes), well-formed UTF-16 (a lone surrogate encodes as U+FFFD's bytes), and, with
+ * `fold`, already lower case. With `fold` (a boolean: the text path lowercases) an ASCII
+ * capital in the cell matches its small letter; nothing else is folded.
+ */
+export class CodeSpellings {
+  /** Per spelling: its bytes 0–3 and 4–7 as little-endian int32s (0 past its end), its length, its code. */
+  private readonly lows: Int32Array;
+  private readonly highs: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly codes: Int32Array;
+  /** Per spelling: its bytes after the first eight, for a spelling longer than 8 bytes. */
+  private readonly tails: readonly Uint8Array[];
+  /** The longest spelling in bytes (a longer cell is none). */
+  private readonly longest: number;
+
+  /** @param spellings - text → code; a text given twice keeps its first code */
+  constructor(
+    spellings: readonly (readonly [string, number])[],
+    readonly fold: boolean,
+  ) {
+    const encoder = new TextEncoder();
+    const kept: { bytes: Uint8Array; code: number }[] = [];
+    const seen = new Set<string>();
+    for (const [text, code] of spellings) {
+      if (seen.has(text) || !CodeSpellings.readsUnchanged(text, fold)) continue;
+      seen.add(text);
+      kept.push({ bytes: encoder.encode(text), code });
+    }
+    // Eight bytes past each spelling's end are zeros: its words are read whatever its length, then masked.
+    const padded = kept.map((k) => {
+      const p = new Uint8Array(k.bytes.length + 8);
+      p.set(k.bytes);
+      return new DataView(p.buffer);
+    });
+    this.lows = Int32Array.from(padded, (v, s) => v.getInt32(0, true) & LOW_MASKS[Math.min(kept[s]!.bytes.length, 8)]!);
+    this.highs = Int32Array.from(padded, (v, s) => v.getInt32(4, true) & HIGH_MASKS[Math.min(kept[s]!.bytes.length, 8)]!);
+    this.lengths = Int32Array.from(kept, (k) => k.bytes.length);
+    this.codes = Int32Array.from(kept, (k) => k.code);
+    this.tails = kept.map((k) => k.bytes.subarray(8));
+    this.longest = kept.reduce((n, k) => Math.max(n, k.bytes.length), 0);
+  }
+
+  /** Whether the text path reads this spelling as itself (see the class). */
+  static readsUnchanged(text: string, fold: boolean): boolean {
+    return text !== "" && text.trim() === text && !text.includes('"') && wellFormed(text) && (!fold || text.toLowerCase() === text);
+  }
+
+  /** How many spellings are kept. */
+  get size(): number {
+    return this.codes.length;
+  }
+
+  /**
+   * The code of the UTF-8 bytes start … end, a cell as written (a quoted cell with its
+   * quotes): what is inside the quotes, less the ASCII whitespace trim() removes at
+   * either end, when it is one of the spellings byte for byte (ASCII capitals folded
+   * with `fold`); -1 otherwise. `view` is a DataView of the same bytes (`b`'s buffer,
+   * offset and length), made once by the caller.
+   */
+  codeOf(b: Uint8Array, view: DataView, start: number, end: number): number {
+    const n = end - start;
+    // The common cell: 1 to 8 bytes, not quoted, no space at either end, 8 bytes readable from its start.
+    if (n > 0 && n <= 8 && b[start]! > 34 && b[end - 1]! > 32 && start + 8 <= b.length) {
+      let low = view.getInt32(start, true) & LOW_MASKS[n]!;
+      let high = view.getInt32(start + 4, true) & HIGH_MASKS[n]!;
+      if (this.fold) {
+        low = foldWord(low);
+        high = foldWord(high);
+      }
+      return this.find(low, high, n, b, end);
+    }
+    return this.codeOfAny(b, start, end);
+  }
+
+  /** codeOf for any cell: quotes taken off, ASCII spaces trimmed, the words read byte by byte near the end of the bytes. */
+  private codeOfAny(b: Uint8Array, start: number, end: number): number {
+    if (end > start && b[start] === 34) {
+      // A quoted cell: what is inside its quotes (a "" inside matches no spelling: none has a quote).
+      start++;
+      end--;
+    }
+    while (start < end && isAsciiTrimmed(b[start]!)) start++;
+    while (end > start && isAsciiTrimmed(b[end - 1]!)) end--;
+    const n = end - start;
+    if (n <= 0 || n > this.longest) return -1;
+    let low = 0;
+    let high = 0;
+    for (let j = 0; j < 8 && j < n; j++) {
+      const c = b[start + j]!;
+      const x = this.fold && c >= 65 && c <= 90 ? c | 32 : c;
+      if (j < 4) low |= x << (8 * j);
+      else high |= x << (8 * (j - 4));
+    }
+    return this.find(low, high, n, b, end);
+  }
+
+  /** The code of the spelling with these first words and length whose bytes after the eighth are b[end − n + 8] … b[end − 1]; -1 when none. */
+  private find(low: number, high: number, n: number, b: Uint8Array, end: number): number {
+    const lows = this.lows;
+    for (let s = 0; s < lows.length; s++) {
+      if (lows[s] !== low || this.highs[s] !== high || this.lengths[s] !== n) continue;
+      if (n <= 8 || this.tailIs(s, b, end - n + 8)) return this.codes[s]!;
+    }
+    return -1;
+  }
+
+  /** Whether spelling s's bytes after its eighth are b[from] … (ASCII capitals folded with `fold`). */
+  private tailIs(s: number, b: Uint8Array, from: number): boolean {
+    const tail = this.tails[s]!;
+    for (let j = 0; j < tail.length; j++) {
+      const c = b[from + j]!;
+      if ((this.fold && c >= 65 && c <= 90 ? c | 32 : c) !== tail[j]) return false;
+    }
+    return true;
+  }
+}
+
+/** For a cell of k bytes (8 for 8 or more): the bits of its bytes 0–3 and of its bytes 4–7 in a little-endian word. */
+const LOW_MASKS = Int32Array.from({ length: 9 }, (_, k) => (k >= 4 ? -1 : (1 << (8 * k)) - 1));
+const HIGH_MASKS = Int32Array.from({ length: 9 }, (_, k) => (k >= 8 ? -1 : k <= 4 ? 0 : (1 << (8 * (k - 4))) - 1));
+
+/**
+ * Four bytes with every ASCII capital (0x41–0x5A) as its small letter (| 0x20), all at
+ * once: per byte, its low 7 bits + 0x3F reach 0x80 from 0x41 up and + 0x25 from 0x5B up
+ * (no carry leaves a byte), and a byte with its high bit set (UTF-8 beyond ASCII) is left.
+ */
+export function foldWord(w: number): number {
+  const x = w & 0x7f7f7f7f;
+  const upper = (x + 0x3f3f3f3f) & ~(x + 0x25252525) & ~w & 0x80808080;
+  return w | (upper >>> 2);
 }
 
 /**
@@ -107,6 +270,20 @@ class KeptColumns implements CellSource {
     const text = this.cells.cell(row, at);
     return scaledDigits(text, 0, text.length, scale);
   }
+
+  cellCode(row: number, column: number, spellings: CodeSpellings): number {
+    return this.cells.cellCode ? this.cells.cellCode(row, this.kept[column]!, spellings) : -1;
+  }
+
+  scaledCells(column: number, rows: Int32Array, lo: number, hi: number, scale: number, out: Float64Array): void {
+    if (this.cells.scaledCells) this.cells.scaledCells(this.kept[column]!, rows, lo, hi, scale, out);
+    else for (let i = lo; i < hi; i++) out[i - lo] = this.cellScaled(rows[i]!, column, scale);
+  }
+
+  codeCells(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void {
+    if (this.cells.codeCells) this.cells.codeCells(this.kept[column]!, rows, lo, hi, spellings, out);
+    else out.fill(-1, 0, hi - lo);
+  }
 }
 
 export class DataTable {
@@ -143,6 +320,30 @@ export class DataTable {
     if (this.cells.cellScaled) return this.cells.cellScaled(row, column, scale);
     const text = this.cells.cell(row, column);
     return scaledDigits(text, 0, text.length, scale);
+  }
+
+  /**
+   * The cell's code among `spellings` (CodeSpellings.codeOf), found from its bytes where
+   * the source has them; -1 when it is none of them or the source cannot tell without
+   * its text (the caller then reads the text).
+   */
+  cellCode(row: number, column: number, spellings: CodeSpellings): number {
+    return this.cells.cellCode ? this.cells.cellCode(row, column, spellings) : -1;
+  }
+
+  /**
+   * cellScaled of one column in the rows rows[lo] … rows[hi − 1], into out[0 … hi − lo)
+   * (a column read in one call: the table path of the boundary reads a block of rows so).
+   */
+  scaledCells(column: number, rows: Int32Array, lo: number, hi: number, scale: number, out: Float64Array): void {
+    if (this.cells.scaledCells) this.cells.scaledCells(column, rows, lo, hi, scale, out);
+    else for (let i = lo; i < hi; i++) out[i - lo] = this.cellScaled(rows[i]!, column, scale);
+  }
+
+  /** cellCode of one column in the rows rows[lo] … rows[hi − 1], into out[0 … hi − lo) (-1 throughout for a source without cellCode). */
+  codeCells(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void {
+    if (this.cells.codeCells) this.cells.codeCells(column, rows, lo, hi, spellings, out);
+    else for (let i = lo; i < hi; i++) out[i - lo] = this.cellCode(rows[i]!, column, spellings);
   }
 
   /** The same rows without the columns `drop` names (this table itself when it names none). */

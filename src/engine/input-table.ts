@@ -52,18 +52,21 @@ export type IntArray = Int8Array | Int16Array | Int32Array;
 /**
  * A number column of n rows for values of at most `magnitude` (undefined: no bound
  * declared), all none: the smallest integer array whose least value lies outside
- * ±magnitude, else a Float64Array.
+ * ±magnitude, else a Float64Array. With `fill` false its rows are left 0 (not none), for
+ * a reader that writes every row itself (the table path of engine/prepare.ts).
  */
-export function numberColumn(magnitude: number | undefined, n: number): Pick<InputColumn, "scaled" | "narrow" | "none" | "limit"> {
-  if (magnitude !== undefined && magnitude <= 127) return { scaled: new Int8Array(n).fill(-128), narrow: true, none: -128, limit: 127 };
-  if (magnitude !== undefined && magnitude <= 32767) return { scaled: new Int16Array(n).fill(-32768), narrow: true, none: -32768, limit: 32767 };
-  if (magnitude !== undefined && magnitude <= 2147483647) return { scaled: new Int32Array(n).fill(-2147483648), narrow: true, none: -2147483648, limit: 2147483647 };
-  return { scaled: new Float64Array(n).fill(Number.NaN), narrow: false, none: Number.NaN, limit: Number.MAX_SAFE_INTEGER };
+export function numberColumn(magnitude: number | undefined, n: number, fill = true): Pick<InputColumn, "scaled" | "narrow" | "none" | "limit"> {
+  const none = (a: IntArray | Float64Array, v: number) => (fill ? a.fill(v) : a);
+  if (magnitude !== undefined && magnitude <= 127) return { scaled: none(new Int8Array(n), -128), narrow: true, none: -128, limit: 127 };
+  if (magnitude !== undefined && magnitude <= 32767) return { scaled: none(new Int16Array(n), -32768), narrow: true, none: -32768, limit: 32767 };
+  if (magnitude !== undefined && magnitude <= 2147483647) return { scaled: none(new Int32Array(n), -2147483648), narrow: true, none: -2147483648, limit: 2147483647 };
+  return { scaled: none(new Float64Array(n), Number.NaN), narrow: false, none: Number.NaN, limit: Number.MAX_SAFE_INTEGER };
 }
 
-/** A coded column of n rows, all -1 (none). */
-export function codeColumn(options: number, n: number): Int8Array | Int32Array {
-  return options <= 127 ? new Int8Array(n).fill(-1) : new Int32Array(n).fill(-1);
+/** A coded column of n rows, all -1 (none); with `fill` false left 0, for a reader that writes every row. */
+export function codeColumn(options: number, n: number, fill = true): Int8Array | Int32Array {
+  const codes = options <= 127 ? new Int8Array(n) : new Int32Array(n);
+  return fill ? codes.fill(-1) : codes;
 }
 
 /** A number column's value in a row as an integer at its scale, NaN for none. */

@@ -11,7 +11,7 @@ import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { Dec, scaledNumber, ZERO } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../compile/model.js";
 import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
-import { scaledDigits } from "./data-table.js";
+import { CodeSpellings, scaledDigits, type DataTable } from "./data-table.js";
 import { codedOptions, codeColumn, InputTable, numberColumn, RowValues, type InputColumn } from "./input-table.js";
 import { NOT_PLAIN, OwnFields, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
@@ -67,6 +67,8 @@ interface InputPlan {
   readonly length: number;
   /** choice / grade: the allowed values. */
   readonly options: readonly string[] | undefined;
+  /** boolean, choice, grade: the spellings a table cell's bytes are matched against for its code (spellingsOf). */
+  readonly spellings: CodeSpellings | undefined;
   /** The value when not given: the default, [] for records, undefined otherwise. */
   readonly whenAbsent: InputValue | undefined;
   /** missing: zero: the value an absent input reads as (kept in values, and the input counted absent). */
@@ -98,10 +100,24 @@ function planOf(spec: InputSpec): InputPlan {
     length: spec.type === "series" ? spec.length : -1,
     places: number && spec.places !== undefined ? spec.places : -1,
     options: spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined,
+    spellings: spellingsOf(spec),
     whenAbsent: def !== undefined ? def : spec.type === "records" ? NO_RECORDS : undefined,
     zero: def === undefined && spec.type !== "records" && spec.missing === "zero" ? (spec.type === "scores" ? EMPTY_SHEET : ZERO) : undefined,
     ...scaledRange(spec, number),
   };
+}
+
+/**
+ * The spellings whose code a table cell's bytes give with no text made (CodeSpellings):
+ * a boolean's true and false forms (TRUE, FALSE: the trimmed lower-case forms, ASCII
+ * capitals folded as the text path lowercases), a choice's values or a grade's scale at
+ * their positions (codes as store gives them: false 0, true 1; an option's first position).
+ * Every other cell (another spelling, spaces beyond ASCII, an error) is read as text.
+ */
+function spellingsOf(spec: InputSpec): CodeSpellings | undefined {
+  if (spec.type === "boolean") return new CodeSpellings([...[...TRUE].map((t) => [t, 1] as const), ...[...FALSE].map((t) => [t, 0] as const)], true);
+  const options = spec.type === "choice" ? spec.values : spec.type === "grade" ? spec.scale : undefined;
+  return options === undefined ? undefined : new CodeSpellings(options.map((o) => [o, options.indexOf(o)] as const), false);
 }
 
 /** The scale of a number input's column, and its range as integers at that scale where the bounds fit it. */
@@ -221,22 +237,24 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
   const inputs = inputsOf(rubric);
   const plans = inputs.plans;
   const n = identities.length;
-  const columns: InputColumn[] = plans.map((p) => {
+  const layout = columnsOfTable(identities, inputs);
+  const columns: InputColumn[] = plans.map((p, k) => {
     const options = codedOptions(p.spec);
+    // A column the table path writes whole (every row, none included) needs no filling first.
+    const fill = layout === undefined || !writesWhole(p, layout.columnOf[k]!);
     return {
       name: p.name,
       spec: p.spec,
       scale: p.scale,
-      ...(p.scale < 0 ? { scaled: undefined, narrow: false, none: Number.NaN, limit: 0 } : numberColumn(p.magnitude, n)),
-      codes: options ? codeColumn(options.length, n) : undefined,
+      ...(p.scale < 0 ? { scaled: undefined, narrow: false, none: Number.NaN, limit: 0 } : numberColumn(p.magnitude, n, fill)),
+      codes: options ? codeColumn(options.length, n, fill) : undefined,
       options,
       values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
     };
   });
   const table = new InputTable(n, columns, inputs.index);
   const at = new InputReporter(rubric.id, issues);
-  const subjects = prepareTableColumns(identities, inputs, columns, table, at);
-  if (subjects) return { subjects, inputs: table };
+  if (layout) return { subjects: prepareTableColumns(identities, inputs, layout, columns, table, at), inputs: table };
   const rows = new Array<PreparedSubject>(n);
   for (let i = 0; i < n; i++) rows[i] = prepareRow(identities[i]!, i, rubric, inputs, columns, table, at, issues);
   return { subjects: rows, inputs: table };
@@ -245,14 +263,23 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
 /** Rows per block of the column-by-column reading (a block's bytes, a few hundred KB, stay in the cache). */
 const PREPARE_BLOCK = 1024;
 
+/** How the table path reads a table's rows: the table, each subject's row in it, and per input its column. */
+interface ColumnsOfTable {
+  readonly source: DataTable;
+  readonly rowsOf: Int32Array;
+  /** Per input: whether it is nested (read through its row's fields), its plain column (-1: none), and the column that names it. */
+  readonly nestedOf: readonly boolean[];
+  readonly columnOf: readonly number[];
+  readonly names: readonly string[];
+}
+
 /**
- * The rows of one table (a CSV) where every input has at most one column, and none is a
- * nested input's: read column by column, each input's cells in one loop (the same
- * checks and the same values as prepareRow; issues pushed column by column, which the
- * run sorts by row, stably). The column naming each input is then the same for every
- * row. Undefined when the rows are not of that kind (prepareRow reads them).
+ * The rows of one table (a CSV) where every input has at most one column, and a nested
+ * input is named by its name: how the table path reads them (prepareTableColumns); the
+ * column naming each input is then the same for every row. Undefined when the rows are
+ * not of that kind (prepareRow reads them).
  */
-function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: RubricInputs, out: InputColumn[], table: InputTable, at: InputReporter): PreparedSubject[] | undefined {
+function columnsOfTable(identities: readonly SubjectIdentity[], inputs: RubricInputs): ColumnsOfTable | undefined {
   const n = identities.length;
   const first = identities[0]?.data;
   if (!(first instanceof TableFields)) return undefined;
@@ -270,9 +297,6 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
     // Two columns for one input (its name and its label), or a nested input named by a label: read row by row.
     if ((nameAt >= 0 && labelAt >= 0) || ((nameAt === NOT_PLAIN || labelAt === NOT_PLAIN) && plans[k]!.label !== undefined)) return undefined;
   }
-  const source = first.table;
-  const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
-  // Per input: whether it is nested, its plain column (-1: none), and the column that names it.
   const nestedOf: boolean[] = [];
   const columnOf: number[] = [];
   const names: string[] = [];
@@ -285,6 +309,27 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
     // The column as the user writes it: the one present, else the label (or the name).
     names.push(nested ? plan.name : columnOf[k]! < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!);
   }
+  return { source: first.table, rowsOf, nestedOf, columnOf, names };
+}
+
+/** Whether readColumn writes every row of this input's column from its cells (numbers in the column's range, codes): then it needs no filling. */
+const writesWhole = (plan: InputPlan, column: number): boolean => column >= 0 && ((plan.scale >= 0 && !plan.rangeInDec) || plan.spellings !== undefined);
+
+/**
+ * Read the rows of one table column by column (columnsOfTable), each input's cells in
+ * blocks of rows (the same checks and the same values as prepareRow; issues pushed
+ * column by column, which the run sorts by row, stably).
+ */
+function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: RubricInputs, layout: ColumnsOfTable, out: InputColumn[], table: InputTable, at: InputReporter): PreparedSubject[] {
+  const n = identities.length;
+  const plans = inputs.plans;
+  const { source, rowsOf, nestedOf, columnOf, names } = layout;
+  const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
+  // A block of one column's numbers or codes, read from the cells in one call (NaN or -1: read as text).
+  const scaledBlock = new Float64Array(PREPARE_BLOCK);
+  const codeBlock = new Int32Array(PREPARE_BLOCK);
+  /** The rows of a block whose number was not plainly right: read as text. */
+  const missed = new Int32Array(PREPARE_BLOCK);
   // Column by column within blocks of rows, so that a block's cells stay in the cache while every input reads them.
   for (let lo = 0; lo < n; lo += PREPARE_BLOCK) {
     const hi = Math.min(n, lo + PREPARE_BLOCK);
@@ -294,28 +339,47 @@ function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: Rub
   function readColumn(k: number, lo: number, hi: number): void {
     const plan = plans[k]!;
     const col = out[k]!;
-    const nested = nestedOf[k]!;
     const c = columnOf[k]!;
     at.column = names[k]!;
     at.input = plan.name;
-    for (let i = lo; i < hi; i++) {
-      const row = rowsOf[i]!;
-      if (c >= 0 && plan.scale >= 0) {
-        // A number read from the cell's digits (no text made).
-        const x = source.cellScaled(row, c, plan.scale);
-        if (x === x && scaledInRange(plan, x)) {
-          col.scaled![i] = x;
-          continue;
+    if (writesWhole(plan, c) && plan.scale >= 0) {
+      // Numbers read from the cells' digits (no text made), kept where plainly right; the rest (misses) read below.
+      source.scaledCells(c, rowsOf, lo, hi, plan.scale, scaledBlock);
+      const min = plan.minScaled === plan.minScaled ? plan.minScaled : -Infinity;
+      const max = plan.maxScaled === plan.maxScaled ? plan.maxScaled : Infinity;
+      const unit = plan.count ? plan.unit : 0;
+      const none = col.none;
+      let misses = 0;
+      for (let j = 0; j < hi - lo; j++) {
+        const x = scaledBlock[j]!;
+        // NaN (not plain digits) fails both comparisons; a count must be whole.
+        if (!(x >= min && x <= max) || (unit !== 0 && x % unit !== 0)) {
+          scaledBlock[j] = none;
+          missed[misses++] = lo + j;
         }
       }
-      const raw: unknown = nested ? (identities[i]!.data as TableFields).get(plan.name) : c < 0 ? undefined : source.cell(row, c);
-      if (raw === undefined || isAbsent(raw)) {
-        absent[i] = readAbsent(plan, col, i, absent[i]);
-        continue;
-      }
-      at.subject = identities[i]!;
-      readGiven(plan, col, i, raw, at);
+      col.scaled!.set(scaledBlock.subarray(0, hi - lo), lo);
+      for (let m = 0; m < misses; m++) readCell(k, missed[m]!);
+    } else if (writesWhole(plan, c)) {
+      // Codes found from the cells' bytes (no text made); the rest (-1) read below.
+      source.codeCells(c, rowsOf, lo, hi, plan.spellings!, codeBlock);
+      col.codes!.set(codeBlock.subarray(0, hi - lo), lo);
+      for (let j = 0; j < hi - lo; j++) if (codeBlock[j]! < 0) readCell(k, lo + j);
+    } else for (let i = lo; i < hi; i++) readCell(k, i);
+  }
+
+  /** Input k of row i as the text path reads it: absent, or given and read by readGiven (which reports what is wrong). */
+  function readCell(k: number, i: number): void {
+    const plan = plans[k]!;
+    const col = out[k]!;
+    const c = columnOf[k]!;
+    const raw: unknown = nestedOf[k]! ? (identities[i]!.data as TableFields).get(plan.name) : c < 0 ? undefined : source.cell(rowsOf[i]!, c);
+    if (raw === undefined || isAbsent(raw)) {
+      absent[i] = readAbsent(plan, col, i, absent[i]);
+      return;
     }
+    at.subject = identities[i]!;
+    readGiven(plan, col, i, raw, at);
   }
   const columnMap = columnsMap(inputs, names);
   const subjects = new Array<PreparedSubject>(n);

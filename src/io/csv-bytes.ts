@@ -18,7 +18,7 @@
  *
  * The bytes must be valid UTF-8 (the CLI checks that before choosing this reader).
  */
-import { scaledFromDigits, type CellSource } from "../engine/data-table.js";
+import { scaledFromDigits, type CellSource, type CodeSpellings } from "../engine/data-table.js";
 import type { Scanned } from "./csv-scan.js";
 
 const QUOTE = 34;
@@ -100,7 +100,12 @@ export class ByteCells implements CellSource {
     private readonly rowStarts: Uint32Array,
     /** Where each cell ends (exclusive), row by row, as an offset from its row's start. */
     private readonly ends: Uint16Array | Uint32Array,
-  ) {}
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** The bytes as a DataView, for reading a short cell's bytes as two words (CodeSpellings.codeOf). */
+  private readonly view: DataView;
 
   private start(row: number, column: number): number {
     const base = this.rowStarts[row]!;
@@ -162,6 +167,39 @@ export class ByteCells implements CellSource {
       end--;
     }
     return scaledDigitsBytes(this.bytes, start, end, scale);
+  }
+
+  /** The cell's code among `spellings`, from its bytes (no text made); -1 when it is none of them. */
+  cellCode(row: number, column: number, spellings: CodeSpellings): number {
+    return spellings.codeOf(this.bytes, this.view, this.start(row, column), this.end(row, column));
+  }
+
+  /** cellScaled of one column for rows[lo] … rows[hi − 1], into out[0 …): one loop, the column's offsets read in place. */
+  scaledCells(column: number, rows: Int32Array, lo: number, hi: number, scale: number, out: Float64Array): void {
+    const { bytes, rowStarts, ends, width } = this;
+    for (let i = lo; i < hi; i++) {
+      const row = rows[i]!;
+      const base = rowStarts[row]!;
+      const at = row * width + column;
+      let start = column === 0 ? base : base + ends[at - 1]! + 1;
+      let end = base + ends[at]!;
+      if (end > start && bytes[start] === QUOTE) {
+        start++;
+        end--;
+      }
+      out[i - lo] = scaledDigitsBytes(bytes, start, end, scale);
+    }
+  }
+
+  /** cellCode of one column for rows[lo] … rows[hi − 1], into out[0 …). */
+  codeCells(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void {
+    const { bytes, view, rowStarts, ends, width } = this;
+    for (let i = lo; i < hi; i++) {
+      const row = rows[i]!;
+      const base = rowStarts[row]!;
+      const at = row * width + column;
+      out[i - lo] = spellings.codeOf(bytes, view, column === 0 ? base : base + ends[at - 1]! + 1, base + ends[at]!);
+    }
   }
 }
 
