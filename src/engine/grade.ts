@@ -44,11 +44,65 @@ export function assignGrade(rubric: CompiledRubric, score: Dec, ctx: FactContext
   return { grade: gradeIndex(rubric, score, ctx, notes), notes };
 }
 
+/**
+ * The grades' effective bands as integer thresholds at one scale (the most decimals of
+ * any bound, at least the total's places, else 6): grade g holds x when lower[g] ≤ x ≤ upper[g], an exclusive bound b being
+ * b + 1 below and b − 1 above (x and b are integers at that scale). Undefined when a
+ * bound does not fit (more than 15 decimals, past 2^53). Built once per rubric.
+ */
+interface IntBands {
+  readonly scale: number;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+}
+
+const intBandsOf = new WeakMap<CompiledRubric, IntBands | null>();
+
+function intBands(rubric: CompiledRubric): IntBands | undefined {
+  let b = intBandsOf.get(rubric);
+  if (b === undefined) intBandsOf.set(rubric, (b = buildIntBands(rubric) ?? null));
+  return b ?? undefined;
+}
+
+function buildIntBands(rubric: CompiledRubric): IntBands | undefined {
+  const grades = rubric.grades;
+  let scale = rubric.rounding?.places ?? 6;
+  for (const g of grades) for (const bound of [g.lower, g.upper]) if (bound) scale = Math.max(scale, bound.value.decimalPlaces());
+  if (scale > 15) return undefined;
+  const lower = new Float64Array(grades.length);
+  const upper = new Float64Array(grades.length);
+  for (let k = 0; k < grades.length; k++) {
+    const g = grades[k]!;
+    const lo = g.lower ? g.lower.value.scaled(scale) : Number.NEGATIVE_INFINITY;
+    const hi = g.upper ? g.upper.value.scaled(scale) : Number.POSITIVE_INFINITY;
+    if (lo === undefined || hi === undefined) return undefined;
+    lower[k] = g.lower && !g.lower.inclusive ? lo + 1 : lo;
+    upper[k] = g.upper && !g.upper.inclusive ? hi - 1 : hi;
+    if (!(Math.abs(lower[k]!) <= Number.MAX_SAFE_INTEGER || lower[k] === Number.NEGATIVE_INFINITY)) return undefined;
+    if (!(Math.abs(upper[k]!) <= Number.MAX_SAFE_INTEGER || upper[k] === Number.POSITIVE_INFINITY)) return undefined;
+  }
+  return { scale, lower, upper };
+}
+
+/** The first grade whose band holds the score (as inBand decides), -1 when none does. */
+function bandIndex(rubric: CompiledRubric, score: Dec): number {
+  const grades = rubric.grades;
+  const b = intBands(rubric);
+  // The score as an integer at the bands' scale; undefined when it has more decimals (or is a fraction): compared in Dec.
+  const x = b === undefined ? undefined : score.scaled(b.scale);
+  if (x !== undefined) {
+    const { lower, upper } = b!;
+    for (let g = 0; g < grades.length; g++) if (x >= lower[g]! && x <= upper[g]!) return g;
+    return -1;
+  }
+  for (let g = 0; g < grades.length; g++) if (inBand(grades[g]!, score)) return g;
+  return -1;
+}
+
 /** The grade index (undefined in a gap under bandGaps "error"), pushing the notes of how it was found. */
 function gradeIndex(rubric: CompiledRubric, score: Dec, ctx: FactContext, notes: GradeNote[]): number | undefined {
   const grades = rubric.grades;
-  let index = -1;
-  for (let g = 0; g < grades.length && index < 0; g++) if (inBand(grades[g]!, score)) index = g;
+  let index = bandIndex(rubric, score);
   if (index < 0) {
     if (rubric.policy.bandGaps === "lower") index = grades.findIndex((g) => bandBelow(g, score));
     else if (rubric.policy.bandGaps === "higher") index = grades.findLastIndex((g) => bandAbove(g, score));

@@ -34,9 +34,13 @@ class Draft {
   readonly adjustments: Map<number, AdjustmentState[]>;
   readonly fired: Map<number, FiredRule[]>;
 
-  constructor(readonly from: Verdicts) {
+  /** `copyTotal` false: the stage never changes a total, so the column is shared, not copied. */
+  constructor(
+    readonly from: Verdicts,
+    copyTotal = true,
+  ) {
     this.grade = from.grade.slice();
-    this.total = [...from.total];
+    this.total = copyTotal ? [...from.total] : (from.total as Dec[]);
     this.excluded = from.excluded.slice();
     this.unranked = from.unranked.slice();
     this.moved = from.moved.slice();
@@ -102,7 +106,8 @@ export function applyEarlyRules(rubric: CompiledRubric, v: Verdicts, ctx: RowCon
 export function applyLateRules(rubric: CompiledRubric, v: Verdicts, ranks: Ranks, ctx: RowContext): Verdicts {
   const { downgrades, caps } = rubric.rules;
   if (downgrades.length === 0 && caps.length === 0) return v;
-  const d = new Draft(v);
+  // Downgrades and caps move grades only: the totals are shared.
+  const d = new Draft(v, false);
   const last = rubric.grades.length - 1;
   for (let i = 0; i < d.grade.length; i++) {
     if (d.excluded[i] || d.total[i] === undefined) continue;

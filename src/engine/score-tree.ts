@@ -330,31 +330,47 @@ export function scoreSubjects(
   const rootScale = rootNum.path === "int" ? rootNum.scale : 0;
   const divisor = rounding && rounding.places < rootScale ? 10 ** (rootScale - rounding.places) : 0;
   const totalPlaces = divisor ? rounding!.places : rootScale;
+  const mode = rounding?.mode ?? "half-up";
+  const keptScale = kept.map((k) => {
+    const num = plan.nodes[k]!.numeric;
+    return num.path === "int" ? num.scale : 0;
+  });
+  /** Items scored 0 per row of the block. */
+  const zeros = new Int32Array(BLOCK_ROWS);
+  /** The totals read from the integer path, by their value at totalPlaces (below SHARED_TOTALS). */
+  const shared: (Dec | undefined)[] = block ? new Array<Dec | undefined>(SHARED_TOTALS) : [];
   for (let lo = 0; lo < n; lo += BLOCK_ROWS) {
     const hi = Math.min(n, lo + BLOCK_ROWS);
+    const rootCol = block && rootNum.path === "int" ? block.cols[root]! : undefined;
     if (block) {
       block.score(lo, hi);
       // Items scored 0, column by column (rows walked below count theirs again).
-      if (rootNum.path === "int")
-        for (const c of counted) {
-          const col = block.cols[c]!;
-          for (let r = lo; r < hi; r++) if (col[r - lo] === 0) zeroItems[r]!++;
-        }
+      if (rootCol && plan.readsZeroItems) {
+        zeros.fill(0);
+        for (let k = 0; k < counted.length; k++) countZeros(block.cols[counted[k]!]!, hi - lo, zeros);
+        zeroItems.set(zeros.subarray(0, hi - lo), lo);
+      }
     }
     for (let r = lo; r < hi; r++) {
       const j = r - lo;
       const clean = block !== undefined && block.clean[j] === 1;
-      if (clean && rootNum.path === "int") {
-        const v = block.cols[root]![j]!;
+      if (clean && rootCol) {
+        const v = rootCol[j]!;
         if (v === v) {
-          const t = Dec.of(divisor ? roundScaled(v, divisor, rounding!.mode) : v, totalPlaces);
+          const k = divisor ? roundScaled(v, divisor, mode) : v;
+          // One Dec per distinct total (a Dec never changes): 0 … 10^4 at 2 places covers every total out of 100.
+          let t = k >= 0 && k < SHARED_TOTALS ? shared[k] : undefined;
+          if (t === undefined) {
+            t = Dec.of(k, totalPlaces);
+            if (k >= 0 && k < SHARED_TOTALS) shared[k] = t;
+          }
           total[r] = t;
           for (let k = 0; k < kept.length; k++) {
             const node = kept[k]!;
             if (node === root) keptColumns[k]![r] = t;
             else {
               const x = block.cols[node]![j]!;
-              keptColumns[k]![r] = x === x ? Dec.of(x, (plan.nodes[node]!.numeric as { scale: number }).scale) : undefined;
+              keptColumns[k]![r] = x === x ? Dec.of(x, keptScale[k]!) : undefined;
             }
           }
           continue;
@@ -368,6 +384,10 @@ export function scoreSubjects(
       if (ctx.skipped.length) skipped.set(r, ctx.skipped);
       if (t === undefined) continue;
       total[r] = t;
+      if (!plan.readsZeroItems) {
+        for (let k = 0; k < kept.length; k++) keptColumns[k]![r] = ctx.valueOf(kept[k]!);
+        continue;
+      }
       let zeros = 0;
       // A bonus or an adjustment at 0 is nothing earned or lost, not an item scored 0.
       for (const c of counted) {
@@ -382,6 +402,14 @@ export function scoreSubjects(
   const keptById = new Map<string, readonly (Dec | undefined)[]>();
   kept.forEach((p, k) => keptById.set(plan.nodes[p]!.node.id, keptColumns[k]!));
   return { subjects, inputs, total, zeroItems, kept: keptById, skipped };
+}
+
+/** Totals (as integers at their places) below this share one Dec per value. */
+const SHARED_TOTALS = 1 << 16;
+
+/** Count, per row of the block, the values of an item's column that are 0 (an item scored 0); no branch on the data. */
+function countZeros(col: Float64Array, n: number, zeros: Int32Array): void {
+  for (let j = 0; j < n; j++) zeros[j] = zeros[j]! + (col[j] === 0 ? 1 : 0);
 }
 
 /**

@@ -26,7 +26,7 @@ export interface ScoreTable {
   readonly inputs: InputTable;
   /** The total (rounded when the rubric rounds) of each subject that scored. */
   readonly total: readonly Dec[];
-  /** Items scored 0 (bonus and adjustment items not counted). */
+  /** Items scored 0 (bonus and adjustment items not counted); counted only when some fact reads it (Plan.readsZeroItems), else all 0. */
   readonly zeroItems: Int32Array;
   /** Points of the nodes later stages read (the root, and nodes named in conditions and tie-breakers), by node id; undefined = does not apply. */
   readonly kept: ReadonlyMap<string, readonly (Dec | undefined)[]>;

@@ -69,6 +69,12 @@ export interface Plan {
    * subject's tree is walked in. Otherwise every subject is scored in Dec, one by one.
    */
   readonly columns: boolean;
+  /**
+   * Whether some fact reference of the rubric reads `zeroItems` (a rule, a grade's
+   * `requires`, an action, a tier, a tie-breaker): otherwise the scoring stage does not
+   * count the items scored 0 (the count is read by nothing else).
+   */
+  readonly readsZeroItems: boolean;
 }
 
 const plans = new WeakMap<CompiledRubric, Plan>();
@@ -118,7 +124,35 @@ function buildPlan(rubric: CompiledRubric): Plan {
   foldDotProducts(nodes);
   const ints = nodes.filter((n) => n.numeric.path === "int");
   const columns = ints.length > 0 && !ints.some((n) => nodeConditions(n.node).some(readsPoints));
-  return { nodes, root, index, kept: nodes.filter((n) => n.kept).map((n) => n.index), countedItems, columns };
+  return { nodes, root, index, kept: nodes.filter((n) => n.kept).map((n) => n.index), countedItems, columns, readsZeroItems: mentionsZeroItems(rubric) };
+}
+
+/**
+ * Whether the compiled rubric holds a fact reference `{ kind: "zeroItems" }` anywhere:
+ * every condition and tie-breaker is plain data in it (compile/model.ts FactRef), so a
+ * walk of the whole value finds them all, wherever they are read. Conservative: any
+ * object of that kind counts, and so does a function (data it might hide is not seen).
+ */
+function mentionsZeroItems(rubric: CompiledRubric): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [rubric];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "function") return true;
+    if (typeof v !== "object" || v === null || seen.has(v)) continue;
+    seen.add(v);
+    if (v instanceof Map) {
+      for (const [k, x] of v) stack.push(k, x);
+      continue;
+    }
+    if (v instanceof Set || Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    if ((v as { kind?: unknown }).kind === "zeroItems") return true;
+    for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k]);
+  }
+  return false;
 }
 
 /** An integer sum or weighted group (the kind whose value is a dot product of its children's). */
