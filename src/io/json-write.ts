@@ -233,17 +233,28 @@ class UnitWriter {
     else out.text(this.sep("rules") + this.value(u.rules)! + this.sep("gradeNotes") + this.value(u.gradeNotes)!);
   }
 
+  /** The tables whose quiet rows `quietRows` marks. */
+  private quietOf: UnitTables | undefined;
+  private quietRows = new Uint8Array(0);
+
   /** Whether row i of the tables is a quiet unit, written by `row` (see the class comment). */
   quiet(t: UnitTables, i: number): boolean {
-    return (
-      !this.nodes &&
-      t.excluded[i] === 0 &&
-      (t.adjustments.size === 0 || !t.adjustments.has(i)) &&
-      (t.actions.size === 0 || !t.actions.has(i)) &&
-      (t.tiers.size === 0 || !t.tiers.has(i)) &&
-      (t.fired.size === 0 || !t.fired.has(i)) &&
-      (t.notes.size === 0 || !t.notes.has(i))
-    );
+    if (this.nodes) return false;
+    if (this.quietOf !== t) this.markQuiet(t);
+    return this.quietRows[i] === 1;
+  }
+
+  /**
+   * Mark the quiet rows of the tables in one pass over the excluded column and the keys
+   * of the sparse maps (a lookup per unit in five maps, in rank order, costs more).
+   */
+  private markQuiet(t: UnitTables): void {
+    const n = t.excluded.length;
+    const rows = new Uint8Array(n);
+    for (let i = 0; i < n; i++) rows[i] = t.excluded[i] === 0 ? 1 : 0;
+    for (const map of [t.adjustments, t.actions, t.tiers, t.fired, t.notes] as ReadonlyMap<number, unknown>[]) for (const i of map.keys()) rows[i] = 0;
+    this.quietRows = rows;
+    this.quietOf = t;
   }
 
   /** The members of quiet row i, read from the tables: the bytes `fresh` writes for the unit of that row. */
