@@ -9,10 +9,10 @@
  *   comparison, in a child of its own;
  * - boundary: checkSubjects (ids, columns, folding) and prepareSubjects (every value
  *   checked and parsed) for every subject;
- * - write: the default JSON document (units without nodes, the common problems) and the
- *   NDJSON lines for N units, streamed to a file. The units are those of the first
- *   1,000 subjects, scored once and repeated under new ids, so the engine's time is
- *   not in this figure.
+ * - write: the default JSON document (units without nodes, no feedback) and the NDJSON
+ *   lines of all N subjects, streamed to a file, from a result scored beforehand with
+ *   trail "none" and its units unread, as the CLI writes them (quiet units from the
+ *   result's tables); the scoring's time is not in this figure.
  */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { parse } from "csv-parse/sync";
@@ -22,11 +22,8 @@ import { checkEncoding, decodeText, readCsvBytes, readCsvTable } from "../src/cl
 import { checkSubjects } from "../src/engine/subject-data.js";
 import { prepareSubjects } from "../src/engine/prepare.js";
 import { scaledAt } from "../src/engine/input-table.js";
-import { DataTable, RecordCells } from "../src/engine/data-table.js";
-import { buildFeedback } from "../src/report/feedback.js";
 import { writeScoreJson, writeScoreNdjson } from "../src/io/json-write.js";
 import type { Issue } from "../src/diagnostics/issue.js";
-import type { RubricResult, SubjectResult } from "../src/report/result.js";
 
 /** Wall time and CPU time (user + system) of `fn`: on a shared machine the CPU time is the steadier figure. */
 const time = <T>(fn: () => T): { ms: number; cpuMs: number; value: T } => {
@@ -66,18 +63,14 @@ export function ioPart(args: readonly string[]): void {
       const x = c.scaled === undefined ? Number.NaN : scaledAt(c, i);
       if (x === x || (c.codes !== undefined && c.codes[i]! >= 0) || c.values?.[i] !== undefined) values++;
     }
-  // Write: 1,000 scored units repeated to N under new ids.
-  const sampleSize = Math.min(1000, table.length);
-  const sample = new DataTable(table.header, sampleSize, new RecordCells(Array.from({ length: sampleSize }, (_, r) => table.header.map((_h, c) => table.cell(r, c)))));
-  const result = assess(rubric, sample, { trail: "points" }).results[0]!;
-  const feedback = buildFeedback(rubric, result, { perSubject: false });
-  const units: SubjectResult[] = Array.from({ length: n }, (_, i) => ({ ...result.units[i % sampleSize]!, id: `W${i}` }));
-  const big = { ...result, units } as RubricResult;
+  // Write: the scored result of all N subjects (trail "none", units unread), as `kaohe score --format json` writes it by default
+  // (no nodes, no feedback): quiet units straight from the result's tables. The scoring itself is outside the timing.
+  const scored = assess(rubric, table, { trail: "none" }).results[0]!;
   const writeTo = (writer: typeof writeScoreJson) =>
     time(() => {
       const fd = openSync(outFile!, "w");
       let bytes = 0;
-      writer([{ rubric, result: big, feedback }], { nodes: false, feedback: "summary" }, (chunk) => {
+      writer([{ rubric, result: scored }], { nodes: false, feedback: "none" }, (chunk) => {
         bytes += chunk.length;
         writeSync(fd, chunk);
       });
