@@ -494,10 +494,10 @@ function score(positionals: readonly string[], values: Record<string, string | b
   if (streamed && common !== undefined && feedback === "none") throw new UsageError(t("feedback-needs-full", { option: "--common", feedback }));
   // Feedback (JSON's, the workbook's) and the CSV's --items columns need every item's points; the lines only with
   // --detail. Anything else (JSON without nodes or feedback, a CSV without items, the table) needs no trail.
-  const needsPoints = streamed ? feedback !== "none" : format === "xlsx" || (format === "csv" && Boolean(values.items));
+  const needsFeedback = format === "xlsx" || (streamed && feedback !== "none");
+  const needsPoints = needsFeedback || (format === "csv" && Boolean(values.items));
   const trail: TrailLevel = values.detail ? "full" : needsPoints ? "points" : "none";
   const { set, evaluation, dataFile } = scoreData(positionals, io, trail, values);
-  const needsFeedback = format === "xlsx" || (streamed && feedback !== "none");
   const entries = evaluation.results.map((result, i) => {
     const rubric = set.rubrics[i]!;
     if (!needsFeedback) return { rubric, result } as { rubric: typeof rubric; result: typeof result; feedback?: Feedback };

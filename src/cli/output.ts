@@ -8,16 +8,15 @@ import { gradeLabel } from "../report/explain.js";
 import { writeCsv } from "./csv.js";
 
 export function table(header: readonly string[], rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number> = new Set()): string {
-  const width = lineWidth;
-  /** Pad to a display width. */
+  /** Pad to a display width (CJK characters are two columns wide). */
   const pad = (text: string, w: number, right: boolean): string => {
-    const fill = " ".repeat(Math.max(0, w - width(text)));
+    const fill = " ".repeat(Math.max(0, w - lineWidth(text)));
     return right ? fill + text : text + fill;
   };
   // A loop, not Math.max(...rows): a million rows are too many arguments for one call.
   const widths = header.map((h, i) => {
-    let w = width(h);
-    for (const r of rows) w = Math.max(w, width(r[i] ?? ""));
+    let w = lineWidth(h);
+    for (const r of rows) w = Math.max(w, lineWidth(r[i] ?? ""));
     return w;
   });
   const line = (cells: readonly string[]) =>

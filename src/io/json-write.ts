@@ -215,13 +215,7 @@ class UnitWriter {
    */
   fresh(u: SubjectResult, first: boolean): void {
     const out = this.out;
-    out.bytes(first ? this.pId : this.pIdNext);
-    out.quoted(u.id);
-    if (u.name !== undefined) {
-      out.bytes(this.pName);
-      out.quoted(u.name);
-    }
-    if (u.group !== undefined) out.bytes(this.group(u.group));
+    this.identity(u.id, u.name, u.group, first);
     out.bytes(this.pScore);
     out.quoted(u.score);
     out.bytes(this.grade(u.grade, u.rawGrade));
@@ -260,19 +254,7 @@ class UnitWriter {
   /** The members of quiet row i, read from the tables: the bytes `fresh` writes for the unit of that row. */
   row(t: UnitTables, i: number, first: boolean): void {
     const out = this.out;
-    out.bytes(first ? this.pId : this.pIdNext);
-    out.quoted(t.ids[i]!);
-    if (t.names !== undefined) {
-      const name = t.names[i];
-      if (name !== undefined) {
-        out.bytes(this.pName);
-        out.quoted(name);
-      }
-    }
-    if (t.groups !== undefined) {
-      const group = t.groups[i];
-      if (group !== undefined) out.bytes(this.group(group));
-    }
+    this.identity(t.ids[i]!, t.names?.[i], t.groups?.[i], first);
     out.bytes(this.pScore);
     const total = t.total[i]!;
     const scaled = t.places === undefined ? undefined : total.scaled(t.places);
@@ -320,6 +302,18 @@ class UnitWriter {
     this.touched += x;
   }
 
+  /** `"id": "…"` (after a comma unless `first`), then `,"name": "…"` and `,"group": "…"` where given. */
+  private identity(id: string, name: string | undefined, group: string | undefined, first: boolean): void {
+    const out = this.out;
+    out.bytes(first ? this.pId : this.pIdNext);
+    out.quoted(id);
+    if (name !== undefined) {
+      out.bytes(this.pName);
+      out.quoted(name);
+    }
+    if (group !== undefined) out.bytes(this.group(group));
+  }
+
   /** `,"rank": n,"groupRank": n` (0: null). */
   private ranks(rank: number, groupRank: number): void {
     const out = this.out;
@@ -350,23 +344,24 @@ class UnitWriter {
   /** Unit k of the cursor as JSON.stringify(unitView(u), null, 2) nested at the depth. */
   json(units: UnitCursor, k: number): void {
     const out = this.out;
-    const t = units.tables;
     out.byte(0x7b);
-    let any = true;
-    if (t !== undefined && this.quiet(t, units.row(k))) this.row(t, units.row(k), true);
-    else if (units.fresh) this.fresh(units.unit(k), true);
-    else any = this.members(units.unit(k), true);
     // No member at all: `{}`.
-    if (any) out.bytes(this.close);
+    if (this.unitMembers(units, k, true, undefined)) out.bytes(this.close);
     else out.byte(0x7d);
   }
 
-  /** Unit k's members after others (NDJSON). */
+  /** Unit k's members after others (NDJSON); `u` when the caller has the unit already. */
   line(units: UnitCursor, k: number, u: SubjectResult | undefined): void {
+    this.unitMembers(units, k, false, u);
+  }
+
+  /** Unit k's members, from the tables (a quiet unit not yet built) or from its fields; whether any was written. */
+  private unitMembers(units: UnitCursor, k: number, first: boolean, u: SubjectResult | undefined): boolean {
     const t = units.tables;
-    if (u === undefined && t !== undefined && this.quiet(t, units.row(k))) this.row(t, units.row(k), false);
-    else if (units.fresh) this.fresh(u ?? units.unit(k), false);
-    else this.members(u ?? units.unit(k), false);
+    if (u === undefined && t !== undefined && this.quiet(t, units.row(k))) this.row(t, units.row(k), first);
+    else if (units.fresh) this.fresh(u ?? units.unit(k), first);
+    else return this.members(u ?? units.unit(k), first);
+    return true;
   }
 }
 

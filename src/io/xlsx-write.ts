@@ -62,7 +62,6 @@ interface Column {
   readonly maxWidth?: number;
 }
 
-export { displayWidth };
 
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;

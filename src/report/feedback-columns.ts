@@ -103,8 +103,7 @@ export function statsFromColumns(
   bonus: ReadonlySet<string>,
   commonLoss: Dec,
 ): Map<string, ItemStats> | undefined {
-  if (source.level === "none" || source.points === undefined) return undefined;
-  const columns = source.points(items);
+  const columns = source.points?.(items);
   if (columns === undefined) return undefined;
   const tallies: ItemTally[] = [];
   for (let k = 0; k < items.length; k++) {
@@ -115,7 +114,7 @@ export function statsFromColumns(
     const max = node.max.scaled(scale) ?? Number.NaN;
     // A loss counts from max × commonLoss on: in whole units at the scale, its ceiling (a bonus's never counts).
     const threshold = node.max.times(commonLoss).times(Dec.of(10 ** scale, 0));
-    const ceiling = (threshold.isInteger() ? threshold : threshold.floor().plus(1)).scaled(0) ?? Number.NaN;
+    const ceiling = threshold.toDecimalPlaces(0, "ceil").scaled(0) ?? Number.NaN;
     const isBonus = bonus.has(items[k]!);
     tallies.push(new ItemTally(scale, max, isBonus ? Number.POSITIVE_INFINITY : ceiling, node.max, commonLoss, isBonus));
   }
@@ -163,8 +162,7 @@ export function statsFromColumns(
  * nothing visited) when the columns cannot give them. The list is reused from row to row.
  */
 export function itemPointsByRow(source: TrailSource, items: readonly string[], visit: (row: number, points: readonly (Dec | undefined)[]) => void): boolean {
-  if (source.level === "none" || source.points === undefined) return false;
-  const columns = source.points(items);
+  const columns = source.points?.(items);
   if (columns === undefined) return false;
   const { scales } = columns;
   const points: (Dec | undefined)[] = items.map(() => undefined);

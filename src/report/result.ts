@@ -391,8 +391,7 @@ export interface UnitCursor {
 }
 
 export function unitCursor(result: RubricResult): UnitCursor {
-  const d = Object.getOwnPropertyDescriptor(result, "units");
-  const from = d?.get ? unitSources.get(result) : undefined;
+  const from = unreadUnits(result);
   if (from) {
     const { source, tables, order } = from;
     return {

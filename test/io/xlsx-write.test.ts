@@ -12,7 +12,8 @@ import { describe, expect, test } from "vitest";
 import type { CompiledRubric, RubricResult, SubjectResult } from "../../src/index.js";
 import type { Adjustment } from "../../src/report/result.js";
 import { itemColumns } from "../../src/io/score-csv.js";
-import { adjustmentSentence, displayWidth, placesFormat, wrappedLines } from "../../src/io/xlsx-write.js";
+import { adjustmentSentence, placesFormat, wrappedLines } from "../../src/io/xlsx-write.js";
+import { displayWidth } from "../../src/io/display-width.js";
 import { csvToWorkbook, RUBRIC } from "./xlsx-fixtures.js";
 import { cli } from "../cli/harness.js";
 
