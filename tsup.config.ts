@@ -20,9 +20,9 @@ export default defineConfig([
     },
   },
   {
-    // The CLI: an ESM executable, not part of the typed API; and the CLI's .xlsx worker
-    // (exceljs in a worker thread, started beside dist/cli.js).
-    entry: { cli: "src/cli/bin.ts", "xlsx-worker": "src/io/xlsx-worker.js" },
+    // The CLI: an ESM executable, not part of the typed API; and the CLI's workers, started
+    // beside dist/cli.js: exceljs for .xlsx, and the writer thread of large streamed documents.
+    entry: { cli: "src/cli/bin.ts", "xlsx-worker": "src/io/xlsx-worker.js", "write-worker": "src/io/write-worker.js" },
     format: ["esm"],
     dts: false,
     sourcemap: false,

@@ -13,6 +13,7 @@ try {
   process.exitCode = main(process.argv.slice(2), {
     out: (t) => process.stdout.write(`${t}\n`),
     write: (t) => process.stdout.write(t),
+    writeFd: 1,
     err: (t) => process.stderr.write(t.endsWith("\n") || t.startsWith("\r") ? t : `${t}\n`),
     stdin: () => readFileSync(0),
     isTty: Boolean(process.stderr.isTTY),

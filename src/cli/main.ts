@@ -17,7 +17,7 @@ import { headerHints, headerRowOption, type HeaderHints, type XlsxReadOptions } 
 import { resultsWorkbook } from "../io/xlsx-write.js";
 import { writeCsv } from "./csv.js";
 import { scoreCsvZh, scoreTable } from "./display.js";
-import { CliError, errnoCode, UsageError } from "./errors.js";
+import { CliError, errnoCode, fsError, UsageError } from "./errors.js";
 import { HELP_ZH } from "./help.zh-CN.js";
 import { findScheme, isYaml, loadSet, loadTests, readData, type Data, type Scheme } from "./load.js";
 import { localeOfEnv, localeOfOption, takeLang } from "./locale.js";
@@ -26,6 +26,7 @@ import { CAUSES_ZH } from "./messages.zh-CN.js";
 import { table } from "./output.js";
 import { FEEDBACK_LEVELS, writeScoreJson, writeScoreNdjson, type FeedbackLevel } from "../io/json-write.js";
 import { openAtomic, writeFileAtomic } from "./write.js";
+import { ThreadedWriter, WRITE_THREAD_FROM } from "../io/write-thread.js";
 import { progressReporter } from "./progress.js";
 import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
 import { folderSiblings, ignoreOption, otherColumns } from "./columns.js";
@@ -46,6 +47,12 @@ export interface Io {
    * many pieces. Absent (tests), the pieces are joined and given to `out` once.
    */
   write?(chunk: string | Uint8Array): void;
+  /**
+   * The file descriptor behind `write` (1, stdout): a streamed document of
+   * WRITE_THREAD_FROM subjects or more is written to it from a second thread
+   * (io/write-thread.ts). Absent (tests): `write` takes every chunk.
+   */
+  writeFd?: number;
   /** A clock in milliseconds, for progress (default performance.now). */
   now?(): number;
 }
@@ -509,20 +516,40 @@ function score(positionals: readonly string[], values: Record<string, string | b
     const writeDoc = format === "json" ? writeScoreJson : writeScoreNdjson;
     // JSON ends with a line break, as io.out adds one; each NDJSON line has its own.
     const end = format === "json" ? "\n" : "";
+    const writeTo = (sink: { write(chunk: string | Uint8Array): void }) => {
+      writeDoc(entries, shape, (chunk) => sink.write(chunk));
+      if (end) sink.write(end);
+    };
+    // A large document's writes run on a second thread while this one makes the next chunks.
+    const threaded = evaluation.results.reduce((n, r) => n + r.summary.count, 0) >= WRITE_THREAD_FROM;
     if (values.out !== undefined) {
-      const file = openAtomic(String(values.out));
+      const out = String(values.out);
+      const file = openAtomic(out);
       try {
-        writeDoc(entries, shape, (chunk) => file.write(chunk));
-        if (end) file.write(end);
+        if (threaded) {
+          const thread = new ThreadedWriter(file.fd);
+          try {
+            writeTo(thread);
+            thread.close();
+          } catch (e) {
+            thread.abort();
+            throw fsError(e, out, "write");
+          }
+        } else writeTo(file);
         file.commit();
       } finally {
         file.abort();
       }
-    } else if (io.write) {
-      const write = io.write.bind(io);
-      writeDoc(entries, shape, write);
-      if (end) write(end);
-    } else {
+    } else if (io.write && threaded && io.writeFd !== undefined) {
+      const thread = new ThreadedWriter(io.writeFd);
+      try {
+        writeTo(thread);
+        thread.close();
+      } finally {
+        thread.abort();
+      }
+    } else if (io.write) writeTo({ write: (chunk) => io.write!(chunk) });
+    else {
       const parts: Uint8Array[] = [];
       writeDoc(entries, shape, (chunk) => parts.push(chunk));
       const text = Buffer.concat(parts).toString("utf8");

@@ -14,6 +14,8 @@ export type WriteFs = Pick<typeof nodeFs, "openSync" | "writeSync" | "fsyncSync"
 
 /** A file being written atomically: `write` appends, `commit` renames it over the target, `abort` removes it. */
 export interface AtomicFile {
+  /** The temporary file's descriptor, for a writer thread (io/write-thread.ts) that writes in place of `write`. */
+  readonly fd: number;
   write(data: string | Uint8Array): void;
   commit(): void;
   abort(): void;
@@ -80,6 +82,9 @@ export function openAtomic(path: string, fs: WriteFs = nodeFs): AtomicFile {
     }
   };
   return {
+    get fd() {
+      return fd;
+    },
     write(data) {
       guarded(() => {
         const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;

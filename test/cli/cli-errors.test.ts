@@ -17,6 +17,7 @@ import { writeFileAtomic, type WriteFs } from "../../src/cli/write.js";
 import * as fs from "node:fs";
 import { loadRubric, safeAssess } from "../../src/index.js";
 import { cliPieces, smallRubric } from "./harness.js";
+import { WRITE_THREAD_FROM } from "../../src/io/write-thread.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CLI = join(root, "dist/cli.js");
@@ -82,6 +83,13 @@ function scheme(data: string | Buffer = DATA, name = "d.csv"): { dir: string; ru
   return { dir, rubric: join(dir, "r.yaml"), data: join(dir, name) };
 }
 
+/** A scheme whose data has WRITE_THREAD_FROM subjects: its JSON is written from a second thread (io/write-thread.ts). */
+function large(): ReturnType<typeof scheme> {
+  const rows = ["id,name,a,b"];
+  for (let i = 0; i < WRITE_THREAD_FROM; i++) rows.push(`u${i},名${i},${i % 51},${(i * 7) % 51}`);
+  return scheme(rows.join("\r\n"));
+}
+
 /** As root, run as nobody so that permissions apply; otherwise as ourselves. */
 const asOther: SpawnOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 /** False only where root cannot run the CLI as nobody (a checkout nobody may not read). */
@@ -138,12 +146,14 @@ describe.concurrent("--out failures and atomic writes", { timeout: 30_000 }, () 
   test("a write killed half-way leaves the previous file whole (was truncated to a partial file)", async () => {
     // ulimit -f 1 lets the process write 1 KiB to any file, then kills it (SIGXFSZ):
     // the JSON of two subjects with their nodes is longer (about 5 KB).
-    const s = scheme();
-    const out = join(s.dir, "out.json");
-    writeFileSync(out, "previous good output\n");
-    const r = await sh(`ulimit -f 1; exec "${process.execPath}" "${CLI}" score "${s.rubric}" "${s.data}" --format json --out "${out}"`);
-    expect(r.code === 0).toBe(false);
-    expect(readFileSync(out, "utf8")).toBe("previous good output\n");
+    // The large scheme's document is written from the writer thread: the same holds.
+    for (const s of [scheme(), large()]) {
+      const out = join(s.dir, "out.json");
+      writeFileSync(out, "previous good output\n");
+      const r = await sh(`ulimit -f 1; exec "${process.execPath}" "${CLI}" score "${s.rubric}" "${s.data}" --format json --out "${out}"`);
+      expect(r.code === 0).toBe(false);
+      expect(readFileSync(out, "utf8")).toBe("previous good output\n");
+    }
   });
 
   test("writeFileAtomic: a failing write keeps the old file and removes its temporary file", async () => {
@@ -193,6 +203,20 @@ describe.concurrent("the environment", { timeout: 30_000 }, () => {
     const r = await sh(`set -o pipefail; "${process.execPath}" "${CLI}" schema | true`);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
+  });
+
+  test("a large document piped into a reader that stops early: exit 0, nothing on stderr", async () => {
+    const s = large();
+    const r = await sh(`set -o pipefail; "${process.execPath}" "${CLI}" score "${s.rubric}" "${s.data}" --format ndjson | head -c 100`);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^\{"type":"unit","rubric":"small"/);
+  });
+
+  test("a large document to a full disk (/dev/full): the cause on one line, exit 1", async () => {
+    const s = large();
+    const r = await sh(`"${process.execPath}" "${CLI}" score "${s.rubric}" "${s.data}" --format json > /dev/full`);
+    expect(oneLine(r, 1)).toBe("kaohe score: ENOSPC: no space left on device, write");
   });
 
   test("a folder named like a YAML file inside a scheme folder (EISDIR)", async () => {

@@ -4,13 +4,14 @@
  * progress on a terminal. CLI runs of dist/cli.js need `npx tsup` first (npm test does).
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 
 import { PROGRESS_AFTER_MS, progressReporter } from "../../src/cli/progress.js";
-import { cli } from "./harness.js";
+import { WRITE_THREAD_FROM } from "../../src/io/write-thread.js";
+import { cli, smallRubric } from "./harness.js";
 
 const root = new URL("../..", import.meta.url).pathname;
 const CHN = join(root, "rubrics/chn-energy-2024");
@@ -31,6 +32,32 @@ describe("the streamed document", { timeout: 60_000 }, () => {
       expect(s.code).toBe(0);
       expect(s.out).toBe("");
       expect(s.text).toBe(`${whole.out}\n`);
+    }
+  });
+
+  test(`from ${WRITE_THREAD_FROM} subjects the writes run on a second thread: the same bytes to stdout's descriptor and to --out`, () => {
+    const dir = mkdtempSync(join(tmpdir(), "kaohe-stream-"));
+    const rubric = join(dir, "r.yaml");
+    const data = join(dir, "d.csv");
+    writeFileSync(rubric, smallRubric());
+    const rows = ["id,name,a,b"];
+    for (let i = 0; i < WRITE_THREAD_FROM; i++) rows.push(`u${i},名${i},${i % 51},${(i * 7) % 51}`);
+    writeFileSync(data, rows.join("\r\n"));
+    for (const format of ["json", "ndjson"]) {
+      // Without a descriptor (io.writeFd) the pieces go to io.write on this thread.
+      const expected = streamedCli(["score", rubric, data, "--format", format]).text;
+      expect(expected.split("\n").length).toBeGreaterThan(WRITE_THREAD_FROM);
+      const viaFd = join(dir, `fd.${format}`);
+      const fd = openSync(viaFd, "w");
+      const seen: unknown[] = [];
+      const r = cli(["score", rubric, data, "--format", format], { io: { write: (t) => seen.push(t), writeFd: fd } });
+      closeSync(fd);
+      expect(r.code).toBe(0);
+      expect(seen).toEqual([]);
+      expect(readFileSync(viaFd, "utf8")).toBe(expected);
+      const out = join(dir, `out.${format}`);
+      expect(cli(["score", rubric, data, "--format", format, "--out", out]).code).toBe(0);
+      expect(readFileSync(out, "utf8")).toBe(expected);
     }
   });
 
