@@ -21,8 +21,11 @@ export default defineConfig([
   },
   {
     // The CLI: an ESM executable, not part of the typed API; and the CLI's workers, started
-    // beside dist/cli.js: exceljs for .xlsx, and the writer thread of large streamed documents.
-    entry: { cli: "src/cli/bin.ts", "xlsx-worker": "src/io/xlsx-worker.js", "write-worker": "src/io/write-worker.js" },
+    // beside dist/cli.js: exceljs for .xlsx, the writer thread of large streamed documents, and
+    // the thread that reads half of a large CSV's input columns.
+    entry: { cli: "src/cli/bin.ts", "xlsx-worker": "src/io/xlsx-worker.js", "write-worker": "src/io/write-worker.js", "cells-worker": "src/io/cells-worker.ts" },
+    // Each file whole (no shared chunk): a worker loads its own module only.
+    splitting: false,
     format: ["esm"],
     dts: false,
     sourcemap: false,

@@ -12,6 +12,7 @@ import { fail, makeIssue, ok, type Issue, type Result } from "./diagnostics/issu
 import { KaoheError } from "./diagnostics/kaohe-error.js";
 import { textOf } from "./diagnostics/show.js";
 import { evaluateSet } from "./pipeline/evaluate.js";
+import type { ColumnHelper } from "./engine/prepare.js";
 import { limitProblems, type DataLimits, type SubjectData } from "./engine/subject-data.js";
 import { DataTable } from "./engine/data-table.js";
 import { parseYaml, type YamlLimits } from "./parse/parse-yaml.js";
@@ -55,6 +56,13 @@ export interface AssessOptions {
    * {@link Assessment.setAside}. Default: none.
    */
   readonly ignoreColumns?: readonly string[];
+  /**
+   * A second thread for the data boundary of a large CSV table read into shared memory
+   * (the CLI's io/cells-thread.ts): it reads half of the input columns while this
+   * thread reads the rest. Values, issues and results are the same without it.
+   * @internal
+   */
+  readonly columnHelper?: ColumnHelper;
 }
 
 /** The result of evaluating a rubric or a set: one entry per rubric, in evaluation order. */
@@ -194,6 +202,9 @@ function checkAssessOptions(fn: string, options: unknown): Issue[] {
   for (const p of limitProblems(options.limits)) issues.push(badArgument(fn, `options.limits${p.key ? `.${p.key}` : ""}`, p.expected, p.value));
   if (options.ignoreColumns !== undefined)
     issues.push(...checkArray(fn, "options.ignoreColumns", options.ignoreColumns, 'an array of column names such as ["l5b"]', (c) => (typeof c === "string" && c !== "" ? undefined : "a column name (a non-empty string)")));
+  const helper = options.columnHelper as Partial<ColumnHelper> | null | undefined;
+  if (helper !== undefined && (typeof helper !== "object" || helper === null || typeof helper.start !== "function" || typeof helper.minRows !== "number"))
+    issues.push(badArgument(fn, "options.columnHelper", "a ColumnHelper (minRows, start)", helper));
   return issues;
 }
 
@@ -404,7 +415,7 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
     if (bad.length > 0) return fail(bad);
     const set = asSet(fn, target);
     if (!set.ok) return set;
-    const { onProgress, trail, limits, ignoreColumns } = options ?? {};
+    const { onProgress, trail, limits, ignoreColumns, columnHelper } = options ?? {};
     const aside = ignoreColumns !== undefined ? setAside(fn, set.value, subjects, ignoreColumns) : undefined;
     if (aside && !aside.ok) return aside;
     const rows = aside ? aside.value.rows : subjects;
@@ -417,7 +428,7 @@ export function safeAssess(target: CompiledRubric | RubricSet, subjects: readonl
           }
         }
       : undefined;
-    const evaluation = evaluateSet(set.value, rows, { ...(trail !== undefined ? { trail } : {}), ...(progress ? { onProgress: progress } : {}), ...(limits !== undefined ? { limits } : {}) });
+    const evaluation = evaluateSet(set.value, rows, { ...(trail !== undefined ? { trail } : {}), ...(progress ? { onProgress: progress } : {}), ...(limits !== undefined ? { limits } : {}), ...(columnHelper ? { columnHelper } : {}) });
     if (evaluation.issues.length > 0) return fail(evaluation.issues);
     const warnings = evaluation.results.flatMap((r) => r.warnings);
     return ok({ results: evaluation.results, ...(aside ? { setAside: aside.value.found } : {}) }, warnings);

@@ -2,7 +2,7 @@
  * Files for the CLI: rubric files or scheme folders (rubrics + tests + example.csv),
  * and subject data (CSV, .xlsx or JSON, from a file or stdin "-").
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { isMap, parseDocument } from "yaml";
 import type { RubricText, TestCaseInput } from "../index.js";
@@ -39,6 +39,32 @@ export function readBytes(file: string, { regularOnly = false } = {}): Buffer {
     return readFileSync(file);
   } catch (e) {
     throw fsError(e, file, "read");
+  }
+}
+
+/** Data files from this size are read into shared memory, so that a second thread can read their cells (io/cells-thread.ts). */
+export const SHARED_READ_FROM = 4 << 20;
+
+/**
+ * A regular file's bytes in a SharedArrayBuffer (a large data file: see
+ * SHARED_READ_FROM); anything else (a smaller file, a FIFO, a device) as readFileSync
+ * reads it. Errors as readBytes.
+ */
+export function readDataBytes(file: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const st = fstatSync(fd);
+    // Past 2 GiB readFileSync gives its own error, as before.
+    if (!st.isFile() || st.size < SHARED_READ_FROM || st.size > 0x7fffffff) return readFileSync(fd);
+    const bytes = Buffer.from(new SharedArrayBuffer(st.size));
+    let got = 0;
+    for (let n; got < bytes.length && (n = readSync(fd, bytes, got, bytes.length - got, null)) > 0; ) got += n;
+    return got === bytes.length ? bytes : bytes.subarray(0, got);
+  } catch (e) {
+    throw fsError(e, file, "read");
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -158,7 +184,7 @@ export type Data =
  */
 export function readData(file: string, stdin: () => Buffer, xlsx?: XlsxReadOptions): Data {
   const name = file === "-" ? "stdin" : file;
-  const bytes = file === "-" ? readStdin(stdin) : readBytes(file);
+  const bytes = file === "-" ? readStdin(stdin) : readDataBytes(file);
   if (bytes.length === 0) throw new CliError(t("data-empty", { name }));
   if (isWorkbook(file, bytes)) {
     const workbook = readWorkbook(bytes, file, xlsx ?? { hints: { idColumns: ["id"], inputColumns: [] } });

@@ -27,6 +27,8 @@ import { table } from "./output.js";
 import { FEEDBACK_LEVELS, writeScoreJson, writeScoreNdjson, type FeedbackLevel } from "../io/json-write.js";
 import { openAtomic, writeFileAtomic } from "./write.js";
 import { ThreadedWriter, WRITE_THREAD_FROM } from "../io/write-thread.js";
+import { CellsThread } from "../io/cells-thread.js";
+import { DataTable } from "../engine/data-table.js";
 import { progressReporter } from "./progress.js";
 import { REPORT_HELP, REPORT_OPTIONS, reportCommand } from "./report.js";
 import { folderSiblings, ignoreOption, otherColumns } from "./columns.js";
@@ -395,7 +397,9 @@ export function evaluateData(set: RubricSet, data: Data, dataFile: string, io: R
   const rows = data.format === "csv" && data.table ? data.table : data.rows;
   const progress = progressReporter(io);
   const ignoreColumns = [...new Set(aside.flatMap((a) => a.columns))];
-  const r = safeAssess(set, rows, { trail, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}), ...(ignoreColumns.length ? { ignoreColumns } : {}) });
+  // A large CSV read into shared memory: a second thread reads half of its input columns (io/cells-thread.ts).
+  const columnHelper = rows instanceof DataTable ? new CellsThread() : undefined;
+  const r = safeAssess(set, rows, { trail, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}), ...(ignoreColumns.length ? { ignoreColumns } : {}), ...(columnHelper ? { columnHelper } : {}) });
   progress.end();
   if (!r.ok) throw new CliError(t("problems-in-data", { count: r.issues.length, file: dataFile }), r.issues.map((i) => withDataFile(i, dataFile, data)));
   // Nothing set aside silently: every column found is named, with why.

@@ -25,6 +25,22 @@ export interface CellSource {
   scaledCells?(column: number, rows: Int32Array, lo: number, hi: number, scale: number, out: Float64Array): void;
   /** cellCode of one column in rows[lo] … rows[hi − 1], into out[0 … hi − lo): a source that has cellCode gives it too. */
   codeCells?(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void;
+  /** Where a column's cells are in shared memory, for another thread to read (SharedCells); a source that can tell gives it. */
+  sharedColumn?(column: number): { readonly cells: SharedCells; readonly column: number } | undefined;
+}
+
+/**
+ * A CSV table's cells as plain data in shared memory (every array over one
+ * SharedArrayBuffer or another): what another thread needs to read them as the main
+ * thread does (io/csv-bytes.ts ByteCells.fromShared). Made only for a file read into
+ * shared memory (the CLI's large files).
+ */
+export interface SharedCells {
+  /** The file's bytes after any BOM, as UTF-8. */
+  readonly bytes: Uint8Array;
+  readonly width: number;
+  readonly rowStarts: Uint32Array;
+  readonly ends: Uint16Array | Uint32Array;
 }
 
 /** No lone surrogate (String.prototype.isWellFormed, which ES2023's lib does not declare). */
@@ -92,6 +108,11 @@ export class CodeSpellings {
     this.codes = Int32Array.from(kept, (k) => k.code);
     this.tails = kept.map((k) => k.bytes.subarray(8));
     this.longest = kept.reduce((n, k) => Math.max(n, k.bytes.length), 0);
+  }
+
+  /** Spellings again after a structured clone (sent to another thread): the same fields, this class's methods. */
+  static revive(clone: object): CodeSpellings {
+    return Object.setPrototypeOf(clone, CodeSpellings.prototype) as CodeSpellings;
   }
 
   /** Whether the text path reads this spelling as itself (see the class). */
@@ -284,6 +305,10 @@ class KeptColumns implements CellSource {
     if (this.cells.codeCells) this.cells.codeCells(this.kept[column]!, rows, lo, hi, spellings, out);
     else out.fill(-1, 0, hi - lo);
   }
+
+  sharedColumn(column: number): { readonly cells: SharedCells; readonly column: number } | undefined {
+    return this.cells.sharedColumn?.(this.kept[column]!);
+  }
 }
 
 export class DataTable {
@@ -344,6 +369,11 @@ export class DataTable {
   codeCells(column: number, rows: Int32Array, lo: number, hi: number, spellings: CodeSpellings, out: Int32Array): void {
     if (this.cells.codeCells) this.cells.codeCells(column, rows, lo, hi, spellings, out);
     else for (let i = lo; i < hi; i++) out[i - lo] = this.cellCode(rows[i]!, column, spellings);
+  }
+
+  /** Where a column's cells are in shared memory (SharedCells, and the column's position there), undefined when they are not. */
+  sharedColumn(column: number): { readonly cells: SharedCells; readonly column: number } | undefined {
+    return this.cells.sharedColumn?.(column);
   }
 
   /** The same rows without the columns `drop` names (this table itself when it names none). */

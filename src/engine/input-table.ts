@@ -55,19 +55,23 @@ export type IntArray = Int8Array | Int16Array | Int32Array;
  * ±magnitude, else a Float64Array. With `fill` false its rows are left 0 (not none), for
  * a reader that writes every row itself (the table path of engine/prepare.ts).
  */
-export function numberColumn(magnitude: number | undefined, n: number, fill = true): Pick<InputColumn, "scaled" | "narrow" | "none" | "limit"> {
+export function numberColumn(magnitude: number | undefined, n: number, fill = true, shared = false): Pick<InputColumn, "scaled" | "narrow" | "none" | "limit"> {
   const none = (a: IntArray | Float64Array, v: number) => (fill ? a.fill(v) : a);
-  if (magnitude !== undefined && magnitude <= 127) return { scaled: none(new Int8Array(n), -128), narrow: true, none: -128, limit: 127 };
-  if (magnitude !== undefined && magnitude <= 32767) return { scaled: none(new Int16Array(n), -32768), narrow: true, none: -32768, limit: 32767 };
-  if (magnitude !== undefined && magnitude <= 2147483647) return { scaled: none(new Int32Array(n), -2147483648), narrow: true, none: -2147483648, limit: 2147483647 };
-  return { scaled: none(new Float64Array(n), Number.NaN), narrow: false, none: Number.NaN, limit: Number.MAX_SAFE_INTEGER };
+  const room = (bytes: number) => memory(bytes * n, shared);
+  if (magnitude !== undefined && magnitude <= 127) return { scaled: none(new Int8Array(room(1)), -128), narrow: true, none: -128, limit: 127 };
+  if (magnitude !== undefined && magnitude <= 32767) return { scaled: none(new Int16Array(room(2)), -32768), narrow: true, none: -32768, limit: 32767 };
+  if (magnitude !== undefined && magnitude <= 2147483647) return { scaled: none(new Int32Array(room(4)), -2147483648), narrow: true, none: -2147483648, limit: 2147483647 };
+  return { scaled: none(new Float64Array(room(8)), Number.NaN), narrow: false, none: Number.NaN, limit: Number.MAX_SAFE_INTEGER };
 }
 
 /** A coded column of n rows, all -1 (none); with `fill` false left 0, for a reader that writes every row. */
-export function codeColumn(options: number, n: number, fill = true): Int8Array | Int32Array {
-  const codes = options <= 127 ? new Int8Array(n) : new Int32Array(n);
+export function codeColumn(options: number, n: number, fill = true, shared = false): Int8Array | Int32Array {
+  const codes = options <= 127 ? new Int8Array(memory(n, shared)) : new Int32Array(memory(4 * n, shared));
   return fill ? codes.fill(-1) : codes;
 }
+
+/** A column's memory: shared when a helper thread writes it too (engine/prepare.ts ColumnHelper). */
+const memory = (bytes: number, shared: boolean): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
 
 /** A number column's value in a row as an integer at its scale, NaN for none. */
 export function scaledAt(c: InputColumn, row: number): number {

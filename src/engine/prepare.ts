@@ -11,8 +11,9 @@ import { makeIssue, type Issue } from "../diagnostics/issue.js";
 import { Dec, scaledNumber, ZERO } from "../decimal/decimal.js";
 import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../compile/model.js";
 import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
-import { CodeSpellings, scaledDigits, type DataTable } from "./data-table.js";
-import { codedOptions, codeColumn, InputTable, numberColumn, RowValues, type InputColumn } from "./input-table.js";
+import { CodeSpellings, scaledDigits, type DataTable, type SharedCells } from "./data-table.js";
+import { PlainScratch, readPlainBlock, type PlainColumn } from "./plain-cells.js";
+import { codedOptions, codeColumn, InputTable, numberColumn, RowValues, type InputColumn, type IntArray } from "./input-table.js";
 import { NOT_PLAIN, OwnFields, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
 
@@ -233,16 +234,19 @@ export function prepareSubject(subject: SubjectIdentity, rubric: CompiledRubric,
  * table's row) and the input table itself. Problems go to `issues`; the subjects are
  * then only good for reporting them.
  */
-export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: CompiledRubric, issues: Issue[], early?: EarlyValues): { subjects: PreparedSubject[]; inputs: InputTable } {
+export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: CompiledRubric, issues: Issue[], early?: EarlyValues, helper?: ColumnHelper): { subjects: PreparedSubject[]; inputs: InputTable } {
   const inputs = inputsOf(rubric);
   const n = identities.length;
-  const layout = columnsOfTable(identities, inputs);
+  // A helper thread only for enough rows to pay for its start.
+  const helping = helper !== undefined && n >= helper.minRows ? helper : undefined;
+  const layout = columnsOfTable(identities, inputs, helping !== undefined);
   // Values read while the rows were checked: for this rubric and these object rows only (one subject per row).
   const read = layout === undefined && early !== undefined && early.rubric === rubric && early.rows === n && early.columns !== undefined ? early : undefined;
-  const columns = read ? read.columns! : inputColumns(inputs.plans, n, layout);
+  const helped = layout && helping ? helpedColumns(inputs.plans, layout) : undefined;
+  const columns = read ? read.columns! : inputColumns(inputs.plans, n, layout, helped);
   const table = new InputTable(n, columns, inputs.index);
   const at = new InputReporter(rubric.id, issues);
-  if (layout) return { subjects: prepareTableColumns(identities, inputs, layout, columns, table, at), inputs: table };
+  if (layout) return { subjects: prepareTableColumns(identities, inputs, layout, columns, table, at, helping && helped ? { helper: helping, ...helped } : undefined), inputs: table };
   const subjects = prepareObjectRows(identities, rubric, inputs, columns, table, at, issues, read);
   if (subjects) return { subjects, inputs: table };
   const rows = new Array<PreparedSubject>(n);
@@ -250,18 +254,23 @@ export function prepareSubjects(identities: readonly SubjectIdentity[], rubric: 
   return { subjects: rows, inputs: table };
 }
 
-/** The input table's columns of n rows, none in every row (but a column the table path writes whole, which needs no filling first). */
-function inputColumns(plans: readonly InputPlan[], n: number, layout?: ColumnsOfTable): InputColumn[] {
+/**
+ * The input table's columns of n rows, none in every row (but a column the table path
+ * writes whole, which needs no filling first); the columns a helper thread reads are in
+ * shared memory.
+ */
+function inputColumns(plans: readonly InputPlan[], n: number, layout?: ColumnsOfTable, helped?: HelpedColumns): InputColumn[] {
   return plans.map((p, k) => {
     const options = codedOptions(p.spec);
     // A column the table path writes whole (every row, none included) needs no filling first.
     const fill = layout === undefined || !writesWhole(p, layout.columnOf[k]!);
+    const shared = helped?.columns.includes(k) ?? false;
     return {
       name: p.name,
       spec: p.spec,
       scale: p.scale,
-      ...(p.scale < 0 ? { scaled: undefined, narrow: false, none: Number.NaN, limit: 0 } : numberColumn(p.magnitude, n, fill)),
-      codes: options ? codeColumn(options.length, n, fill) : undefined,
+      ...(p.scale < 0 ? { scaled: undefined, narrow: false, none: Number.NaN, limit: 0 } : numberColumn(p.magnitude, n, fill, shared)),
+      codes: options ? codeColumn(options.length, n, fill, shared) : undefined,
       options,
       values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
     };
@@ -403,13 +412,14 @@ interface ColumnsOfTable {
  * column naming each input is then the same for every row. Undefined when the rows are
  * not of that kind (prepareRow reads them).
  */
-function columnsOfTable(identities: readonly SubjectIdentity[], inputs: RubricInputs): ColumnsOfTable | undefined {
+function columnsOfTable(identities: readonly SubjectIdentity[], inputs: RubricInputs, shared: boolean): ColumnsOfTable | undefined {
   const n = identities.length;
   const first = identities[0]?.data;
   if (!(first instanceof TableFields)) return undefined;
   const cells = first.inputColumns(inputs);
   const plans = inputs.plans;
-  const rowsOf = new Int32Array(n);
+  // Shared memory when a helper thread may read the rows too.
+  const rowsOf = new Int32Array(shared ? new SharedArrayBuffer(4 * n) : new ArrayBuffer(4 * n));
   for (let i = 0; i < n; i++) {
     const data = identities[i]!.data;
     if (!(data instanceof TableFields) || data.table !== first.table) return undefined;
@@ -439,56 +449,142 @@ function columnsOfTable(identities: readonly SubjectIdentity[], inputs: RubricIn
 /** Whether readColumn writes every row of this input's column from its cells (numbers in the column's range, codes): then it needs no filling. */
 const writesWhole = (plan: InputPlan, column: number): boolean => column >= 0 && ((plan.scale >= 0 && !plan.rangeInDec) || plan.spellings !== undefined);
 
+/** How input k's column is read plainly (readPlainBlock) from `column` of the cells. */
+function plainColumn(plan: InputPlan, column: number, none: number): PlainColumn {
+  return { column, scale: plan.scale, minScaled: plan.minScaled, maxScaled: plan.maxScaled, unit: plan.count ? plan.unit : 0, spellings: plan.spellings, none: plan.scale >= 0 ? none : -1 };
+}
+
+/**
+ * Another thread that reads some inputs' columns plainly (readPlainBlock) while this one
+ * reads the others (the CLI's io/cells-thread.ts): the engine describes the work and
+ * reads what is not plain itself, as before, so the values and the issues are the same.
+ *
+ * Blocks of rows are claimed, not assigned: `claims[b]` is 0 while block b is free, 1
+ * once this thread takes it (it then reads the helped columns of that block itself), 2
+ * once the helper does (it sets `done[b]` to 1, with a notify, when the block's columns
+ * are written and their misses marked). So a helper that starts late, or not at all,
+ * costs nothing but the blocks it did not claim.
+ */
+export interface ColumnHelper {
+  /** Fewer rows than this: not worth a thread's start. */
+  readonly minRows: number;
+  /**
+   * Start reading `columns` of `cells` (each into its `out`, its misses marked 1 in its
+   * `missed`) for rows[0 … n) in blocks of `block` rows, claiming blocks as above;
+   * undefined when it does not take the work. Every array given is in shared memory.
+   */
+  start(work: HelperWork): HelperRun | undefined;
+}
+
+/** The work given to a helper thread (all of it plain data, its arrays shared). */
+export interface HelperWork {
+  readonly cells: SharedCells;
+  readonly columns: readonly HelperColumn[];
+  readonly rows: Int32Array;
+  readonly block: number;
+  readonly claims: Int32Array;
+  readonly done: Int32Array;
+}
+
+/** A column a helper reads: how (PlainColumn, its column the shared cells' own), where to, and its misses (1: read as text). */
+export interface HelperColumn extends PlainColumn {
+  readonly out: Float64Array | IntArray;
+  readonly missed: Uint8Array;
+}
+
+/** A helper at work. */
+export interface HelperRun {
+  /** Wait until block b is done (the helper claimed it); throws when the helper failed. */
+  wait(b: number): void;
+  /** End the helper (all blocks done or claimed, or an error here). */
+  end(): void;
+}
+
+/** The inputs whose columns a helper thread may read (every second column read plainly from shared cells), and those cells. */
+interface HelpedColumns {
+  readonly cells: SharedCells;
+  readonly columns: readonly number[];
+  /** Per helped input: its column in the shared cells. */
+  readonly at: readonly number[];
+}
+
+function helpedColumns(plans: readonly InputPlan[], layout: ColumnsOfTable): HelpedColumns | undefined {
+  const plainly: number[] = [];
+  for (let k = 0; k < plans.length; k++) if (!layout.nestedOf[k] && writesWhole(plans[k]!, layout.columnOf[k]!)) plainly.push(k);
+  const columns = plainly.filter((_, j) => j % 2 === 0);
+  const shared = columns.map((k) => layout.source.sharedColumn(layout.columnOf[k]!));
+  const cells = shared[0]?.cells;
+  if (cells === undefined || shared.some((c) => c?.cells.bytes !== cells.bytes)) return undefined;
+  return { cells, columns, at: shared.map((c) => c!.column) };
+}
+
 /**
  * Read the rows of one table column by column (columnsOfTable), each input's cells in
  * blocks of rows (the same checks and the same values as prepareRow; issues pushed
  * column by column, which the run sorts by row, stably).
  */
-function prepareTableColumns(identities: readonly SubjectIdentity[], inputs: RubricInputs, layout: ColumnsOfTable, out: InputColumn[], table: InputTable, at: InputReporter): PreparedSubject[] {
+function prepareTableColumns(
+  identities: readonly SubjectIdentity[],
+  inputs: RubricInputs,
+  layout: ColumnsOfTable,
+  out: InputColumn[],
+  table: InputTable,
+  at: InputReporter,
+  helped?: HelpedColumns & { readonly helper: ColumnHelper },
+): PreparedSubject[] {
   const n = identities.length;
   const plans = inputs.plans;
   const { source, rowsOf, nestedOf, columnOf, names } = layout;
   const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
-  // A block of one column's numbers or codes, read from the cells in one call (NaN or -1: read as text).
-  const scaledBlock = new Float64Array(PREPARE_BLOCK);
-  const codeBlock = new Int32Array(PREPARE_BLOCK);
-  /** The rows of a block whose number was not plainly right: read as text. */
+  // Per input read plainly (numbers in their range, codes): how; the misses are read as text.
+  const plain = plans.map((p, k) => (writesWhole(p, columnOf[k]!) ? plainColumn(p, columnOf[k]!, out[k]!.none) : undefined));
+  const scratch = new PlainScratch(PREPARE_BLOCK);
+  /** The rows of a block whose value was not plainly right: read as text. */
   const missed = new Int32Array(PREPARE_BLOCK);
-  // Column by column within blocks of rows, so that a block's cells stay in the cache while every input reads them.
-  for (let lo = 0; lo < n; lo += PREPARE_BLOCK) {
-    const hi = Math.min(n, lo + PREPARE_BLOCK);
-    for (let k = 0; k < plans.length; k++) readColumn(k, lo, hi);
+  const blocks = Math.ceil(n / PREPARE_BLOCK);
+  // The columns a helper thread reads (per input: its misses, marked 1), and the blocks it and this thread claim.
+  const helperMissed: (Uint8Array | undefined)[] = plans.map(() => undefined);
+  const claims = new Int32Array(helped ? new SharedArrayBuffer(4 * blocks) : new ArrayBuffer(0));
+  let run: HelperRun | undefined;
+  if (helped) {
+    const columns = helped.columns.map((k, j): HelperColumn => {
+      const missedRows = (helperMissed[k] = new Uint8Array(new SharedArrayBuffer(n)));
+      const col = out[k]!;
+      return { ...plain[k]!, column: helped.at[j]!, out: (col.scaled ?? col.codes)!, missed: missedRows };
+    });
+    run = helped.helper.start({ cells: helped.cells, columns, rows: rowsOf, block: PREPARE_BLOCK, claims, done: new Int32Array(new SharedArrayBuffer(4 * blocks)) });
+  }
+  try {
+    // Column by column within blocks of rows, so that a block's cells stay in the cache while every input reads them.
+    for (let b = 0; b < blocks; b++) {
+      const lo = b * PREPARE_BLOCK;
+      const hi = Math.min(n, lo + PREPARE_BLOCK);
+      // A block the helper claimed first: its columns are the helper's (wait for them, then read their misses).
+      const helpers = run !== undefined && Atomics.compareExchange(claims, b, 0, 1) === 2;
+      for (let k = 0; k < plans.length; k++) {
+        const missedRows = helperMissed[k];
+        if (helpers && missedRows) {
+          run!.wait(b);
+          at.column = names[k]!;
+          at.input = plans[k]!.name;
+          for (let i = lo; i < hi; i++) if (missedRows[i] === 1) readCell(k, i);
+        } else readColumn(k, lo, hi);
+      }
+    }
+  } finally {
+    run?.end();
   }
 
   function readColumn(k: number, lo: number, hi: number): void {
     const plan = plans[k]!;
-    const col = out[k]!;
-    const c = columnOf[k]!;
     at.column = names[k]!;
     at.input = plan.name;
-    if (writesWhole(plan, c) && plan.scale >= 0) {
-      // Numbers read from the cells' digits (no text made), kept where plainly right; the rest (misses) read below.
-      source.scaledCells(c, rowsOf, lo, hi, plan.scale, scaledBlock);
-      const min = plan.minScaled === plan.minScaled ? plan.minScaled : -Infinity;
-      const max = plan.maxScaled === plan.maxScaled ? plan.maxScaled : Infinity;
-      const unit = plan.count ? plan.unit : 0;
-      const none = col.none;
-      let misses = 0;
-      for (let j = 0; j < hi - lo; j++) {
-        const x = scaledBlock[j]!;
-        // NaN (not plain digits) fails both comparisons; a count must be whole.
-        if (!(x >= min && x <= max) || (unit !== 0 && x % unit !== 0)) {
-          scaledBlock[j] = none;
-          missed[misses++] = lo + j;
-        }
-      }
-      col.scaled!.set(scaledBlock.subarray(0, hi - lo), lo);
+    const how = plain[k];
+    if (how) {
+      // Numbers from the cells' digits, codes from their bytes (no text made), kept where plainly right; the rest (misses) read below.
+      const col = out[k]!;
+      const misses = readPlainBlock(source, how, rowsOf, lo, hi, (col.scaled ?? col.codes)!, scratch, missed);
       for (let m = 0; m < misses; m++) readCell(k, missed[m]!);
-    } else if (writesWhole(plan, c)) {
-      // Codes found from the cells' bytes (no text made); the rest (-1) read below.
-      source.codeCells(c, rowsOf, lo, hi, plan.spellings!, codeBlock);
-      col.codes!.set(codeBlock.subarray(0, hi - lo), lo);
-      for (let j = 0; j < hi - lo; j++) if (codeBlock[j]! < 0) readCell(k, lo + j);
     } else for (let i = lo; i < hi; i++) readCell(k, i);
   }
 

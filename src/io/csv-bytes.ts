@@ -18,7 +18,7 @@
  *
  * The bytes must be valid UTF-8 (the CLI checks that before choosing this reader).
  */
-import { scaledFromDigits, type CellSource, type CodeSpellings } from "../engine/data-table.js";
+import { scaledFromDigits, type CellSource, type CodeSpellings, type SharedCells } from "../engine/data-table.js";
 import type { Scanned } from "./csv-scan.js";
 
 const QUOTE = 34;
@@ -102,6 +102,18 @@ export class ByteCells implements CellSource {
     private readonly ends: Uint16Array | Uint32Array,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** The cells of shared parts (SharedCells: another thread's, or this one's). */
+  static fromShared(parts: SharedCells): ByteCells {
+    return new ByteCells(Buffer.from(parts.bytes.buffer, parts.bytes.byteOffset, parts.bytes.byteLength), parts.width, parts.rowStarts, parts.ends);
+  }
+
+  /** The cells as shared parts when all of them are in shared memory (a file read into a SharedArrayBuffer); undefined otherwise. */
+  sharedColumn(column: number): { readonly cells: SharedCells; readonly column: number } | undefined {
+    const shared = (a: ArrayBufferView) => a.buffer instanceof SharedArrayBuffer;
+    if (!shared(this.bytes) || !shared(this.rowStarts) || !shared(this.ends)) return undefined;
+    return { cells: { bytes: this.bytes, width: this.width, rowStarts: this.rowStarts, ends: this.ends }, column };
   }
 
   /** The bytes as a DataView, for reading a short cell's bytes as two words (CodeSpellings.codeOf). */
@@ -222,7 +234,10 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
   // Rows (after the header) at most: the line breaks + 1 (each row but the last ends with one).
   let lines = 1;
   for (let i = bytes.indexOf(LF, pos); i >= 0; i = bytes.indexOf(LF, i + 1)) lines++;
-  let rowStarts = new Uint32Array(0);
+  // Bytes in shared memory (a large file, io/cells-thread.ts): the offsets are shared too, for another thread to read.
+  const shared = bytes.buffer instanceof SharedArrayBuffer;
+  const room = (size: number) => (shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
+  let rowStarts: Uint32Array = new Uint32Array(0);
   let ends: Uint16Array | Uint32Array = new Uint16Array(0);
   let rows = -1; // the header is row -1
   let cell = 0;
@@ -286,7 +301,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
         const offset = pos - rowStart;
         // A row of 64 KiB or more: offsets in 32 bits from here on (those so far copied, they are the same numbers).
         if (offset > 0xffff && ends instanceof Uint16Array) {
-          const wide: Uint32Array = new Uint32Array(ends.length);
+          const wide: Uint32Array = new Uint32Array(room(4 * ends.length));
           wide.set(ends);
           ends = wide;
         }
@@ -302,8 +317,8 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
     if (rows < 0) {
       width = count;
       header = headerStarts.map((s, i) => cellText(bytes, s, headerEnds[i]!));
-      rowStarts = new Uint32Array(lines);
-      ends = new Uint16Array(lines * width);
+      rowStarts = new Uint32Array(room(4 * lines));
+      ends = new Uint16Array(room(2 * lines * width));
     } else if (count !== width) return undefined; // too few cells
     rows++;
     if (pos < n) {

@@ -36,7 +36,7 @@ import { NO_GRADE, RowContext } from "../engine/tables.js";
 import type { DataTable } from "../engine/data-table.js";
 import { checkSubjects, type DataLimits, type PreparedSubject, type SubjectData } from "../engine/subject-data.js";
 import type { InputTable } from "../engine/input-table.js";
-import { EarlyValues, prepareSubjects } from "../engine/prepare.js";
+import { EarlyValues, prepareSubjects, type ColumnHelper } from "../engine/prepare.js";
 import { planOf } from "../plan/plan.js";
 
 /** Results of a set, one per rubric in evaluation order, or every issue found. */
@@ -49,6 +49,8 @@ export interface EvaluateOptions {
   readonly trail?: TrailLevel;
   /** Bounds on the batch (rows, columns, cell length); see DataLimits for the defaults. */
   readonly limits?: DataLimits;
+  /** A thread that reads some input columns of a large table while this one reads the rest (the CLI's io/cells-thread.ts). */
+  readonly columnHelper?: ColumnHelper;
 }
 
 export function evaluateSet(set: RubricSet, rows: readonly SubjectData[] | DataTable, options: EvaluateOptions = {}): SetEvaluation {
@@ -59,7 +61,7 @@ export function evaluateSet(set: RubricSet, rows: readonly SubjectData[] | DataT
   // Every rubric's input table first: then nothing holds the rows (a CSV table's text) while the batch is scored.
   const boundaries = set.rubrics.map((rubric) => {
     const found: Issue[] = [];
-    return { ...prepareSubjects(subjects, rubric, found, early), issues: found };
+    return { ...prepareSubjects(subjects, rubric, found, early, options.columnHelper), issues: found };
   });
   subjects.length = 0;
   const linked = new Map<string, Map<string, LinkedFacts>>();

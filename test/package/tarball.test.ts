@@ -52,7 +52,7 @@ describe("the tarball", () => {
 
   test("leaves out the benchmark, source maps and the recorded golden cases", () => {
     expect(files.filter((f) => /(^|\/)bench[^/]*$|\.map$|golden\.tests\.yaml$/.test(f))).toEqual([]);
-    expect(files.filter((f) => f.startsWith("dist/"))).toEqual(["dist/cli.js", "dist/index.cjs", "dist/index.d.cts", "dist/index.d.ts", "dist/index.js", "dist/write-worker.js", "dist/xlsx-worker.js"]);
+    expect(files.filter((f) => f.startsWith("dist/"))).toEqual(["dist/cells-worker.js", "dist/cli.js", "dist/index.cjs", "dist/index.d.cts", "dist/index.d.ts", "dist/index.js", "dist/write-worker.js", "dist/xlsx-worker.js"]);
     for (const f of files.filter((x) => x.startsWith("dist/"))) expect(readFileSync(join(installed, f), "utf8"), f).not.toContain("sourceMappingURL");
   });
 
