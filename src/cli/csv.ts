@@ -17,6 +17,7 @@ import { t } from "./messages.js";
 import { DataTable, RecordCells } from "../engine/data-table.js";
 import { scanCsv, type Scanned } from "../io/csv-scan.js";
 import { scanCsvBytes } from "../io/csv-bytes.js";
+import { ScanThread } from "../io/cells-thread.js";
 
 export type Encoding = "utf-8" | "gbk";
 
@@ -196,7 +197,8 @@ export function readCsvTable(text: string, file: string): DataTable {
 export function readCsvBytes(bytes: Buffer, file: string): DataTable {
   const delimiter = otherDelimiterBytes(bytes);
   if (delimiter) throw new CsvError(t("csv-delimiter", { file, delimiter }));
-  const scanned = scanCsvBytes(bytes);
+  // A large file (read into shared memory) is scanned in two halves at once.
+  const scanned = scanCsvBytes(bytes, new ScanThread());
   if (!scanned) return readCsvTable(utf8Text(bytes), file);
   return checkedTable(scanned, file, () => utf8Text(bytes));
 }

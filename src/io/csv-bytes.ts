@@ -215,40 +215,148 @@ export class ByteCells implements CellSource {
   }
 }
 
+/** Where a scan is (scanRows reads and updates it). */
+interface ScanAt {
+  pos: number;
+  /** Data rows so far; -1 before the header. */
+  rows: number;
+  /** Cells so far (rows × width). */
+  cell: number;
+  width: number;
+  /** 0: not known yet; 1: "\n"; 2: "\r\n". */
+  breakKind: number;
+  header: string[] | undefined;
+  rowStarts: Uint32Array;
+  ends: Uint16Array | Uint32Array;
+}
+
+/**
+ * A second thread's share of a large file's scan (io/cells-thread.ts ScanThread): the
+ * rows from a line start `from` to the end, into its own offset arrays (shared memory).
+ * `state` (shared): [0] who scans the part: 0 nobody yet, 1 the main thread, 2 the
+ * helper; [1] 1 once the helper is done; [2] its outcome: 1 scanned, 0 not a CSV this
+ * scanner reads, 2 declined (a row of 64 KiB or more, or the helper failed); [3] its rows.
+ */
+export interface ScanPart {
+  readonly bytes: Uint8Array;
+  readonly from: number;
+  readonly width: number;
+  readonly breakKind: number;
+  readonly rowStarts: Uint32Array;
+  readonly ends: Uint16Array;
+  readonly state: Int32Array;
+}
+
+/** Starts a thread that runs scanPart on a part (undefined: it does not; the main thread scans it). */
+export interface ScanHelper {
+  /** Files smaller than this are scanned by one thread. */
+  readonly minBytes: number;
+  start(part: ScanPart): { end(): void } | undefined;
+}
+
+/** The helper's side of a ScanPart: claim it (unless the main thread has), scan it, report. */
+export function scanPart(part: ScanPart): void {
+  const state = part.state;
+  if (Atomics.compareExchange(state, 0, 0, 2) !== 0) return;
+  const bytes = Buffer.from(part.bytes.buffer, part.bytes.byteOffset, part.bytes.byteLength);
+  const at: ScanAt = { pos: part.from, rows: 0, cell: 0, width: part.width, breakKind: part.breakKind, header: [], rowStarts: part.rowStarts, ends: part.ends };
+  const ok = scanRows(bytes, at, Infinity, part.rowStarts.length, (size) => new SharedArrayBuffer(size));
+  Atomics.store(state, 2, !ok ? 0 : at.ends !== part.ends ? 2 : 1);
+  Atomics.store(state, 3, at.rows);
+  Atomics.store(state, 1, 1);
+  Atomics.notify(state, 1);
+}
+
 /**
  * Scan UTF-8 `bytes` (without the file's BOM, or with it: a leading BOM is skipped, as
  * scanCsv skips a leading U+FEFF).
  *
+ * Bytes in shared memory (a large file read by the CLI) get their offsets in shared
+ * memory too, for another thread to read the cells (io/cells-thread.ts). With a
+ * `helper`, such a file of helper.minBytes or more is scanned in two halves at once:
+ * the helper scans from the first line start after the middle, speculatively, while
+ * this thread scans up to it. When this thread's scan reaches exactly that line start
+ * (not inside a quoted cell that holds a line break), the helper's rows are the file's
+ * next rows and are copied in; otherwise this thread scans on by itself. The result is
+ * the one-thread scan's in every case.
+ *
  * @returns the header and the rows' cells, or undefined exactly where scanCsv would
  *   return undefined for the decoded text
  */
-export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
+export function scanCsvBytes(input: Uint8Array, helper?: ScanHelper): Scanned | undefined {
   const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const n = bytes.length;
   if (n > 0xffffffff) return undefined; // offsets are Uint32 (readFileSync stops at 2 GiB anyway)
-  let pos = n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  // 0: not known yet; 1: "\n"; 2: "\r\n".
-  let breakKind = 0;
-  let width = -1;
-  let header: string[] | undefined;
+  const at: ScanAt = { pos: n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, rows: -1, cell: 0, width: -1, breakKind: 0, header: undefined, rowStarts: new Uint32Array(0), ends: new Uint16Array(0) };
   // Rows (after the header) at most: the line breaks + 1 (each row but the last ends with one).
   let lines = 1;
-  for (let i = bytes.indexOf(LF, pos); i >= 0; i = bytes.indexOf(LF, i + 1)) lines++;
-  // Bytes in shared memory (a large file, io/cells-thread.ts): the offsets are shared too, for another thread to read.
+  for (let i = bytes.indexOf(LF, at.pos); i >= 0; i = bytes.indexOf(LF, i + 1)) lines++;
   const shared = bytes.buffer instanceof SharedArrayBuffer;
   const room = (size: number) => (shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
-  let rowStarts: Uint32Array = new Uint32Array(0);
-  let ends: Uint16Array | Uint32Array = new Uint16Array(0);
-  let rows = -1; // the header is row -1
-  let cell = 0;
+  if (helper === undefined || !shared || n < helper.minBytes) {
+    if (!scanRows(bytes, at, Infinity, lines, room)) return undefined;
+  } else {
+    // The header, then the first half here while the helper scans the second.
+    if (!scanRows(bytes, at, 0, lines, room)) return undefined;
+    const lf = at.rows === 0 ? bytes.indexOf(LF, at.pos + ((n - at.pos) >>> 1)) : -1;
+    const from = lf + 1;
+    if (lf < 0 || from >= n || at.ends instanceof Uint32Array) {
+      if (!scanRows(bytes, at, Infinity, lines, room)) return undefined;
+    } else {
+      let partLines = 1;
+      for (let i = bytes.indexOf(LF, from); i >= 0; i = bytes.indexOf(LF, i + 1)) partLines++;
+      const part: ScanPart = {
+        bytes,
+        from,
+        width: at.width,
+        breakKind: at.breakKind,
+        rowStarts: new Uint32Array(new SharedArrayBuffer(4 * partLines)),
+        ends: new Uint16Array(new SharedArrayBuffer(2 * partLines * at.width)),
+        state: new Int32Array(new SharedArrayBuffer(16)),
+      };
+      const run = helper.start(part);
+      try {
+        if (!scanRows(bytes, at, from, lines, room)) return undefined;
+        // The part is the helper's when it claimed it first and this scan stopped exactly at its start.
+        const helpers = Atomics.compareExchange(part.state, 0, 0, 1) === 2 && at.pos === from;
+        if (helpers) while (Atomics.load(part.state, 1) === 0) Atomics.wait(part.state, 1, 0, 1000);
+        const outcome = helpers ? Atomics.load(part.state, 2) : 2;
+        if (outcome === 0) return undefined;
+        if (outcome === 1) {
+          const rows = Atomics.load(part.state, 3);
+          at.rowStarts.set(part.rowStarts.subarray(0, rows), at.rows);
+          at.ends.set(part.ends.subarray(0, rows * at.width), at.rows * at.width);
+          at.rows += rows;
+          at.cell += rows * at.width;
+          at.pos = n;
+        } else if (!scanRows(bytes, at, Infinity, lines, room)) return undefined;
+      } finally {
+        run?.end();
+      }
+    }
+  }
+  if (!at.header) return undefined;
+  return { header: at.header, length: at.rows, cells: new ByteCells(bytes, at.width, at.rowStarts, at.ends) };
+}
+
+/**
+ * Scan rows from at.pos (the header first, when at.rows is -1: then the offset arrays
+ * are made, room for `lines` rows) to the end of the bytes, or up to the first row that
+ * starts at or after `stop`; `at` is left where the scan stopped. False where the bytes
+ * are not a CSV this scanner reads (scanCsvBytes's undefined).
+ */
+function scanRows(bytes: Buffer, at: ScanAt, stop: number, lines: number, room: (size: number) => ArrayBuffer | SharedArrayBuffer): boolean {
+  const n = bytes.length;
+  let { pos, rows, cell, width, breakKind, rowStarts, ends } = at;
   const headerStarts: number[] = [];
   const headerEnds: number[] = [];
   while (pos < n) {
+    if (rows >= 0 && pos >= stop) break;
     let c = bytes[pos]!;
     // An empty line is skipped (csv-parse skip_empty_lines).
     if (c === LF || c === CR) {
       const len = lineBreak(bytes, pos, breakKind);
-      if (len === 0) return undefined;
+      if (len === 0) return false;
       if (breakKind === 0) breakKind = len;
       pos += len;
       continue;
@@ -256,7 +364,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
     let count = 0;
     const rowStart = pos;
     if (rows >= 0) {
-      if (rows >= rowStarts.length) return undefined;
+      if (rows >= rowStarts.length) return false;
       rowStarts[rows] = pos;
     }
     // The cells of one row.
@@ -268,7 +376,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
         pos++;
         for (;;) {
           const q = bytes.indexOf(QUOTE, pos);
-          if (q < 0) return undefined; // unclosed
+          if (q < 0) return false; // unclosed
           if (bytes[q + 1] === QUOTE) {
             pos = q + 2;
             continue;
@@ -277,7 +385,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
           break;
         }
         c = pos < n ? bytes[pos]! : -1;
-        if (c !== COMMA && c !== LF && c !== CR && c !== -1) return undefined; // text after the closing quote
+        if (c !== COMMA && c !== LF && c !== CR && c !== -1) return false; // text after the closing quote
       } else {
         while (pos < n) {
           c = bytes[pos]!;
@@ -287,7 +395,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
             continue;
           }
           if (c === COMMA || c === LF || c === CR) break;
-          if (c === QUOTE) return undefined; // a quote inside an unquoted cell
+          if (c === QUOTE) return false; // a quote inside an unquoted cell
           pos++;
         }
         c = pos < n ? c : -1;
@@ -297,7 +405,7 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
         headerStarts.push(cellStart);
         headerEnds.push(pos);
       } else {
-        if (count >= width) return undefined; // too many cells
+        if (count >= width) return false; // too many cells
         const offset = pos - rowStart;
         // A row of 64 KiB or more: offsets in 32 bits from here on (those so far copied, they are the same numbers).
         if (offset > 0xffff && ends instanceof Uint16Array) {
@@ -316,20 +424,20 @@ export function scanCsvBytes(input: Uint8Array): Scanned | undefined {
     }
     if (rows < 0) {
       width = count;
-      header = headerStarts.map((s, i) => cellText(bytes, s, headerEnds[i]!));
+      at.header = headerStarts.map((s, i) => cellText(bytes, s, headerEnds[i]!));
       rowStarts = new Uint32Array(room(4 * lines));
       ends = new Uint16Array(room(2 * lines * width));
-    } else if (count !== width) return undefined; // too few cells
+    } else if (count !== width) return false; // too few cells
     rows++;
     if (pos < n) {
       const len = lineBreak(bytes, pos, breakKind);
-      if (len === 0) return undefined;
+      if (len === 0) return false;
       if (breakKind === 0) breakKind = len;
       pos += len;
     }
   }
-  if (!header) return undefined;
-  return { header, length: rows, cells: new ByteCells(bytes, width, rowStarts, ends) };
+  Object.assign(at, { pos, rows, cell, width, breakKind, rowStarts, ends });
+  return true;
 }
 
 /** The line break at `pos` (1 for "\n", 2 for "\r\n"), or 0 when it is not the file's kind (or a bare "\r"). */

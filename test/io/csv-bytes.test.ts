@@ -7,7 +7,8 @@
  */
 import { fc, test as prop } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
-import { scanCsvBytes, scaledDigitsBytes } from "../../src/io/csv-bytes.js";
+import { scanCsvBytes, scanPart, scaledDigitsBytes, type ScanHelper, type ScanPart } from "../../src/io/csv-bytes.js";
+import { ScanThread } from "../../src/io/cells-thread.js";
 import { scanCsv, type Scanned } from "../../src/io/csv-scan.js";
 import { scaledDigits } from "../../src/engine/data-table.js";
 import { checkEncoding, CsvError, decodeText, firstNonSpace, readCsvBytes, readCsvTable } from "../../src/cli/csv.js";
@@ -160,6 +161,88 @@ describe("scanCsvBytes against scanCsv on random text", () => {
   const csvText = fc.array(fc.constantFrom(",", '"', "\n", "\r", "\r\n", "a", "b", " ", "1", "好", "𠀀", '""', ",,", "\ufeff"), { maxLength: 40 }).map((parts) => parts.join(""));
   prop.prop([csvText], { numRuns: 3000 })("the same header, rows and cells, or both declined", (text) => {
     expect(cellsOf(scanCsvBytes(utf8(text)))).toEqual(cellsOf(scanCsv(text)));
+  });
+});
+
+describe("scanCsvBytes in two halves: a helper scans the second while this thread scans the first", () => {
+  /** The bytes in shared memory, as the CLI reads a large file. */
+  const shared = (text: string) => {
+    const b = Buffer.from(new SharedArrayBuffer(Buffer.byteLength(text)));
+    b.write(text);
+    return b;
+  };
+  /** A helper that scans its part in place, before this thread starts its own half (so the part is surely its). */
+  const inPlace = (): ScanHelper & { parts: ScanPart[] } => {
+    const parts: ScanPart[] = [];
+    return { minBytes: 0, parts, start: (part) => (parts.push(part), scanPart(part), { end() {} }) };
+  };
+  /** A helper that starts too late: this thread claims the part first and scans it. */
+  const late: ScanHelper = { minBytes: 0, start: () => ({ end() {} }) };
+  const declining: ScanHelper = { minBytes: 0, start: () => undefined };
+  const state = (h: { parts: ScanPart[] }) => [...h.parts[0]!.state];
+
+  const rows = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i)).join("\r\n");
+
+  test("plain rows: the second half is the helper's, copied in; the same cells", () => {
+    const text = `id,a,名称\r\n${rows(200, (i) => `u${i},${i * 7},第${i}组`)}\r\n`;
+    const h = inPlace();
+    const split = cellsOf(scanCsvBytes(shared(text), h));
+    expect(split).toEqual(cellsOf(scanCsvBytes(utf8(text))));
+    expect(split).not.toBe("declined");
+    // Claimed by the helper (2), done (1), scanned (1), about half of the 200 rows.
+    const [claim, done, outcome, partRows] = state(h);
+    expect([claim, done, outcome]).toEqual([2, 1, 1]);
+    expect(partRows).toBeGreaterThan(90);
+    expect(partRows).toBeLessThan(110);
+    for (const helper of [late, declining]) expect(cellsOf(scanCsvBytes(shared(text), helper))).toEqual(split);
+  });
+
+  test("the middle falls inside a quoted cell holding line breaks: this thread scans on alone; the same cells", () => {
+    const long = `"${"第一行\n".repeat(400)}"`;
+    const text = `id,备注\nu1,x\nu2,${long}\nu3,y\n`;
+    const h = inPlace();
+    expect(cellsOf(scanCsvBytes(shared(text), h))).toEqual(cellsOf(scanCsvBytes(utf8(text))));
+    expect(cellsOf(scanCsvBytes(shared(text), h))).toEqual([["id", "备注"], ["u1", "x"], ["u2", long.slice(1, -1)], ["u3", "y"]]);
+    // The helper scanned from inside the cell (its part is not the file's rows) and was not used.
+    expect(state(h)[0]).toBe(2);
+  });
+
+  test("a second half the scanner declines (a quote inside an unquoted cell): declined, as by one thread", () => {
+    const text = `id,a\n${rows(100, (i) => `u${i},${i}`)}\nu100,1"2\n`;
+    expect(scanCsvBytes(utf8(text))).toBeUndefined();
+    const h = inPlace();
+    expect(scanCsvBytes(shared(text), h)).toBeUndefined();
+    expect(state(h)[2]).toBe(0);
+  });
+
+  test("a row of 64 KiB or more in the second half: the helper declines (wide offsets), this thread scans it", () => {
+    // 80 KB of rows first, so that the middle of the file comes before the long row.
+    const text = `id,t\n${rows(10_000, (i) => `u${i},${i}`).replace(/\r\n/g, "\n")}\nbig,${"x".repeat(70_000)}\nlast,1\n`;
+    const h = inPlace();
+    const split = cellsOf(scanCsvBytes(shared(text), h));
+    expect(split).toEqual(cellsOf(scanCsvBytes(utf8(text))));
+    expect(split).not.toBe("declined");
+    expect(state(h)[2]).toBe(2);
+  });
+
+  test("not in shared memory, or smaller than minBytes: one thread, the helper never asked", () => {
+    const text = `id,a\n${rows(100, (i) => `u${i},${i}`)}\n`;
+    const h = inPlace();
+    expect(cellsOf(scanCsvBytes(utf8(text), h))).toEqual(cellsOf(scanCsvBytes(utf8(text))));
+    expect(cellsOf(scanCsvBytes(shared(text), { ...h, minBytes: text.length + 1 }))).toEqual(cellsOf(scanCsvBytes(utf8(text))));
+    expect(h.parts).toHaveLength(0);
+  });
+
+  const csvText = fc.array(fc.constantFrom(",", '"', "\n", "\r", "\r\n", "a", "b", " ", "1", "好", "𠀀", '""', ",,", "\ufeff"), { maxLength: 80 }).map((parts) => parts.join(""));
+  prop.prop([csvText], { numRuns: 3000 })("random text: the same header, rows and cells as one thread, or both declined", (text) => {
+    const one = cellsOf(scanCsvBytes(utf8(text)));
+    expect(cellsOf(scanCsvBytes(shared(text), inPlace()))).toEqual(one);
+    expect(cellsOf(scanCsvBytes(shared(text), late))).toEqual(one);
+  });
+
+  test("the real thread (from the sources, through tsx): the same cells", { timeout: 60_000 }, () => {
+    const text = `id,a,b\n${rows(100_000, (i) => `u${i},${i % 97},"${i}"`)}\n`;
+    expect(cellsOf(scanCsvBytes(shared(text), new ScanThread(0)))).toEqual(cellsOf(scanCsvBytes(utf8(text))));
   });
 });
 
