@@ -47,16 +47,17 @@ export const SHARED_READ_FROM = 4 << 20;
 
 /**
  * A regular file's bytes in a SharedArrayBuffer (a large data file: see
- * SHARED_READ_FROM); anything else (a smaller file, a FIFO, a device) as readFileSync
- * reads it. Errors as readBytes.
+ * SHARED_READ_FROM); anything else (a smaller file, a workbook, a FIFO, a device) as
+ * readFileSync reads it. Errors as readBytes.
  */
 export function readDataBytes(file: string): Buffer {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
     const st = fstatSync(fd);
-    // Past 2 GiB readFileSync gives its own error, as before.
-    if (!st.isFile() || st.size < SHARED_READ_FROM || st.size > 0x7fffffff) return readFileSync(fd);
+    // Past 2 GiB readFileSync gives its own error, as before. A zip (a workbook) or an old .xls is read as it
+    // always was: only text is scanned from shared memory, and exceljs is not given shared bytes.
+    if (!st.isFile() || st.size < SHARED_READ_FROM || st.size > 0x7fffffff || isArchive(fd)) return readFileSync(fd);
     const bytes = Buffer.from(new SharedArrayBuffer(st.size));
     let got = 0;
     for (let n; got < bytes.length && (n = readSync(fd, bytes, got, bytes.length - got, null)) > 0; ) got += n;
@@ -66,6 +67,13 @@ export function readDataBytes(file: string): Buffer {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Whether a file starts as a zip archive (PK\x03\x04: an .xlsx) or an OLE file (D0 CF 11 E0: an old .xls); read at position 0, the file's offset unmoved. */
+function isArchive(fd: number): boolean {
+  const head = Buffer.alloc(4);
+  const n = readSync(fd, head, 0, 4, 0);
+  return n === 4 && ((head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) || (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0));
 }
 
 /** Which YAML files are rubrics (have `kaohe:`), which are test files (have `tests:` only). */

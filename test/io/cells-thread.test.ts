@@ -217,5 +217,14 @@ describe("readDataBytes: a large data file in shared memory", () => {
     const s = readDataBytes(small);
     expect(s.buffer).not.toBeInstanceOf(SharedArrayBuffer);
     expect(s.toString("utf8")).toBe("id,a\nu1,1\n");
+    // A large zip (a workbook) or old .xls is read as before: exceljs gets ordinary bytes.
+    for (const magic of [[0x50, 0x4b, 0x03, 0x04], [0xd0, 0xcf, 0x11, 0xe0]]) {
+      const archive = join(dir, "big.xlsx");
+      const bytes = Buffer.concat([Buffer.from(magic), Buffer.alloc(SHARED_READ_FROM)]);
+      writeFileSync(archive, bytes);
+      const a = readDataBytes(archive);
+      expect(a.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+      expect(a.equals(bytes)).toBe(true);
+    }
   });
 });
