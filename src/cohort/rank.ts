@@ -15,22 +15,14 @@ export function compareIds(a: string, b: string): number {
 }
 
 /**
- * Tie-breaker values are numbers where higher means "more" (compile/facts.ts
- * numericFact): a grade reads as its quality (best highest), so `desc` puts the
- * better grade first; a date reads as its day number. Missing values sort last.
- */
-function compareValues(a: Dec | undefined, b: Dec | undefined, order: "asc" | "desc"): number {
-  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
-  return order === "desc" ? b.cmp(a) : a.cmp(b);
-}
-
-const UNSET = Symbol("unset");
-
-/**
  * The ranking stage: overall, then within each group (subjects without a group are
  * ranked among themselves only overall), over the subjects not excluded and not
  * taken out of the ranking by a veto. A tie-breaker's value is read (once per subject)
- * only when two subjects tie on everything before it. `inIdOrder`: the rows' ids ascend
+ * only when two subjects tie on everything before it. Tie-breaker values are numbers
+ * where higher means "more" (compile/facts.ts numericFact): a grade reads as its quality
+ * (best highest), so `desc` puts the better grade first; a date reads as its day
+ * number. Missing values sort last, whatever the order. Two values are compared by
+ * their `orderKey`s, and by `cmp` where those are equal (or NaN). `inIdOrder`: the rows' ids ascend
  * (idsAscend), so that members listed by row are in id order.
  */
 export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: RowContext, inIdOrder = false): Ranks {
@@ -39,20 +31,35 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
   const rank = new Int32Array(n);
   const groupRank = new Int32Array(n);
   const groupOf = new Int32Array(n);
-  const memo = tieBreakers.map(() => new Array<Dec | undefined | typeof UNSET>(n).fill(UNSET));
+  // Each tie-breaker's values, read once per subject when first compared: the Dec, and its
+  // orderKey (NaN: a fraction) so that most comparisons compare two numbers.
+  const memo = tieBreakers.map(() => new Array<Dec | undefined>(n));
+  const orderKeys = tieBreakers.map(() => new Float64Array(n));
+  /** Per tie-breaker and subject: 0 not read yet, 1 a value, 2 none. */
+  const read = tieBreakers.map(() => new Uint8Array(n));
+  const desc = tieBreakers.map((t) => t.order === "desc");
   let ranks: Ranks | undefined;
-  const value = (t: number, i: number): Dec | undefined => {
-    const x = memo[t]![i];
-    if (x !== UNSET) return x;
-    const read = tieBreakerValue(tieBreakers[t]!, ctx.at(i, v.total[i]!, v.grade[i]!, v.rawGrade[i]!, ranks));
-    memo[t]![i] = read;
-    return read;
+  const readValue = (t: number, i: number): void => {
+    const x = tieBreakerValue(tieBreakers[t]!, ctx.at(i, v.total[i]!, v.grade[i]!, v.rawGrade[i]!, ranks));
+    memo[t]![i] = x;
+    if (x !== undefined) orderKeys[t]![i] = x.orderKey();
+    read[t]![i] = x === undefined ? 2 : 1;
   };
   const keys = numericKeys(v);
   const breakTie = (a: number, b: number): number => {
     for (let t = 0; t < tieBreakers.length; t++) {
-      const c = compareValues(value(t, a), value(t, b), tieBreakers[t]!.order);
-      if (c !== 0) return c;
+      const seen = read[t]!;
+      if (seen[a] === 0) readValue(t, a);
+      if (seen[b] === 0) readValue(t, b);
+      // No value sorts last, whatever the order.
+      if (seen[a] === 2 || seen[b] === 2) {
+        if (seen[a] !== seen[b]) return seen[a] === 2 ? 1 : -1;
+        continue;
+      }
+      const x = orderKeys[t]![a]!;
+      const y = orderKeys[t]![b]!;
+      const c = x < y ? -1 : x > y ? 1 : memo[t]![a]!.cmp(memo[t]![b]!);
+      if (c !== 0) return desc[t] ? -c : c;
     }
     return 0;
   };
@@ -74,7 +81,7 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
   assign(Uint32Array.from(eligible), rank);
   // Within groups, a tie-breaker reads the subject with its overall rank known.
   ranks = { rank, of: eligible.length, groupRank: new Int32Array(n), groupOf: new Int32Array(n) };
-  for (const m of memo) m.fill(UNSET);
+  for (const r of read) r.fill(0);
   const groups = new Map<string, number[]>();
   for (const i of eligible) {
     const g = ctx.groupOf(i);

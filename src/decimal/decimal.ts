@@ -313,6 +313,16 @@ export class Dec {
     return this.toFixed();
   }
 
+  /**
+   * A number that orders as the value does wherever two of them differ: m / 10^e
+   * (correctly rounded, so never out of order) for the compact form, NaN for a fraction.
+   * Equal keys say nothing (two values may round to one number): compare those with
+   * `cmp`. For sorting many values by a comparison of numbers first.
+   */
+  orderKey(): number {
+    return this.q === undefined ? this.m / POW10[this.e]! : Number.NaN;
+  }
+
   /** The nearest JS number (for counts and display only, never for arithmetic). */
   toNumber(): number {
     return this.q === undefined ? this.m / POW10[this.e]! : new Big(this.q.n.toString()).div(this.q.d.toString()).toNumber();

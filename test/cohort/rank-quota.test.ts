@@ -33,6 +33,33 @@ ranking:
     ]);
     expect(r.units.map((u) => [u.id, u.rank])).toEqual([["b", 1], ["d", 1], ["a", 3], ["c", 4]]);
   });
+  test("tie-breaker values that differ only past a double's precision still order (orderKey equal, cmp decides); none sorts last either way", () => {
+    // 9.007199254739992 and 9.007199254739993 round to one double: their orderKeys are equal.
+    const body = (order: string) => `
+inputs:
+  t: { type: number, missing: skip }
+scoring:
+  children:
+    - { id: x, kind: input, max: 100 }
+ranking:
+  tieBreakers:
+    - { fact: input.t, order: ${order} }
+`;
+    const rows = [
+      { id: "a", x: 80, t: "9.007199254739992" },
+      { id: "b", x: 80, t: "9.007199254739993" },
+      { id: "c", x: 80 },
+      { id: "d", x: 90, t: "1" },
+    ];
+    // Enough tied subjects for the bucket sort (32 or more members), the three above among them.
+    const more = Array.from({ length: 40 }, (_, i) => ({ id: `z${String(i).padStart(2, "0")}`, x: 70, t: String(i % 7) }));
+    const desc = run(body("desc"), [...rows, ...more]);
+    expect(desc.units.slice(0, 4).map((u) => [u.id, u.rank])).toEqual([["d", 1], ["b", 2], ["a", 3], ["c", 4]]);
+    const asc = run(body("asc"), [...rows, ...more]);
+    expect(asc.units.slice(0, 4).map((u) => [u.id, u.rank])).toEqual([["d", 1], ["a", 2], ["b", 3], ["c", 4]]);
+    // Among the 40 tied at 70: t ascending (0 … 6), ties by id.
+    expect(asc.units.slice(4, 8).map((u) => u.id)).toEqual(["z00", "z07", "z14", "z21"]);
+  });
   test("group ranks within each group", () => {
     const r = run(tree, [
       { id: "a", group: "g1", x: 90, y: 0 },

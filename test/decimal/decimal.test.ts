@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { dec, fewDecimals, format, parseDecimal, ROUNDING_MODES, round } from "../../src/decimal/decimal.js";
+import { fc, test as prop } from "@fast-check/vitest";
+import { Dec, dec, fewDecimals, format, parseDecimal, ROUNDING_MODES, round } from "../../src/decimal/decimal.js";
 
 const f = (x: string | number) => dec(x);
 
@@ -132,4 +133,22 @@ test("a terminating value longer than 40 significant digits prints exactly (foun
   const x = dec("11000020163894178220").div(dec("0.0000000000000011"));
   expect(x.toDecimalPlaces(6, "half-up").toFixed()).toBe("10000018330812889290909090909090909.090909");
   expect(x.toFixed(6)).toBe("10000018330812889290909090909090909.090909");
+});
+
+describe("orderKey: a number that never orders two values wrongly", () => {
+  const compact = fc.tuple(fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 20 })).map(([m, e]) => Dec.of(m, e));
+  prop.prop([compact, compact], { numRuns: 5000 })("where two keys differ, they order as cmp does", (a, b) => {
+    const x = a.orderKey();
+    const y = b.orderKey();
+    if (x !== y) expect(x < y ? -1 : 1).toBe(a.cmp(b));
+  });
+
+  test("values a double cannot tell apart have one key (cmp must decide); a fraction has NaN", () => {
+    const a = Dec.of(9007199254739992, 15);
+    const b = Dec.of(9007199254739993, 15);
+    expect(a.orderKey()).toBe(b.orderKey());
+    expect(a.cmp(b)).toBe(-1);
+    expect(dec(1).div(3).orderKey()).toBeNaN();
+    expect(dec("84.5").orderKey()).toBe(84.5);
+  });
 });
