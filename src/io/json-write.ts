@@ -12,7 +12,7 @@
  * streamed. NDJSON: one JSON object per line (see `writeScoreNdjson`).
  */
 import type { CompiledRubric } from "../compile/model.js";
-import { transientNodes, unitCursor, type RubricResult, type SubjectResult, type UnitCursor, type UnitTables } from "../report/result.js";
+import { adjustmentsOf, transientNodes, unitCursor, type RubricResult, type SubjectResult, type UnitCursor, type UnitTables } from "../report/result.js";
 import type { Feedback, SubjectFeedback } from "../report/feedback.js";
 import { format } from "../decimal/decimal.js";
 import { ByteWriter, encodeText } from "./byte-writer.js";
@@ -125,8 +125,10 @@ function memberValue(v: unknown, depth: number, pretty: boolean): string | undef
  * A unit the result has not built (unitCursor `fresh`) is written from the columns of
  * its tables when it is quiet (not excluded, no adjustments, actions, tier, fired rules
  * or grade notes, no nodes asked for): its score's digits from the exact total, its
- * grade pair and group as bytes made once, no unit object and no string per member.
- * Any other unit is built and written from its fields (`fresh`, `members`).
+ * grade pair and group as bytes made once, no unit object and no string per member. So
+ * is a unit whose only other content is its adjustments (a quota's moves), with its
+ * adjustments as the unit would list them (adjustmentsOf). Any other unit is built and
+ * written from its fields (`fresh`, `members`).
  */
 class UnitWriter {
   private readonly prefixes = new Map<string, string>();
@@ -147,6 +149,9 @@ class UnitWriter {
   private readonly quietMiddle: Uint8Array;
   /** No fired rules, no grade notes. */
   private readonly quietEnd: Uint8Array;
+  /** An adjusted row's members around its adjustments (`row`). */
+  private readonly adjustedHead: Uint8Array;
+  private readonly adjustedTail: Uint8Array;
   /** `{`, and `\n` + indent + `}`: a unit's braces (pretty). */
   private readonly close: Uint8Array;
 
@@ -165,6 +170,8 @@ class UnitWriter {
     this.pGroupRank = encodeText(this.sep("groupRank"));
     this.quietMiddle = encodeText(`${this.sep("excluded")}false${this.sep("adjustments")}[]${this.sep("actions")}[]${this.sep("tier")}null`);
     this.quietEnd = encodeText(`${this.sep("rules")}[]${this.sep("gradeNotes")}[]`);
+    this.adjustedHead = encodeText(`${this.sep("excluded")}false${this.sep("adjustments")}`);
+    this.adjustedTail = encodeText(`${this.sep("actions")}[]${this.sep("tier")}null`);
     this.close = encodeText(`\n${this.indent}}`);
   }
 
@@ -227,32 +234,36 @@ class UnitWriter {
     else out.text(this.sep("rules") + this.value(u.rules)! + this.sep("gradeNotes") + this.value(u.gradeNotes)!);
   }
 
-  /** The tables whose quiet rows `quietRows` marks. */
+  /** The tables whose rows `quietRows` marks. */
   private quietOf: UnitTables | undefined;
+  /** Per row: BUILT, QUIET or ADJUSTED (markQuiet). */
   private quietRows = new Uint8Array(0);
 
-  /** Whether row i of the tables is a quiet unit, written by `row` (see the class comment). */
-  quiet(t: UnitTables, i: number): boolean {
-    if (this.nodes) return false;
+  /** How row i of the tables is written: QUIET or ADJUSTED by `row` (see the class comment), BUILT from its unit. */
+  quiet(t: UnitTables, i: number): number {
+    if (this.nodes) return BUILT;
     if (this.quietOf !== t) this.markQuiet(t);
-    return this.quietRows[i] === 1;
+    return this.quietRows[i]!;
   }
 
   /**
-   * Mark the quiet rows of the tables in one pass over the excluded column and the keys
-   * of the sparse maps (a lookup per unit in five maps, in rank order, costs more).
+   * Mark the rows of the tables in one pass over the excluded column and the keys of the
+   * sparse maps (a lookup per unit in five maps, in rank order, costs more): QUIET, or
+   * ADJUSTED when all it has besides is adjustments (a quota's moves can reach most
+   * subjects of a batch), else BUILT.
    */
   private markQuiet(t: UnitTables): void {
     const n = t.excluded.length;
     const rows = new Uint8Array(n);
-    for (let i = 0; i < n; i++) rows[i] = t.excluded[i] === 0 ? 1 : 0;
-    for (const map of [t.adjustments, t.actions, t.tiers, t.fired, t.notes] as ReadonlyMap<number, unknown>[]) for (const i of map.keys()) rows[i] = 0;
+    for (let i = 0; i < n; i++) rows[i] = t.excluded[i] === 0 ? QUIET : BUILT;
+    for (const i of t.adjustments.keys()) if (rows[i] === QUIET) rows[i] = ADJUSTED;
+    for (const map of [t.actions, t.tiers, t.fired, t.notes] as ReadonlyMap<number, unknown>[]) for (const i of map.keys()) rows[i] = BUILT;
     this.quietRows = rows;
     this.quietOf = t;
   }
 
-  /** The members of quiet row i, read from the tables: the bytes `fresh` writes for the unit of that row. */
-  row(t: UnitTables, i: number, first: boolean): void {
+  /** The members of quiet row i (or, `adjusted`, a row whose unit has only adjustments besides), read from the tables: the bytes `fresh` writes for the unit of that row. */
+  row(t: UnitTables, i: number, first: boolean, adjusted = false): void {
     const out = this.out;
     this.identity(t.ids[i]!, t.names?.[i], t.groups?.[i], first);
     out.bytes(this.pScore);
@@ -276,7 +287,11 @@ class UnitWriter {
     }
     out.bytes(pair);
     this.ranks(t.rank[i]!, t.groupRank[i]!);
-    out.bytes(this.quietMiddle);
+    if (adjusted) {
+      out.bytes(this.adjustedHead);
+      out.text(this.value(adjustmentsOf(t, i))!);
+      out.bytes(this.adjustedTail);
+    } else out.bytes(this.quietMiddle);
     out.bytes(this.quietEnd);
   }
 
@@ -358,12 +373,18 @@ class UnitWriter {
   /** Unit k's members, from the tables (a quiet unit not yet built) or from its fields; whether any was written. */
   private unitMembers(units: UnitCursor, k: number, first: boolean, u: SubjectResult | undefined): boolean {
     const t = units.tables;
-    if (u === undefined && t !== undefined && this.quiet(t, units.row(k))) this.row(t, units.row(k), first);
+    const how = u === undefined && t !== undefined ? this.quiet(t, units.row(k)) : BUILT;
+    if (how !== BUILT) this.row(t!, units.row(k), first, how === ADJUSTED);
     else if (units.fresh) this.fresh(u ?? units.unit(k), first);
     else return this.members(u ?? units.unit(k), first);
     return true;
   }
 }
+
+/** How a row is written (UnitWriter.quiet): from its unit, or from the tables (quiet, or with adjustments only). */
+const BUILT = 0;
+const QUIET = 1;
+const ADJUSTED = 2;
 
 /** Units whose rows are read ahead (UnitWriter.touch) at a time. */
 const TOUCH_BLOCK = 256;

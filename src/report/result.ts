@@ -174,6 +174,18 @@ const NO_NOTES: readonly GradeNote[] = Object.freeze([]);
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
+ * Row i's adjustments as its unit shows them (grade codes as grade ids), an empty shared
+ * list when it has none: for the unit, and for a writer that writes the row from the
+ * tables without building the unit (io/json-write.ts). @internal
+ */
+export function adjustmentsOf(t: UnitTables, i: number): readonly Adjustment[] {
+  const list = t.adjustments.size === 0 ? undefined : t.adjustments.get(i);
+  if (list === undefined || list.length === 0) return EMPTY;
+  const gradeIds = t.gradeIds;
+  return list.map((a) => ({ kind: a.kind, rule: a.rule, from: a.from === undefined ? null : gradeIds[a.from]!, to: a.to === undefined ? null : gradeIds[a.to]!, reason: a.reason, numbers: a.numbers }));
+}
+
+/**
  * A unit of a result (SubjectResult). Every field is a plain own data property except
  * `nodes`, an own enumerable accessor in its place in the key order: the first read
  * re-scores the subject exactly with full detail (about the cost of scoring it once,
@@ -220,8 +232,7 @@ class SubjectView {
     this.rank = t.rank[i] || null;
     this.groupRank = t.groupRank[i] || null;
     this.excluded = excluded;
-    const adjustments = t.adjustments.size === 0 ? undefined : t.adjustments.get(i);
-    this.adjustments = adjustments === undefined || adjustments.length === 0 ? EMPTY : adjustments.map((a) => ({ kind: a.kind, rule: a.rule, from: a.from === undefined ? null : gradeIds[a.from]!, to: a.to === undefined ? null : gradeIds[a.to]!, reason: a.reason, numbers: a.numbers }));
+    this.adjustments = adjustmentsOf(t, i);
     this.actions = (t.actions.size === 0 ? undefined : t.actions.get(i)) ?? EMPTY;
     this.tier = (t.tiers.size === 0 ? undefined : t.tiers.get(i)) ?? null;
     if (source.level === "none") this.nodes = EMPTY;

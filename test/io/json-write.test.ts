@@ -123,7 +123,8 @@ describe("writeScoreJson", () => {
 describe("units written from the result's tables", () => {
   // 600 subjects (more than one read-ahead block of 256): names and groups on some, a
   // subject excluded, one downgraded (an adjustment and a fired rule), one with a grade
-  // note (none of these is a quiet unit, written from its fields), the rest quiet.
+  // note (none of these is a quiet unit, written from its fields), some moved by a quota
+  // (an adjustment only: written from the tables), the rest quiet.
   const rows = Array.from({ length: 600 }, (_, i) => ({
     id: `S${String(i).padStart(4, "0")}`,
     ...(i % 3 === 0 ? { name: `党员${i}` } : {}),
@@ -143,6 +144,9 @@ describe("units written from the result's tables", () => {
       "rules:",
       "  - { id: skip, kind: exclude, when: input.skip, reason: 不参加 }",
       "  - { id: bad, kind: downgrade, when: input.bad, reason: 降一档 }",
+      // A quota's moves: units whose only other content is an adjustment (written from the tables too).
+      "quotas:",
+      "  - { id: few-good, grade: good, share: 5% }",
       "",
     ].join("\n");
   test.each([
@@ -165,6 +169,9 @@ describe("units written from the result's tables", () => {
     // The cases the fields path writes are there: an excluded unit, an adjustment.
     expect(doc.units.find((u: { id: string }) => u.id === "S0017").excluded).toBe(true);
     expect(doc.units.find((u: { id: string }) => u.id === "S0040").adjustments).toHaveLength(1);
+    // Units moved by the quota alone: an adjustment and nothing else (no fired rule).
+    const moved = doc.units.filter((u: { adjustments: { kind: string }[]; rules: unknown[] }) => u.adjustments.length === 1 && u.adjustments[0]!.kind === "quota" && u.rules.length === 0);
+    expect(moved.length).toBeGreaterThan(10);
   });
 });
 
