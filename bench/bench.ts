@@ -18,12 +18,16 @@
  * 4. the other formats once each (csv, table, JSON with the common problems or every
  *    subject's feedback at --formats-size; csv --items and xlsx at 5,000): wall time and
  *    peak RSS, so a format that reads every subject's trail again shows;
- * 5. growth: the CLI's time per subject at each size.
+ * 5. growth: the CLI's time per subject at each size;
+ * 6. the member-level job: `kaohe score` of the bundled 廉洁积分 rubric
+ *    (rubrics/aecc-2022/integrity-points) as JSON over --points-size generated members
+ *    (bench/points-shape.ts), once: a points rubric outside the integer path.
  *
  * Options: --quick (small sizes, a smoke run), --sizes N,N,... (CLI sizes), --runs N
  * (runs per figure, default 3; CLI sizes above 100k run once), --peer-size N (default
  * 100000), --memory-size N (71-item in-memory batch, default 20000), --formats-size N
- * (the other formats, default 100000; 0 skips them), --timeout S (CLI
+ * (the other formats, default 100000; 0 skips them), --points-size N (the member-level
+ * job, default 1000000; 0 skips it), --timeout S (CLI
  * time limit per run, default 600), --heap MB (the CLI child's --max-old-space-size,
  * default 8192; 0 for node's default), --json (one JSON document on stdout; progress on
  * stderr). Figures are printed, never asserted: there are no timed tests.
@@ -40,6 +44,7 @@ import { checkSubjects, type SubjectData } from "../src/engine/subject-data.js";
 import { prepareSubjects } from "../src/engine/prepare.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
 import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
+import { POINTS_RUBRIC, writePointsCsv } from "./points-shape.js";
 
 // ---------------------------------------------------------------- options
 
@@ -51,13 +56,15 @@ export interface BenchOptions {
   readonly memorySize: number;
   /** Subjects for the other formats (0: not run). */
   readonly formatsSize: number;
+  /** Members for the member-level job (0: not run). */
+  readonly pointsSize: number;
   readonly timeoutS: number;
   readonly heapMb: number;
   readonly json: boolean;
 }
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const known = new Set(["--quick", "--json", "--sizes", "--runs", "--peer-size", "--memory-size", "--formats-size", "--timeout", "--heap"]);
+  const known = new Set(["--quick", "--json", "--sizes", "--runs", "--peer-size", "--memory-size", "--formats-size", "--points-size", "--timeout", "--heap"]);
   const value = (name: string): string | undefined => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -86,6 +93,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     peerSize: whole("--peer-size", quick ? 10_000 : 100_000),
     memorySize: whole("--memory-size", quick ? 2_000 : 20_000),
     formatsSize: whole("--formats-size", quick ? 2_000 : 100_000, 0),
+    pointsSize: whole("--points-size", quick ? 10_000 : 1_000_000, 0),
     timeoutS: whole("--timeout", 600),
     heapMb: whole("--heap", 8192, 0),
     json: argv.includes("--json"),
@@ -395,6 +403,32 @@ async function formatsJob(o: BenchOptions, dir: string, rubricFile: string, log:
   return out;
 }
 
+/** The member-level job's one run. */
+interface PointsFigure {
+  readonly subjects: number;
+  readonly completed: boolean;
+  readonly wallMs: number;
+  readonly peakRssBytes?: number;
+  readonly failure?: string;
+}
+
+/** `kaohe score <廉洁积分 rubric> members.csv --format json` once (bench/points-shape.ts). */
+async function pointsJob(o: BenchOptions, dir: string, log: (s: string) => void): Promise<PointsFigure> {
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const cli = join(here, "..", "dist", "cli.js");
+  const hook = join(here, "..", "bench", "rss-hook.cjs");
+  const n = o.pointsSize;
+  const csv = join(dir, `points-${n}.csv`);
+  await writePointsCsv(csv, n);
+  log(`\n== member level: kaohe score rubrics/aecc-2022/integrity-points (廉洁积分) members.csv --format json (one run)`);
+  const output = join(dir, "points-out");
+  const run = await runChild(process.execPath, [...(o.heapMb ? [`--max-old-space-size=${o.heapMb}`] : []), "-r", hook, cli, "score", POINTS_RUBRIC, csv, "--format", "json"], { timeoutMs: o.timeoutS * 1000, stdoutFile: output });
+  rmSync(output, { force: true });
+  rmSync(csv, { force: true });
+  log(`  ${fmt(n).padStart(9)} members: ${run.ok ? `${(run.wallMs / 1000).toFixed(1)} s wall, ${((run.wallMs / n) * 1000).toFixed(1)} µs/member, peak RSS ${mb(run.peakRss)}` : `did not complete (${run.failure}) after ${(run.wallMs / 1000).toFixed(1)} s`}`);
+  return { subjects: n, completed: run.ok, wallMs: run.wallMs, ...(run.peakRss !== undefined ? { peakRssBytes: run.peakRss } : {}), ...(run.ok ? {} : { failure: run.failure! }) };
+}
+
 // ---------------------------------------------------------------- main
 
 export async function main(argv: readonly string[]): Promise<void> {
@@ -412,12 +446,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     const memory = gansuInMemory(o, gansu, log);
     const cli = await cliJob(o, dir, rubricFile, log);
     const formats = o.formatsSize > 0 ? await formatsJob(o, dir, rubricFile, log) : [];
+    const points = o.pointsSize > 0 ? await pointsJob(o, dir, log) : undefined;
     const done = cli.filter((c) => c.completed);
     log(`\n== growth: the CLI's time per subject`);
     for (const c of cli)
       log(`  ${fmt(c.subjects).padStart(9)} subjects: ${c.completed ? `${((c.msPerSubject ?? 0) * 1000).toFixed(1)} µs/subject${done[0] && c !== done[0] ? ` (${((c.msPerSubject ?? 0) / (done[0].msPerSubject ?? 1)).toFixed(2)}× that at ${fmt(done[0].subjects)})` : ""}` : "did not complete"}`);
     const growth = cli.map((c) => ({ subjects: c.subjects, completed: c.completed, ...(c.completed ? { microsecondsPerSubject: (c.msPerSubject ?? 0) * 1000 } : {}) }));
-    if (o.json) process.stdout.write(`${JSON.stringify({ machine, options: o, peer, gansuInMemory: memory, cli, formats, growth }, null, 2)}\n`);
+    if (o.json) process.stdout.write(`${JSON.stringify({ machine, options: o, peer, gansuInMemory: memory, cli, formats, growth, ...(points ? { points } : {}) }, null, 2)}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -71,9 +71,9 @@ test("differences count subjects, and each field on its own", () => {
 
 describe("bench options", () => {
   test("defaults, --quick and explicit values", () => {
-    expect(parseOptions([])).toMatchObject({ quick: false, sizes: [10_000, 100_000, 1_000_000], runs: 3, peerSize: 100_000, formatsSize: 100_000, timeoutS: 600, heapMb: 8192, json: false });
-    expect(parseOptions(["--quick"])).toMatchObject({ quick: true, sizes: [1_000, 5_000], peerSize: 10_000, formatsSize: 2_000 });
-    expect(parseOptions(["--formats-size", "0"])).toMatchObject({ formatsSize: 0 });
+    expect(parseOptions([])).toMatchObject({ quick: false, sizes: [10_000, 100_000, 1_000_000], runs: 3, peerSize: 100_000, formatsSize: 100_000, pointsSize: 1_000_000, timeoutS: 600, heapMb: 8192, json: false });
+    expect(parseOptions(["--quick"])).toMatchObject({ quick: true, sizes: [1_000, 5_000], peerSize: 10_000, formatsSize: 2_000, pointsSize: 10_000 });
+    expect(parseOptions(["--formats-size", "0", "--points-size", "0"])).toMatchObject({ formatsSize: 0, pointsSize: 0 });
     expect(parseOptions(["--sizes", "10,20", "--runs", "5", "--json", "--heap", "0"])).toMatchObject({ sizes: [10, 20], runs: 5, json: true, heapMb: 0 });
   });
 
@@ -87,5 +87,28 @@ describe("bench options", () => {
   test("median: the middle value, or the mean of the two middle ones", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+});
+
+describe("the member-level job's data (bench/points-shape.ts)", () => {
+  test("seeded rows the 廉洁积分 rubric reads without an issue: handlings, vetoes, and a quota that moves many 优秀", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { POINTS_RUBRIC, writePointsCsv } = await import("../../bench/points-shape.js");
+    const { readData } = await import("../../src/cli/load.js");
+    const { safeAssess } = await import("../../src/index.js");
+    const dir = mkdtempSync(join(tmpdir(), "kaohe-points-"));
+    await writePointsCsv(join(dir, "a.csv"), 3000);
+    await writePointsCsv(join(dir, "b.csv"), 3000);
+    expect(readFileSync(join(dir, "a.csv")).equals(readFileSync(join(dir, "b.csv")))).toBe(true);
+    const rubric = loadRubric(readFileSync(POINTS_RUBRIC, "utf8"), { file: POINTS_RUBRIC });
+    const data = readData(join(dir, "a.csv"), () => Buffer.alloc(0));
+    const r = safeAssess(rubric, data.table!, { trail: "none" });
+    expect(r.ok).toBe(true);
+    const units = r.ok ? r.value.results[0]!.units : [];
+    expect(units).toHaveLength(3000);
+    expect(units.filter((u) => u.adjustments.some((a) => a.kind === "quota")).length).toBeGreaterThan(500);
+    expect(units.filter((u) => u.grade === "unqualified").length).toBeGreaterThan(10);
   });
 });
