@@ -524,14 +524,15 @@ function score(positionals: readonly string[], values: Record<string, string | b
       writeDoc(entries, shape, (chunk) => sink.write(chunk));
       if (end) sink.write(end);
     };
-    // A large document's writes run on a second thread while this one makes the next chunks.
+    // A large document's writes run on a second thread while this one makes the next chunks (when a thread can be had).
     const threaded = evaluation.results.reduce((n, r) => n + r.summary.count, 0) >= WRITE_THREAD_FROM;
+    const stdoutThread = values.out === undefined && io.write && threaded && io.writeFd !== undefined ? ThreadedWriter.open(io.writeFd) : undefined;
     if (values.out !== undefined) {
       const out = String(values.out);
       const file = openAtomic(out);
       try {
-        if (threaded) {
-          const thread = new ThreadedWriter(file.fd);
+        const thread = threaded ? ThreadedWriter.open(file.fd) : undefined;
+        if (thread) {
           try {
             writeTo(thread);
             thread.close();
@@ -544,13 +545,12 @@ function score(positionals: readonly string[], values: Record<string, string | b
       } finally {
         file.abort();
       }
-    } else if (io.write && threaded && io.writeFd !== undefined) {
-      const thread = new ThreadedWriter(io.writeFd);
+    } else if (stdoutThread) {
       try {
-        writeTo(thread);
-        thread.close();
+        writeTo(stdoutThread);
+        stdoutThread.close();
       } finally {
-        thread.abort();
+        stdoutThread.abort();
       }
     } else if (io.write) writeTo({ write: (chunk) => io.write!(chunk) });
     else {

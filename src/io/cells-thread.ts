@@ -33,6 +33,15 @@ export const SCAN_THREAD_FROM = 8 << 20;
  * import cells-worker.ts.
  */
 function startWorker(workerData: unknown): Worker | undefined {
+  try {
+    return newWorker(workerData);
+  } catch {
+    // No thread to be had (resources, a missing module): the main thread does the work.
+    return undefined;
+  }
+}
+
+function newWorker(workerData: unknown): Worker | undefined {
   const built = new URL("./cells-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
   const source = new URL("./cells-worker.ts", import.meta.url);

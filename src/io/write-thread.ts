@@ -59,6 +59,15 @@ export class ThreadedWriter {
     this.port = port1;
   }
 
+  /** A writer thread for `fd`, or undefined when no thread can be started (the caller then writes itself). */
+  static open(fd: number): ThreadedWriter | undefined {
+    try {
+      return new ThreadedWriter(fd);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Queue a chunk (waiting while QUEUED_CHUNKS are queued); throws a write error already met. */
   write(chunk: Uint8Array | string): void {
     if (this.ended) throw this.error ?? new Error("kaohe internal: a write after the writer thread ended");

@@ -104,7 +104,8 @@ describe("the member-level job's data (bench/points-shape.ts)", () => {
     expect(readFileSync(join(dir, "a.csv")).equals(readFileSync(join(dir, "b.csv")))).toBe(true);
     const rubric = loadRubric(readFileSync(POINTS_RUBRIC, "utf8"), { file: POINTS_RUBRIC });
     const data = readData(join(dir, "a.csv"), () => Buffer.alloc(0));
-    const r = safeAssess(rubric, data.table!, { trail: "none" });
+    if (data.format !== "csv" || data.table === undefined) throw new Error("not read as a CSV table");
+    const r = safeAssess(rubric, data.table, { trail: "none" });
     expect(r.ok).toBe(true);
     const units = r.ok ? r.value.results[0]!.units : [];
     expect(units).toHaveLength(3000);
