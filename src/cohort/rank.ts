@@ -63,12 +63,92 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
     }
     return 0;
   };
+  let together: Float64Array | undefined;
+  /**
+   * One exact integer key per member (indexed by subject) that orders as the total and
+   * then each tie-breaker do (the higher key first): (total − lowest total) × C + C − 1 −
+   * the rank of the member's tie-breaker values among the members' (dense, best first,
+   * no value last; C the number of such ranks). Every member's values are read. Undefined
+   * when a value is not an exact integer at its tie-breaker's scale (a fraction, more than
+   * 15 decimals) or a key would pass 2^53: the comparator sort then decides.
+   */
+  const combinedKeys = (members: Uint32Array, totals: Float64Array): Float64Array | undefined => {
+    const m = members.length;
+    const combined = new Float64Array(m);
+    let count = 1;
+    for (let t = 0; t < tieBreakers.length; t++) {
+      // This tie-breaker's values at one scale (the most decimals among them).
+      let scale = 0;
+      for (let k = 0; k < m; k++) {
+        const i = members[k]!;
+        if (read[t]![i] === 0) readValue(t, i);
+        const x = memo[t]![i];
+        if (x === undefined) continue;
+        const p = x.decimalPlaces();
+        if (p > 15) return undefined;
+        if (p > scale) scale = p;
+      }
+      const scaled = new Float64Array(m);
+      let some = 0;
+      for (let k = 0; k < m; k++) {
+        const x = memo[t]![members[k]!];
+        if (x === undefined) {
+          scaled[k] = Number.NaN;
+          continue;
+        }
+        const y = x.scaled(scale);
+        if (y === undefined) return undefined;
+        scaled[k] = desc[t] ? -y : y;
+        some++;
+      }
+      // Dense ranks, best (lowest) first; no value after every rank.
+      const distinct = scaled.filter((x) => x === x).sort();
+      let d = 0;
+      for (let k = 0; k < some; k++) if (d === 0 || distinct[k] !== distinct[d - 1]) distinct[d++] = distinct[k]!;
+      const width = d + 1;
+      if (count * width > Number.MAX_SAFE_INTEGER) return undefined;
+      for (let k = 0; k < m; k++) {
+        const x = scaled[k]!;
+        let r = d;
+        if (x === x) {
+          let lo = 0;
+          let hi = d - 1;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (distinct[mid]! < x) lo = mid + 1;
+            else hi = mid;
+          }
+          r = lo;
+        }
+        combined[k] = combined[k]! * width + r;
+      }
+      count *= width;
+    }
+    let low = Infinity;
+    let high = -Infinity;
+    for (let k = 0; k < m; k++) {
+      const x = totals[members[k]!]!;
+      if (x < low) low = x;
+      if (x > high) high = x;
+    }
+    if ((high - low + 1) * count > Number.MAX_SAFE_INTEGER) return undefined;
+    // One array for every pass (overall, then each group): only the members' entries are written and read.
+    const out = (together ??= new Float64Array(n));
+    for (let k = 0; k < m; k++) {
+      const i = members[k]!;
+      out[i] = (totals[i]! - low) * count + (count - 1 - combined[k]!);
+    }
+    return out;
+  };
   const compare = (a: number, b: number): number => {
     const byTotal = keys ? (keys[a]! < keys[b]! ? 1 : keys[a]! > keys[b]! ? -1 : 0) : v.total[b]!.cmp(v.total[a]!);
     return byTotal !== 0 ? byTotal : breakTie(a, b);
   };
   const assign = (members: Uint32Array, out: Int32Array) => {
-    if (keys) sortByKey(members, keys, ids, tieBreakers.length > 0 ? breakTie : undefined, inIdOrder);
+    // With tie-breakers, many members: one key per member for the total and the tie-breakers together (no comparator), when exact.
+    const combined = keys && tieBreakers.length > 0 && members.length >= 32 ? combinedKeys(members, keys) : undefined;
+    if (combined) sortByKey(members, combined, ids, undefined, inIdOrder);
+    else if (keys) sortByKey(members, keys, ids, tieBreakers.length > 0 ? breakTie : undefined, inIdOrder);
     else members.sort((a, b) => compare(a, b) || compareIds(ids[a]!, ids[b]!));
     let r = 0;
     for (let k = 0; k < members.length; k++) {

@@ -1,4 +1,6 @@
+import { fc, test as prop } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
+import { dec } from "../../src/decimal/decimal.js";
 import { compile, evaluate, issuesOf, linkedSet, rubricText, run, unit } from "../helpers.js";
 
 const tree = `
@@ -259,5 +261,61 @@ scoring:
 quotas:
   - { id: few-good, grade: A, share: 10% }`);
     expect(r.quotas.map((q) => q.id)).toEqual(["few-good"]);
+  });
+});
+
+describe("ranking with tie-breakers on many subjects (one combined key per subject) = the comparison, by hand", () => {
+  // Totals from a few values (many ties), two tie-breakers with decimals, negatives and missing values, groups.
+  const subject = fc.record({
+    x: fc.constantFrom(60, 70, 70.5, 80, 90),
+    t1: fc.option(fc.constantFrom("1", "2.5", "-3", "0", "2.50", "0.001", "100"), { nil: undefined }),
+    t2: fc.option(fc.integer({ min: -5, max: 5 }), { nil: undefined }),
+    group: fc.constantFrom("g1", "g2", "g3"),
+  });
+  const body = (o1: string, o2: string) => `
+inputs:
+  t1: { type: number, missing: skip }
+  t2: { type: number, missing: skip }
+scoring:
+  children:
+    - { id: x, kind: input, max: 100 }
+ranking:
+  tieBreakers:
+    - { fact: input.t1, order: ${o1} }
+    - { fact: input.t2, order: ${o2} }
+`;
+  /** -1, 0, 1 as the ranking compares two subjects: total (higher first), then each tie-breaker (missing last), nothing else. */
+  const compareBy = (o1: string, o2: string) => (a: { x: number; t1?: string; t2?: number }, b: { x: number; t1?: string; t2?: number }): number => {
+    if (a.x !== b.x) return a.x > b.x ? -1 : 1;
+    for (const [va, vb, order] of [[a.t1, b.t1, o1], [a.t2, b.t2, o2]] as const) {
+      if (va === undefined || vb === undefined) {
+        if (va !== vb) return va === undefined ? 1 : -1;
+        continue;
+      }
+      const c = dec(String(va)).cmp(dec(String(vb)));
+      if (c !== 0) return order === "desc" ? -c : c;
+    }
+    return 0;
+  };
+  /** Competition ranks (1, 1, 3) of `rows` by `cmp`, by id. */
+  const ranksOf = (rows: { id: string; x: number }[], cmp: (a: never, b: never) => number): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const r of rows) out.set(r.id, 1 + rows.filter((o) => (cmp as (a: unknown, b: unknown) => number)(o, r) < 0).length);
+    return out;
+  };
+  prop.prop([fc.array(subject, { minLength: 32, maxLength: 140 }), fc.constantFrom("asc", "desc"), fc.constantFrom("asc", "desc")], { numRuns: 60 })("overall and group ranks, and the unit order", (list, o1, o2) => {
+    const rows = list.map((r, i) => ({ id: `s${String(i).padStart(3, "0")}`, ...r, ...(r.t1 === undefined ? { t1: undefined } : {}), ...(r.t2 === undefined ? { t2: undefined } : {}) }));
+    const data = rows.map(({ t1, t2, ...rest }) => ({ ...rest, ...(t1 !== undefined ? { t1 } : {}), ...(t2 !== undefined ? { t2 } : {}) }));
+    const result = run(body(o1, o2), data);
+    const cmp = compareBy(o1, o2);
+    const overall = ranksOf(rows, cmp as never);
+    for (const u of result.units) expect(u.rank, u.id).toBe(overall.get(u.id));
+    for (const g of ["g1", "g2", "g3"]) {
+      const inGroup = ranksOf(rows.filter((r) => r.group === g), cmp as never);
+      for (const u of result.units.filter((x) => x.group === g)) expect(u.groupRank, u.id).toBe(inGroup.get(u.id));
+    }
+    // Units in rank order, ties by id.
+    const order = [...rows].sort((a, b) => cmp(a, b) || (a.id < b.id ? -1 : 1)).map((r) => r.id);
+    expect(result.units.map((u) => u.id)).toEqual(order);
   });
 });
