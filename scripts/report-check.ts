@@ -185,7 +185,13 @@ async function run(): Promise<number> {
     return 1;
   }
   const work = mkdtempSync(join(tmpdir(), "kaohe-report-check-"));
-  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"] });
+  // Chromium can take 20 s or more to start on a busy VM (mostly waiting, not computing): a
+  // 30 s limit (puppeteer's default) failed a CI run once. Two minutes, and one more try.
+  const launch = () => puppeteer.launch({ executablePath: chromium, headless: true, timeout: 120_000, args: ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"] });
+  const browser = await launch().catch((e: unknown) => {
+    console.error(`report:check: chromium did not start (${e instanceof Error ? e.message : String(e)}); trying once more`);
+    return launch();
+  });
   const failures: string[] = [];
   try {
     for (const target of TARGETS) failures.push(...(await check(browser, target, work)));
