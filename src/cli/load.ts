@@ -9,7 +9,7 @@ import type { RubricText, TestCaseInput } from "../index.js";
 import { safeLoadRubricSet, safeLoadTestCases, type Issue, type RubricSet, type SubjectData } from "../index.js";
 import { decodeRubric } from "../parse/decode.js";
 import { DEFAULT_MAX_LENGTH } from "../parse/parse-yaml.js";
-import { isWorkbook, readWorkbook, type XlsxReadOptions, type XlsxRows } from "../io/xlsx-read.js";
+import { isWorkbook, readWorkbook, startsAsArchive, type XlsxReadOptions, type XlsxRows } from "../io/xlsx-read.js";
 import { checkEncoding, firstNonSpace, readCsvBytes, readCsvTable, utf8Text, type Encoding } from "./csv.js";
 import type { DataTable } from "../engine/data-table.js";
 import { CliError, fsError, UsageError } from "./errors.js";
@@ -69,11 +69,10 @@ export function readDataBytes(file: string): Buffer {
   }
 }
 
-/** Whether a file starts as a zip archive (PK\x03\x04: an .xlsx) or an OLE file (D0 CF 11 E0: an old .xls); read at position 0, the file's offset unmoved. */
+/** Whether a file starts as a workbook does (startsAsArchive); read at position 0, the file's offset unmoved. */
 function isArchive(fd: number): boolean {
   const head = Buffer.alloc(4);
-  const n = readSync(fd, head, 0, 4, 0);
-  return n === 4 && ((head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) || (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0));
+  return readSync(fd, head, 0, 4, 0) === 4 && startsAsArchive(head);
 }
 
 /** Which YAML files are rubrics (have `kaohe:`), which are test files (have `tests:` only). */

@@ -77,51 +77,15 @@ export function rankStage(tieBreakers: readonly TieBreaker[], v: Verdicts, ctx: 
     const combined = new Float64Array(m);
     let count = 1;
     for (let t = 0; t < tieBreakers.length; t++) {
-      // This tie-breaker's values at one scale (the most decimals among them).
-      let scale = 0;
-      for (let k = 0; k < m; k++) {
-        const i = members[k]!;
-        if (read[t]![i] === 0) readValue(t, i);
-        const x = memo[t]![i];
-        if (x === undefined) continue;
-        const p = x.decimalPlaces();
-        if (p > 15) return undefined;
-        if (p > scale) scale = p;
-      }
-      const scaled = new Float64Array(m);
-      let some = 0;
-      for (let k = 0; k < m; k++) {
-        const x = memo[t]![members[k]!];
-        if (x === undefined) {
-          scaled[k] = Number.NaN;
-          continue;
-        }
-        const y = x.scaled(scale);
-        if (y === undefined) return undefined;
-        scaled[k] = desc[t] ? -y : y;
-        some++;
-      }
-      // Dense ranks, best (lowest) first; no value after every rank.
-      const distinct = scaled.filter((x) => x === x).sort();
-      let d = 0;
-      for (let k = 0; k < some; k++) if (d === 0 || distinct[k] !== distinct[d - 1]) distinct[d++] = distinct[k]!;
-      const width = d + 1;
+      for (let k = 0; k < m; k++) if (read[t]![members[k]!] === 0) readValue(t, members[k]!);
+      // This tie-breaker's values as exact integers (negated for desc: best lowest), ranked densely, no value last.
+      const scaled = exactIntegers(m, (k) => memo[t]![members[k]!]);
+      if (scaled === undefined) return undefined;
+      if (desc[t]) for (let k = 0; k < m; k++) scaled[k] = -scaled[k]!;
+      const { ranks, distinct } = denseRanks(scaled);
+      const width = distinct + 1;
       if (count * width > Number.MAX_SAFE_INTEGER) return undefined;
-      for (let k = 0; k < m; k++) {
-        const x = scaled[k]!;
-        let r = d;
-        if (x === x) {
-          let lo = 0;
-          let hi = d - 1;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (distinct[mid]! < x) lo = mid + 1;
-            else hi = mid;
-          }
-          r = lo;
-        }
-        combined[k] = combined[k]! * width + r;
-      }
+      for (let k = 0; k < m; k++) combined[k] = combined[k]! * width + ranks[k]!;
       count *= width;
     }
     let low = Infinity;
@@ -227,28 +191,13 @@ export function sortByKey(members: Uint32Array, keys: Float64Array, ids: readonl
       out[next[hi - keys[i]!]!++] = i;
     }
   } else {
-    const sorted = new Float64Array(m);
-    for (let k = 0; k < m; k++) sorted[k] = keys[members[k]!]!;
-    sorted.sort();
-    // The distinct keys, highest first.
-    const distinct = new Float64Array(m);
-    d = 0;
-    for (let k = m - 1; k >= 0; k--) if (d === 0 || sorted[k] !== distinct[d - 1]) distinct[d++] = sorted[k]!;
-    // Bucket of a key: its place in `distinct`, by binary search (descending).
-    const bucketOf = new Uint32Array(m);
+    // Bucket of a key: its dense rank, highest first (the keys negated, ranked lowest first).
+    const negated = new Float64Array(m);
+    for (let k = 0; k < m; k++) negated[k] = -keys[members[k]!]!;
+    const { ranks: bucketOf, distinct } = denseRanks(negated);
+    d = distinct;
     start = new Uint32Array(d + 1);
-    for (let k = 0; k < m; k++) {
-      const x = keys[members[k]!]!;
-      let l = 0;
-      let h = d - 1;
-      while (l < h) {
-        const mid = (l + h) >>> 1;
-        if (distinct[mid]! > x) l = mid + 1;
-        else h = mid;
-      }
-      bucketOf[k] = l;
-      start[l + 1]!++;
-    }
+    for (let k = 0; k < m; k++) start[bucketOf[k]! + 1]!++;
     for (let b = 1; b <= d; b++) start[b]! += start[b - 1]!;
     const next = start.slice(0, d);
     for (let k = 0; k < m; k++) out[next[bucketOf[k]!]!++] = members[k]!;
@@ -267,29 +216,68 @@ export function sortByKey(members: Uint32Array, keys: Float64Array, ids: readonl
 }
 
 /**
- * The totals as exact integers at one scale (the most decimals any total has), when
- * every total is a terminating decimal that fits: then the sort compares numbers, and
- * orders exactly as Dec.cmp would. Undefined otherwise (the sort compares Decs).
+ * The totals as exact integers at one scale (exactIntegers), when every total is a
+ * terminating decimal that fits: then the sort compares numbers, and orders exactly as
+ * Dec.cmp would. Undefined otherwise (the sort compares Decs).
  */
 function numericKeys(v: Verdicts): Float64Array | undefined {
-  const n = v.total.length;
+  return exactIntegers(v.total.length, (i) => v.total[i]);
+}
+
+/**
+ * Values 0 … m − 1 as exact integers at one scale (the most decimals any of them has),
+ * NaN for none: numbers that order and compare as the Decs do. Undefined when one does not
+ * terminate within 15 decimals or does not fit 2^53 at that scale.
+ */
+function exactIntegers(m: number, valueAt: (k: number) => Dec | undefined): Float64Array | undefined {
   let scale = 0;
-  for (let i = 0; i < n; i++) {
-    const t = v.total[i];
-    if (t === undefined) continue;
-    const p = t.decimalPlaces();
+  for (let k = 0; k < m; k++) {
+    const x = valueAt(k);
+    if (x === undefined) continue;
+    const p = x.decimalPlaces();
     if (p > 15) return undefined;
     if (p > scale) scale = p;
   }
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = v.total[i];
-    if (t === undefined) continue;
-    const k = t.scaled(scale);
-    if (k === undefined) return undefined;
-    keys[i] = k;
+  const out = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const x = valueAt(k);
+    if (x === undefined) {
+      out[k] = Number.NaN;
+      continue;
+    }
+    const y = x.scaled(scale);
+    if (y === undefined) return undefined;
+    out[k] = y;
   }
-  return keys;
+  return out;
+}
+
+/**
+ * Each value's dense rank among the values, lowest 0 (-0 and 0 one value), and how many
+ * distinct values there are; NaN ranks after them all (`distinct`).
+ */
+export function denseRanks(values: Float64Array): { ranks: Uint32Array; distinct: number } {
+  const m = values.length;
+  const sorted = values.filter((x) => x === x).sort();
+  let d = 0;
+  for (let k = 0; k < sorted.length; k++) if (d === 0 || sorted[k] !== sorted[d - 1]) sorted[d++] = sorted[k]!;
+  const ranks = new Uint32Array(m);
+  for (let k = 0; k < m; k++) {
+    const x = values[k]!;
+    if (x !== x) {
+      ranks[k] = d;
+      continue;
+    }
+    let lo = 0;
+    let hi = d - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    ranks[k] = lo;
+  }
+  return { ranks, distinct: d };
 }
 
 /** Whether the ids ascend strictly, row by row (compareIds): then any subjects listed by row are in id order. */

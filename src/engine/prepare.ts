@@ -353,20 +353,8 @@ export class EarlyValues {
   value(p: number, raw: unknown): void {
     const k = this.inputAt![p]!;
     if (k < 0) return;
-    const plan = this.inputs.plans[k]!;
     const i = this.row;
-    if (typeof raw === "number") {
-      if (plan.scale >= 0) {
-        const x = scaledNumber(raw, plan.scale);
-        if (x === x && scaledInRange(plan, x)) {
-          this.columns![k]!.scaled![i] = x;
-          this.written[this.count++] = k;
-          return;
-        }
-      }
-    } else if (typeof raw === "boolean" && plan.kind === ReadKind.Boolean) {
-      // readValue gives a boolean as it is; its code is its place in the options (false, true).
-      this.columns![k]!.codes![i] = raw ? 1 : 0;
+    if (storePlain(this.inputs.plans[k]!, this.columns![k]!, i, raw)) {
       this.written[this.count++] = k;
       return;
     }
@@ -383,14 +371,35 @@ export class EarlyValues {
   /** The current row's keys were not the shape's: nothing of it is kept. */
   undo(): void {
     const i = this.row;
-    for (let j = 0; j < this.count; j++) {
-      const col = this.columns![this.written[j]!]!;
-      if (col.scaled) col.scaled[i] = col.none;
-      else col.codes![i] = -1;
-    }
+    for (let j = 0; j < this.count; j++) clearPlain(this.columns![this.written[j]!]!, i);
     this.count = 0;
     this.aside.delete(i);
   }
+}
+
+/**
+ * An object row's value written straight into its column when it is plainly right (a JS
+ * number at the input's scale within its range, a JS boolean for a boolean input), as
+ * readValue would read it; false for anything else (read later, as prepareRow reads it).
+ */
+function storePlain(plan: InputPlan, col: InputColumn, i: number, raw: unknown): boolean {
+  if (typeof raw === "number") {
+    if (plan.scale < 0) return false;
+    const x = scaledNumber(raw, plan.scale);
+    if (!(x === x && scaledInRange(plan, x))) return false;
+    col.scaled![i] = x;
+    return true;
+  }
+  if (typeof raw !== "boolean" || plan.kind !== ReadKind.Boolean) return false;
+  // readValue gives a boolean as it is; its code is its place in the options (false, true).
+  col.codes![i] = raw ? 1 : 0;
+  return true;
+}
+
+/** Undo storePlain: row i of the column is none again. */
+function clearPlain(col: InputColumn, i: number): void {
+  if (col.scaled) col.scaled[i] = col.none;
+  else col.codes![i] = -1;
 }
 
 /** Rows per block of the column-by-column reading (a block's bytes, a few hundred KB, stay in the cache). */
@@ -704,27 +713,10 @@ function prepareObjectRows(
           break;
         }
         const k = inputAt[p]!;
-        const raw = row[key];
         if (k >= 0) {
-          const plan = plans[k]!;
-          if (typeof raw === "number") {
-            if (plan.scale >= 0) {
-              const x = scaledNumber(raw, plan.scale);
-              if (x === x && scaledInRange(plan, x)) {
-                out[k]!.scaled![i] = x;
-                written[k] = i;
-                p++;
-                continue;
-              }
-            }
-          } else if (typeof raw === "boolean" && plan.kind === ReadKind.Boolean) {
-            // readValue gives a boolean as it is; its code is its place in the options (false, true).
-            out[k]!.codes![i] = raw ? 1 : 0;
-            written[k] = i;
-            p++;
-            continue;
-          }
-          aside[p] = raw;
+          const raw = row[key];
+          if (storePlain(plans[k]!, out[k]!, i, raw)) written[k] = i;
+          else aside[p] = raw;
         }
         p++;
       }
@@ -732,9 +724,7 @@ function prepareObjectRows(
         // Read again as prepareRow reads it, none of the values written here left behind.
         for (let k = 0; k < count; k++)
           if (written[k] === i) {
-            const col = out[k]!;
-            if (col.scaled) col.scaled[i] = col.none;
-            else col.codes![i] = -1;
+            clearPlain(out[k]!, i);
             written[k] = -1;
           }
         subjects[i] = prepareRow(subject, i, rubric, inputs, out, table, at, issues);

@@ -34,7 +34,10 @@ export const SCAN_THREAD_FROM = 8 << 20;
  */
 function startWorker(workerData: unknown): Worker | undefined {
   try {
-    return newWorker(workerData);
+    // Unreferenced: a helper never keeps the process alive (the main thread ends it, or waits on shared memory).
+    const worker = newWorker(workerData);
+    worker?.unref();
+    return worker;
   } catch {
     // No thread to be had (resources, a missing module): the main thread does the work.
     return undefined;
@@ -66,7 +69,6 @@ export class CellsThread implements ColumnHelper {
     const state = new Int32Array(new SharedArrayBuffer(4));
     const worker = startWorker({ kaoheCells: { work, state } });
     if (worker === undefined) return undefined;
-    worker.unref();
     return {
       wait(b: number): void {
         while (Atomics.load(work.done, b) === 0) {
@@ -93,7 +95,6 @@ export class ScanThread implements ScanHelper {
   start(part: ScanPart): { end(): void } | undefined {
     const worker = startWorker({ kaoheScan: part });
     if (worker === undefined) return undefined;
-    worker.unref();
     return {
       end(): void {
         void worker.terminate();

@@ -289,8 +289,7 @@ export function scanCsvBytes(input: Uint8Array, helper?: ScanHelper): Scanned | 
   if (n > 0xffffffff) return undefined; // offsets are Uint32 (readFileSync stops at 2 GiB anyway)
   const at: ScanAt = { pos: n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0, rows: -1, cell: 0, width: -1, breakKind: 0, header: undefined, rowStarts: new Uint32Array(0), ends: new Uint16Array(0) };
   // Rows (after the header) at most: the line breaks + 1 (each row but the last ends with one).
-  let lines = 1;
-  for (let i = bytes.indexOf(LF, at.pos); i >= 0; i = bytes.indexOf(LF, i + 1)) lines++;
+  const lines = linesFrom(bytes, at.pos);
   const shared = bytes.buffer instanceof SharedArrayBuffer;
   const room = (size: number) => (shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
   if (helper === undefined || !shared || n < helper.minBytes) {
@@ -303,8 +302,7 @@ export function scanCsvBytes(input: Uint8Array, helper?: ScanHelper): Scanned | 
     if (lf < 0 || from >= n || at.ends instanceof Uint32Array) {
       if (!scanRows(bytes, at, Infinity, lines, room)) return undefined;
     } else {
-      let partLines = 1;
-      for (let i = bytes.indexOf(LF, from); i >= 0; i = bytes.indexOf(LF, i + 1)) partLines++;
+      const partLines = linesFrom(bytes, from);
       const part: ScanPart = {
         bytes,
         from,
@@ -337,6 +335,13 @@ export function scanCsvBytes(input: Uint8Array, helper?: ScanHelper): Scanned | 
   }
   if (!at.header) return undefined;
   return { header: at.header, length: at.rows, cells: new ByteCells(bytes, at.width, at.rowStarts, at.ends) };
+}
+
+/** The lines from `from` to the end: the line breaks there + 1 (room for as many rows). */
+function linesFrom(bytes: Buffer, from: number): number {
+  let lines = 1;
+  for (let i = bytes.indexOf(LF, from); i >= 0; i = bytes.indexOf(LF, i + 1)) lines++;
+  return lines;
 }
 
 /**

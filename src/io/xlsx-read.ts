@@ -76,6 +76,9 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** Whether bytes (a file's first four are enough) start as a zip archive (an .xlsx) or an OLE file (an old .xls): the magic isWorkbook looks for. */
+export const startsAsArchive = (bytes: Uint8Array): boolean => startsWith(bytes, ZIP) || startsWith(bytes, OLE);
+
 /**
  * Is this data file a workbook? A .xlsx or .xlsm name, or (for any name but .csv and
  * .json, and stdin) content that is a zip archive. An .xls name or an OLE file (Excel

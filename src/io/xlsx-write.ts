@@ -62,7 +62,6 @@ interface Column {
   readonly maxWidth?: number;
 }
 
-
 const MIN_WIDTH = 6;
 const MAX_WIDTH = 50;
 /** Points per line of 11-point text (CJK glyphs included); Excel's highest row is 409 points. */
