@@ -41,7 +41,7 @@ import { assess, loadRubric, type AssessOptions, type CompiledRubric } from "../
 import { runChild, type ChildRun } from "./child.js";
 import { ioPart } from "./io-split.js";
 import { checkSubjects, type SubjectData } from "../src/engine/subject-data.js";
-import { prepareSubjects } from "../src/engine/prepare.js";
+import { EarlyValues, prepareSubjects } from "../src/engine/prepare.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
 import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
 import { POINTS_RUBRIC, writePointsCsv } from "./points-shape.js";
@@ -140,13 +140,29 @@ function rest(n: number, engineMs: number, boundaryMs: number): string {
 
 /**
  * The data boundary alone (engine/subject-data.ts checkSubjects, then engine/prepare.ts
- * prepareSubjects: the input table), the first stage of every assess(): how much of the
+ * prepareSubjects: the input table), the first stage of every assess(), as assess() runs
+ * it for one rubric (values read as the rows are checked, EarlyValues): how much of the
  * engine's time it is.
  */
 function boundaryOnly(rubric: CompiledRubric, rows: readonly SubjectData[]): number {
-  const { subjects } = checkSubjects(rows, [rubric]);
+  const early = new EarlyValues(rubric, rows.length);
+  const { subjects } = checkSubjects(rows, [rubric], undefined, early);
   const issues: never[] = [];
-  return prepareSubjects(subjects, rubric, issues).subjects.length;
+  return prepareSubjects(subjects, rubric, issues, early).subjects.length;
+}
+
+/**
+ * The floor of any reader of these rows: one for-in loop over each row reading each
+ * value once (what the boundary's loop does before it looks at a value).
+ */
+function enumerateOnly(rows: readonly SubjectData[]): number {
+  let text = 0;
+  for (const row of rows)
+    for (const key in row) {
+      const v = row[key];
+      if (typeof v === "string") text += v.length;
+    }
+  return text;
 }
 
 /**
@@ -225,13 +241,28 @@ function gansuInMemory(o: BenchOptions, rubric: CompiledRubric, log: (s: string)
     return !u || u.score !== p.score || u.grade !== p.grade;
   }).length;
   log(`  exact plain loop:   ${ms(plain.ms)} ms, ${fmt(perSecond(n, plain.ms))} subjects/s; the engine ("none") takes ${(none.ms / plain.ms).toFixed(0)}× as long`);
-  log(`  differences from the plain loop (score, final grade): ${differ} of ${fmt(n)}\n`);
+  log(`  differences from the plain loop (score, final grade): ${differ} of ${fmt(n)}`);
+  // The rows are built key by key (as code filling a row per spreadsheet column does): V8 keeps objects of 79 keys
+  // made so as dictionaries, whose every enumeration is slow. JSON.parse makes the same rows as fast objects.
+  const enumerated = timed(o.runs, () => enumerateOnly(rows));
+  log(`  for-in over the rows alone (each value read once, nothing else): ${ms(enumerated.ms)} ms, ${fmt(perSecond(n, enumerated.ms))} rows/s: the floor of any reader of these rows`);
+  let parsed = JSON.parse(JSON.stringify(rows)) as SubjectData[];
   rows = [];
+  assess(rubric, parsed.slice(0, 200), { trail: "none" });
+  const parsedNone = timed(o.runs, () => assess(rubric, parsed, { trail: "none" }).results[0]!.units);
+  const parsedEnumerated = timed(o.runs, () => enumerateOnly(parsed));
+  log(`  the same rows as JSON.parse gives them (fast objects): assess(…, { trail: "none" }) ${ms(parsedNone.ms)} ms, ${fmt(perSecond(n, parsedNone.ms))} subjects/s; for-in alone ${ms(parsedEnumerated.ms)} ms\n`);
+  parsed = [];
   return {
     subjects: n,
     runs: o.runs,
     ...fields,
     plainLoop: { ms: plain.ms, subjectsPerSecond: perSecond(n, plain.ms), engineRatio: none.ms / plain.ms, differences: differ },
+    enumerateOnly: { ms: enumerated.ms, rowsPerSecond: perSecond(n, enumerated.ms), runsMs: enumerated.all },
+    jsonParsedRows: {
+      engineNoTrail: { ms: parsedNone.ms, subjectsPerSecond: perSecond(n, parsedNone.ms), runsMs: parsedNone.all },
+      enumerateOnly: { ms: parsedEnumerated.ms, rowsPerSecond: perSecond(n, parsedEnumerated.ms), runsMs: parsedEnumerated.all },
+    },
   };
 }
 

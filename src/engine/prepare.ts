@@ -14,7 +14,7 @@ import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
 import { CodeSpellings, scaledDigits, type DataTable, type SharedCells } from "./data-table.js";
 import { PlainScratch, readPlainBlock, type PlainColumn } from "./plain-cells.js";
 import { codedOptions, codeColumn, InputTable, numberColumn, RowValues, type InputColumn, type IntArray } from "./input-table.js";
-import { NOT_PLAIN, OwnFields, TableFields, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
+import { FoldedFields, foldedObjectValue, NOT_PLAIN, OwnFields, TableFields, type ObjectFold, type ObjectGroup, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
 
 class InputReporter {
@@ -297,14 +297,13 @@ export class EarlyValues {
   readonly aside = new Map<number, unknown[]>();
   private readonly inputs: RubricInputs;
   private keys: readonly string[] | undefined = undefined;
-  /** Per key position of the current key list: the input it gives (-1: none); null: rows of the list are not read here. */
-  private inputAt: Int32Array | null = null;
+  /** How the current key list's values are read; null: rows of the list are not read here. */
+  private layout: KeyLayout | null = null;
   /** The same for each key list met (rows of a few shapes mixed work each out once). */
-  private readonly shapes = new Map<readonly string[], Int32Array | null>();
+  private readonly shapes = new Map<readonly string[], KeyLayout | null>();
   private row = -1;
   /** The inputs written in the current row (undone if its keys do not match). */
   private readonly written: Int32Array;
-  private count = 0;
 
   constructor(
     readonly rubric: CompiledRubric,
@@ -314,8 +313,8 @@ export class EarlyValues {
     this.written = new Int32Array(this.inputs.plans.length);
   }
 
-  /** Row i, whose keys should be `keys` (a shape's list): whether its values are read here. */
-  start(i: number, keys: readonly string[]): boolean {
+  /** Row i, whose keys should be `keys` (a shape's list, folded as `fold` decides): whether its values are read here (by `read`). */
+  start(i: number, keys: readonly string[], fold: ObjectFold | undefined): boolean {
     if (this.columns === undefined) {
       this.columns = inputColumns(this.inputs.plans, this.rows);
       this.done = new Uint8Array(this.rows);
@@ -323,76 +322,196 @@ export class EarlyValues {
     if (keys !== this.keys) {
       this.keys = keys;
       const known = this.shapes.get(keys);
-      this.inputAt = known !== undefined ? known : this.inputsAt(keys);
+      this.layout = known !== undefined ? known : this.layoutOf(keys, fold);
     }
     this.row = i;
-    this.count = 0;
-    return this.inputAt !== null;
+    return this.layout !== null;
   }
 
-  /** Per key position of the key list, the input it gives (-1: none); null when an input has both its name and its label among the keys. */
-  private inputsAt(keys: readonly string[]): Int32Array | null {
+  /**
+   * How rows with these keys are read; null (each row read by prepareRow, which decides
+   * it) when an input has both its name and its label among the keys, or is given both
+   * as a key and as a nested input's dotted columns, or when a nested input is given
+   * whole (a key of its own, such as a records cell).
+   */
+  private layoutOf(keys: readonly string[], fold: ObjectFold | undefined): KeyLayout | null {
     const plans = this.inputs.plans;
     const positions = keyPositions(this.inputs, keys);
-    let twice = false;
-    for (let k = 0; k < plans.length && !twice; k++) twice = positions[2 * k]! >= 0 && positions[2 * k + 1]! >= 0;
-    // An input given by its name and its label is read row by row (prepareRow).
-    let at: Int32Array | null = null;
-    if (!twice) {
-      at = new Int32Array(keys.length).fill(-1);
+    let ok = true;
+    for (let k = 0; k < plans.length && ok; k++) ok = !(positions[2 * k]! >= 0 && positions[2 * k + 1]! >= 0);
+    // Of a folding shape: only keys read as they are give an input here; each nested input given as dotted columns is folded after the loop.
+    const folds: FoldedInput[] = [];
+    if (fold !== undefined && ok)
+      for (let k = 0; k < plans.length && ok; k++) {
+        const plan = plans[k]!;
+        for (const p of [positions[2 * k]!, positions[2 * k + 1]!]) if (p >= 0 && fold.roles[p]!.kind !== "plain") ok = false;
+        const byName = fold.groupOf.get(plan.name);
+        const byLabel = plan.label === undefined ? undefined : fold.groupOf.get(plan.label);
+        const group = byName ?? byLabel;
+        if (group === undefined) continue;
+        if ((byName !== undefined && byLabel !== undefined) || group.whole || positions[2 * k]! >= 0 || positions[2 * k + 1]! >= 0) ok = false;
+        folds.push({ input: k, group, named: group.base === plan.fallbackColumn });
+      }
+    let layout: KeyLayout | null = null;
+    if (ok) {
+      const n = keys.length;
+      layout = { mode: new Uint8Array(n), input: new Int32Array(n).fill(-1), scale: new Int32Array(n), lo: new Float64Array(n), hi: new Float64Array(n), target: new Array(n).fill(undefined), folds };
       for (let k = 0; k < plans.length; k++) {
         const p = positions[2 * k]! >= 0 ? positions[2 * k]! : positions[2 * k + 1]!;
-        if (p >= 0) at[p] = k;
+        if (p < 0) continue;
+        const plan = plans[k]!;
+        const col = this.columns![k]!;
+        layout.input[p] = k;
+        if (plan.scale >= 0 && !plan.count && !plan.rangeInDec) {
+          layout.mode[p] = KEY_SCALED;
+          layout.scale[p] = plan.scale;
+          // No bound: none to pass (NaN compares false either way, as scaledInRange reads it).
+          layout.lo[p] = plan.minScaled === plan.minScaled ? plan.minScaled : -Infinity;
+          layout.hi[p] = plan.maxScaled === plan.maxScaled ? plan.maxScaled : Infinity;
+          layout.target[p] = col.scaled;
+        } else if (plan.kind === ReadKind.Boolean) {
+          layout.mode[p] = KEY_BOOLEAN;
+          layout.target[p] = col.codes;
+        } else layout.mode[p] = KEY_INPUT;
       }
     }
-    this.shapes.set(keys, at);
-    return at;
+    this.shapes.set(keys, layout);
+    return layout;
   }
 
-  /** The value at key position p of the current row. */
-  value(p: number, raw: unknown): void {
-    const k = this.inputAt![p]!;
-    if (k < 0) return;
+  /**
+   * The started row's one for-in loop: whether its enumerable keys, own and inherited,
+   * are `keys` in that order and no text value is longer than `cellLength` (as
+   * checkObjects's sameKeysShortValues decides it), each input's value written into its
+   * column when plainly right (storePlain's test, worked out per key position once) or
+   * kept aside. A row that does not match is undone: nothing of it is kept.
+   *
+   * The plain cases are read in this loop, with no call per value: a number passed to a
+   * call is boxed first (a new HeapNumber), which for 20 numbers a row was most of the
+   * boundary's time and garbage.
+   */
+  read(raw: Record<string, unknown>, keys: readonly string[], cellLength: number): boolean {
+    const { mode, scale, lo, hi, target, input } = this.layout!;
     const i = this.row;
-    if (storePlain(this.inputs.plans[k]!, this.columns![k]!, i, raw)) {
-      this.written[this.count++] = k;
-      return;
+    const written = this.written;
+    const n = keys.length;
+    let count = 0;
+    let k = 0;
+    for (const key in raw) {
+      // A key past the list's end or another key: not the shape's row.
+      if (k === n || key !== keys[k]) return this.undo(count);
+      const v = raw[key];
+      const m = mode[k]!;
+      if (m === KEY_SCALED && typeof v === "number") {
+        const x = scaledNumber(v, scale[k]!);
+        if (x >= lo[k]! && x <= hi[k]!) {
+          target[k]![i] = x;
+          written[count++] = input[k]!;
+          k++;
+          continue;
+        }
+      } else if (m === KEY_BOOLEAN && typeof v === "boolean") {
+        target[k]![i] = v ? 1 : 0;
+        written[count++] = input[k]!;
+        k++;
+        continue;
+      }
+      if (typeof v === "string" && v.length > cellLength) return this.undo(count);
+      if (m !== KEY_OTHER) {
+        const c = input[k]!;
+        if (storePlain(this.inputs.plans[c]!, this.columns![c]!, i, v)) written[count++] = c;
+        else this.putAside(i, c, v);
+      }
+      k++;
     }
+    if (k !== n) return this.undo(count);
+    const folds = this.layout!.folds;
+    for (let f = 0; f < folds.length; f++) {
+      const { input: c, group, named } = folds[f]!;
+      const value = foldedObjectValue(raw, group);
+      if (value !== undefined) this.putAside(i, c, value);
+      // None of its columns given, and named otherwise when not given (the label): read by prepareRow, which names it so.
+      else if (!named) {
+        this.undo(count);
+        return true;
+      }
+    }
+    this.done[i] = 1;
+    return true;
+  }
+
+  private putAside(i: number, input: number, raw: unknown): void {
     const list = this.aside.get(i);
-    if (list === undefined) this.aside.set(i, [k, raw]);
-    else list.push(k, raw);
+    if (list === undefined) this.aside.set(i, [input, raw]);
+    else list.push(input, raw);
   }
 
-  /** The current row's keys were the shape's: its values stand. */
-  keep(): void {
-    this.done[this.row] = 1;
-  }
-
-  /** The current row's keys were not the shape's: nothing of it is kept. */
-  undo(): void {
+  /** The current row's keys were not the shape's: nothing of it is kept (its first `count` inputs were written). */
+  private undo(count: number): false {
     const i = this.row;
-    for (let j = 0; j < this.count; j++) clearPlain(this.columns![this.written[j]!]!, i);
-    this.count = 0;
+    for (let j = 0; j < count; j++) clearPlain(this.columns![this.written[j]!]!, i);
     this.aside.delete(i);
+    return false;
   }
 }
 
+/** What a key position of a row gives (EarlyValues.read): no input (its text's length checked), a number input, a boolean input, another input (storePlain, else aside). */
+const KEY_OTHER = 0;
+const KEY_SCALED = 1;
+const KEY_BOOLEAN = 2;
+const KEY_INPUT = 3;
+
 /**
- * An object row's value written straight into its column when it is plainly right (a JS
- * number at the input's scale within its range, a JS boolean for a boolean input), as
- * readValue would read it; false for anything else (read later, as prepareRow reads it).
+ * Per key position of one key list, how EarlyValues.read takes the value: `mode`, the
+ * input (-1: none), and for a number input (not a count, its bounds at its scale) the
+ * scale, bounds (±Infinity: none) and its column's array; for a boolean its codes.
+ */
+interface KeyLayout {
+  readonly mode: Uint8Array;
+  readonly input: Int32Array;
+  readonly scale: Int32Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly target: (Float64Array | IntArray | Int8Array | Int32Array | undefined)[];
+  /** Of a folding shape: the nested inputs given as dotted columns, folded after the loop and kept aside. */
+  readonly folds: readonly FoldedInput[];
+}
+
+/** A nested input given as a shape's dotted columns: the input, its group, and whether the group's base is the column named when none is given (fallbackColumn). */
+interface FoldedInput {
+  readonly input: number;
+  readonly group: ObjectGroup;
+  readonly named: boolean;
+}
+
+/**
+ * A value written straight into its column when it is plainly right, as readValue would
+ * read it, with nothing to report: a number input's JS number or plain decimal text
+ * (scaledDigits) at its scale and within its range; a boolean's JS boolean or one of its
+ * accepted spellings; a choice's or grade's option exactly (no spaces). False for
+ * anything else (a series, text to trim or parse, a value out of range), which readValue
+ * then reads and reports.
  */
 function storePlain(plan: InputPlan, col: InputColumn, i: number, raw: unknown): boolean {
-  if (typeof raw === "number") {
-    if (plan.scale < 0) return false;
-    const x = scaledNumber(raw, plan.scale);
+  if (plan.scale >= 0) {
+    const x = typeof raw === "number" ? scaledNumber(raw, plan.scale) : typeof raw === "string" ? scaledDigits(raw, 0, raw.length, plan.scale) : Number.NaN;
     if (!(x === x && scaledInRange(plan, x))) return false;
     col.scaled![i] = x;
     return true;
   }
-  if (typeof raw !== "boolean" || plan.kind !== ReadKind.Boolean) return false;
-  // readValue gives a boolean as it is; its code is its place in the options (false, true).
-  col.codes![i] = raw ? 1 : 0;
+  const codes = col.codes;
+  if (codes === undefined) return false;
+  if (typeof raw === "boolean") {
+    if (plan.kind !== ReadKind.Boolean) return false;
+    // readValue gives a boolean as it is; its code is its place in the options (false, true).
+    codes[i] = raw ? 1 : 0;
+    return true;
+  }
+  if (typeof raw !== "string") return false;
+  // A boolean in one of the accepted forms, or one of the options exactly (no spaces): its code.
+  const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
+  if (!(code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw))) return false;
+  codes[i] = code;
   return true;
 }
 
@@ -641,7 +760,7 @@ function prepareObjectRows(
   early: EarlyValues | undefined,
 ): PreparedSubject[] | undefined {
   const n = identities.length;
-  if (n === 0 || !(identities[0]!.data instanceof OwnFields)) return undefined;
+  if (n === 0 || runOf(identities[0]!.data) === undefined) return undefined;
   const plans = inputs.plans;
   const count = plans.length;
   const subjects = new Array<PreparedSubject>(n);
@@ -657,18 +776,17 @@ function prepareObjectRows(
   let lo = 0;
   while (lo < n) {
     const first = identities[lo]!.data;
-    if (!(first instanceof OwnFields)) {
+    const run = runOf(first);
+    if (run === undefined) {
       subjects[lo] = prepareRow(identities[lo]!, lo, rubric, inputs, out, table, at, issues);
       lo++;
       continue;
     }
-    const keys = first.ownKeys;
     let hi = lo + 1;
-    while (hi < n) {
-      const data = identities[hi]!.data;
-      if (!(data instanceof OwnFields) || data.ownKeys !== keys) break;
-      hi++;
-    }
+    while (hi < n && runOf(identities[hi]!.data) === run) hi++;
+    // A run of folding rows (nested inputs as dotted columns): those EarlyValues read are finished here, the rest read by prepareRow.
+    const fold = first instanceof FoldedFields ? first.fold : undefined;
+    const keys = fold !== undefined ? fold.keys : (first as OwnFields).ownKeys;
     const positions = keyPositions(inputs, keys);
     let twice = false;
     for (let k = 0; k < count && !twice; k++) twice = positions[2 * k]! >= 0 && positions[2 * k + 1]! >= 0;
@@ -690,6 +808,12 @@ function prepareObjectRows(
       position[k] = np >= 0 ? np : lp;
       if (position[k]! >= 0) inputAt[position[k]!] = k;
       names[k] = np >= 0 ? plans[k]!.name : lp >= 0 ? plans[k]!.label! : plans[k]!.fallbackColumn;
+      const group = fold === undefined ? undefined : (fold.groupOf.get(plans[k]!.name) ?? (plans[k]!.label === undefined ? undefined : fold.groupOf.get(plans[k]!.label!)));
+      if (group !== undefined) {
+        // Folded from its dotted columns by EarlyValues (kept aside when given), named by their base.
+        position[k] = FOLDED;
+        names[k] = group.base;
+      }
     }
     const columnMap = columnsMap(inputs, names);
     // Whether the run's key list lacks some input (absent, or its default, in every row).
@@ -702,6 +826,10 @@ function prepareObjectRows(
         const kept = early.aside.get(i);
         const absent = kept === undefined && !lacks ? NONE_ABSENT : readRest(kept, plans, out, position, names, i, subject, at);
         subjects[i] = new PreparedRow(subject, table, i, absent, columnMap);
+        continue;
+      }
+      if (fold !== undefined) {
+        subjects[i] = prepareRow(subject, i, rubric, inputs, out, table, at, issues);
         continue;
       }
       const row = (subject.data as OwnFields).raw;
@@ -772,15 +900,20 @@ function readRest(
   let absent: Set<string> | undefined;
   for (let k = 0; k < plans.length; k++) {
     const plan = plans[k]!;
+    const pk = position[k]!;
+    let given = false;
     let raw: unknown;
-    if (position[k]! >= 0) {
+    if (pk !== NO_KEY) {
       let j = -1;
       if (aside !== undefined) for (let a = 0; a < aside.length && j < 0; a += 2) if (aside[a] === k) j = a;
-      // Not kept aside: written into its column with the check.
-      if (j < 0) continue;
-      raw = aside![j + 1];
+      if (j >= 0) {
+        given = true;
+        raw = aside![j + 1];
+      }
+      // A key's value not kept aside: written into its column with the check (a folded input not kept aside: none of its columns given).
+      else if (pk >= 0) continue;
     }
-    if (position[k]! < 0 || isAbsent(raw)) {
+    if (!given || isAbsent(raw)) {
       absent = readAbsent(plan, out[k]!, i, absent);
       continue;
     }
@@ -790,6 +923,15 @@ function readRest(
     readGiven(plan, out[k]!, i, raw, at);
   }
   return absent ?? NONE_ABSENT;
+}
+
+/** An input's position in a run's key list: none (NO_KEY), or folded from dotted columns (FOLDED). */
+const NO_KEY = -1;
+const FOLDED = -2;
+
+/** What makes rows one run of prepareObjectRows: their key list (OwnFields) or their shape's fold (FoldedFields); undefined for other rows. */
+function runOf(data: SubjectIdentity["data"]): object | undefined {
+  return data instanceof OwnFields ? data.ownKeys : data instanceof FoldedFields ? data.fold : undefined;
 }
 
 /** The columns map for these column names: the last one built when it names the same columns (subjects share it). */
@@ -921,22 +1063,8 @@ function readAbsent(plan: InputPlan, col: InputColumn, i: number, absent: Set<st
  * caller at the subject, column and input).
  */
 function readGiven(plan: InputPlan, col: InputColumn, i: number, raw: unknown, at: InputReporter): void {
-  if (plan.scale >= 0) {
-    const x = typeof raw === "number" ? scaledNumber(raw, plan.scale) : typeof raw === "string" ? scaledDigits(raw, 0, raw.length, plan.scale) : Number.NaN;
-    if (x === x && scaledInRange(plan, x)) {
-      col.scaled![i] = x;
-      return;
-    }
-  } else if (col.codes !== undefined) {
-    // A boolean in one of the accepted forms, or one of the options exactly (no spaces): its code.
-    if (typeof raw === "string") {
-      const code = plan.kind === ReadKind.Boolean ? (TRUE.has(raw) ? 1 : FALSE.has(raw) ? 0 : -1) : plan.options!.indexOf(raw);
-      if (code >= 0 && (plan.kind === ReadKind.Boolean || raw.trim() === raw)) {
-        col.codes[i] = code;
-        return;
-      }
-    }
-  } else {
+  if (storePlain(plan, col, i, raw)) return;
+  if (plan.scale < 0 && col.codes === undefined) {
     const fast = fastSeries(plan, raw);
     if (fast !== undefined) {
       store(col, i, fast);

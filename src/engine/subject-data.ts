@@ -534,13 +534,13 @@ function checkObjects(rows: readonly SubjectData[], nested: ReadonlyMap<string, 
     // The fast path: the same own keys as the shape's, in the same order, nothing inherited, no value too long.
     if (plainProto && shape !== undefined) {
       if (misses < MISS_LIMIT) {
-        // Rows that need no folding: their values read for the only rubric as they are checked (EarlyValues).
-        if (sameKeysShortValues(raw, shape.keys, cellLength, shape.fold === undefined ? early : undefined, i)) {
+        // Their values read for the only rubric as they are checked (EarlyValues).
+        if (sameKeysShortValues(raw, shape, cellLength, early, i)) {
           if (misses > 0) misses--;
           checkShaped(raw, i, shape, checker);
           continue;
         }
-        if (previous !== undefined && sameKeysShortValues(raw, previous.keys, cellLength, previous.fold === undefined ? early : undefined, i)) {
+        if (previous !== undefined && sameKeysShortValues(raw, previous, cellLength, early, i)) {
           if (misses > 0) misses--;
           [shape, previous] = [previous, shape];
           checkShaped(raw, i, shape, checker);
@@ -601,9 +601,10 @@ const RECENT_SHAPES = 8;
 const MISS_LIMIT = 32;
 
 /**
- * Whether the row's enumerable keys, own and inherited, are `keys` in that order, and no
- * string value is longer than `cellLength` (only text can be): one for-in loop, which
- * makes no list. With the row's prototype Object.prototype or null, a for-in loop lists
+ * Whether the row's enumerable keys, own and inherited, are the shape's keys in that
+ * order, and no string value is longer than `cellLength` (only text can be): one for-in
+ * loop, which makes no list. With `early` (one rubric), the same loop is EarlyValues.read,
+ * which also puts the row's values into the input table's columns. With the row's prototype Object.prototype or null, a for-in loop lists
  * its own enumerable keys in Object.keys order and then any enumerable key
  * Object.prototype has and the row does not shadow: equal to `keys` (an Object.keys
  * list) means those own keys and nothing inherited, however Object.prototype changes (it
@@ -618,8 +619,9 @@ const MISS_LIMIT = 32;
  * getter that adds or deletes the row's own keys while it is read is not supported: the
  * row is read with the keys the loop saw.
  */
-function sameKeysShortValues(raw: Record<string, unknown>, keys: readonly string[], cellLength: number, early?: EarlyValues, i = 0): boolean {
-  if (early !== undefined && early.start(i, keys)) return sameKeysRead(raw, keys, cellLength, early);
+function sameKeysShortValues(raw: Record<string, unknown>, shape: ObjectShape, cellLength: number, early?: EarlyValues, i = 0): boolean {
+  const keys = shape.keys;
+  if (early !== undefined && early.start(i, keys, shape.fold)) return early.read(raw, keys, cellLength);
   const n = keys.length;
   let k = 0;
   for (const key in raw) {
@@ -629,28 +631,6 @@ function sameKeysShortValues(raw: Record<string, unknown>, keys: readonly string
     if (typeof v === "string" && v.length > cellLength) return false;
   }
   return k === n;
-}
-
-/** sameKeysShortValues, each value also handed to `early` (started on the row): kept when the row matches, undone when not. */
-function sameKeysRead(raw: Record<string, unknown>, keys: readonly string[], cellLength: number, early: EarlyValues): boolean {
-  const n = keys.length;
-  let k = 0;
-  for (const key in raw) {
-    // A key past the list's end or another key, or a value too long: not the shape's row.
-    if (k === n || key !== keys[k]) return undo(early);
-    const v = raw[key];
-    if (typeof v === "string" && v.length > cellLength) return undo(early);
-    early.value(k, v);
-    k++;
-  }
-  if (k !== n) return undo(early);
-  early.keep();
-  return true;
-}
-
-function undo(early: EarlyValues): false {
-  early.undo();
-  return false;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -679,11 +659,11 @@ interface ObjectShape {
 }
 
 /** A key of a row that folds: read as it is, the whole value of a nested input, a dotted column of one, or a series period out of range. */
-type KeyRole = { readonly kind: "plain" } | { readonly kind: "whole"; readonly group: ObjectGroup } | { readonly kind: "dotted"; readonly group: ObjectGroup } | { readonly kind: "bad-period" };
+export type KeyRole = { readonly kind: "plain" } | { readonly kind: "whole"; readonly group: ObjectGroup } | { readonly kind: "dotted"; readonly group: ObjectGroup } | { readonly kind: "bad-period" };
 const PLAIN_KEY: KeyRole = { kind: "plain" };
 const BAD_PERIOD: KeyRole = { kind: "bad-period" };
 
-interface ObjectGroup {
+export interface ObjectGroup {
   readonly base: string;
   readonly series: boolean;
   readonly records: boolean;
@@ -692,7 +672,7 @@ interface ObjectGroup {
   readonly dotted: { readonly key: string; readonly sub: string; readonly period: number; readonly at: number }[];
 }
 
-interface ObjectFold {
+export interface ObjectFold {
   readonly keys: readonly string[];
   /** Per key, in order, its role. */
   readonly roles: readonly KeyRole[];
@@ -760,10 +740,11 @@ function objectShape(keys: readonly string[], nested: ReadonlyMap<string, InputS
  * columns folded when any is given, else its whole value, a records cell's JSON parsed),
  * never a dotted column or a key the row's shape does not list.
  */
-class FoldedFields implements Fields {
+export class FoldedFields implements Fields {
   constructor(
-    private readonly row: SubjectData,
-    private readonly fold: ObjectFold,
+    readonly row: SubjectData,
+    /** What the row's shape decided (rows of one shape share it). */
+    readonly fold: ObjectFold,
   ) {}
 
   has(key: string): boolean {
@@ -813,7 +794,7 @@ function recordsCell(value: unknown): unknown {
 }
 
 /** A nested input folded from the row's dotted columns given (a series as a list, null where a period is not given; else a null-prototype mapping); undefined when none is given. */
-function foldedObjectValue(row: SubjectData, g: ObjectGroup): unknown {
+export function foldedObjectValue(row: SubjectData, g: ObjectGroup): unknown {
   let target: unknown[] | Record<string, unknown> | undefined;
   for (const d of g.dotted) {
     const value = row[d.key];

@@ -120,7 +120,8 @@ describe("object rows in runs of one key list", () => {
       ) {}
     }
     let seed = 11;
-    const next = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % m);
+    // The generator's high bits (its low bits repeat with a short period).
+    const next = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor((seed / 2147483648) * m));
     const plain: SubjectData[] = [];
     const instances: unknown[] = [];
     for (let i = 0; i < 300; i++) {
@@ -211,4 +212,98 @@ describe("values read as the rows are checked (EarlyValues, one rubric)", () => 
     expect(got.issues.length).toBeGreaterThan(20);
     expect(got).toEqual(prepared(rows, undefined));
   });
+
+  // Rows as a spreadsheet gives them: every value text, a series as dotted columns (by name or by label), codes as words.
+  const FOLDING = loadRubric(`kaohe: 1
+id: folding
+name: folding
+year: 2024
+version: "1"
+inputs:
+  n: { type: number, min: 0, max: 100, places: 2 }
+  c: { type: count, max: 10 }
+  ok: { type: boolean }
+  level: { type: choice, values: [好, 差] }
+  monthly: { type: series, length: 3, min: 0, max: 10, label: 月度 }
+  weekly: { type: series, length: 2, min: 0, max: 10 }
+grades:
+  - { id: good, label: 好, min: 10 }
+  - { id: poor, label: 差 }
+scoring:
+  max: 170
+  children:
+    - { id: n, label: n, kind: input, max: 100 }
+    - { id: c, label: c, kind: input, max: 10 }
+    - { id: ok, label: ok, kind: yesno, max: 5 }
+    - { id: level, label: level, kind: levels, max: 5, levels: { 好: 5, 差: 0 } }
+    - { id: m, label: m, kind: periods, input: monthly, count: 3, max: 30, aggregate: sum }
+    - { id: w, label: w, kind: periods, input: weekly, count: 2, max: 20, aggregate: sum }
+`) as unknown as CompiledRubric;
+
+  function preparedFolding(rows: readonly object[], early: EarlyValues | undefined) {
+    const checked = checkSubjects(rows as SubjectData[], [FOLDING], undefined, early);
+    expect(checked.issues).toEqual([]);
+    const issues: Issue[] = [];
+    const { subjects, inputs } = prepareSubjects(checked.subjects, FOLDING, issues, early);
+    const columns = inputs.columns.map((c) => ({ scaled: c.scaled && [...c.scaled], codes: c.codes && [...c.codes], values: c.values && [...c.values].map(String) }));
+    return { columns, absent: subjects.map((s) => [...s.absent]), names: subjects.map((s) => [...s.columns]), issues: issues.map(brief) };
+  }
+
+  test("rows with dotted columns (a series folded): the same table, absent inputs, column names and issues as read after the check, on 600 seeded rows", () => {
+    let seed = 11;
+    // The generator's high bits (its low bits repeat with a short period).
+    const next = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor((seed / 2147483648) * m));
+    const rows: object[] = [];
+    // A value as text: mostly plain, now and then out of range, a word, blank, spaced, full-width, or a JS number.
+    const text = (max: number) => (next(9) === 0 ? ["99999", "x", "", " 3", "３", "-1", "2.555", 4][next(8)] : String(next(10 * max + 1) / 10));
+    for (let i = 0; i < 600; i++) {
+      const row: Record<string, unknown> = { id: `r${String(i).padStart(3, "0")}`, n: text(100), c: next(7) === 0 ? "2.5" : String(next(11)) };
+      row.ok = ["true", "false", "是", "否", "TRUE", "maybe", true][next(7)];
+      row.level = ["好", "差", " 好", "中"][next(4) === 0 ? next(4) : next(2)];
+      // monthly by its name or by its label (月度), periods blank now and then (all three at times); weekly by name or not at all:
+      // the four shapes in runs of 50 rows, one row in 20 of a shape picked at random.
+      const shape = next(20) === 0 ? next(4) : Math.floor(i / 50) % 4;
+      const base = shape & 1 ? "月度" : "monthly";
+      const blank = next(6) === 0;
+      for (let p = 1; p <= 3; p++) row[`${base}.${p}`] = blank || next(10) === 0 ? "" : text(10);
+      if (shape & 2) for (let p = 1; p <= 2; p++) row[`weekly.${p}`] = text(10);
+      rows.push(row);
+    }
+    const early = new EarlyValues(FOLDING, rows.length);
+    const got = preparedFolding(rows, early);
+    // Most rows are read with the check; those by name with every month blank are left to prepareRow (named by the label then).
+    const done = early.done.reduce((a, b) => a + b, 0);
+    expect(done).toBeGreaterThan(450);
+    expect(done).toBeLessThan(600);
+    expect(got.issues.length).toBeGreaterThan(50);
+    expect(got.names.some((m) => m.some(([k, c]) => k === "monthly" && c === "月度"))).toBe(true);
+    expect(got.names.some((m) => m.some(([k, c]) => k === "monthly" && c === "monthly"))).toBe(true);
+    // Rows by name with every month blank, read with the check all but the month (declined: left to prepareRow).
+    const blankByName = rows.filter((r) => [1, 2, 3].every((p) => (r as Record<string, unknown>)[`monthly.${p}`] === ""));
+    expect(blankByName.length).toBeGreaterThan(10);
+    expect(got).toEqual(preparedFolding(rows, undefined));
+  });
+
+  test("a folding row: plain text values straight into their columns, the series kept aside and read after", () => {
+    const rows = [
+      { id: "u1", n: "85.50", c: "3", ok: "是", level: "好", "月度.1": "1", "月度.2": "2.5", "月度.3": "10" },
+      { id: "u2", n: "70", c: "4", ok: "false", level: "差", "月度.1": "", "月度.2": "", "月度.3": "" },
+      { id: "u3", n: "60", c: "5", ok: "TRUE", level: "好", "月度.1": "3", "月度.2": "", "月度.3": "1" },
+    ];
+    const early = new EarlyValues(FOLDING, rows.length);
+    const got = preparedFolding(rows, early);
+    // Rows 2 and 3 with the check (row 1 is the first of its shape).
+    expect([...early.done]).toEqual([0, 1, 1]);
+    expect(got.columns[0]!.scaled).toEqual([8550, 7000, 6000]);
+    // A count is held at scale 0.
+    expect(got.columns[1]!.scaled).toEqual([3, 4, 5]);
+    expect(got.columns[2]!.codes).toEqual([1, 0, 1]);
+    expect(got.columns[3]!.codes).toEqual([0, 1, 0]);
+    // u2 gives no month (monthly absent, named by its label as given); u3 leaves month 2 out, which the series reports.
+    expect(got.absent).toEqual([["weekly"], ["monthly", "weekly"], ["weekly"]]);
+    expect(got.names.map((m) => new Map(m).get("monthly"))).toEqual(["月度", "月度", "月度"]);
+    expect(got.issues).toEqual(["DATA_NOT_NUMBER row=3 subject=u3 field=月度.2"]);
+    expect(got).toEqual(preparedFolding(rows, undefined));
+  });
 });
+
