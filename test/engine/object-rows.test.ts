@@ -6,7 +6,9 @@
  * (alternating, a label instead of the name), the issues of a row in input order whatever
  * the key order, an input given by both its name and its label, booleans in every form,
  * and the same results as rows read one at a time (class instances, which checkObjects does
- * not shape: each row is a run of its own, its key list listed again).
+ * not shape: each row is a run of its own, its key list listed again). Values read as the
+ * rows are checked (EarlyValues) must give the same table, absent inputs, column names and
+ * issues as the rows read after the check, rows of text with dotted series columns included.
  */
 import { describe, expect, test } from "vitest";
 import { safeAssess, loadRubric, type SubjectData } from "../../src/index.js";
@@ -169,8 +171,7 @@ describe("object rows in runs of one key list", () => {
 
 describe("values read as the rows are checked (EarlyValues, one rubric)", () => {
   /** The input table and the prepared subjects, as data to compare. */
-  function prepared(rows: readonly object[], early: EarlyValues | undefined) {
-    const rubric = RUBRIC as unknown as CompiledRubric;
+  function prepared(rows: readonly object[], early: EarlyValues | undefined, rubric = RUBRIC as unknown as CompiledRubric) {
     const checked = checkSubjects(rows as SubjectData[], [rubric], undefined, early);
     expect(checked.issues).toEqual([]);
     const issues: Issue[] = [];
@@ -240,14 +241,7 @@ scoring:
     - { id: w, label: w, kind: periods, input: weekly, count: 2, max: 20, aggregate: sum }
 `) as unknown as CompiledRubric;
 
-  function preparedFolding(rows: readonly object[], early: EarlyValues | undefined) {
-    const checked = checkSubjects(rows as SubjectData[], [FOLDING], undefined, early);
-    expect(checked.issues).toEqual([]);
-    const issues: Issue[] = [];
-    const { subjects, inputs } = prepareSubjects(checked.subjects, FOLDING, issues, early);
-    const columns = inputs.columns.map((c) => ({ scaled: c.scaled && [...c.scaled], codes: c.codes && [...c.codes], values: c.values && [...c.values].map(String) }));
-    return { columns, absent: subjects.map((s) => [...s.absent]), names: subjects.map((s) => [...s.columns]), issues: issues.map(brief) };
-  }
+  const preparedFolding = (rows: readonly object[], early: EarlyValues | undefined) => prepared(rows, early, FOLDING);
 
   test("rows with dotted columns (a series folded): the same table, absent inputs, column names and issues as read after the check, on 600 seeded rows", () => {
     let seed = 11;
