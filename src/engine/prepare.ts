@@ -337,19 +337,17 @@ export class EarlyValues {
   private layoutOf(keys: readonly string[], fold: ObjectFold | undefined): KeyLayout | null {
     const plans = this.inputs.plans;
     const positions = keyPositions(this.inputs, keys);
-    let ok = true;
-    for (let k = 0; k < plans.length && ok; k++) ok = !(positions[2 * k]! >= 0 && positions[2 * k + 1]! >= 0);
+    let ok = !nameAndLabelBoth(positions, plans.length);
     // Of a folding shape: only keys read as they are give an input here; each nested input given as dotted columns is folded after the loop.
     const folds: FoldedInput[] = [];
     if (fold !== undefined && ok)
       for (let k = 0; k < plans.length && ok; k++) {
         const plan = plans[k]!;
         for (const p of [positions[2 * k]!, positions[2 * k + 1]!]) if (p >= 0 && fold.roles[p]!.kind !== "plain") ok = false;
-        const byName = fold.groupOf.get(plan.name);
-        const byLabel = plan.label === undefined ? undefined : fold.groupOf.get(plan.label);
-        const group = byName ?? byLabel;
+        const group = nestedGroupOf(fold, plan);
         if (group === undefined) continue;
-        if ((byName !== undefined && byLabel !== undefined) || group.whole || positions[2 * k]! >= 0 || positions[2 * k + 1]! >= 0) ok = false;
+        const both = plan.label !== undefined && fold.groupOf.has(plan.name) && fold.groupOf.has(plan.label);
+        if (both || group.whole || positions[2 * k]! >= 0 || positions[2 * k + 1]! >= 0) ok = false;
         folds.push({ input: k, group, named: group.base === plan.fallbackColumn });
       }
     let layout: KeyLayout | null = null;
@@ -391,7 +389,7 @@ export class EarlyValues {
    * boundary's time and garbage.
    */
   read(raw: Record<string, unknown>, keys: readonly string[], cellLength: number): boolean {
-    const { mode, scale, lo, hi, target, input } = this.layout!;
+    const { mode, scale, lo, hi, target, input, folds } = this.layout!;
     const i = this.row;
     const written = this.written;
     const n = keys.length;
@@ -425,7 +423,6 @@ export class EarlyValues {
       k++;
     }
     if (k !== n) return this.undo(count);
-    const folds = this.layout!.folds;
     for (let f = 0; f < folds.length; f++) {
       const { input: c, group, named } = folds[f]!;
       const value = foldedObjectValue(raw, group);
@@ -788,9 +785,7 @@ function prepareObjectRows(
     const fold = first instanceof FoldedFields ? first.fold : undefined;
     const keys = fold !== undefined ? fold.keys : (first as OwnFields).ownKeys;
     const positions = keyPositions(inputs, keys);
-    let twice = false;
-    for (let k = 0; k < count && !twice; k++) twice = positions[2 * k]! >= 0 && positions[2 * k + 1]! >= 0;
-    if (twice) {
+    if (nameAndLabelBoth(positions, count)) {
       for (let i = lo; i < hi; i++) subjects[i] = prepareRow(identities[i]!, i, rubric, inputs, out, table, at, issues);
       lo = hi;
       continue;
@@ -808,7 +803,7 @@ function prepareObjectRows(
       position[k] = np >= 0 ? np : lp;
       if (position[k]! >= 0) inputAt[position[k]!] = k;
       names[k] = np >= 0 ? plans[k]!.name : lp >= 0 ? plans[k]!.label! : plans[k]!.fallbackColumn;
-      const group = fold === undefined ? undefined : (fold.groupOf.get(plans[k]!.name) ?? (plans[k]!.label === undefined ? undefined : fold.groupOf.get(plans[k]!.label!)));
+      const group = fold === undefined ? undefined : nestedGroupOf(fold, plans[k]!);
       if (group !== undefined) {
         // Folded from its dotted columns by EarlyValues (kept aside when given), named by their base.
         position[k] = FOLDED;
@@ -928,6 +923,17 @@ function readRest(
 /** An input's position in a run's key list: none (NO_KEY), or folded from dotted columns (FOLDED). */
 const NO_KEY = -1;
 const FOLDED = -2;
+
+/** Whether some input has both its name and its label among the keys (keyPositions): given twice, decided row by row (prepareRow). */
+function nameAndLabelBoth(positions: Int32Array, count: number): boolean {
+  for (let k = 0; k < count; k++) if (positions[2 * k]! >= 0 && positions[2 * k + 1]! >= 0) return true;
+  return false;
+}
+
+/** The group of a folding shape that gives this input (its base the input's name, else its label); undefined when none does. */
+function nestedGroupOf(fold: ObjectFold, plan: InputPlan): ObjectGroup | undefined {
+  return fold.groupOf.get(plan.name) ?? (plan.label === undefined ? undefined : fold.groupOf.get(plan.label));
+}
 
 /** What makes rows one run of prepareObjectRows: their key list (OwnFields) or their shape's fold (FoldedFields); undefined for other rows. */
 function runOf(data: SubjectIdentity["data"]): object | undefined {

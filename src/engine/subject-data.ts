@@ -603,9 +603,10 @@ const MISS_LIMIT = 32;
 /**
  * Whether the row's enumerable keys, own and inherited, are the shape's keys in that
  * order, and no string value is longer than `cellLength` (only text can be): one for-in
- * loop, which makes no list. With `early` (one rubric), the same loop is EarlyValues.read,
- * which also puts the row's values into the input table's columns. With the row's prototype Object.prototype or null, a for-in loop lists
- * its own enumerable keys in Object.keys order and then any enumerable key
+ * loop, which makes no list. With `early` (one rubric), the same loop is
+ * EarlyValues.read, which also puts the row's values into the input table's columns.
+ * With the row's prototype Object.prototype or null, a for-in loop lists its own
+ * enumerable keys in Object.keys order and then any enumerable key
  * Object.prototype has and the row does not shadow: equal to `keys` (an Object.keys
  * list) means those own keys and nothing inherited, however Object.prototype changes (it
  * is looked at again for every row, so a getter that changes it between rows is seen).
@@ -659,7 +660,7 @@ interface ObjectShape {
 }
 
 /** A key of a row that folds: read as it is, the whole value of a nested input, a dotted column of one, or a series period out of range. */
-export type KeyRole = { readonly kind: "plain" } | { readonly kind: "whole"; readonly group: ObjectGroup } | { readonly kind: "dotted"; readonly group: ObjectGroup } | { readonly kind: "bad-period" };
+type KeyRole = { readonly kind: "plain" } | { readonly kind: "whole"; readonly group: ObjectGroup } | { readonly kind: "dotted"; readonly group: ObjectGroup } | { readonly kind: "bad-period" };
 const PLAIN_KEY: KeyRole = { kind: "plain" };
 const BAD_PERIOD: KeyRole = { kind: "bad-period" };
 
