@@ -43,7 +43,7 @@ import { ioPart } from "./io-split.js";
 import { checkSubjects, type SubjectData } from "../src/engine/subject-data.js";
 import { EarlyValues, prepareSubjects } from "../src/engine/prepare.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "./gansu-shape.js";
-import { differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
+import { apiFloor, differences, engineOutcomes, floatLoop, integerTwin, peerRubricYaml, peerSubjects, twinOutcomes } from "./peer-shape.js";
 import { POINTS_RUBRIC, writePointsCsv } from "./points-shape.js";
 
 // ---------------------------------------------------------------- options
@@ -197,17 +197,23 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
     assess(rubric, sample, { trail: "none" });
     integerTwin(sample);
     floatLoop(sample);
+    apiFloor(sample);
   }
   const { full, none, fields: engineFields } = timeEngine(o, rubric, subjects, log);
   const twin = timed(o.runs, () => integerTwin(subjects));
   const float = timed(o.runs, () => floatLoop(subjects));
+  const floor = timed(o.runs, () => apiFloor(subjects));
   const reference = twinOutcomes(subjects, twin.last);
   const engineDiff = differences(reference, engineOutcomes(none.last));
   const engineFullDiff = differences(reference, engineOutcomes(full.last));
   const floatDiff = differences(reference, new Map(twinOutcomes(subjects, float.last).map((x) => [x.id, x])));
+  const floorDiff = differences(reference, engineOutcomes(floor.last));
   log(`  exact integer twin: ${ms(twin.ms)} ms, ${fmt(perSecond(n, twin.ms))} subjects/s; the engine ("none") takes ${(none.ms / twin.ms).toFixed(0)}× as long`);
   log(`  plain float loop:   ${ms(float.ms)} ms, ${fmt(perSecond(n, float.ms))} subjects/s; the engine ("none") takes ${(none.ms / float.ms).toFixed(0)}× as long`);
   const fields = (d: typeof floatDiff) => Object.entries(d.byField).map(([k, v]) => `${k} ${fmt(v)}`).join(", ");
+  log(
+    `  the floor of assess() here (apiFloor: the twin reading the rows with a generic for-in loop and building units of the API's shape in rank order, nothing checked): ${ms(floor.ms)} ms, ${fmt(perSecond(n, floor.ms))} subjects/s; the engine ("none") takes ${(none.ms / floor.ms).toFixed(1)}× as long; ${fmt(floorDiff.count)} subjects differ from the twin`,
+  );
   log(`  subjects that differ from the integer twin: engine ${fmt(engineDiff.count)} ("full" trail: ${fmt(engineFullDiff.count)}); float loop ${fmt(floatDiff.count)} of ${fmt(n)} (${fields(floatDiff)})`);
   for (const e of [...engineDiff.examples, ...floatDiff.examples.map((x) => `float loop ${x}`)]) log(`    ${e}`);
   const adjustments = reference.reduce((a, r) => a + r.adjustments.length, 0);
@@ -219,6 +225,7 @@ function peerJob(o: BenchOptions, log: (s: string) => void) {
     ...engineFields,
     integerTwin: { ms: twin.ms, subjectsPerSecond: perSecond(n, twin.ms), engineRatio: none.ms / twin.ms, runsMs: twin.all },
     floatLoop: { ms: float.ms, subjectsPerSecond: perSecond(n, float.ms), engineRatio: none.ms / float.ms, runsMs: float.all },
+    apiFloor: { ms: floor.ms, subjectsPerSecond: perSecond(n, floor.ms), engineRatio: none.ms / floor.ms, differences: floorDiff.count, runsMs: floor.all },
     differences: { engine: engineDiff.count, engineFullTrail: engineFullDiff.count, floatLoop: floatDiff.count, floatLoopByField: floatDiff.byField, examples: [...engineDiff.examples, ...floatDiff.examples] },
     adjustments,
   };

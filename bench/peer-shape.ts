@@ -289,3 +289,96 @@ export function differences(reference: readonly PeerOutcome[], other: ReadonlyMa
   }
   return { count, byField, examples };
 }
+
+/** A unit of the public API's shape (report/result.ts SubjectView's fields, in its order), as the floor builds it. */
+class FloorUnit {
+  readonly id: string;
+  readonly score: string;
+  readonly grade: string;
+  readonly rawGrade: string;
+  readonly rank: number;
+  readonly groupRank: null = null;
+  readonly excluded = false;
+  readonly adjustments: readonly { kind: string; from: string; to: string }[];
+  readonly actions: readonly never[] = NONE;
+  readonly tier: null = null;
+  readonly nodes: readonly never[] = NONE;
+  readonly rules: readonly never[] = NONE;
+  readonly gradeNotes: readonly never[] = NONE;
+  constructor(id: string, score: string, grade: string, rawGrade: string, rank: number, adjustments: readonly { kind: string; from: string; to: string }[]) {
+    this.id = id;
+    this.score = score;
+    this.grade = grade;
+    this.rawGrade = rawGrade;
+    this.rank = rank;
+    this.adjustments = adjustments;
+  }
+}
+const NONE: readonly never[] = [];
+
+/**
+ * The floor of `assess()` on this job: what any implementation of its contract must do
+ * (plain objects in, units of the API's shape out, in rank order), done the fastest way
+ * written here, with the rubric hard-wired. Every value of each row is read by one
+ * for-in loop whose keys are checked against the first row's (as a generic reader of rows
+ * must: it cannot know a row's keys) into one column per key, in tenths; the integer
+ * twin's arithmetic runs over those columns; gradeRankQuota grades, ranks and applies
+ * the quota; and one unit object per subject is built, its score as text, in rank order
+ * (a counting pass over the ranks). Nothing is validated beyond the keys, no issue can be
+ * reported, no trail can be explained: the engine does all of that and more, so it cannot
+ * run faster than this on this machine. Returns the units (their count is checked).
+ */
+export function apiFloor(subjects: readonly PeerSubject[]): FloorUnit[] {
+  const n = subjects.length;
+  if (n === 0) return [];
+  const keys = Object.keys(subjects[0]!);
+  const width = keys.length;
+  const columns = keys.map(() => new Int32Array(n));
+  const ids = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const row = subjects[i]! as unknown as Record<string, unknown>;
+    let k = 0;
+    for (const key in row) {
+      if (k === width || key !== keys[k]) throw new Error(`apiFloor: row ${i + 1} is not of the first row's shape`);
+      const v = row[key];
+      if (typeof v === "number") columns[k]![i] = Math.round(v * 10);
+      else if (typeof v === "boolean") columns[k]![i] = v ? 1 : 0;
+      else if (typeof v === "string") ids[i] = v;
+      k++;
+    }
+    if (k !== width) throw new Error(`apiFloor: row ${i + 1} is not of the first row's shape`);
+  }
+  const col = (key: string) => columns[keys.indexOf(key)]!;
+  const hundredths = new Float64Array(n);
+  const weighted = COMPONENTS.map((c) => ({ weight: c.weight, items: c.items.map((w, j) => ({ w, column: col(`${c.id}${j + 1}`) })) }));
+  for (let i = 0; i < n; i++) {
+    let total = 0;
+    for (const c of weighted) {
+      let part = 0;
+      for (const { w, column } of c.items) part += w * column[i]!;
+      total += c.weight * part;
+    }
+    const shifted = total + 500;
+    hundredths[i] = (shifted - (shifted % 1000)) / 1000;
+  }
+  const violation = new Uint8Array(col("violation"));
+  const t = gradeRankQuota(hundredths, violation);
+  // Rank order: a counting pass over the ranks (1..n), ties in input order (ids ascend).
+  const start = new Int32Array(n + 2);
+  for (let i = 0; i < n; i++) start[t.rank[i]! + 1]!++;
+  for (let r = 1; r <= n + 1; r++) start[r]! += start[r - 1]!;
+  const units = new Array<FloorUnit>(n);
+  for (let i = 0; i < n; i++) {
+    const raw = t.raw[i]!;
+    const afterRule = t.downgraded[i] ? raw + 1 : raw;
+    const adjustments =
+      t.downgraded[i] || t.quotaMoved[i]
+        ? [
+            ...(t.downgraded[i] ? [{ kind: "downgrade", from: GRADES[raw]!, to: GRADES[afterRule]! }] : []),
+            ...(t.quotaMoved[i] ? [{ kind: "quota", from: GRADES[afterRule]!, to: GRADES[t.final[i]!]! }] : []),
+          ]
+        : NONE;
+    units[start[t.rank[i]!]!++] = new FloorUnit(ids[i]!, hundredthsText(t.hundredths[i]!), GRADES[t.final[i]!]!, GRADES[raw]!, t.rank[i]!, adjustments);
+  }
+  return units;
+}
