@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { median, parseOptions } from "../../bench/bench.js";
 import { plainLoop, rubricYaml, subjects as gansuSubjects } from "../../bench/gansu-shape.js";
-import { differences, engineOutcomes, floatLoop, integerTwin, itemIds, peerRubricYaml, peerSubjects, twinOutcomes, type PeerSubject } from "../../bench/peer-shape.js";
+import { apiFloor, differences, engineOutcomes, floatLoop, integerTwin, itemIds, peerRubricYaml, peerSubjects, twinOutcomes, type PeerSubject } from "../../bench/peer-shape.js";
 import { assess, loadRubric } from "../../src/index.js";
 
 const peer = loadRubric(peerRubricYaml(), { file: "peer-shape.yaml" });
@@ -24,6 +24,19 @@ describe("peer-shaped job", () => {
     }
     // The float loop runs the same job; its differences are printed by the bench, not asserted.
     expect(floatLoop(subjects).hundredths.length).toBe(400);
+  });
+
+  test("the floor of assess() computes the job: the engine's units, in the engine's order, with the engine's keys", () => {
+    const subjects = peerSubjects(400, 7);
+    const floor = apiFloor(subjects);
+    const units = assess(peer, subjects, { trail: "none" }).results[0]!.units;
+    expect(differences(twinOutcomes(subjects, integerTwin(subjects)), engineOutcomes(floor))).toMatchObject({ count: 0 });
+    expect(floor.map((u) => u.id)).toEqual(units.map((u) => u.id));
+    expect(floor.map((u) => Object.keys(u))).toEqual(units.map((u) => Object.keys(u)));
+    // A generic reader checks each row's keys: a row of another shape is not read as the first.
+    const { violation: _, ...noViolation } = subjects[1]!;
+    expect(() => apiFloor([subjects[0]!, noViolation as PeerSubject])).toThrow(/row 2 is not of the first row's shape/);
+    expect(() => apiFloor([subjects[0]!, { ...subjects[1]!, extra: 1 } as PeerSubject])).toThrow(/row 2/);
   });
 
   test("hand-computed totals: weights 10/70/20 over items weighted within each component", () => {
