@@ -89,7 +89,7 @@ function itemPointsInUnitOrder(rubric: CompiledRubric, result: RubricResult): Ma
   const done = itemPointsByRow(unread.source, ids, (row, points) => {
     const shown = new Map<string, string>();
     for (let k = 0; k < ids.length; k++) {
-      const p = points[k];
+      const p = points.at(k);
       if (p !== undefined) shown.set(ids[k]!, format(p, items[k]!.round?.places));
     }
     byRow[row] = shown;

@@ -156,29 +156,56 @@ export function statsFromColumns(
 }
 
 /**
- * Each row's points on `items` in Dec (undefined where the item does not apply), row by
- * row in row order, from the columns as `statsFromColumns` reads them: the per-subject
- * feedback of a result whose units are unread, without a trail per subject. False (and
- * nothing visited) when the columns cannot give them. The list is reused from row to row.
+ * One row's points on the requested items, as `itemPointsByRow` hands them over: read
+ * from the block's integers where the integer path holds the row, else from its Dec
+ * re-score. Reused from row to row.
  */
-export function itemPointsByRow(source: TrailSource, items: readonly string[], visit: (row: number, points: readonly (Dec | undefined)[]) => void): boolean {
+export class RowPoints {
+  /** Whether the row's points are the block's integers (`scaled`); else `at` reads its Dec re-score. */
+  clean = false;
+  private scaled: readonly Float64Array[] = [];
+  private j = 0;
+  private exact: readonly (Dec | undefined)[] = [];
+
+  /** @param scales - per item, the scale of its integers */
+  constructor(readonly scales: readonly number[]) {}
+
+  /** @internal */
+  moveTo(scaled: readonly Float64Array[], j: number, exact: readonly (Dec | undefined)[] | undefined): this {
+    this.clean = exact === undefined;
+    this.scaled = scaled;
+    this.j = j;
+    if (exact !== undefined) this.exact = exact;
+    return this;
+  }
+
+  /** Item k's points (undefined where it does not apply). */
+  at(k: number): Dec | undefined {
+    if (!this.clean) return this.exact[k];
+    const x = this.scaled[k]![this.j]!;
+    return x === x ? Dec.of(x, this.scales[k]!) : undefined;
+  }
+
+  /** Of a clean row: item k's points as the integer at scales[k] that `at(k)` is made from (NaN where it does not apply). */
+  scaledAt(k: number): number {
+    return this.scaled[k]![this.j]!;
+  }
+}
+
+/**
+ * Each row's points on `items`, row by row in row order, from the columns as
+ * `statsFromColumns` reads them: the per-subject feedback and item columns of a result
+ * whose units are unread, without a trail per subject. False (and nothing visited) when
+ * the columns cannot give them. The RowPoints is reused from row to row.
+ */
+export function itemPointsByRow(source: TrailSource, items: readonly string[], visit: (row: number, points: RowPoints) => void): boolean {
   const columns = source.points?.(items);
   if (columns === undefined) return false;
-  const { scales } = columns;
-  const points: (Dec | undefined)[] = items.map(() => undefined);
+  const points = new RowPoints(columns.scales);
   columns.blocks((b) => {
     for (let r = b.lo; r < b.hi; r++) {
       const j = r - b.lo;
-      if (b.clean[j] === 1)
-        for (let k = 0; k < items.length; k++) {
-          const x = b.scaled[k]![j]!;
-          points[k] = x === x ? Dec.of(x, scales[k]!) : undefined;
-        }
-      else {
-        const exact = b.exact(r);
-        for (let k = 0; k < items.length; k++) points[k] = exact[k];
-      }
-      visit(r, points);
+      visit(r, points.moveTo(b.scaled, j, b.clean[j] === 1 ? undefined : b.exact(r)));
     }
   });
   return true;

@@ -135,16 +135,20 @@ export function buildFeedback(rubric: CompiledRubric, result: RubricResult, opti
   if (options.perSubject !== false) {
     // Each unit's items from the columns (the unit itself built for its grade and adjustments, its trail never read), in unit order.
     const byRow = fromColumns ? new Array<SubjectFeedback>(unread!.order.length) : undefined;
+    let cuts: ItemCut[] | undefined;
     const done =
       byRow !== undefined &&
       itemPointsByRow(unread!.source, ids, (row, points) => {
+        // Only the items that can be a problem or a highlight (subjectFeedback keeps no other), decided for a clean row from its integers.
         const items: ItemPoints[] = [];
+        cuts ??= ids.map((id, k) => itemCut(rubric, id, stats.get(id), bonus.has(id), points.scales[k]!));
         for (let k = 0; k < ids.length; k++) {
-          const p = points[k];
-          if (p === undefined || !stats.has(ids[k]!)) continue;
-          const node = rubric.nodes.get(ids[k]!)!;
-          const lost = node.max.minus(p);
-          items.push({ id: node.id, label: node.label, max: format(node.max), x: { points: p, max: node.max, lost: lost.gt(0) ? lost : ZERO } });
+          const c = cuts[k]!;
+          if (c.stats === undefined || (points.clean && !mayShow(c, points.scaledAt(k)))) continue;
+          const p = points.at(k);
+          if (p === undefined) continue;
+          const lost = c.max.minus(p);
+          items.push({ id: c.id, label: c.label, max: c.maxShown, x: { points: p, max: c.max, lost: lost.gt(0) ? lost : ZERO } });
         }
         byRow[row] = each(unitView(unread!.source, unread!.tables, row), items);
       });
@@ -197,6 +201,68 @@ function statsFromTrails(result: RubricResult, factors: ReadonlyMap<string, Dec>
   return stats;
 }
 
+/**
+ * One feedback item's figures for the rows of a batch, worked out once: its node's id,
+ * label, max (and max as shown), its batch statistics (undefined: no graded subject has
+ * it), and what `mayShow` compares a clean row's integer with, at the scale of the item's
+ * integers (NaN where a figure is not a safe integer there).
+ */
+interface ItemCut {
+  readonly id: string;
+  readonly label: string;
+  readonly max: Dec;
+  readonly maxShown: string;
+  readonly stats: ItemStats | undefined;
+  readonly bonus: boolean;
+  readonly maxIsZero: boolean;
+  /** max at the scale. */
+  readonly maxScaled: number;
+  /** ⌊Σ points × 10^scale⌋: a row's x × seen is at most Σ points × 10^scale exactly when it is at most this (an integer). */
+  readonly sumFloor: number;
+  /** The batch's best points at the scale (NaN: not whole there, so no row's integer equals it). */
+  readonly bestScaled: number;
+}
+
+function itemCut(rubric: CompiledRubric, id: string, stats: ItemStats | undefined, bonus: boolean, scale: number): ItemCut {
+  const node = rubric.nodes.get(id)!;
+  const whole = (d: Dec | undefined) => (d === undefined ? Number.NaN : (d.scaled(scale) ?? Number.NaN));
+  return {
+    id: node.id,
+    label: node.label,
+    max: node.max,
+    maxShown: format(node.max),
+    stats,
+    bonus,
+    maxIsZero: node.max.isZero(),
+    maxScaled: whole(node.max),
+    sumFloor: stats === undefined ? Number.NaN : (stats.pointsSum.times(10 ** scale).floor().scaled(0) ?? Number.NaN),
+    bestScaled: whole(stats?.best),
+  };
+}
+
+/** 2^53: a product of integers below it in magnitude is exact in a double. */
+const TWO_53 = 2 ** 53;
+
+/**
+ * Whether an item whose points on a clean row are the integer x at the item's scale can
+ * be one of the subject's problems or highlights, as subjectFeedback decides them in
+ * Dec: a problem lost points (x < max), is no bonus and is at or below the mean (x ×
+ * seen ≤ Σ points, at the scale); a highlight is above the mean, its max is not 0, and
+ * it has full marks (x ≥ max) or the batch's best. True where the item does not apply
+ * (x NaN: `at` says so) and whenever a figure is not a safe integer (subjectFeedback
+ * then decides), so no item is left out that subjectFeedback would keep; those kept are
+ * decided again there, exactly.
+ */
+function mayShow(c: ItemCut, x: number): boolean {
+  if (x !== x) return true;
+  if (c.maxScaled !== c.maxScaled || c.sumFloor !== c.sumFloor) return true;
+  const v = x * c.stats!.seen;
+  if (!(v < TWO_53 && v > -TWO_53)) return true;
+  const lost = x < c.maxScaled;
+  if (v <= c.sumFloor) return lost && !c.bonus;
+  return !c.maxIsZero && (!lost || x === c.bestScaled);
+}
+
 /** Feedback figures are for people: at most 4 decimals. */
 const show = (d: Dec) => format(d.toDecimalPlaces(4));
 
@@ -226,34 +292,56 @@ function subjectFeedback(
   locale: Locale,
 ): SubjectFeedback {
   // Against the mean m = sum / seen: points ≤ m ⟺ points × seen ≤ sum (exact, no division).
-  const items = subjectItems.map((n) => {
+  // (points − m) × seen: its sign says below or above the mean. A problem is at or below it
+  // (and lost points, and is no bonus), a highlight above it (a pure deduction item, max 0, is none).
+  const below: { n: ItemPoints; inTotal: Dec }[] = [];
+  const above: { n: ItemPoints; excess: Dec; per: Dec }[] = [];
+  for (const n of subjectItems) {
     const st = stats.get(n.id)!;
     const x = n.x;
-    // (points − m) × seen: its sign says below or above the mean
     const excess = x.points.times(st.seen).minus(st.pointsSum);
-    return { n, x, st, excess, inTotal: x.lost.times(factors.get(n.id)!) };
+    if (excess.lte(0)) {
+      if (x.lost.gt(0) && !bonus.has(n.id)) below.push({ n, inTotal: x.lost.times(factors.get(n.id)!) });
+    } else if (!x.max.isZero() && (x.lost.isZero() || x.points.eq(st.best))) above.push({ n, excess, per: x.max.times(st.seen) });
+  }
+  const entry = (n: ItemPoints, inTotal: Dec): ItemProblem => ({
+    item: n.id,
+    label: n.label,
+    points: show(n.x.points),
+    max: n.max,
+    lost: show(n.x.lost),
+    lostInTotal: show(inTotal),
+    batchAverage: averages.get(n.id)!,
   });
-  const entry = (h: (typeof items)[number]): ItemProblem => ({
-    item: h.n.id,
-    label: h.n.label,
-    points: show(h.x.points),
-    max: h.n.max,
-    lost: show(h.x.lost),
-    lostInTotal: show(h.inTotal),
-    batchAverage: averages.get(h.n.id)!,
-  });
-  const problems = items
-    .filter((h) => h.x.lost.gt(0) && h.excess.lte(0) && !bonus.has(h.n.id))
-    .sort((a, b) => b.inTotal.cmp(a.inTotal) || (a.n.id < b.n.id ? -1 : 1))
-    .slice(0, nProblems)
-    .map(entry);
-  // How far above the mean, as a share of max: (points − m) / max = excess / (seen × max).
-  const highlights = items
-    .filter((h) => h.excess.gt(0) && !h.x.max.isZero() && (h.x.lost.isZero() || h.x.points.eq(h.st.best))) // a pure deduction item (max 0) is no highlight
-    .sort((a, b) => b.excess.times(a.st.seen).times(a.x.max).cmp(a.excess.times(b.st.seen).times(b.x.max)) || (a.n.id < b.n.id ? -1 : 1))
-    .slice(0, nHighlights)
-    .map((h): ItemHighlight => ({ ...entry(h), basis: h.x.lost.isZero() ? "full" : "best" }));
+  // Largest loss in the total first, then by id.
+  const problems = firstInOrder(below, nProblems, (a, b) => b.inTotal.cmp(a.inTotal) || (a.n.id < b.n.id ? -1 : 1)).map((h) => entry(h.n, h.inTotal));
+  // How far above the mean, as a share of max: (points − m) / max = excess / (seen × max), compared as
+  // b.excess × (a.seen × a.max) against a.excess × (b.seen × b.max); then by id.
+  const highlights = firstInOrder(above, nHighlights, (a, b) => b.excess.times(a.per).cmp(a.excess.times(b.per)) || (a.n.id < b.n.id ? -1 : 1)).map(
+    ({ n }): ItemHighlight => ({ ...entry(n, n.x.lost.times(factors.get(n.id)!)), basis: n.x.lost.isZero() ? "full" : "best" }),
+  );
   return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u, locale) };
+}
+
+/**
+ * The first `count` of `list` in the order of `order`, exactly `[...list].sort(order).slice(0, count)`
+ * for an order that never ties two elements (feedback's end on distinct item ids), with
+ * fewer comparisons: each element is compared with the last kept one first, and most are
+ * no better. @internal
+ */
+export function firstInOrder<T>(list: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  // Any other count (a caller's -1, 2.5, Infinity or NaN) as slice reads it.
+  if (!Number.isInteger(count) || count < 0) return [...list].sort(order).slice(0, count);
+  const kept: T[] = [];
+  if (count === 0) return kept;
+  for (const x of list) {
+    if (kept.length === count && order(x, kept[count - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && order(x, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, x);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
 }
 
 /** The sentences of feedback, per locale. */

@@ -113,6 +113,34 @@ describe("common problems from the columns, by hand", () => {
   });
 });
 
+describe("each subject's problems and highlights from the columns, at the mean", () => {
+  const rubric = loadRubric(RUBRIC);
+  // a: 1.0, 1.2, 1.4: mean 1.2, best 1.4. s1 is below the mean and s2 exactly at it, both with a loss: a problem
+  // each. s3 is above the mean without full marks but with the batch's best: a highlight ("best").
+  // b and c: full marks for all, each subject at the mean: neither a problem (no loss) nor a highlight (not above).
+  const rows = [
+    { id: "s1", a: 1.0, b: 1.5, c: 10 },
+    { id: "s2", a: 1.2, b: 1.5, c: 10 },
+    { id: "s3", a: 1.4, b: 1.5, c: 10 },
+  ];
+
+  test("a loss exactly at the mean is a problem; above it, the best without full marks is a highlight", () => {
+    const fresh = assess(rubric, rows, { trail: "points" }).results[0]!;
+    expect(unreadUnits(fresh)).toBeDefined();
+    const fb = buildFeedback(rubric, fresh);
+    const shown = fb.subjects.map((f) => [f.id, f.problems.map((p) => [p.item, p.lost, p.batchAverage]), f.highlights.map((h) => [h.item, h.basis])]);
+    expect(shown).toEqual([
+      ["s3", [], [["a", "best"]]],
+      ["s2", [["a", "0.3", "1.2"]], []],
+      ["s1", [["a", "0.5", "1.2"]], []],
+    ]);
+    // The trails give the same.
+    const read = assess(rubric, rows, { trail: "points" }).results[0]!;
+    void read.units;
+    expect(buildFeedback(rubric, read)).toEqual(fb);
+  });
+});
+
 describe("the same feedback as reading every unit's trail", { timeout: 60_000 }, () => {
   test.each(bundledSchemes().map((f) => [schemeName(f), f]))("%s", (_name, folder) => {
     const scheme = findScheme([folder]);

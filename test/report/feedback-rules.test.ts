@@ -7,6 +7,8 @@
 import { describe, expect, test } from "vitest";
 import { findScheme, loadSet, readData } from "../../src/cli/load.js";
 import { assess, buildFeedback } from "../../src/index.js";
+import { firstInOrder } from "../../src/report/feedback.js";
+import { SeededRandom } from "../../scripts/seeded-random.js";
 import { compile, evaluate, issuesOf, rubricText } from "../helpers.js";
 
 describe("an item is a problem or a highlight, never both", () => {
@@ -196,4 +198,39 @@ test("the CHN Energy example year (docs: Why commonLoss): not every item is comm
     ['"一岗双责"落实', 51, 90],
     ["党建品牌创建", 46, 90],
   ]);
+});
+
+describe("the first problems and highlights in order (firstInOrder)", () => {
+  // The feedback orders: by a figure, descending, then by id (never a tie between two items).
+  type Item = { id: string; figure: number };
+  const order = (a: Item, b: Item) => b.figure - a.figure || (a.id < b.id ? -1 : 1);
+
+  test("exactly the sorted list's first n, on 500 seeded lists with many equal figures", () => {
+    const rnd = new SeededRandom(91);
+    for (let t = 0; t < 500; t++) {
+      const length = Math.floor(rnd.next() * 12);
+      const list = Array.from({ length }, (_, i) => ({ id: `i${String(Math.floor(rnd.next() * 1000)).padStart(3, "0")}-${i}`, figure: Math.floor(rnd.next() * 4) }));
+      for (const n of [0, 1, 2, 3, 5, 20]) expect(firstInOrder(list, n, order)).toEqual([...list].sort(order).slice(0, n));
+    }
+  });
+
+  test("by hand: the best three of five, and the list left as it was", () => {
+    const list = [
+      { id: "c", figure: 1 },
+      { id: "a", figure: 3 },
+      { id: "e", figure: 3 },
+      { id: "b", figure: 0 },
+      { id: "d", figure: 2 },
+    ];
+    expect(firstInOrder(list, 3, order).map((x) => x.id)).toEqual(["a", "e", "d"]);
+    expect(list.map((x) => x.id)).toEqual(["c", "a", "e", "b", "d"]);
+  });
+
+  test("a count that is no whole number of 0 or more is read as slice reads it", () => {
+    const list = [3, 1, 2].map((figure, i) => ({ id: `x${i}`, figure }));
+    expect(firstInOrder(list, -1, order).map((x) => x.id)).toEqual(["x0", "x2"]);
+    expect(firstInOrder(list, 2.5, order).map((x) => x.id)).toEqual(["x0", "x2"]);
+    expect(firstInOrder(list, Number.POSITIVE_INFINITY, order).map((x) => x.id)).toEqual(["x0", "x2", "x1"]);
+    expect(firstInOrder(list, Number.NaN, order)).toEqual([]);
+  });
 });
