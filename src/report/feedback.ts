@@ -240,9 +240,6 @@ function itemCut(rubric: CompiledRubric, id: string, stats: ItemStats | undefine
   };
 }
 
-/** 2^53: a product of integers below it in magnitude is exact in a double. */
-const TWO_53 = 2 ** 53;
-
 /**
  * Whether an item whose points on a clean row are the integer x at the item's scale can
  * be one of the subject's problems or highlights, as subjectFeedback decides them in
@@ -256,8 +253,9 @@ const TWO_53 = 2 ** 53;
 function mayShow(c: ItemCut, x: number): boolean {
   if (x !== x) return true;
   if (c.maxScaled !== c.maxScaled || c.sumFloor !== c.sumFloor) return true;
+  // A product of integers that is a safe integer is exact.
   const v = x * c.stats!.seen;
-  if (!(v < TWO_53 && v > -TWO_53)) return true;
+  if (!Number.isSafeInteger(v)) return true;
   const lost = x < c.maxScaled;
   if (v <= c.sumFloor) return lost && !c.bonus;
   return !c.maxIsZero && (!lost || x === c.bestScaled);
@@ -294,6 +292,8 @@ function subjectFeedback(
   // Against the mean m = sum / seen: points ≤ m ⟺ points × seen ≤ sum (exact, no division).
   // (points − m) × seen: its sign says below or above the mean. A problem is at or below it
   // (and lost points, and is no bonus), a highlight above it (a pure deduction item, max 0, is none).
+  // What the item's loss costs in the total (after the weights above it).
+  const inTotalOf = (n: ItemPoints) => n.x.lost.times(factors.get(n.id)!);
   const below: { n: ItemPoints; inTotal: Dec }[] = [];
   const above: { n: ItemPoints; excess: Dec; per: Dec }[] = [];
   for (const n of subjectItems) {
@@ -301,7 +301,7 @@ function subjectFeedback(
     const x = n.x;
     const excess = x.points.times(st.seen).minus(st.pointsSum);
     if (excess.lte(0)) {
-      if (x.lost.gt(0) && !bonus.has(n.id)) below.push({ n, inTotal: x.lost.times(factors.get(n.id)!) });
+      if (x.lost.gt(0) && !bonus.has(n.id)) below.push({ n, inTotal: inTotalOf(n) });
     } else if (!x.max.isZero() && (x.lost.isZero() || x.points.eq(st.best))) above.push({ n, excess, per: x.max.times(st.seen) });
   }
   const entry = (n: ItemPoints, inTotal: Dec): ItemProblem => ({
@@ -318,7 +318,7 @@ function subjectFeedback(
   // How far above the mean, as a share of max: (points − m) / max = excess / (seen × max), compared as
   // b.excess × (a.seen × a.max) against a.excess × (b.seen × b.max); then by id.
   const highlights = firstInOrder(above, nHighlights, (a, b) => b.excess.times(a.per).cmp(a.excess.times(b.per)) || (a.n.id < b.n.id ? -1 : 1)).map(
-    ({ n }): ItemHighlight => ({ ...entry(n, n.x.lost.times(factors.get(n.id)!)), basis: n.x.lost.isZero() ? "full" : "best" }),
+    ({ n }): ItemHighlight => ({ ...entry(n, inTotalOf(n)), basis: n.x.lost.isZero() ? "full" : "best" }),
   );
   return { id: u.id, problems, highlights, toNextGrade: nextGrade(rubric, u, locale) };
 }
