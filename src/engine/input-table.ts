@@ -38,6 +38,32 @@ export interface InputColumn {
   readonly options: readonly (string | boolean)[] | undefined;
   /** Every value of another input, by row; for a number input, those not in `scaled` (created on the first). */
   values: (InputValue | undefined)[] | undefined;
+  /** A series input read plainly from a table's period columns (engine/prepare.ts); undefined otherwise. */
+  readonly periods?: PeriodColumns;
+}
+
+/**
+ * A series input's values as one typed column per period (its values × 10^scale), for
+ * the rows whose every period was plain digits within the range: the table path of
+ * engine/prepare.ts reads a series given as dotted columns (平时考核.1 … .4) this way,
+ * with no list per row. `none` in period 1's column where the row's series is not
+ * there: absent, or read as text and kept in the column's `values`.
+ */
+export interface PeriodColumns {
+  readonly scale: number;
+  /** Period 1's column first. */
+  readonly columns: readonly (Float64Array | IntArray)[];
+  readonly none: number;
+}
+
+/** Row `row` of a series' period columns as the list the text path gives (a Dec per period), or undefined when the row's series is not in them. */
+export function periodsAt(p: PeriodColumns, row: number): Dec[] | undefined {
+  const first = p.columns[0]![row]!;
+  // NaN (a Float64Array's none) is never equal to itself.
+  if (first === p.none || first !== first) return undefined;
+  const list = new Array<Dec>(p.columns.length);
+  for (let e = 0; e < p.columns.length; e++) list[e] = Dec.of(p.columns[e]![row]!, p.scale);
+  return list;
 }
 
 /** The options of a coded input (boolean, choice, grade), in code order; undefined for other inputs. */
@@ -97,6 +123,9 @@ export class InputTable {
     } else if (c.codes !== undefined) {
       const code = c.codes[row]!;
       if (code >= 0) return c.options![code];
+    } else if (c.periods !== undefined) {
+      const list = periodsAt(c.periods, row);
+      if (list !== undefined) return list;
     }
     return c.values?.[row];
   }

@@ -265,6 +265,7 @@ function inputColumns(plans: readonly InputPlan[], n: number, layout?: ColumnsOf
     // A column the table path writes whole (every row, none included) needs no filling first.
     const fill = layout === undefined || !writesWhole(p, layout.columnOf[k]!);
     const shared = helped?.columns.includes(k) ?? false;
+    const series = layout?.periodsOf[k];
     return {
       name: p.name,
       spec: p.spec,
@@ -273,6 +274,8 @@ function inputColumns(plans: readonly InputPlan[], n: number, layout?: ColumnsOf
       codes: options ? codeColumn(options.length, n, fill, shared) : undefined,
       options,
       values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
+      // Every row of every period is written by the table path (a value or none).
+      ...(series ? { periods: { scale: DEFAULT_INPUT_SCALE, columns: series.periods.map(() => numberColumn(series.magnitude, n, false).scaled!), none: series.periods[0]!.none } } : {}),
     };
   });
 }
@@ -529,6 +532,33 @@ interface ColumnsOfTable {
   readonly nestedOf: readonly boolean[];
   readonly columnOf: readonly number[];
   readonly names: readonly string[];
+  /** Per input: a series read plainly from its period columns (seriesPlain), or undefined. */
+  readonly periodsOf: readonly (SeriesPlain | undefined)[];
+}
+
+/** How a series given as its period columns is read plainly: each period as a number column at DEFAULT_INPUT_SCALE. */
+interface SeriesPlain {
+  /** Per period (1 first): how its column is read. */
+  readonly periods: readonly PlainColumn[];
+  /** The largest magnitude of the range at the scale; undefined without both bounds. */
+  readonly magnitude: number | undefined;
+}
+
+/**
+ * A series whose periods are the table's columns `columns` (TableFields.seriesColumns),
+ * read plainly: a row whose every period is plain digits (scaledDigits) within the range
+ * is the list fastSeries would give for it, with nothing to report; any other row is
+ * read as text. Undefined when a bound has more decimals than DEFAULT_INPUT_SCALE.
+ */
+function seriesPlain(plan: InputPlan, columns: readonly number[]): SeriesPlain | undefined {
+  const scale = DEFAULT_INPUT_SCALE;
+  const at = (d: Dec | undefined) => (d === undefined ? Number.NaN : d.scaled(scale));
+  const minScaled = at(plan.min);
+  const maxScaled = at(plan.max);
+  if (minScaled === undefined || maxScaled === undefined) return undefined;
+  const magnitude = plan.min !== undefined && plan.max !== undefined ? Math.max(Math.abs(minScaled), Math.abs(maxScaled)) : undefined;
+  const { none } = numberColumn(magnitude, 0);
+  return { periods: columns.map((column) => ({ column, scale, minScaled, maxScaled, unit: 0, spellings: undefined, none })), magnitude };
 }
 
 /**
@@ -559,16 +589,19 @@ function columnsOfTable(identities: readonly SubjectIdentity[], inputs: RubricIn
   const nestedOf: boolean[] = [];
   const columnOf: number[] = [];
   const names: string[] = [];
+  const periodsOf: (SeriesPlain | undefined)[] = [];
   for (let k = 0; k < plans.length; k++) {
     const plan = plans[k]!;
     // A nested input (folded from dotted columns, or a records cell) is read through its row's fields.
     const nested = cells[2 * k]! === NOT_PLAIN;
     nestedOf.push(nested);
+    const periods = nested && plan.kind === ReadKind.Series ? first.seriesColumns(plan.name, plan.length) : undefined;
+    periodsOf.push(periods && seriesPlain(plan, periods));
     columnOf.push(nested ? -1 : cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!);
     // The column as the user writes it: the one present, else the label (or the name).
     names.push(nested ? plan.name : columnOf[k]! < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!);
   }
-  return { source: first.table, rowsOf, nestedOf, columnOf, names };
+  return { source: first.table, rowsOf, nestedOf, columnOf, names, periodsOf };
 }
 
 /** Whether readColumn writes every row of this input's column from its cells (numbers in the column's range, codes): then it needs no filling. */
@@ -659,13 +692,15 @@ function prepareTableColumns(
 ): PreparedSubject[] {
   const n = identities.length;
   const plans = inputs.plans;
-  const { source, rowsOf, nestedOf, columnOf, names } = layout;
+  const { source, rowsOf, nestedOf, columnOf, names, periodsOf } = layout;
   const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
   // Per input read plainly (numbers in their range, codes): how; the misses are read as text.
   const plain = plans.map((p, k) => (writesWhole(p, columnOf[k]!) ? plainColumn(p, columnOf[k]!, out[k]!.none) : undefined));
   const scratch = new PlainScratch(PREPARE_BLOCK);
   /** The rows of a block whose value was not plainly right: read as text. */
   const missed = new Int32Array(PREPARE_BLOCK);
+  /** A series: the rows of a block with a period not plainly right (1). */
+  const rowMissed = new Uint8Array(PREPARE_BLOCK);
   const blocks = Math.ceil(n / PREPARE_BLOCK);
   // The columns a helper thread reads (per input: its misses, marked 1), and the blocks it and this thread claim.
   const helperMissed: (Uint8Array | undefined)[] = plans.map(() => undefined);
@@ -710,7 +745,26 @@ function prepareTableColumns(
       const col = out[k]!;
       const misses = readPlainBlock(source, how, rowsOf, lo, hi, (col.scaled ?? col.codes)!, scratch, missed);
       for (let m = 0; m < misses; m++) readCell(k, missed[m]!);
-    } else for (let i = lo; i < hi; i++) readCell(k, i);
+    } else if (periodsOf[k] !== undefined) readPeriods(k, periodsOf[k], lo, hi);
+    else for (let i = lo; i < hi; i++) readCell(k, i);
+  }
+
+  /** A series from its period columns: each period's block plainly, then each row with a period not plainly right as text (its periods none). */
+  function readPeriods(k: number, series: SeriesPlain, lo: number, hi: number): void {
+    const { columns, none } = out[k]!.periods!;
+    rowMissed.fill(0);
+    let any = false;
+    for (let e = 0; e < columns.length; e++) {
+      const misses = readPlainBlock(source, series.periods[e]!, rowsOf, lo, hi, columns[e]!, scratch, missed);
+      for (let m = 0; m < misses; m++) rowMissed[missed[m]! - lo] = 1;
+      any ||= misses > 0;
+    }
+    if (!any) return;
+    for (let i = lo; i < hi; i++) {
+      if (rowMissed[i - lo] === 0) continue;
+      for (let e = 0; e < columns.length; e++) columns[e]![i] = none;
+      readCell(k, i);
+    }
   }
 
   /** Input k of row i as the text path reads it: absent, or given and read by readGiven (which reports what is wrong). */

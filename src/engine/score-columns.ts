@@ -171,11 +171,6 @@ export class IntColumns {
     return c?.codes && c.options ? { codes: c.codes, options: c.options } : undefined;
   }
 
-  private valuesOf(input: string): readonly unknown[] | undefined {
-    const k = this.inputs.index.get(input);
-    return k === undefined ? undefined : this.inputs.columns[k]!.values;
-  }
-
   /** Every row of the block unclean (a form this path does not read). */
   private none(out: Float64Array): void {
     for (let j = 0; j < this.hi - this.lo; j++) this.unclean(j, out);
@@ -222,23 +217,39 @@ export class IntColumns {
         return;
       }
       case "periods": {
-        const values = this.valuesOf(f.input) as readonly (readonly Dec[] | undefined)[] | undefined;
-        if (!values) return this.none(out);
+        const k = this.inputs.index.get(f.input);
+        const c = k === undefined ? undefined : this.inputs.columns[k]!;
+        const values = c?.values as readonly (readonly Dec[] | undefined)[] | undefined;
+        // A series read from its period columns, at the scale the plan reads (any other: the Dec walk).
+        const periods = c?.periods !== undefined && c.periods.scale === f.inputScale ? c.periods : undefined;
+        if (!values && !periods) return this.none(out);
         for (let r = lo; r < hi; r++) {
           const j = r - lo;
-          const list = values[r];
-          if (!clean[j] || !list) {
+          if (!clean[j]) {
             this.unclean(j, out);
             continue;
           }
           let total = 0;
           let ok = true;
-          for (let e = 0; e < list.length && ok; e++) {
-            const x = list[e]!.scaled(f.inputScale);
-            if (x === undefined) ok = false;
-            else {
-              total += x;
+          const first = periods?.columns[0]![r];
+          if (first !== undefined && first !== periods!.none && first === first) {
+            for (let e = 0; e < periods!.columns.length && ok; e++) {
+              total += periods!.columns[e]![r]!;
               ok = Number.isSafeInteger(total);
+            }
+          } else {
+            const list = values?.[r];
+            if (!list) {
+              this.unclean(j, out);
+              continue;
+            }
+            for (let e = 0; e < list.length && ok; e++) {
+              const x = list[e]!.scaled(f.inputScale);
+              if (x === undefined) ok = false;
+              else {
+                total += x;
+                ok = Number.isSafeInteger(total);
+              }
             }
           }
           const v = total * f.factor;

@@ -894,6 +894,20 @@ export class TableFields implements Fields {
     return cols;
   }
 
+  /**
+   * The columns of series `key`'s periods 1 … length, in order, when the table gives the
+   * series as exactly those dotted columns (no whole column): then a row's value is the
+   * list of those cells, or none when every one is empty (foldedValue). Undefined otherwise.
+   */
+  seriesColumns(key: string, length: number): number[] | undefined {
+    const g = this.layout.groupOf.get(key);
+    if (g === undefined || !g.series || g.whole !== undefined || g.dotted.length !== length) return undefined;
+    const columns = new Array<number>(length).fill(-1);
+    // Periods are distinct (the header is), each 1 … length (others are not in the group).
+    for (const d of g.dotted) columns[d.period - 1] = d.index;
+    return columns.includes(-1) ? undefined : columns;
+  }
+
   has(key: string): boolean {
     if (this.layout.plain.has(key)) return true;
     const g = this.layout.groupOf.get(key);
