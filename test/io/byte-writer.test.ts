@@ -64,6 +64,22 @@ describe("quoted: a JSON string", () => {
       }),
     );
   });
+
+  /** The bytes written, whole. */
+  const bytesOf = (fill: (w: ByteWriter) => void, size?: number) => Buffer.concat(written(fill, size).chunks);
+
+  test("byte for byte the UTF-8 of JSON.stringify: 1-, 2-, 3- and 4-byte characters, the surrogates' edges, a lone one at the end", () => {
+    const edges = ["\u007f\u0080", "\u07ff\u0800", "\ud7ff\ue000\uffff", "\ud800\udc00", "\udbff\udfff", "党员1434", "a\ud83d", "\udc00a", "\udc00\udc00", "\udfff\ud800\udc00", "第373党支部".repeat(600), "x".repeat(5000)];
+    for (const s of edges) expect(bytesOf((w) => w.quoted(s))).toEqual(Buffer.from(JSON.stringify(s), "utf8"));
+  });
+
+  test("byte for byte on any string, in small chunks too (a string that must start a new chunk)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "binary", maxLength: 40 }), { maxLength: 8 }), fc.constantFrom(16, 64, 1 << 20), (list, size) => {
+        expect(bytesOf((w) => list.forEach((s) => w.quoted(s)), size)).toEqual(Buffer.from(list.map((s) => JSON.stringify(s)).join(""), "utf8"));
+      }),
+    );
+  });
 });
 
 describe("text, bytes and chunks", () => {
