@@ -7,7 +7,8 @@
 import { describe, expect, test } from "vitest";
 import { DataTable } from "../../src/engine/data-table.js";
 import { checkSubjects } from "../../src/engine/subject-data.js";
-import { prepareSubjects } from "../../src/engine/prepare.js";
+import { prepareSubjects, type ColumnHelper, type HelperWork } from "../../src/engine/prepare.js";
+import { readHelperColumns } from "../../src/io/cells-work.js";
 import { scanCsvBytes } from "../../src/io/csv-bytes.js";
 import { loadRubric, safeAssess } from "../../src/index.js";
 import type { Dec } from "../../src/decimal/decimal.js";
@@ -158,5 +159,58 @@ describe("a series given as its period columns", () => {
       ["u7", "monthly.1"],
       ["u7", "quarterly.2"],
     ]);
+  });
+
+  test("beside a helper thread's columns (run in place over shared cells): the same values, periods and issues as the main thread alone", () => {
+    const text = [["id", "x", ...HEADER.slice(1)].join(","), ...Array.from({ length: 2600 }, (_, i) => [`w${i}`, i % 9 === 0 ? "x" : String(i % 100), ...ROWS[i % ROWS.length]!.slice(1)].join(","))].join("\n");
+    const shared = Buffer.from(new SharedArrayBuffer(Buffer.byteLength(text)));
+    shared.write(text);
+    const scanned = scanCsvBytes(shared)!;
+    const t = new DataTable(scanned.header, scanned.length, scanned.cells);
+    const withX = loadRubric(`kaohe: 1
+id: t
+name: t
+year: 2024
+version: "1"
+inputs:
+  x: { type: number, min: 0, max: 100 }
+  monthly: { type: series, length: 3, min: 0, max: 10 }
+  quarterly: { type: series, length: 4, min: 0, max: 100 }
+grades:
+  - { id: good, label: 好, min: 60 }
+  - { id: poor, label: 差 }
+scoring:
+  max: 230
+  children:
+    - { id: ix, label: x, kind: input, input: x, max: 100 }
+    - { id: m, label: 月度, kind: periods, input: monthly, count: 3, max: 30, aggregate: sum }
+    - { id: q, label: 季度, kind: periods, input: quarterly, count: 4, max: 100, aggregate: mean }
+`);
+    let work: HelperWork | undefined;
+    const helper: ColumnHelper = {
+      minRows: 1,
+      start(w) {
+        work = w;
+        readHelperColumns(w);
+        return { wait: (b) => expect(Atomics.load(w.done, b)).toBe(1), end() {} };
+      },
+    };
+    const read = (h?: ColumnHelper) => {
+      const checked = checkSubjects(t, [withX]);
+      const issues: Issue[] = [...checked.issues];
+      const { subjects, inputs } = prepareSubjects(checked.subjects, withX, issues, undefined, h);
+      return {
+        values: subjects.map((s) => [...s.values].map(([k, v]) => [k, shown(v)])),
+        periods: inputs.columns.map((c) => c.periods?.columns.map((p) => [...p])),
+        issues: JSON.parse(JSON.stringify(issues)) as unknown,
+      };
+    };
+    const alone = read();
+    expect(read(helper)).toEqual(alone);
+    // The helper read x (column 1) only; the series stay with the main thread.
+    expect(work!.columns.map((c) => c.column)).toEqual([1]);
+    expect([...work!.claims].every((c) => c === 2)).toBe(true);
+    expect(alone.periods[1]![0]!.slice(0, 2)).toEqual([1_000_000, 0]);
+    expect((alone.issues as Issue[]).filter((i) => i.field === "x")).toHaveLength(Math.ceil(2600 / 9));
   });
 });
