@@ -13,7 +13,7 @@ import type { CompiledRubric, InputSpec, InputValue, RecordValue } from "../comp
 import { DEFAULT_INPUT_SCALE } from "../plan/numeric.js";
 import { CodeSpellings, scaledDigits, type DataTable, type SharedCells } from "./data-table.js";
 import { PlainScratch, readPlainBlock, type PlainColumn } from "./plain-cells.js";
-import { codedOptions, codeColumn, InputTable, numberColumn, RowValues, type InputColumn, type IntArray } from "./input-table.js";
+import { codedOptions, codeColumn, InputTable, numberColumn, RowValues, type InputColumn, type IntArray, type PeriodColumns } from "./input-table.js";
 import { FoldedFields, foldedObjectValue, NOT_PLAIN, OwnFields, TableFields, type ObjectFold, type ObjectGroup, type PreparedSubject, type SubjectIdentity } from "./subject-data.js";
 import { EMPTY_SHEET, FALSE, isAbsent, plainDecimal, readValue, TRUE, type Report } from "./read-value.js";
 
@@ -126,12 +126,17 @@ function scaledRange(spec: InputSpec, number: boolean): Pick<InputPlan, "scale" 
   if (!number) return { scale: -1, minScaled: Number.NaN, maxScaled: Number.NaN, rangeInDec: false, unit: 1, magnitude: undefined };
   const s = spec as Extract<InputSpec, { type: "number" | "count" | "ratio" }>;
   const scale = s.places ?? DEFAULT_INPUT_SCALE;
+  return { scale, unit: 10 ** scale, ...rangeAt(s.min, s.max, scale) };
+}
+
+/** A range [min, max] as integers at `scale` (NaN: no bound, or one with more decimals than the scale, which `rangeInDec` says), and its largest magnitude there. */
+function rangeAt(min: Dec | undefined, max: Dec | undefined, scale: number): Pick<InputPlan, "minScaled" | "maxScaled" | "rangeInDec" | "magnitude"> {
   const at = (d: Dec | undefined) => (d === undefined ? Number.NaN : (d.scaled(scale) ?? Number.NaN));
-  const rangeInDec = (s.min !== undefined && s.min.scaled(scale) === undefined) || (s.max !== undefined && s.max.scaled(scale) === undefined);
+  const rangeInDec = (min !== undefined && min.scaled(scale) === undefined) || (max !== undefined && max.scaled(scale) === undefined);
   // The range's largest magnitude at the scale, rounded up (a bound with more decimals than the scale).
   const big = (d: Dec) => Number(d.abs().times(10 ** scale).toDecimalPlaces(0, "ceil").toFixed());
-  const magnitude = s.min !== undefined && s.max !== undefined ? Math.max(big(s.min), big(s.max)) : undefined;
-  return { scale, minScaled: at(s.min), maxScaled: at(s.max), rangeInDec, unit: 10 ** scale, magnitude };
+  const magnitude = min !== undefined && max !== undefined ? Math.max(big(min), big(max)) : undefined;
+  return { minScaled: at(min), maxScaled: at(max), rangeInDec, magnitude };
 }
 
 /** Whether a number read at its plan's scale is plainly right: a whole number for a count, within the range. */
@@ -275,7 +280,7 @@ function inputColumns(plans: readonly InputPlan[], n: number, layout?: ColumnsOf
       options,
       values: p.scale >= 0 || options ? undefined : new Array<InputValue | undefined>(n),
       // Every row of every period is written by the table path (a value or none).
-      ...(series ? { periods: { scale: DEFAULT_INPUT_SCALE, columns: series.periods.map(() => numberColumn(series.magnitude, n, false).scaled!), none: series.periods[0]!.none } } : {}),
+      ...(series ? { periods: periodColumns(series, n) } : {}),
     };
   });
 }
@@ -532,33 +537,26 @@ interface ColumnsOfTable {
   readonly nestedOf: readonly boolean[];
   readonly columnOf: readonly number[];
   readonly names: readonly string[];
-  /** Per input: a series read plainly from its period columns (seriesPlain), or undefined. */
+  /** Per input: a series read plainly from its period columns (SeriesPlain), or undefined. */
   readonly periodsOf: readonly (SeriesPlain | undefined)[];
 }
 
-/** How a series given as its period columns is read plainly: each period as a number column at DEFAULT_INPUT_SCALE. */
-interface SeriesPlain {
-  /** Per period (1 first): how its column is read. */
-  readonly periods: readonly PlainColumn[];
-  /** The largest magnitude of the range at the scale; undefined without both bounds. */
-  readonly magnitude: number | undefined;
+/**
+ * A series given as the table's period columns (TableFields.seriesColumns) and read
+ * plainly: each period as a number column at DEFAULT_INPUT_SCALE within the series'
+ * range. A row whose every period is plain digits (scaledDigits) within the range is the
+ * list fastSeries would give for it, with nothing to report; any other row is read as
+ * text. Not made when a bound has more decimals than the scale.
+ */
+interface SeriesPlain extends Pick<InputPlan, "minScaled" | "maxScaled" | "magnitude"> {
+  /** Per period (1 first): its column in the table. */
+  readonly columns: readonly number[];
 }
 
-/**
- * A series whose periods are the table's columns `columns` (TableFields.seriesColumns),
- * read plainly: a row whose every period is plain digits (scaledDigits) within the range
- * is the list fastSeries would give for it, with nothing to report; any other row is
- * read as text. Undefined when a bound has more decimals than DEFAULT_INPUT_SCALE.
- */
-function seriesPlain(plan: InputPlan, columns: readonly number[]): SeriesPlain | undefined {
-  const scale = DEFAULT_INPUT_SCALE;
-  const at = (d: Dec | undefined) => (d === undefined ? Number.NaN : d.scaled(scale));
-  const minScaled = at(plan.min);
-  const maxScaled = at(plan.max);
-  if (minScaled === undefined || maxScaled === undefined) return undefined;
-  const magnitude = plan.min !== undefined && plan.max !== undefined ? Math.max(Math.abs(minScaled), Math.abs(maxScaled)) : undefined;
-  const { none } = numberColumn(magnitude, 0);
-  return { periods: columns.map((column) => ({ column, scale, minScaled, maxScaled, unit: 0, spellings: undefined, none })), magnitude };
+/** The input table's period columns for such a series: n rows each, written whole by the table path (a value or none). */
+function periodColumns(series: SeriesPlain, n: number): PeriodColumns {
+  const columns = series.columns.map(() => numberColumn(series.magnitude, n, false));
+  return { scale: DEFAULT_INPUT_SCALE, columns: columns.map((c) => c.scaled!), none: columns[0]!.none };
 }
 
 /**
@@ -596,7 +594,8 @@ function columnsOfTable(identities: readonly SubjectIdentity[], inputs: RubricIn
     const nested = cells[2 * k]! === NOT_PLAIN;
     nestedOf.push(nested);
     const periods = nested && plan.kind === ReadKind.Series ? first.seriesColumns(plan.name, plan.length) : undefined;
-    periodsOf.push(periods && seriesPlain(plan, periods));
+    const range = periods === undefined ? undefined : rangeAt(plan.min, plan.max, DEFAULT_INPUT_SCALE);
+    periodsOf.push(periods !== undefined && range !== undefined && !range.rangeInDec ? { columns: periods, ...range } : undefined);
     columnOf.push(nested ? -1 : cells[2 * k]! >= 0 ? cells[2 * k]! : cells[2 * k + 1]!);
     // The column as the user writes it: the one present, else the label (or the name).
     names.push(nested ? plan.name : columnOf[k]! < 0 ? plan.fallbackColumn : cells[2 * k]! >= 0 ? plan.name : plan.label!);
@@ -696,6 +695,8 @@ function prepareTableColumns(
   const absent: (Set<string> | undefined)[] = new Array<Set<string> | undefined>(n);
   // Per input read plainly (numbers in their range, codes): how; the misses are read as text.
   const plain = plans.map((p, k) => (writesWhole(p, columnOf[k]!) ? plainColumn(p, columnOf[k]!, out[k]!.none) : undefined));
+  // Per series read from its period columns: how each period is read plainly.
+  const periodReads = periodsOf.map((s, k): PlainColumn[] | undefined => s?.columns.map((column) => ({ column, scale: DEFAULT_INPUT_SCALE, minScaled: s.minScaled, maxScaled: s.maxScaled, unit: 0, spellings: undefined, none: out[k]!.periods!.none })));
   const scratch = new PlainScratch(PREPARE_BLOCK);
   /** The rows of a block whose value was not plainly right: read as text. */
   const missed = new Int32Array(PREPARE_BLOCK);
@@ -745,17 +746,17 @@ function prepareTableColumns(
       const col = out[k]!;
       const misses = readPlainBlock(source, how, rowsOf, lo, hi, (col.scaled ?? col.codes)!, scratch, missed);
       for (let m = 0; m < misses; m++) readCell(k, missed[m]!);
-    } else if (periodsOf[k] !== undefined) readPeriods(k, periodsOf[k], lo, hi);
+    } else if (periodReads[k] !== undefined) readPeriods(k, periodReads[k], lo, hi);
     else for (let i = lo; i < hi; i++) readCell(k, i);
   }
 
   /** A series from its period columns: each period's block plainly, then each row with a period not plainly right as text (its periods none). */
-  function readPeriods(k: number, series: SeriesPlain, lo: number, hi: number): void {
+  function readPeriods(k: number, periods: readonly PlainColumn[], lo: number, hi: number): void {
     const { columns, none } = out[k]!.periods!;
     rowMissed.fill(0);
     let any = false;
     for (let e = 0; e < columns.length; e++) {
-      const misses = readPlainBlock(source, series.periods[e]!, rowsOf, lo, hi, columns[e]!, scratch, missed);
+      const misses = readPlainBlock(source, periods[e]!, rowsOf, lo, hi, columns[e]!, scratch, missed);
       for (let m = 0; m < misses; m++) rowMissed[missed[m]! - lo] = 1;
       any ||= misses > 0;
     }
