@@ -15,23 +15,26 @@ import type { Dec } from "../../src/decimal/decimal.js";
 import type { Issue } from "../../src/diagnostics/issue.js";
 import type { CompiledRubric } from "../../src/compile/model.js";
 
-/** monthly: 3 periods summed (max 30); quarterly: 4 periods averaged (a share of 0.25: the integer path). */
-const rubric = (monthly = "{ type: series, length: 3, min: 0, max: 10 }") =>
+/**
+ * monthly: 3 periods summed (max 30); quarterly: 4 periods averaged (a share of 0.25: the
+ * integer path). `withX`: also a plain number input x (0 … 100), scored as it is.
+ */
+const rubric = (monthly = "{ type: series, length: 3, min: 0, max: 10 }", withX = false) =>
   loadRubric(`kaohe: 1
 id: t
 name: t
 year: 2024
 version: "1"
 inputs:
-  monthly: ${monthly}
+${withX ? "  x: { type: number, min: 0, max: 100 }\n" : ""}  monthly: ${monthly}
   quarterly: { type: series, length: 4, min: 0, max: 100 }
 grades:
   - { id: good, label: 好, min: 60 }
   - { id: poor, label: 差 }
 scoring:
-  max: 130
+  max: ${withX ? 230 : 130}
   children:
-    - { id: m, label: 月度, kind: periods, input: monthly, count: 3, max: 30, aggregate: sum }
+${withX ? "    - { id: ix, label: x, kind: input, input: x, max: 100 }\n" : ""}    - { id: m, label: 月度, kind: periods, input: monthly, count: 3, max: 30, aggregate: sum }
     - { id: q, label: 季度, kind: periods, input: quarterly, count: 4, max: 100, aggregate: mean }
 `);
 
@@ -45,18 +48,18 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return new DataTable(scanned.header, scanned.length, scanned.cells);
 }
 
-function prepared(data: DataTable | Record<string, unknown>[], target: CompiledRubric = RUBRIC) {
+function prepared(data: DataTable | Record<string, unknown>[], target: CompiledRubric = RUBRIC, helper?: ColumnHelper) {
   const checked = checkSubjects(data as never, [target]);
   const issues: Issue[] = [...checked.issues];
-  const { subjects, inputs } = prepareSubjects(checked.subjects, target, issues);
+  const { subjects, inputs } = prepareSubjects(checked.subjects, target, issues, undefined, helper);
   return { subjects, inputs, issues };
 }
 
 const shown = (v: unknown) => (Array.isArray(v) ? (v as Dec[]).map((d) => d.toFixed()) : v);
 
 /** What a reader sees: each subject's values and absent inputs, and the issues (sorted by row, as a run gives them). */
-function seen(data: DataTable | Record<string, unknown>[], target: CompiledRubric = RUBRIC) {
-  const { subjects, issues } = prepared(data, target);
+function seen(data: DataTable | Record<string, unknown>[], target: CompiledRubric = RUBRIC, helper?: ColumnHelper) {
+  const { subjects, issues } = prepared(data, target, helper);
   return {
     values: subjects.map((s) => [...s.values].map(([k, v]) => [k, shown(v)])),
     absent: subjects.map((s) => [...s.absent]),
@@ -167,25 +170,7 @@ describe("a series given as its period columns", () => {
     shared.write(text);
     const scanned = scanCsvBytes(shared)!;
     const t = new DataTable(scanned.header, scanned.length, scanned.cells);
-    const withX = loadRubric(`kaohe: 1
-id: t
-name: t
-year: 2024
-version: "1"
-inputs:
-  x: { type: number, min: 0, max: 100 }
-  monthly: { type: series, length: 3, min: 0, max: 10 }
-  quarterly: { type: series, length: 4, min: 0, max: 100 }
-grades:
-  - { id: good, label: 好, min: 60 }
-  - { id: poor, label: 差 }
-scoring:
-  max: 230
-  children:
-    - { id: ix, label: x, kind: input, input: x, max: 100 }
-    - { id: m, label: 月度, kind: periods, input: monthly, count: 3, max: 30, aggregate: sum }
-    - { id: q, label: 季度, kind: periods, input: quarterly, count: 4, max: 100, aggregate: mean }
-`);
+    const withX = rubric(undefined, true);
     let work: HelperWork | undefined;
     const helper: ColumnHelper = {
       minRows: 1,
@@ -195,22 +180,18 @@ scoring:
         return { wait: (b) => expect(Atomics.load(w.done, b)).toBe(1), end() {} };
       },
     };
+    // The period columns, and the issues in the order they were reported.
     const read = (h?: ColumnHelper) => {
-      const checked = checkSubjects(t, [withX]);
-      const issues: Issue[] = [...checked.issues];
-      const { subjects, inputs } = prepareSubjects(checked.subjects, withX, issues, undefined, h);
-      return {
-        values: subjects.map((s) => [...s.values].map(([k, v]) => [k, shown(v)])),
-        periods: inputs.columns.map((c) => c.periods?.columns.map((p) => [...p])),
-        issues: JSON.parse(JSON.stringify(issues)) as unknown,
-      };
+      const { inputs, issues } = prepared(t, withX, h);
+      return { periods: inputs.columns.map((c) => c.periods?.columns.map((p) => [...p])), issues: JSON.parse(JSON.stringify(issues)) as Issue[] };
     };
+    expect(seen(t, withX, helper)).toEqual(seen(t, withX));
     const alone = read();
     expect(read(helper)).toEqual(alone);
     // The helper read x (column 1) only; the series stay with the main thread.
     expect(work!.columns.map((c) => c.column)).toEqual([1]);
     expect([...work!.claims].every((c) => c === 2)).toBe(true);
     expect(alone.periods[1]![0]!.slice(0, 2)).toEqual([1_000_000, 0]);
-    expect((alone.issues as Issue[]).filter((i) => i.field === "x")).toHaveLength(Math.ceil(2600 / 9));
+    expect(alone.issues.filter((i) => i.field === "x")).toHaveLength(Math.ceil(2600 / 9));
   });
 });
